@@ -1,0 +1,163 @@
+//! Reads `texts/<language>.toml`. The keys every language must have follow from the pack's
+//! structure (questions, options, rules, advice...), plus the `[ui]` keys of the default
+//! language. A missing, empty or unknown key is an error, so a new language is complete data
+//! or it does not build.
+
+use crate::error::Errors;
+use crate::ir::{Language, Pack, QuestionText, REGION_KEYS, SECTIONS};
+use crate::resolve::parse_toml;
+use crate::source::TEXTS_DIR;
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+use toml::{Table, Value};
+
+pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, errors: &mut Errors) {
+    let texts_dir = dir.join(TEXTS_DIR);
+    let mut files: Vec<_> = match fs::read_dir(&texts_dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect(),
+        Err(e) => {
+            errors.push(&texts_dir.display().to_string(), "", format!("cannot read the folder: {e}"));
+            return;
+        }
+    };
+    files.sort();
+    // The default language comes first: it defines the [ui] keys.
+    files.sort_by_key(|p| p.file_stem().is_none_or(|s| s != default_language));
+    let starts_with_default = files.first().and_then(|p| p.file_stem()).is_some_and(|s| s == default_language);
+    if !starts_with_default {
+        errors.push(&texts_dir.display().to_string(), "", format!("no texts file for the default language \"{default_language}\""));
+        return;
+    }
+
+    let mut ui_keys: Vec<String> = Vec::new();
+    for path in files {
+        let file = path.display().to_string();
+        let code = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let Ok(source) = fs::read_to_string(&path) else {
+            errors.push(&file, "", "cannot read the file");
+            continue;
+        };
+        let Some(table) = parse_toml::<Table>(&source, &file, errors) else { continue };
+        if ui_keys.is_empty() {
+            ui_keys = table.get("ui").and_then(Value::as_table).map(|t| t.keys().cloned().collect()).unwrap_or_default();
+        }
+        let mut reader = Reader { file: &file, root: &table, used: HashSet::new(), errors };
+        let language = read_language(&mut reader, &code, pack, &ui_keys);
+        reader.report_unknown_keys();
+        pack.languages.push(language);
+    }
+}
+
+fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) -> Language {
+    Language {
+        code: code.to_string(),
+        name: r.text(&["meta", "name"]),
+        questions: pack
+            .questions
+            .iter()
+            .map(|q| QuestionText {
+                text: r.text(&["questions", &q.id, "text"]),
+                help: r.text(&["questions", &q.id, "help"]),
+                options: q.options.iter().map(|o| r.text(&["questions", &q.id, "options", o])).collect(),
+            })
+            .collect(),
+        triage: pack.triage.iter().map(|t| (r.text(&["triage", t, "heading"]), r.text(&["triage", t, "action"]))).collect(),
+        factors: pack.factors.iter().map(|f| (r.text(&["factors", f, "name"]), r.text(&["factors", f, "looks_like"]))).collect(),
+        red_flags: pack.red_flags.iter().map(|f| r.text(&["red_flags", &f.id])).collect(),
+        signals: pack
+            .signals
+            .iter()
+            .map(|s| if s.internal { String::new() } else { r.text(&["signals", &s.id]) })
+            .collect(),
+        outcomes: pack.outcomes.iter().map(|o| r.text(&["outcomes", &o.id, "why"])).collect(),
+        advice: pack.advice.iter().map(|a| r.text(&["advice", &a.id])).collect(),
+        sections: SECTIONS.iter().map(|s| r.text(&["sections", s])).collect(),
+        regions: pack
+            .regions
+            .iter()
+            .map(|region| REGION_KEYS.iter().map(|k| r.plain_text(&["regions", region, k])).collect())
+            .collect(),
+        ui: ui_keys.iter().map(|k| (k.clone(), r.text(&["ui", k]))).collect(),
+    }
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    root: &'a Table,
+    used: HashSet<String>,
+    errors: &'a mut Errors,
+}
+
+impl Reader<'_> {
+    /// A reader-facing text; it may use the region placeholders.
+    fn text(&mut self, path: &[&str]) -> String {
+        let text = self.plain_text(path);
+        for name in placeholders(&text) {
+            if !REGION_KEYS.contains(&name) {
+                self.errors.push(
+                    self.file,
+                    path.join("."),
+                    format!("unknown placeholder {{{name}}} (known: {})", REGION_KEYS.map(|k| format!("{{{k}}}")).join(", ")),
+                );
+            }
+        }
+        text
+    }
+
+    fn plain_text(&mut self, path: &[&str]) -> String {
+        let key = path.join(".");
+        self.used.insert(key.clone());
+        let mut value = None;
+        let mut table = Some(self.root);
+        for (i, part) in path.iter().enumerate() {
+            let Some(t) = table else { break };
+            match t.get(*part) {
+                Some(Value::Table(inner)) if i + 1 < path.len() => table = Some(inner),
+                found if i + 1 == path.len() => value = found,
+                _ => table = None,
+            }
+        }
+        match value {
+            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            Some(Value::String(_)) => {
+                self.errors.push(self.file, key, "the text is empty");
+                String::new()
+            }
+            Some(_) => {
+                self.errors.push(self.file, key, "must be a text in quotes");
+                String::new()
+            }
+            None => {
+                self.errors.push(self.file, key, "missing text");
+                String::new()
+            }
+        }
+    }
+
+    fn report_unknown_keys(&mut self) {
+        let mut leaves = Vec::new();
+        collect_leaves(self.root, String::new(), &mut leaves);
+        for key in leaves.into_iter().filter(|k| !self.used.contains(k)) {
+            self.errors.push(self.file, key, "unknown key: nothing in the pack uses it (a typo, or a removed entry?)");
+        }
+    }
+}
+
+fn collect_leaves(table: &Table, prefix: String, out: &mut Vec<String>) {
+    for (key, value) in table {
+        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        match value {
+            Value::Table(inner) => collect_leaves(inner, path, out),
+            _ => out.push(path),
+        }
+    }
+}
+
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}

@@ -1,0 +1,157 @@
+//! The build check on real data: the shipped pack compiles, and each kind of mistake an editor
+//! can make stops it with a message that names the file and the entry.
+
+use b12_pack_compiler::compile;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn real_pack() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../packs/b12-cramps")
+}
+
+/// A copy of the real pack in a fresh folder, with `edit` applied to one of its files.
+fn broken_pack(name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("broken-packs").join(name);
+    let _ = fs::remove_dir_all(&dir);
+    copy_dir(&real_pack(), &dir);
+    let path = dir.join(file);
+    let original = fs::read_to_string(&path).expect("pack file");
+    let edited = edit(original.clone());
+    assert_ne!(original, edited, "the edit must change {file}");
+    fs::write(&path, edited).expect("write");
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read pack") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// Compiles `dir`, expecting failure, and returns the messages.
+fn errors(dir: &Path) -> Vec<String> {
+    match compile(dir) {
+        Ok(_) => panic!("the broken pack in {} compiled", dir.display()),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn assert_reported(messages: &[String], file: &str, parts: &[&str]) {
+    assert!(
+        messages.iter().any(|m| m.contains(file) && parts.iter().all(|p| m.contains(p))),
+        "expected an error in {file} containing {parts:?}, got:\n{}",
+        messages.join("\n")
+    );
+}
+
+#[test]
+fn the_shipped_pack_compiles() {
+    let compiled = compile(&real_pack()).unwrap_or_else(|e| {
+        panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    });
+    assert!(compiled.pack.contains("pub static PACK: Pack"));
+    assert!(compiled.witnesses.contains("outcome:self_care"));
+}
+
+#[test]
+fn unknown_option_is_named() {
+    let dir = broken_pack("unknown-option", "scoring.toml", |s| {
+        s.replace("q_gut_history has coeliac", "q_gut_history has celiac")
+    });
+    assert_reported(&errors(&dir), "scoring.toml", &["b12 entry", "unknown option \"celiac\" for q_gut_history"]);
+}
+
+#[test]
+fn unknown_question_is_named() {
+    let dir = broken_pack("unknown-question", "rules.toml", |s| {
+        s.replace("q_alcohol is heavy_regular", "q_alcohl is heavy_regular")
+    });
+    assert_reported(&errors(&dir), "rules.toml", &["signal \"heavy_alcohol\"", "unknown question \"q_alcohl\""]);
+}
+
+#[test]
+fn unknown_factor_and_reference_are_named() {
+    let dir = broken_pack("unknown-factor", "rules.toml", |s| {
+        s.replace("top = \"b12\"", "top = \"vitamin_b12\"").replace("refs = [\"R34\"]", "refs = [\"R999\"]")
+    });
+    let messages = errors(&dir);
+    assert_reported(&messages, "rules.toml", &["outcome \"b12_test_worth_asking\"", "unknown factor \"vitamin_b12\""]);
+    assert_reported(&messages, "rules.toml", &["red_flag \"stroke_signs\"", "unknown reference \"R999\""]);
+}
+
+#[test]
+fn missing_text_is_named() {
+    let dir = broken_pack("missing-text", "texts/en.toml", |s| {
+        s.replace("heavy_alcohol = \"Heavy drinking can damage the nerves and cause cramps.\"\n", "")
+    });
+    assert_reported(&errors(&dir), "en.toml", &["signals.heavy_alcohol", "missing text"]);
+}
+
+#[test]
+fn extra_text_key_is_named() {
+    let dir = broken_pack("extra-text", "texts/en.toml", |s| s.replace("[signals]\n", "[signals]\nheavy_alcohool = \"typo\"\n"));
+    assert_reported(&errors(&dir), "en.toml", &["signals.heavy_alcohool", "unknown key"]);
+}
+
+#[test]
+fn rule_that_can_never_fire_is_named() {
+    let dir = broken_pack("never-fires", "rules.toml", |s| {
+        s.replace(
+            "when = \"q_cramp_timing is walking_relieved_by_rest\"",
+            "when = \"q_cramp_timing is walking_relieved_by_rest and q_cramp_timing is night_or_rest\"",
+        )
+    });
+    assert_reported(&errors(&dir), "rules.toml", &["signal \"claudication_pattern\"", "can never hold"]);
+}
+
+#[test]
+fn outcome_shadowed_by_earlier_outcome_is_named() {
+    // An outcome placed after one whose condition always covers it can never be the result.
+    let dir = broken_pack("shadowed", "rules.toml", |s| {
+        s.replace("id = \"under_18\"\ntriage = \"not_applicable\"\nwhen = \"q_age is under_18\"", "id = \"under_18\"\ntriage = \"not_applicable\"\nwhen = \"b12_gate or q_age is under_18\"")
+    });
+    assert_reported(&errors(&dir), "rules.toml", &["outcome \"b12_test_worth_asking\"", "can never be the result"]);
+}
+
+#[test]
+fn show_if_cycle_is_named() {
+    let dir = broken_pack("show-if-cycle", "questions.toml", |s| {
+        s.replace(
+            "options = [\"pins_needles_numbness_both_sides\",",
+            "show_if = \"q_neuro_onset is gradual_weeks_to_months\"\noptions = [\"pins_needles_numbness_both_sides\",",
+        )
+        .replacen("id = \"q_neuro\"\nkind = \"multi\"\nrequired = true\noptions = [", "id = \"q_neuro\"\nkind = \"multi\"\nrequired = true\nshow_if = \"q_neuro_onset is gradual_weeks_to_months\"\noptions = [", 1)
+    });
+    assert_reported(&errors(&dir), "questions.toml", &["show_if cycle: q_neuro -> q_neuro_onset -> q_neuro"]);
+}
+
+#[test]
+fn rule_cycle_is_named() {
+    let dir = broken_pack("rule-cycle", "rules.toml", |s| {
+        s.replace("when = \"b12_risk and b12_symptoms\"", "when = \"b12_risk and b12_symptoms and not nerve_symptoms_without_b12_gate\"")
+    });
+    assert_reported(&errors(&dir), "rules.toml", &["cycle", "signal b12_gate", "signal nerve_symptoms_without_b12_gate"]);
+}
+
+#[test]
+fn wrong_question_kind_and_none_are_explained() {
+    let dir = broken_pack("wrong-kind", "scoring.toml", |s| {
+        s.replace("q_neuro has vision_changes", "q_neuro is vision_changes").replace("q_smoker is yes", "q_smoker has yes")
+    });
+    let messages = errors(&dir);
+    assert_reported(&messages, "scoring.toml", &["q_neuro: it is a tick-all-that-apply question: use \"has\""]);
+    assert_reported(&messages, "scoring.toml", &["q_smoker: it is a one-answer question"]);
+}
+
+#[test]
+fn toml_syntax_error_gives_the_line() {
+    let dir = broken_pack("syntax", "advice.toml", |s| s.replacen("section = \"note\"", "section = \"note", 1));
+    assert_reported(&errors(&dir), "advice.toml", &["line "]);
+}

@@ -1,0 +1,103 @@
+//! `cramp-check`: evaluate answers from a file or standard input.
+//!
+//!   cramp-check eval [--lang CODE] [--region ID] [FILE|-]     the assessment as JSON
+//!   cramp-check explain [--lang CODE] [--region ID] [FILE|-]  the same as readable text
+//!
+//! Bad input exits with code 2 and one line that names the problem.
+
+use b12_cramp_check::engine::{evaluate, Answers, RawAnswers};
+use b12_cramp_check::pack::{region_index, Texts, DEFAULT_REGION, LANGUAGES, PACK};
+use b12_cramp_check::report;
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cramp-check <eval|explain> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
+  eval     print the assessment as JSON
+  explain  print it as readable text with the cited sources
+Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
+e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads standard input.";
+
+enum Command {
+    Eval,
+    Explain,
+}
+
+struct Options {
+    command: Command,
+    texts: &'static Texts,
+    region: usize,
+    input: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    match run(&args) {
+        Ok(output) => {
+            // A closed stdout (for example `| head`) is not an error worth reporting.
+            let _ = io::stdout().write_all(output.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("cramp-check: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let options = parse_args(args)?;
+    let text = read_input(options.input.as_deref())?;
+    let raw: RawAnswers = serde_json::from_str(&text).map_err(|e| format!("invalid answers JSON: {e}"))?;
+    let answers = Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())?;
+    let assessment = evaluate(&PACK, &answers);
+    Ok(match options.command {
+        Command::Eval => serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())? + "\n",
+        Command::Explain => report::explain(&assessment, options.texts, options.region),
+    })
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut args = args.iter();
+    let command = match args.next().map(String::as_str) {
+        Some("eval") => Command::Eval,
+        Some("explain") => Command::Explain,
+        Some(other) => return Err(format!("unknown command \"{other}\"\n{USAGE}")),
+        None => return Err(USAGE.to_string()),
+    };
+    let mut options = Options { command, texts: Texts::default_language(), region: DEFAULT_REGION, input: None };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--lang" => {
+                let code = args.next().ok_or("--lang needs a language code")?;
+                options.texts = Texts::for_language(code).ok_or_else(|| {
+                    let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
+                    format!("unknown language \"{code}\" (available: {})", known.join(", "))
+                })?;
+            }
+            "--region" => {
+                let id = args.next().ok_or("--region needs a region")?;
+                options.region = region_index(id)
+                    .ok_or_else(|| format!("unknown region \"{id}\" (available: {})", PACK.regions.join(", ")))?;
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option \"{flag}\"\n{USAGE}")),
+            path if options.input.is_none() => options.input = Some(path.to_string()),
+            extra => return Err(format!("unexpected argument \"{extra}\" (give one FILE or -)")),
+        }
+    }
+    Ok(options)
+}
+
+fn read_input(path: Option<&str>) -> Result<String, String> {
+    match path {
+        None | Some("-") => {
+            let mut text = String::new();
+            io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(text)
+        }
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}

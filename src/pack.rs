@@ -1,0 +1,120 @@
+//! The content pack, compiled from `packs/b12-cramps/` at build time (see `build.rs`):
+//! `PACK` (questions, rules, scores, advice, references) and `LANGUAGES` (every reader-facing
+//! text, one entry per language file).
+
+use crate::engine::model::*;
+
+#[derive(Debug)]
+pub struct QuestionText {
+    pub text: &'static str,
+    /// "Why we ask".
+    pub help: &'static str,
+    pub options: &'static [&'static str],
+}
+
+#[derive(Debug)]
+pub struct TriageText {
+    pub heading: &'static str,
+    /// What to do, first.
+    pub action: &'static str,
+}
+
+#[derive(Debug)]
+pub struct FactorText {
+    pub name: &'static str,
+    /// Completes "They look more like ...".
+    pub looks_like: &'static str,
+}
+
+/// Region-specific words that fill the `{emergency_number}`-style placeholders.
+#[derive(Debug)]
+pub struct RegionText {
+    pub emergency_number: &'static str,
+    pub urgent_service: &'static str,
+    pub routine_service: &'static str,
+}
+
+/// Every text of one language, indexed like the pack's tables.
+#[derive(Debug)]
+pub struct Texts {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub questions: &'static [QuestionText],
+    pub triage: &'static [TriageText],
+    pub factors: &'static [FactorText],
+    pub red_flags: &'static [&'static str],
+    /// Empty for internal signals.
+    pub signals: &'static [&'static str],
+    pub outcomes: &'static [&'static str],
+    pub advice: &'static [&'static str],
+    /// Section titles, in `Section::ALL` order.
+    pub sections: &'static [&'static str],
+    pub regions: &'static [RegionText],
+    pub ui: UiText,
+}
+
+include!(concat!(env!("OUT_DIR"), "/pack.rs"));
+
+impl Texts {
+    /// The texts for a language code, if the pack has that language.
+    pub fn for_language(code: &str) -> Option<&'static Texts> {
+        LANGUAGES.iter().find(|t| t.code == code)
+    }
+
+    /// The pack's default language.
+    pub fn default_language() -> &'static Texts {
+        &LANGUAGES[0]
+    }
+
+    /// A text with its region placeholders filled in.
+    pub fn fill(&self, text: &str, region: usize) -> String {
+        let words = &self.regions[region.min(self.regions.len() - 1)];
+        text.replace("{emergency_number}", words.emergency_number)
+            .replace("{urgent_service}", words.urgent_service)
+            .replace("{routine_service}", words.routine_service)
+    }
+}
+
+/// A region's index by id (`intl`, `uk`, `us`, `eu`).
+pub fn region_index(id: &str) -> Option<usize> {
+    PACK.regions.iter().position(|r| *r == id)
+}
+
+#[cfg(test)]
+mod witness_tests {
+    //! The pack compiler proved each rule can fire by finding an answer set for it; the engine
+    //! must agree on every one of them. This keeps the compiler's and the engine's readings of
+    //! the rule language from drifting apart.
+    use super::PACK;
+    use crate::engine::{evaluate, Answers};
+
+    include!(concat!(env!("OUT_DIR"), "/witnesses.rs"));
+
+    #[test]
+    fn engine_fires_every_rule_on_the_compilers_witness() {
+        assert!(!WITNESSES.is_empty());
+        for (rule, masks) in WITNESSES {
+            let mut full = vec![0u32; PACK.questions.len()];
+            for &(q, mask) in masks.iter() {
+                full[usize::from(q)] = mask;
+            }
+            let answers = Answers::from_masks(&PACK, full.clone());
+            assert_eq!(answers.masks(), &full[..], "{rule}: the witness must be a valid answer set");
+            let result = evaluate(&PACK, &answers);
+            let (kind, id) = rule.split_once(':').expect("kind:id");
+            let fired = match kind {
+                "red_flag" => result.reasons.iter().any(|r| r.source.kind() == "red_flag" && r.source.id(&PACK) == id),
+                "outcome" => result.decided_by() == *rule,
+                "signal" => result.signals.iter().any(|&s| PACK.signals[usize::from(s)].id == id),
+                "advice" => result.advice.iter().any(|&a| PACK.advice[usize::from(a)].id == id),
+                // Score lines are labelled "<factor> entry <n> (...)": the factor must score.
+                "score" => {
+                    let factor = id.split(' ').next().expect("factor");
+                    result.factor_scores[usize::from(PACK.factor_index(factor).expect("factor"))] > 0
+                }
+                other => panic!("unknown witness kind {other}"),
+            };
+            assert!(fired, "the engine does not fire {rule} on the compiler's witness {masks:?}");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! An assessment as readable text: the result, why, what the answers point to, the advice by
+//! section, and numbered sources. Citations are numbered in order of first appearance.
+
+use crate::engine::model::{RefIdx, Section};
+use crate::engine::{Assessment, ReasonSource};
+use crate::pack::Texts;
+use std::fmt::Write;
+
+pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String {
+    let pack = assessment.pack;
+    let fill = |text: &str| texts.fill(text, region);
+    let mut cited: Vec<RefIdx> = Vec::new();
+    // " [1][2]" for the sources of one statement; numbers follow first appearance.
+    let mut cite = |refs: &[RefIdx]| -> String {
+        let marks: String = refs
+            .iter()
+            .map(|&r| {
+                let n = cited.iter().position(|&c| c == r).unwrap_or_else(|| {
+                    cited.push(r);
+                    cited.len() - 1
+                });
+                format!("[{}]", n + 1)
+            })
+            .collect();
+        if marks.is_empty() { marks } else { format!(" {marks}") }
+    };
+    let ui = &texts.ui;
+    let mut out = String::new();
+    let w = &mut out;
+    let level = &texts.triage[usize::from(assessment.triage)];
+    let _ = writeln!(w, "{}: {}", ui.result, level.heading);
+    let _ = writeln!(w, "{}\n", fill(level.action));
+
+    let _ = writeln!(w, "{}", ui.why_this_result);
+    for reason in &assessment.reasons {
+        let text = match reason.source {
+            ReasonSource::RedFlag(i) => texts.red_flags[usize::from(i)].to_string(),
+            ReasonSource::Outcome(i) => texts.outcomes[usize::from(i)].to_string(),
+            ReasonSource::Signal(i) => texts.signals[usize::from(i)].to_string(),
+            ReasonSource::Factor(f) => format!("{}: {}.", ui.top_factor, texts.factors[usize::from(f)].name),
+        };
+        let _ = writeln!(w, "  - {}{}", fill(&text), cite(&reason.refs));
+        for &(q, o) in &reason.answers {
+            let question = &texts.questions[usize::from(q)];
+            let _ = writeln!(w, "      {}: \"{}\" ({})", ui.you_said, question.options[usize::from(o)], question.text);
+        }
+    }
+
+    let _ = writeln!(w, "\n{}", ui.factor_chart);
+    let shown: Vec<usize> = (0..pack.factors.len()).filter(|&f| f != usize::from(pack.red_flag_factor)).collect();
+    let width = shown.iter().map(|&f| texts.factors[f].name.chars().count()).max().unwrap_or(0);
+    for f in shown {
+        let score = assessment.factor_scores[f];
+        let marker = if f == usize::from(assessment.top_factor) { " <" } else { "" };
+        let bar = "#".repeat(score.clamp(0, 40) as usize);
+        let _ = writeln!(w, "  {:<width$}  {score:>2}  {bar}{marker}", texts.factors[f].name);
+    }
+
+    for section in Section::ALL {
+        let items: Vec<u16> = assessment.advice_in(section).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(w, "\n{}", texts.sections[section as usize]);
+        for a in items {
+            let refs = pack.advice[usize::from(a)].refs;
+            let _ = writeln!(w, "  - {}{}", fill(texts.advice[usize::from(a)]), cite(refs));
+        }
+    }
+
+    let _ = writeln!(w, "\n{}", ui.sources);
+    for (n, &r) in cited.iter().enumerate() {
+        let reference = &pack.references[usize::from(r)];
+        let year = reference.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        let _ = writeln!(w, "  [{}] {}. {}{}. {}", n + 1, reference.publisher, reference.title, year, reference.url);
+    }
+    let _ = writeln!(w, "\n{}\n{}", ui.disclaimer, ui.privacy);
+    let _ = writeln!(
+        w,
+        "{} {} ({} {}). {}: {}.",
+        ui.pack_version, pack.version, ui.last_reviewed, pack.last_reviewed, ui.review_status, pack.review_status
+    );
+    out
+}
