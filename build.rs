@@ -12,7 +12,10 @@ fn main() {
     let compiled = match b12_pack_compiler::compile(Path::new(&pack_dir)) {
         Ok(compiled) => compiled,
         Err(errors) => {
-            eprintln!("error: the content pack in {pack_dir} is not valid ({} problem(s)):", errors.len());
+            eprintln!(
+                "error: the content pack in {pack_dir} is not valid ({} problem(s)):",
+                errors.len()
+            );
             for error in errors {
                 eprintln!("  {error}");
             }

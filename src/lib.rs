@@ -2,10 +2,18 @@
 //!
 //! - [`engine`]: the pure rule engine (no web dependencies).
 //! - [`pack`]: the content pack, compiled from `packs/b12-cramps/` by `build.rs`.
+//! - [`questionnaire`]: the questionnaire's flow (screens, Back/Next, early exit), UI-free.
 //! - [`report`]: the assessment as readable text with cited sources (the `explain` command).
+//! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
 //!
 //! See ARCHITECTURE.md for how an answer flows to a result.
 
 pub mod engine;
 pub mod pack;
+pub mod questionnaire;
 pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -40,6 +40,8 @@ pub struct Texts {
     pub code: &'static str,
     pub name: &'static str,
     pub questions: &'static [QuestionText],
+    /// Step titles, in `PACK.steps` order.
+    pub steps: &'static [&'static str],
     pub triage: &'static [TriageText],
     pub factors: &'static [FactorText],
     pub red_flags: &'static [&'static str],
@@ -99,22 +101,39 @@ mod witness_tests {
                 full[usize::from(q)] = mask;
             }
             let answers = Answers::from_masks(&PACK, full.clone());
-            assert_eq!(answers.masks(), &full[..], "{rule}: the witness must be a valid answer set");
+            assert_eq!(
+                answers.masks(),
+                &full[..],
+                "{rule}: the witness must be a valid answer set"
+            );
             let result = evaluate(&PACK, &answers);
             let (kind, id) = rule.split_once(':').expect("kind:id");
             let fired = match kind {
-                "red_flag" => result.reasons.iter().any(|r| r.source.kind() == "red_flag" && r.source.id(&PACK) == id),
+                "red_flag" => result
+                    .reasons
+                    .iter()
+                    .any(|r| r.source.kind() == "red_flag" && r.source.id(&PACK) == id),
                 "outcome" => result.decided_by() == *rule,
-                "signal" => result.signals.iter().any(|&s| PACK.signals[usize::from(s)].id == id),
-                "advice" => result.advice.iter().any(|&a| PACK.advice[usize::from(a)].id == id),
+                "signal" => result
+                    .signals
+                    .iter()
+                    .any(|&s| PACK.signals[usize::from(s)].id == id),
+                "advice" => result
+                    .advice
+                    .iter()
+                    .any(|&a| PACK.advice[usize::from(a)].id == id),
                 // Score lines are labelled "<factor> entry <n> (...)": the factor must score.
                 "score" => {
                     let factor = id.split(' ').next().expect("factor");
-                    result.factor_scores[usize::from(PACK.factor_index(factor).expect("factor"))] > 0
+                    result.factor_scores[usize::from(PACK.factor_index(factor).expect("factor"))]
+                        > 0
                 }
                 other => panic!("unknown witness kind {other}"),
             };
-            assert!(fired, "the engine does not fire {rule} on the compiler's witness {masks:?}");
+            assert!(
+                fired,
+                "the engine does not fire {rule} on the compiler's witness {masks:?}"
+            );
         }
     }
 }

@@ -6,23 +6,48 @@ use crate::engine::{Assessment, ReasonSource};
 use crate::pack::Texts;
 use std::fmt::Write;
 
+/// Numbers sources in order of first citation, as a result lists them.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Citations {
+    order: Vec<RefIdx>,
+}
+
+impl Citations {
+    /// The numbers (from 1) of these sources, numbering new ones as they come.
+    pub fn cite(&mut self, refs: &[RefIdx]) -> Vec<usize> {
+        refs.iter()
+            .map(|&r| match self.order.iter().position(|&c| c == r) {
+                Some(i) => i + 1,
+                None => {
+                    self.order.push(r);
+                    self.order.len()
+                }
+            })
+            .collect()
+    }
+
+    /// Every cited source, in number order.
+    pub fn sources(&self) -> &[RefIdx] {
+        &self.order
+    }
+}
+
 pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String {
     let pack = assessment.pack;
     let fill = |text: &str| texts.fill(text, region);
-    let mut cited: Vec<RefIdx> = Vec::new();
-    // " [1][2]" for the sources of one statement; numbers follow first appearance.
+    let mut citations = Citations::default();
+    // " [1][2]" for the sources of one statement.
     let mut cite = |refs: &[RefIdx]| -> String {
-        let marks: String = refs
+        let marks: String = citations
+            .cite(refs)
             .iter()
-            .map(|&r| {
-                let n = cited.iter().position(|&c| c == r).unwrap_or_else(|| {
-                    cited.push(r);
-                    cited.len() - 1
-                });
-                format!("[{}]", n + 1)
-            })
+            .map(|n| format!("[{n}]"))
             .collect();
-        if marks.is_empty() { marks } else { format!(" {marks}") }
+        if marks.is_empty() {
+            marks
+        } else {
+            format!(" {marks}")
+        }
     };
     let ui = &texts.ui;
     let mut out = String::new();
@@ -37,23 +62,45 @@ pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String 
             ReasonSource::RedFlag(i) => texts.red_flags[usize::from(i)].to_string(),
             ReasonSource::Outcome(i) => texts.outcomes[usize::from(i)].to_string(),
             ReasonSource::Signal(i) => texts.signals[usize::from(i)].to_string(),
-            ReasonSource::Factor(f) => format!("{}: {}.", ui.top_factor, texts.factors[usize::from(f)].name),
+            ReasonSource::Factor(f) => {
+                format!("{}: {}.", ui.top_factor, texts.factors[usize::from(f)].name)
+            }
         };
         let _ = writeln!(w, "  - {}{}", fill(&text), cite(&reason.refs));
         for &(q, o) in &reason.answers {
             let question = &texts.questions[usize::from(q)];
-            let _ = writeln!(w, "      {}: \"{}\" ({})", ui.you_said, question.options[usize::from(o)], question.text);
+            let _ = writeln!(
+                w,
+                "      {}: \"{}\" ({})",
+                ui.you_said,
+                question.options[usize::from(o)],
+                question.text
+            );
         }
     }
 
     let _ = writeln!(w, "\n{}", ui.factor_chart);
-    let shown: Vec<usize> = (0..pack.factors.len()).filter(|&f| f != usize::from(pack.red_flag_factor)).collect();
-    let width = shown.iter().map(|&f| texts.factors[f].name.chars().count()).max().unwrap_or(0);
+    let shown: Vec<usize> = (0..pack.factors.len())
+        .filter(|&f| f != usize::from(pack.red_flag_factor))
+        .collect();
+    let width = shown
+        .iter()
+        .map(|&f| texts.factors[f].name.chars().count())
+        .max()
+        .unwrap_or(0);
     for f in shown {
         let score = assessment.factor_scores[f];
-        let marker = if f == usize::from(assessment.top_factor) { " <" } else { "" };
+        let marker = if f == usize::from(assessment.top_factor) {
+            " <"
+        } else {
+            ""
+        };
         let bar = "#".repeat(score.clamp(0, 40) as usize);
-        let _ = writeln!(w, "  {:<width$}  {score:>2}  {bar}{marker}", texts.factors[f].name);
+        let _ = writeln!(
+            w,
+            "  {:<width$}  {score:>2}  {bar}{marker}",
+            texts.factors[f].name
+        );
     }
 
     for section in Section::ALL {
@@ -64,21 +111,42 @@ pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String 
         let _ = writeln!(w, "\n{}", texts.sections[section as usize]);
         for a in items {
             let refs = pack.advice[usize::from(a)].refs;
-            let _ = writeln!(w, "  - {}{}", fill(texts.advice[usize::from(a)]), cite(refs));
+            let _ = writeln!(
+                w,
+                "  - {}{}",
+                fill(texts.advice[usize::from(a)]),
+                cite(refs)
+            );
         }
     }
 
     let _ = writeln!(w, "\n{}", ui.sources);
-    for (n, &r) in cited.iter().enumerate() {
+    for (n, &r) in citations.sources().iter().enumerate() {
         let reference = &pack.references[usize::from(r)];
-        let year = reference.year.map(|y| format!(" ({y})")).unwrap_or_default();
-        let _ = writeln!(w, "  [{}] {}. {}{}. {}", n + 1, reference.publisher, reference.title, year, reference.url);
+        let year = reference
+            .year
+            .map(|y| format!(" ({y})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            w,
+            "  [{}] {}. {}{}. {}",
+            n + 1,
+            reference.publisher,
+            reference.title,
+            year,
+            reference.url
+        );
     }
     let _ = writeln!(w, "\n{}\n{}", ui.disclaimer, ui.privacy);
     let _ = writeln!(
         w,
         "{} {} ({} {}). {}: {}.",
-        ui.pack_version, pack.version, ui.last_reviewed, pack.last_reviewed, ui.review_status, pack.review_status
+        ui.pack_version,
+        pack.version,
+        ui.last_reviewed,
+        pack.last_reviewed,
+        ui.review_status,
+        pack.review_status
     );
     out
 }

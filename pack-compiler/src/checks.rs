@@ -31,7 +31,7 @@ pub struct PackFiles {
     pub advice: String,
 }
 
-fn visit_atoms(expr: &Expr, f: &mut impl FnMut(&Expr)) {
+pub(crate) fn visit_atoms(expr: &Expr, f: &mut impl FnMut(&Expr)) {
     match expr {
         Expr::Not(inner) => visit_atoms(inner, f),
         Expr::All(parts) | Expr::Any(parts) => parts.iter().for_each(|p| visit_atoms(p, f)),
@@ -56,8 +56,15 @@ fn show_if_cycles(pack: &Pack, files: &PackFiles, errors: &mut Errors) {
         })
         .collect();
     for cycle in find_cycles(&deps) {
-        let path: Vec<&str> = cycle.iter().map(|&q| pack.questions[q].id.as_str()).collect();
-        errors.push(&files.questions, format!("question \"{}\" show_if", path[0]), format!("show_if cycle: {}", path.join(" -> ")));
+        let path: Vec<&str> = cycle
+            .iter()
+            .map(|&q| pack.questions[q].id.as_str())
+            .collect();
+        errors.push(
+            &files.questions,
+            format!("question \"{}\" show_if", path[0]),
+            format!("show_if cycle: {}", path.join(" -> ")),
+        );
     }
 }
 
@@ -95,8 +102,19 @@ fn rule_cycles(pack: &Pack, files: &PackFiles, errors: &mut Errors) {
     };
     for cycle in find_cycles(&deps) {
         let path: Vec<String> = cycle.iter().map(|&n| name(n)).collect();
-        let file = if cycle[0] < signal_count { &files.rules } else { &files.scoring };
-        errors.push(file, &path[0], format!("rules depend on each other in a cycle: {}", path.join(" -> ")));
+        let file = if cycle[0] < signal_count {
+            &files.rules
+        } else {
+            &files.scoring
+        };
+        errors.push(
+            file,
+            &path[0],
+            format!(
+                "rules depend on each other in a cycle: {}",
+                path.join(" -> ")
+            ),
+        );
     }
 }
 
@@ -108,7 +126,13 @@ fn find_cycles(deps: &[Vec<usize>]) -> Vec<Vec<usize>> {
         OnPath,
         Done,
     }
-    fn visit(n: usize, deps: &[Vec<usize>], state: &mut [State], path: &mut Vec<usize>, cycles: &mut Vec<Vec<usize>>) {
+    fn visit(
+        n: usize,
+        deps: &[Vec<usize>],
+        state: &mut [State],
+        path: &mut Vec<usize>,
+        cycles: &mut Vec<Vec<usize>>,
+    ) {
         state[n] = State::OnPath;
         path.push(n);
         for &d in &deps[n] {
@@ -154,7 +178,11 @@ fn unused_signals(pack: &Pack, files: &PackFiles, errors: &mut Errors) {
         });
     }
     for (signal, _) in pack.signals.iter().zip(&used).filter(|(_, used)| !**used) {
-        errors.push(&files.rules, format!("signal \"{}\"", signal.id), "is never used by an outcome, a red flag, a score or advice");
+        errors.push(
+            &files.rules,
+            format!("signal \"{}\"", signal.id),
+            "is never used by an outcome, a red flag, a score or advice",
+        );
     }
 }
 
@@ -188,7 +216,11 @@ fn eval(pack: &Pack, p: &Partial, expr: &Expr) -> Tri {
         }
         Expr::PointsAtLeast { factor, group, min } => {
             let (mut low, mut high) = (0, 0);
-            for score in pack.scores.iter().filter(|s| s.factor == *factor && (group.is_none() || s.group == *group)) {
+            for score in pack
+                .scores
+                .iter()
+                .filter(|s| s.factor == *factor && (group.is_none() || s.group == *group))
+            {
                 match eval(pack, p, &score.when.expr) {
                     Tri::True => {
                         low += score.points;
@@ -212,16 +244,24 @@ fn eval(pack: &Pack, p: &Partial, expr: &Expr) -> Tri {
             Tri::False => Tri::True,
             Tri::Unknown => Tri::Unknown,
         },
-        Expr::All(parts) => parts.iter().fold(Tri::True, |acc, part| match (acc, eval(pack, p, part)) {
-            (Tri::False, _) | (_, Tri::False) => Tri::False,
-            (Tri::Unknown, _) | (_, Tri::Unknown) => Tri::Unknown,
-            _ => Tri::True,
-        }),
-        Expr::Any(parts) => parts.iter().fold(Tri::False, |acc, part| match (acc, eval(pack, p, part)) {
-            (Tri::True, _) | (_, Tri::True) => Tri::True,
-            (Tri::Unknown, _) | (_, Tri::Unknown) => Tri::Unknown,
-            _ => Tri::False,
-        }),
+        Expr::All(parts) => {
+            parts
+                .iter()
+                .fold(Tri::True, |acc, part| match (acc, eval(pack, p, part)) {
+                    (Tri::False, _) | (_, Tri::False) => Tri::False,
+                    (Tri::Unknown, _) | (_, Tri::Unknown) => Tri::Unknown,
+                    _ => Tri::True,
+                })
+        }
+        Expr::Any(parts) => {
+            parts
+                .iter()
+                .fold(Tri::False, |acc, part| match (acc, eval(pack, p, part)) {
+                    (Tri::True, _) | (_, Tri::True) => Tri::True,
+                    (Tri::Unknown, _) | (_, Tri::Unknown) => Tri::Unknown,
+                    _ => Tri::False,
+                })
+        }
     }
 }
 
@@ -230,8 +270,43 @@ const SEARCH_LIMIT: usize = 500_000;
 struct Search<'a> {
     pack: &'a Pack,
     /// Questions in an order where every show_if refers only to earlier ones.
+    full_order: Vec<usize>,
+    /// The part of `full_order` the current target depends on.
     order: Vec<usize>,
     steps: usize,
+}
+
+/// The questions an expression depends on, through signals and score lines, and the questions
+/// their show-if rules depend on.
+fn relevant_questions(pack: &Pack, target: &Expr) -> Vec<bool> {
+    fn visit(pack: &Pack, expr: &Expr, questions: &mut [bool], signals: &mut [bool]) {
+        visit_atoms(expr, &mut |atom| match atom {
+            Expr::Chose { question, .. } if !questions[*question] => {
+                questions[*question] = true;
+                if let Some(show_if) = &pack.questions[*question].show_if {
+                    visit(pack, &show_if.expr, questions, signals);
+                }
+            }
+            Expr::Signal(s) if !signals[*s] => {
+                signals[*s] = true;
+                visit(pack, &pack.signals[*s].when.expr, questions, signals);
+            }
+            Expr::PointsAtLeast { factor, group, .. } => {
+                for score in pack
+                    .scores
+                    .iter()
+                    .filter(|s| s.factor == *factor && (group.is_none() || s.group == *group))
+                {
+                    visit(pack, &score.when.expr, questions, signals);
+                }
+            }
+            _ => {}
+        });
+    }
+    let mut questions = vec![false; pack.questions.len()];
+    let mut signals = vec![false; pack.signals.len()];
+    visit(pack, target, &mut questions, &mut signals);
+    questions
 }
 
 enum Found {
@@ -243,8 +318,19 @@ enum Found {
 impl Search<'_> {
     fn find(&mut self, target: &Expr) -> Found {
         self.steps = 0;
+        // Only the questions the target depends on are decided; the others stay unanswered.
+        let relevant = relevant_questions(self.pack, target);
+        self.order = self
+            .full_order
+            .iter()
+            .copied()
+            .filter(|&q| relevant[q])
+            .collect();
         let n = self.pack.questions.len();
-        let mut p = Partial { chosen: vec![0; n], excluded: vec![0; n] };
+        let mut p = Partial {
+            chosen: vec![0; n],
+            excluded: vec![0; n],
+        };
         match self.question(target, &mut p, 0) {
             Ok(true) => Found::Witness(p),
             Ok(false) => Found::Impossible,
@@ -263,10 +349,15 @@ impl Search<'_> {
             Tri::False => return Ok(false),
             Tri::Unknown => {}
         }
-        let Some(&q) = self.order.get(at) else { return Ok(false) };
+        let Some(&q) = self.order.get(at) else {
+            return Ok(false);
+        };
         let question = &self.pack.questions[q];
         let all = question.all_options();
-        let shown = question.show_if.as_ref().map_or(Tri::True, |c| eval(self.pack, p, &c.expr));
+        let shown = question
+            .show_if
+            .as_ref()
+            .map_or(Tri::True, |c| eval(self.pack, p, &c.expr));
         if shown == Tri::False {
             p.excluded[q] = all;
             let found = self.question(target, p, at + 1);
@@ -295,14 +386,23 @@ impl Search<'_> {
     }
 
     /// Decide option `o` of multi question `q`, then the rest of it, then the next questions.
-    fn option(&mut self, target: &Expr, p: &mut Partial, at: usize, q: usize, o: usize) -> Result<bool, ()> {
+    fn option(
+        &mut self,
+        target: &Expr,
+        p: &mut Partial,
+        at: usize,
+        q: usize,
+        o: usize,
+    ) -> Result<bool, ()> {
         let question = &self.pack.questions[q];
         // The exclusive "none" is decided last.
         let order: Vec<usize> = (0..question.options.len())
             .filter(|&i| Some(i) != question.exclusive)
             .chain(question.exclusive)
             .collect();
-        let Some(&option) = order.get(o) else { return self.question(target, p, at + 1) };
+        let Some(&option) = order.get(o) else {
+            return self.question(target, p, at + 1);
+        };
         let bit = 1u32 << option;
         let none_allowed = Some(option) != question.exclusive || p.chosen[q] == 0;
         for tick in [false, true] {
@@ -356,7 +456,11 @@ fn none_of(conditions: impl Iterator<Item = Expr>) -> Expr {
 /// The result is level `level`, as the engine decides it.
 fn result_is(pack: &Pack, level: usize) -> Expr {
     let flags_at = |keep: &dyn Fn(usize) -> bool| {
-        pack.red_flags.iter().filter(|f| keep(f.level)).map(|f| f.when.expr.clone()).collect::<Vec<_>>()
+        pack.red_flags
+            .iter()
+            .filter(|f| keep(f.level))
+            .map(|f| f.when.expr.clone())
+            .collect::<Vec<_>>()
     };
     if pack.red_flags.iter().any(|f| f.level == level) {
         return Expr::All(vec![
@@ -377,31 +481,61 @@ fn result_is(pack: &Pack, level: usize) -> Expr {
 /// Outcome `k` decides the result: no red flag, no earlier outcome, and its own condition.
 fn outcome_fires(pack: &Pack, k: usize) -> Expr {
     let mut parts = vec![none_of(pack.red_flags.iter().map(|f| f.when.expr.clone()))];
-    parts.extend(pack.outcomes[..k].iter().filter_map(|o| o.when.as_ref()).map(|c| Expr::Not(Box::new(c.expr.clone()))));
+    parts.extend(
+        pack.outcomes[..k]
+            .iter()
+            .filter_map(|o| o.when.as_ref())
+            .map(|c| Expr::Not(Box::new(c.expr.clone()))),
+    );
     parts.extend(pack.outcomes[k].when.as_ref().map(|c| c.expr.clone()));
     Expr::All(parts)
 }
 
 fn reachability(pack: &Pack, files: &PackFiles, errors: &mut Errors) -> Vec<Witness> {
-    let mut search = Search { pack, order: show_if_order(pack), steps: 0 };
+    let mut search = Search {
+        pack,
+        full_order: show_if_order(pack),
+        order: Vec::new(),
+        steps: 0,
+    };
     let mut witnesses = Vec::new();
     // `entry` names the rule for an editor; `rule` keys the witness for the engine's tests.
-    let mut target = |file: &str, entry: String, rule: String, expr: Expr, never: &str| match search.find(&expr) {
+    let mut target = |file: &str, entry: String, rule: String, expr: Expr, never: &str| {
+        match search.find(&expr) {
         Found::Witness(p) => witnesses.push(Witness {
             rule,
             answers: p.chosen.iter().enumerate().filter(|(_, m)| **m != 0).map(|(q, m)| (q, *m)).collect(),
         }),
         Found::Impossible => errors.push(file, entry, never),
         Found::TooLong => errors.push(file, entry, "could not confirm within the search limit that it can ever apply; simplify its condition"),
+    }
     };
     for flag in &pack.red_flags {
-        target(&files.rules, format!("red_flag \"{}\"", flag.id), format!("red_flag:{}", flag.id), flag.when.expr.clone(), "can never hold, whatever the answers");
+        target(
+            &files.rules,
+            format!("red_flag \"{}\"", flag.id),
+            format!("red_flag:{}", flag.id),
+            flag.when.expr.clone(),
+            "can never hold, whatever the answers",
+        );
     }
     for (i, signal) in pack.signals.iter().enumerate() {
-        target(&files.rules, format!("signal \"{}\"", signal.id), format!("signal:{}", signal.id), Expr::Signal(i), "can never hold, whatever the answers");
+        target(
+            &files.rules,
+            format!("signal \"{}\"", signal.id),
+            format!("signal:{}", signal.id),
+            Expr::Signal(i),
+            "can never hold, whatever the answers",
+        );
     }
     for score in &pack.scores {
-        target(&files.scoring, score.label.clone(), format!("score:{}", score.label), score.when.expr.clone(), "can never hold, whatever the answers");
+        target(
+            &files.scoring,
+            score.label.clone(),
+            format!("score:{}", score.label),
+            score.when.expr.clone(),
+            "can never hold, whatever the answers",
+        );
     }
     for (k, outcome) in pack.outcomes.iter().enumerate() {
         target(
@@ -417,7 +551,13 @@ fn reachability(pack: &Pack, files: &PackFiles, errors: &mut Errors) -> Vec<Witn
         if let Some(when) = &advice.when {
             shown = Expr::All(vec![shown, when.expr.clone()]);
         }
-        target(&files.advice, format!("advice \"{}\"", advice.id), format!("advice:{}", advice.id), shown, "can never be shown: its condition never holds at the levels it lists");
+        target(
+            &files.advice,
+            format!("advice \"{}\"", advice.id),
+            format!("advice:{}", advice.id),
+            shown,
+            "can never be shown: its condition never holds at the levels it lists",
+        );
     }
     witnesses
 }

@@ -15,12 +15,25 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cond {
     /// `is` / `in`: a single-choice question.
-    Is { question: String, options: Vec<String> },
+    Is {
+        question: String,
+        options: Vec<String>,
+    },
     /// `has x` / `has any [..]`: a multi-choice question.
-    Has { question: String, options: Vec<String> },
+    Has {
+        question: String,
+        options: Vec<String>,
+    },
     /// `has any` without a list.
-    HasAny { question: String },
-    Points { factor: String, group: Option<String>, op: Cmp, value: i32 },
+    HasAny {
+        question: String,
+    },
+    Points {
+        factor: String,
+        group: Option<String>,
+        op: Cmp,
+        value: i32,
+    },
     Signal(String),
     Not(Box<Cond>),
     All(Vec<Cond>),
@@ -48,7 +61,10 @@ pub fn parse(source: &str) -> Result<Cond, String> {
     let cond = parser.or()?;
     match parser.peek() {
         None => Ok(cond),
-        Some(token) => Err(format!("unexpected {} after a complete condition", token.describe())),
+        Some(token) => Err(format!(
+            "unexpected {} after a complete condition",
+            token.describe()
+        )),
     }
 }
 
@@ -134,7 +150,10 @@ impl Parser {
     fn expect_symbol(&mut self, symbol: &str) -> Result<(), String> {
         match self.next() {
             Some(Token::Symbol(s)) if s == symbol => Ok(()),
-            other => Err(format!("expected \"{symbol}\", found {}", describe(other.as_ref()))),
+            other => Err(format!(
+                "expected \"{symbol}\", found {}",
+                describe(other.as_ref())
+            )),
         }
     }
 
@@ -143,7 +162,11 @@ impl Parser {
         while self.eat_word("or") {
             parts.push(self.and()?);
         }
-        Ok(if parts.len() == 1 { parts.remove(0) } else { Cond::Any(parts) })
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Cond::Any(parts)
+        })
     }
 
     fn and(&mut self) -> Result<Cond, String> {
@@ -151,7 +174,11 @@ impl Parser {
         while self.eat_word("and") {
             parts.push(self.unary()?);
         }
-        Ok(if parts.len() == 1 { parts.remove(0) } else { Cond::All(parts) })
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Cond::All(parts)
+        })
     }
 
     fn unary(&mut self) -> Result<Cond, String> {
@@ -174,22 +201,34 @@ impl Parser {
         }
         if self.eat_word("is") {
             let option = self.identifier("an option id")?;
-            return Ok(Cond::Is { question: name, options: vec![option] });
+            return Ok(Cond::Is {
+                question: name,
+                options: vec![option],
+            });
         }
         if self.eat_word("in") {
             let options = self.option_list()?;
-            return Ok(Cond::Is { question: name, options });
+            return Ok(Cond::Is {
+                question: name,
+                options,
+            });
         }
         if self.eat_word("has") {
             if self.eat_word("any") {
                 if self.peek() == Some(&Token::Symbol("[")) {
                     let options = self.option_list()?;
-                    return Ok(Cond::Has { question: name, options });
+                    return Ok(Cond::Has {
+                        question: name,
+                        options,
+                    });
                 }
                 return Ok(Cond::HasAny { question: name });
             }
             let option = self.identifier("an option id or \"any\"")?;
-            return Ok(Cond::Has { question: name, options: vec![option] });
+            return Ok(Cond::Has {
+                question: name,
+                options: vec![option],
+            });
         }
         Ok(Cond::Signal(name))
     }
@@ -210,11 +249,24 @@ impl Parser {
             Some(Token::Symbol("<")) => Cmp::Lt,
             Some(Token::Symbol("<=")) => Cmp::Le,
             Some(Token::Symbol("=")) => Cmp::Eq,
-            other => return Err(format!("expected a comparison (>, >=, <, <=, =) after points(...), found {}", describe(other.as_ref()))),
+            other => {
+                return Err(format!(
+                    "expected a comparison (>, >=, <, <=, =) after points(...), found {}",
+                    describe(other.as_ref())
+                ))
+            }
         };
         match self.next() {
-            Some(Token::Number(value)) => Ok(Cond::Points { factor, group, op, value }),
-            other => Err(format!("expected a whole number, found {}", describe(other.as_ref()))),
+            Some(Token::Number(value)) => Ok(Cond::Points {
+                factor,
+                group,
+                op,
+                value,
+            }),
+            other => Err(format!(
+                "expected a whole number, found {}",
+                describe(other.as_ref())
+            )),
         }
     }
 
@@ -225,7 +277,12 @@ impl Parser {
             match self.next() {
                 Some(Token::Symbol(",")) => options.push(self.identifier("an option id")?),
                 Some(Token::Symbol("]")) => return Ok(options),
-                other => return Err(format!("expected \",\" or \"]\" in an option list, found {}", describe(other.as_ref()))),
+                other => {
+                    return Err(format!(
+                        "expected \",\" or \"]\" in an option list, found {}",
+                        describe(other.as_ref())
+                    ))
+                }
             }
         }
     }
@@ -235,7 +292,10 @@ impl Parser {
         match self.next() {
             Some(Token::Word(word)) if !KEYWORDS.contains(&word.as_str()) => Ok(word),
             Some(Token::Number(n)) => Ok(n.to_string()),
-            other => Err(format!("expected {what}, found {}", describe(other.as_ref()))),
+            other => Err(format!(
+                "expected {what}, found {}",
+                describe(other.as_ref())
+            )),
         }
     }
 }
@@ -249,7 +309,10 @@ mod tests {
     use super::*;
 
     fn is(q: &str, o: &[&str]) -> Cond {
-        Cond::Is { question: q.into(), options: o.iter().map(|s| s.to_string()).collect() }
+        Cond::Is {
+            question: q.into(),
+            options: o.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     #[test]
@@ -259,7 +322,10 @@ mod tests {
             parsed,
             Cond::Any(vec![
                 Cond::Signal("a".into()),
-                Cond::All(vec![Cond::Signal("b".into()), Cond::Not(Box::new(Cond::Signal("c".into())))]),
+                Cond::All(vec![
+                    Cond::Signal("b".into()),
+                    Cond::Not(Box::new(Cond::Signal("c".into())))
+                ]),
             ])
         );
     }
@@ -267,25 +333,55 @@ mod tests {
     #[test]
     fn parses_every_atom_form() {
         assert_eq!(parse("q_age is 18_39").unwrap(), is("q_age", &["18_39"]));
-        assert_eq!(parse("q_age in [60_64, 75_plus]").unwrap(), is("q_age", &["60_64", "75_plus"]));
-        assert_eq!(parse("q_n has any").unwrap(), Cond::HasAny { question: "q_n".into() });
+        assert_eq!(
+            parse("q_age in [60_64, 75_plus]").unwrap(),
+            is("q_age", &["60_64", "75_plus"])
+        );
+        assert_eq!(
+            parse("q_n has any").unwrap(),
+            Cond::HasAny {
+                question: "q_n".into()
+            }
+        );
         assert_eq!(
             parse("q_n has any [a,b]").unwrap(),
-            Cond::Has { question: "q_n".into(), options: vec!["a".into(), "b".into()] }
+            Cond::Has {
+                question: "q_n".into(),
+                options: vec!["a".into(), "b".into()]
+            }
         );
         assert_eq!(
             parse("points(b12.risk_minor) >= 2").unwrap(),
-            Cond::Points { factor: "b12".into(), group: Some("risk_minor".into()), op: Cmp::Ge, value: 2 }
+            Cond::Points {
+                factor: "b12".into(),
+                group: Some("risk_minor".into()),
+                op: Cmp::Ge,
+                value: 2
+            }
         );
         assert_eq!(parse("(x)").unwrap(), Cond::Signal("x".into()));
     }
 
     #[test]
     fn reports_what_was_expected() {
-        assert_eq!(parse("q_age is").unwrap_err(), "expected an option id, found the end of the condition");
-        assert_eq!(parse("a b").unwrap_err(), "unexpected \"b\" after a complete condition");
-        assert_eq!(parse("points(x) 2").unwrap_err(), "expected a comparison (>, >=, <, <=, =) after points(...), found number 2");
-        assert_eq!(parse("q in [a b]").unwrap_err(), "expected \",\" or \"]\" in an option list, found \"b\"");
-        assert!(parse("a & b").unwrap_err().contains("unexpected character '&'"));
+        assert_eq!(
+            parse("q_age is").unwrap_err(),
+            "expected an option id, found the end of the condition"
+        );
+        assert_eq!(
+            parse("a b").unwrap_err(),
+            "unexpected \"b\" after a complete condition"
+        );
+        assert_eq!(
+            parse("points(x) 2").unwrap_err(),
+            "expected a comparison (>, >=, <, <=, =) after points(...), found number 2"
+        );
+        assert_eq!(
+            parse("q in [a b]").unwrap_err(),
+            "expected \",\" or \"]\" in an option list, found \"b\""
+        );
+        assert!(parse("a & b")
+            .unwrap_err()
+            .contains("unexpected character '&'"));
     }
 }

@@ -3,8 +3,15 @@
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
-    Chose { question: usize, options: u32 },
-    PointsAtLeast { factor: usize, group: Option<usize>, min: i32 },
+    Chose {
+        question: usize,
+        options: u32,
+    },
+    PointsAtLeast {
+        factor: usize,
+        group: Option<usize>,
+        min: i32,
+    },
     Signal(usize),
     Not(Box<Expr>),
     All(Vec<Expr>),
@@ -80,16 +87,35 @@ pub enum Top {
 }
 
 #[derive(Debug)]
+pub struct Step {
+    pub id: String,
+    pub questions: Vec<usize>,
+}
+
+#[derive(Debug)]
 pub struct Outcome {
     pub id: String,
     pub triage: usize,
     pub when: Option<Condition>,
     pub top: Top,
+    pub stop_asking: bool,
     pub refs: Vec<usize>,
 }
 
-pub const SECTIONS: [&str; 5] = ["note", "next_steps", "self_care", "background", "clinician_tests"];
-pub const SECTION_VARIANTS: [&str; 5] = ["Note", "NextSteps", "SelfCare", "Background", "ClinicianTests"];
+pub const SECTIONS: [&str; 5] = [
+    "note",
+    "next_steps",
+    "self_care",
+    "background",
+    "clinician_tests",
+];
+pub const SECTION_VARIANTS: [&str; 5] = [
+    "Note",
+    "NextSteps",
+    "SelfCare",
+    "Background",
+    "ClinicianTests",
+];
 
 #[derive(Debug)]
 pub struct Advice {
@@ -124,6 +150,7 @@ pub struct Language {
     pub code: String,
     pub name: String,
     pub questions: Vec<QuestionText>,
+    pub steps: Vec<String>,
     /// heading, action per triage level
     pub triage: Vec<(String, String)>,
     /// name, looks_like per factor
@@ -147,6 +174,7 @@ pub struct Pack {
     pub last_reviewed: String,
     pub review_status: String,
     pub questions: Vec<Question>,
+    pub steps: Vec<Step>,
     pub triage: Vec<String>,
     pub factors: Vec<String>,
     pub red_flag_factor: usize,

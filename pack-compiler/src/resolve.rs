@@ -21,8 +21,14 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
     let rules: Option<RulesFile> = load(dir, RULES_FILE, &mut errors);
     let advice: Option<AdviceFile> = load(dir, ADVICE_FILE, &mut errors);
     let references: Option<ReferencesFile> = load(dir, REFERENCES_FILE, &mut errors);
-    let (Some(pack_file), Some(questions), Some(scoring), Some(rules), Some(advice), Some(references)) =
-        (pack_file, questions, scoring, rules, advice, references)
+    let (
+        Some(pack_file),
+        Some(questions),
+        Some(scoring),
+        Some(rules),
+        Some(advice),
+        Some(references),
+    ) = (pack_file, questions, scoring, rules, advice, references)
     else {
         return Err(errors);
     };
@@ -58,12 +64,19 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
         .iter()
         .filter_map(|f| r.factor(&r.files.pack.clone(), "strongest_of", f))
         .collect();
-    let strongest_when_all_zero =
-        r.factor(&r.files.pack.clone(), "strongest_when_all_zero", &pack_file.strongest_when_all_zero);
+    let strongest_when_all_zero = r.factor(
+        &r.files.pack.clone(),
+        "strongest_when_all_zero",
+        &pack_file.strongest_when_all_zero,
+    );
     let default_region = regions.iter().position(|x| *x == pack_file.default_region);
     if default_region.is_none() {
         let file = r.files.pack.clone();
-        r.errors.push(&file, "default_region", format!("\"{}\" is not one of the regions", pack_file.default_region));
+        r.errors.push(
+            &file,
+            "default_region",
+            format!("\"{}\" is not one of the regions", pack_file.default_region),
+        );
     }
 
     let references = r.references(references);
@@ -71,6 +84,7 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
     r.signal_names(&rules.signal);
     r.score_groups(&scoring, factors.len());
     r.questions = r.questions(&questions.question);
+    let steps = r.steps(&questions.step);
     let scores = r.scores(&scoring);
     let red_flags = r.red_flags(&rules.red_flag);
     let signals = r.signals(&rules.signal);
@@ -84,6 +98,7 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
         last_reviewed: pack_file.last_reviewed,
         review_status: pack_file.review_status,
         questions: std::mem::take(&mut r.questions),
+        steps,
         triage,
         factors,
         red_flag_factor: red_flag_factor.unwrap_or(0),
@@ -122,11 +137,17 @@ fn load<T: DeserializeOwned>(dir: &Path, name: &str, errors: &mut Errors) -> Opt
     parse_toml(&text, &shown, errors)
 }
 
-pub(crate) fn parse_toml<T: DeserializeOwned>(text: &str, file: &str, errors: &mut Errors) -> Option<T> {
+pub(crate) fn parse_toml<T: DeserializeOwned>(
+    text: &str,
+    file: &str,
+    errors: &mut Errors,
+) -> Option<T> {
     match toml::from_str(text) {
         Ok(value) => Some(value),
         Err(e) => {
-            let line = e.span().map(|span| text[..span.start].lines().count().max(1));
+            let line = e
+                .span()
+                .map(|span| text[..span.start].lines().count().max(1));
             let place = line.map(|l| format!("line {l}")).unwrap_or_default();
             errors.push(file, place, e.message().trim().to_string());
             None
@@ -135,11 +156,17 @@ pub(crate) fn parse_toml<T: DeserializeOwned>(text: &str, file: &str, errors: &m
 }
 
 fn index_map(ids: &[String]) -> HashMap<String, usize> {
-    ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect()
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| (id.clone(), i))
+        .collect()
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 struct Files {
@@ -178,10 +205,15 @@ impl Resolver {
         let mut seen = HashMap::new();
         for id in ids {
             if !is_valid_id(id) {
-                self.errors.push(&file, key, format!("\"{id}\" is not a valid id (lower-case letters, digits and _)"));
+                self.errors.push(
+                    &file,
+                    key,
+                    format!("\"{id}\" is not a valid id (lower-case letters, digits and _)"),
+                );
             }
             if seen.insert(id.clone(), ()).is_some() {
-                self.errors.push(&file, key, format!("\"{id}\" is listed twice"));
+                self.errors
+                    .push(&file, key, format!("\"{id}\" is listed twice"));
             }
         }
         if ids.is_empty() {
@@ -193,7 +225,8 @@ impl Resolver {
     fn factor(&mut self, file: &str, entry: &str, id: &str) -> Option<usize> {
         let found = self.factors.get(id).copied();
         if found.is_none() {
-            self.errors.push(file, entry, format!("unknown factor \"{id}\""));
+            self.errors
+                .push(file, entry, format!("unknown factor \"{id}\""));
         }
         found
     }
@@ -202,31 +235,58 @@ impl Resolver {
         let file = self.files.references.clone();
         let mut list: Vec<(String, ReferenceSrc)> = source.into_iter().collect();
         // R2 before R10: number the ids naturally.
-        list.sort_by_key(|(id, _)| (id.trim_start_matches(|c: char| c.is_alphabetic()).parse::<u32>().unwrap_or(u32::MAX), id.clone()));
+        list.sort_by_key(|(id, _)| {
+            (
+                id.trim_start_matches(|c: char| c.is_alphabetic())
+                    .parse::<u32>()
+                    .unwrap_or(u32::MAX),
+                id.clone(),
+            )
+        });
         let mut references = Vec::new();
         for (id, r) in list {
             let entry = format!("[{id}]");
             if r.title.trim().is_empty() || r.publisher.trim().is_empty() {
-                self.errors.push(&file, &entry, "title and publisher must not be empty");
+                self.errors
+                    .push(&file, &entry, "title and publisher must not be empty");
             }
             if !r.url.starts_with("https://") {
-                self.errors.push(&file, &entry, format!("url must be an https:// address, found \"{}\"", r.url));
+                self.errors.push(
+                    &file,
+                    &entry,
+                    format!("url must be an https:// address, found \"{}\"", r.url),
+                );
             }
             self.refs.insert(id.clone(), references.len());
-            references.push(Reference { id, title: r.title, publisher: r.publisher, year: r.year, url: r.url, verify: r.verify });
+            references.push(Reference {
+                id,
+                title: r.title,
+                publisher: r.publisher,
+                year: r.year,
+                url: r.url,
+                verify: r.verify,
+            });
         }
         references
     }
 
     fn refs(&mut self, file: &str, entry: &str, ids: &[String], required: bool) -> Vec<usize> {
         if required && ids.is_empty() {
-            self.errors.push(file, entry, "needs at least one source in refs (every medical statement cites one)");
+            self.errors.push(
+                file,
+                entry,
+                "needs at least one source in refs (every medical statement cites one)",
+            );
         }
         ids.iter()
             .filter_map(|id| {
                 let found = self.refs.get(id).copied();
                 if found.is_none() {
-                    self.errors.push(file, entry, format!("unknown reference \"{id}\" (not in references.toml)"));
+                    self.errors.push(
+                        file,
+                        entry,
+                        format!("unknown reference \"{id}\" (not in references.toml)"),
+                    );
                 }
                 found
             })
@@ -237,10 +297,18 @@ impl Resolver {
         let file = self.files.questions.clone();
         for (i, q) in questions.iter().enumerate() {
             if !is_valid_id(&q.id) || !q.id.starts_with("q_") {
-                self.errors.push(&file, format!("question \"{}\"", q.id), "a question id must start with q_ and use lower-case letters, digits and _");
+                self.errors.push(
+                    &file,
+                    format!("question \"{}\"", q.id),
+                    "a question id must start with q_ and use lower-case letters, digits and _",
+                );
             }
             if self.question_ids.insert(q.id.clone(), i).is_some() {
-                self.errors.push(&file, format!("question \"{}\"", q.id), "the id is used twice");
+                self.errors.push(
+                    &file,
+                    format!("question \"{}\"", q.id),
+                    "the id is used twice",
+                );
             }
         }
     }
@@ -261,7 +329,9 @@ impl Resolver {
     fn score_groups(&mut self, scoring: &ScoringFile, factor_count: usize) {
         self.factor_groups = vec![Vec::new(); factor_count];
         for (factor, lines) in scoring {
-            let Some(&f) = self.factors.get(factor) else { continue };
+            let Some(&f) = self.factors.get(factor) else {
+                continue;
+            };
             for group in lines.iter().filter_map(|line| line.group.as_ref()) {
                 let g = match self.groups.iter().position(|x| x == group) {
                     Some(g) => g,
@@ -315,30 +385,135 @@ impl Resolver {
         for (i, q) in questions.iter().enumerate() {
             if let Some(source) = &q.show_if {
                 let entry = format!("question \"{}\" show_if", q.id);
-                self.questions[i].show_if = self.condition(&file, &entry, source, Scope::QuestionsOnly);
+                self.questions[i].show_if =
+                    self.condition(&file, &entry, source, Scope::QuestionsOnly);
             }
         }
         std::mem::take(&mut self.questions)
+    }
+
+    /// Every question in exactly one step, steps in question order, and a show_if only looking
+    /// at its own or an earlier step (so the questionnaire can show it in place).
+    fn steps(&mut self, steps: &[StepSrc]) -> Vec<Step> {
+        let file = self.files.questions.clone();
+        let mut step_of = vec![None; self.questions.len()];
+        let mut seen = HashMap::new();
+        let mut resolved = Vec::new();
+        for (n, step) in steps.iter().enumerate() {
+            let entry = format!("step \"{}\"", step.id);
+            if !is_valid_id(&step.id) || seen.insert(step.id.clone(), ()).is_some() {
+                self.errors.push(
+                    &file,
+                    &entry,
+                    "the id must be unique and use lower-case letters, digits and _",
+                );
+            }
+            if step.questions.is_empty() {
+                self.errors
+                    .push(&file, &entry, "a step needs at least one question");
+            }
+            let mut questions = Vec::new();
+            for id in &step.questions {
+                match self.question_ids.get(id) {
+                    None => self
+                        .errors
+                        .push(&file, &entry, format!("unknown question \"{id}\"")),
+                    Some(&q) if step_of[q].is_some() => {
+                        self.errors
+                            .push(&file, &entry, format!("{id} is already in another step"))
+                    }
+                    Some(&q) => {
+                        step_of[q] = Some(n);
+                        questions.push(q);
+                    }
+                }
+            }
+            resolved.push(Step {
+                id: step.id.clone(),
+                questions,
+            });
+        }
+        let order: Vec<usize> = resolved
+            .iter()
+            .flat_map(|s| s.questions.iter().copied())
+            .collect();
+        for (q, step) in step_of.iter().enumerate() {
+            if step.is_none() {
+                self.errors.push(
+                    &file,
+                    format!("question \"{}\"", self.questions[q].id),
+                    "is in no step, so it would never be asked",
+                );
+            }
+        }
+        if order.len() == self.questions.len() && order.windows(2).any(|w| w[0] > w[1]) {
+            self.errors.push(
+                &file,
+                "",
+                "the steps must list the questions in the order they are written in this file",
+            );
+        }
+        for (q, question) in self.questions.iter().enumerate() {
+            let Some(show_if) = &question.show_if else {
+                continue;
+            };
+            let mut later = Vec::new();
+            crate::checks::visit_atoms(&show_if.expr, &mut |atom| {
+                if let Expr::Chose {
+                    question: other, ..
+                } = atom
+                {
+                    if step_of[*other] > step_of[q] {
+                        later.push(self.questions[*other].id.clone());
+                    }
+                }
+            });
+            for other in later {
+                self.errors.push(
+                    &file,
+                    format!("question \"{}\" show_if", question.id),
+                    format!("refers to {other}, which is asked in a later step"),
+                );
+            }
+        }
+        resolved
     }
 
     fn scores(&mut self, scoring: &ScoringFile) -> Vec<Score> {
         let file = self.files.scoring.clone();
         let mut scores = Vec::new();
         for (factor_id, lines) in scoring {
-            let Some(factor) = self.factor(&file, factor_id, factor_id) else { continue };
+            let Some(factor) = self.factor(&file, factor_id, factor_id) else {
+                continue;
+            };
             if factor_id == "red_flag" {
-                self.errors.push(&file, factor_id, "red_flag counts the red flags in rules.toml and takes no score lines");
+                self.errors.push(
+                    &file,
+                    factor_id,
+                    "red_flag counts the red flags in rules.toml and takes no score lines",
+                );
             }
             for (n, line) in lines.iter().enumerate() {
                 let label = format!("{factor_id} entry {} (\"{}\")", n + 1, line.when);
                 if line.points <= 0 {
-                    self.errors.push(&file, &label, "points must be a positive whole number");
+                    self.errors
+                        .push(&file, &label, "points must be a positive whole number");
                 }
-                let group = line.group.as_ref().and_then(|g| self.groups.iter().position(|x| x == g));
+                let group = line
+                    .group
+                    .as_ref()
+                    .and_then(|g| self.groups.iter().position(|x| x == g));
                 let when = self.condition(&file, &label, &line.when, Scope::Everything);
                 let refs = self.refs(&file, &label, &line.refs, true);
                 if let Some(when) = when {
-                    scores.push(Score { factor, group, points: line.points, when, refs, label });
+                    scores.push(Score {
+                        factor,
+                        group,
+                        points: line.points,
+                        when,
+                        refs,
+                        label,
+                    });
                 }
             }
         }
@@ -347,7 +522,11 @@ impl Resolver {
 
     fn level(&mut self, file: &str, entry: &str, id: &str) -> usize {
         self.triage.get(id).copied().unwrap_or_else(|| {
-            self.errors.push(file, entry, format!("unknown result level \"{id}\" (not in pack.toml triage)"));
+            self.errors.push(
+                file,
+                entry,
+                format!("unknown result level \"{id}\" (not in pack.toml triage)"),
+            );
             0
         })
     }
@@ -360,12 +539,21 @@ impl Resolver {
             .filter_map(|f| {
                 let entry = format!("red_flag \"{}\"", f.id);
                 if !is_valid_id(&f.id) || seen.insert(f.id.clone(), ()).is_some() {
-                    self.errors.push(&file, &entry, "the id must be unique and use lower-case letters, digits and _");
+                    self.errors.push(
+                        &file,
+                        &entry,
+                        "the id must be unique and use lower-case letters, digits and _",
+                    );
                 }
                 let level = self.level(&file, &entry, &f.level);
                 let refs = self.refs(&file, &entry, &f.refs, true);
                 let when = self.condition(&file, &entry, &f.when, Scope::Everything)?;
-                Some(RedFlag { id: f.id.clone(), level, when, refs })
+                Some(RedFlag {
+                    id: f.id.clone(),
+                    level,
+                    when,
+                    refs,
+                })
             })
             .collect()
     }
@@ -379,8 +567,16 @@ impl Resolver {
                 let refs = self.refs(&file, &entry, &s.refs, true);
                 let when = self.condition(&file, &entry, &s.when, Scope::Everything);
                 // Keep indices aligned with the names even when a condition is broken.
-                let when = when.unwrap_or(Condition { expr: Expr::All(vec![]), source: s.when.clone() });
-                Signal { id: s.id.clone(), internal: s.internal, when, refs }
+                let when = when.unwrap_or(Condition {
+                    expr: Expr::All(vec![]),
+                    source: s.when.clone(),
+                });
+                Signal {
+                    id: s.id.clone(),
+                    internal: s.internal,
+                    when,
+                    refs,
+                }
             })
             .collect()
     }
@@ -390,7 +586,8 @@ impl Resolver {
         let mut seen = HashMap::new();
         let last = outcomes.len().saturating_sub(1);
         if outcomes.is_empty() {
-            self.errors.push(&file, "", "needs at least one [[outcome]]");
+            self.errors
+                .push(&file, "", "needs at least one [[outcome]]");
         }
         outcomes
             .iter()
@@ -413,7 +610,7 @@ impl Resolver {
                 };
                 let refs = self.refs(&file, &entry, &o.refs, false);
                 let when = o.when.as_ref().and_then(|w| self.condition(&file, &entry, w, Scope::Everything));
-                Outcome { id: o.id.clone(), triage, when, top, refs }
+                Outcome { id: o.id.clone(), triage, when, top, stop_asking: o.stop_asking, refs }
             })
             .collect()
     }
@@ -426,19 +623,48 @@ impl Resolver {
             .map(|a| {
                 let entry = format!("advice \"{}\"", a.id);
                 if !is_valid_id(&a.id) || seen.insert(a.id.clone(), ()).is_some() {
-                    self.errors.push(&file, &entry, "the id must be unique and use lower-case letters, digits and _");
+                    self.errors.push(
+                        &file,
+                        &entry,
+                        "the id must be unique and use lower-case letters, digits and _",
+                    );
                 }
-                let section = SECTIONS.iter().position(|s| *s == a.section).unwrap_or_else(|| {
-                    self.errors.push(&file, &entry, format!("unknown section \"{}\" (one of: {})", a.section, SECTIONS.join(", ")));
-                    0
-                });
+                let section = SECTIONS
+                    .iter()
+                    .position(|s| *s == a.section)
+                    .unwrap_or_else(|| {
+                        self.errors.push(
+                            &file,
+                            &entry,
+                            format!(
+                                "unknown section \"{}\" (one of: {})",
+                                a.section,
+                                SECTIONS.join(", ")
+                            ),
+                        );
+                        0
+                    });
                 if a.levels.is_empty() {
-                    self.errors.push(&file, &entry, "levels must name at least one result level");
+                    self.errors
+                        .push(&file, &entry, "levels must name at least one result level");
                 }
-                let levels = a.levels.iter().map(|l| self.level(&file, &entry, l)).collect();
+                let levels = a
+                    .levels
+                    .iter()
+                    .map(|l| self.level(&file, &entry, l))
+                    .collect();
                 let refs = self.refs(&file, &entry, &a.refs, false);
-                let when = a.when.as_ref().and_then(|w| self.condition(&file, &entry, w, Scope::Everything));
-                Advice { id: a.id.clone(), section, levels, when, refs }
+                let when = a
+                    .when
+                    .as_ref()
+                    .and_then(|w| self.condition(&file, &entry, w, Scope::Everything));
+                Advice {
+                    id: a.id.clone(),
+                    section,
+                    levels,
+                    when,
+                    refs,
+                }
             })
             .collect()
     }
@@ -446,77 +672,164 @@ impl Resolver {
     /// Red flags override everything: no outcome may be as urgent as a red flag.
     fn check_red_flags_outrank_outcomes(&mut self, red_flags: &[RedFlag], outcomes: &[Outcome]) {
         let file = self.files.rules.clone();
-        let Some(most_urgent_outcome) = outcomes.iter().map(|o| o.triage).min() else { return };
+        let Some(most_urgent_outcome) = outcomes.iter().map(|o| o.triage).min() else {
+            return;
+        };
         for flag in red_flags.iter().filter(|f| f.level >= most_urgent_outcome) {
-            self.errors.push(&file, format!("red_flag \"{}\"", flag.id), "a red flag must be more urgent than every outcome's level");
+            self.errors.push(
+                &file,
+                format!("red_flag \"{}\"", flag.id),
+                "a red flag must be more urgent than every outcome's level",
+            );
         }
     }
 
-    fn condition(&mut self, file: &str, entry: &str, source: &str, scope: Scope) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        file: &str,
+        entry: &str,
+        source: &str,
+        scope: Scope,
+    ) -> Option<Condition> {
         let parsed = match cond::parse(source) {
             Ok(parsed) => parsed,
             Err(message) => {
-                self.errors.push(file, entry, format!("condition \"{}\": {message}", source.trim()));
+                self.errors.push(
+                    file,
+                    entry,
+                    format!("condition \"{}\": {message}", source.trim()),
+                );
                 return None;
             }
         };
         let before = self.errors.0.len();
         let expr = self.expr(file, entry, &parsed, scope);
-        (self.errors.0.len() == before).then(|| Condition { expr, source: source.split_whitespace().collect::<Vec<_>>().join(" ") })
+        (self.errors.0.len() == before).then(|| Condition {
+            expr,
+            source: source.split_whitespace().collect::<Vec<_>>().join(" "),
+        })
     }
 
     fn expr(&mut self, file: &str, entry: &str, c: &Cond, scope: Scope) -> Expr {
         match c {
-            Cond::Is { question, options } => self.chose(file, entry, question, Some(options), Kind::Single),
-            Cond::Has { question, options } => self.chose(file, entry, question, Some(options), Kind::Multi),
+            Cond::Is { question, options } => {
+                self.chose(file, entry, question, Some(options), Kind::Single)
+            }
+            Cond::Has { question, options } => {
+                self.chose(file, entry, question, Some(options), Kind::Multi)
+            }
             Cond::HasAny { question } => self.chose(file, entry, question, None, Kind::Multi),
             Cond::Not(inner) => Expr::Not(Box::new(self.expr(file, entry, inner, scope))),
-            Cond::All(parts) => Expr::All(parts.iter().map(|p| self.expr(file, entry, p, scope)).collect()),
-            Cond::Any(parts) => Expr::Any(parts.iter().map(|p| self.expr(file, entry, p, scope)).collect()),
-            Cond::Signal(name) | Cond::Points { factor: name, .. } if scope == Scope::QuestionsOnly => {
-                self.errors.push(file, entry, format!("show_if may only refer to questions, not \"{name}\""));
+            Cond::All(parts) => Expr::All(
+                parts
+                    .iter()
+                    .map(|p| self.expr(file, entry, p, scope))
+                    .collect(),
+            ),
+            Cond::Any(parts) => Expr::Any(
+                parts
+                    .iter()
+                    .map(|p| self.expr(file, entry, p, scope))
+                    .collect(),
+            ),
+            Cond::Signal(name) | Cond::Points { factor: name, .. }
+                if scope == Scope::QuestionsOnly =>
+            {
+                self.errors.push(
+                    file,
+                    entry,
+                    format!("show_if may only refer to questions, not \"{name}\""),
+                );
                 Expr::All(vec![])
             }
-            Cond::Signal(name) => match self.signals.get(name) {
-                Some(&s) => Expr::Signal(s),
-                None if self.question_ids.contains_key(name) => {
-                    self.errors.push(file, entry, format!("question \"{name}\" needs \"is\", \"in\" or \"has\" in a condition"));
-                    Expr::All(vec![])
+            Cond::Signal(name) => {
+                match self.signals.get(name) {
+                    Some(&s) => Expr::Signal(s),
+                    None if self.question_ids.contains_key(name) => {
+                        self.errors.push(file, entry, format!("question \"{name}\" needs \"is\", \"in\" or \"has\" in a condition"));
+                        Expr::All(vec![])
+                    }
+                    None => {
+                        self.errors.push(
+                            file,
+                            entry,
+                            format!("unknown signal \"{name}\" (not in rules.toml)"),
+                        );
+                        Expr::All(vec![])
+                    }
                 }
-                None => {
-                    self.errors.push(file, entry, format!("unknown signal \"{name}\" (not in rules.toml)"));
-                    Expr::All(vec![])
-                }
-            },
-            Cond::Points { factor, group, op, value } => self.points(file, entry, factor, group.as_deref(), *op, *value),
+            }
+            Cond::Points {
+                factor,
+                group,
+                op,
+                value,
+            } => self.points(file, entry, factor, group.as_deref(), *op, *value),
         }
     }
 
-    fn points(&mut self, file: &str, entry: &str, factor: &str, group: Option<&str>, op: Cmp, value: i32) -> Expr {
-        let Some(f) = self.factor(file, entry, factor) else { return Expr::All(vec![]) };
+    fn points(
+        &mut self,
+        file: &str,
+        entry: &str,
+        factor: &str,
+        group: Option<&str>,
+        op: Cmp,
+        value: i32,
+    ) -> Expr {
+        let Some(f) = self.factor(file, entry, factor) else {
+            return Expr::All(vec![]);
+        };
         let group = match group {
             None => None,
-            Some(g) => match self.groups.iter().position(|x| x == g).filter(|i| self.factor_groups[f].contains(i)) {
+            Some(g) => match self
+                .groups
+                .iter()
+                .position(|x| x == g)
+                .filter(|i| self.factor_groups[f].contains(i))
+            {
                 Some(i) => Some(i),
                 None => {
-                    self.errors.push(file, entry, format!("factor \"{factor}\" has no score group \"{g}\" in scoring.toml"));
+                    self.errors.push(
+                        file,
+                        entry,
+                        format!("factor \"{factor}\" has no score group \"{g}\" in scoring.toml"),
+                    );
                     return Expr::All(vec![]);
                 }
             },
         };
-        let at_least = |min: i32| Expr::PointsAtLeast { factor: f, group, min };
+        let at_least = |min: i32| Expr::PointsAtLeast {
+            factor: f,
+            group,
+            min,
+        };
         match op {
             Cmp::Ge => at_least(value),
             Cmp::Gt => at_least(value + 1),
             Cmp::Lt => Expr::Not(Box::new(at_least(value))),
             Cmp::Le => Expr::Not(Box::new(at_least(value + 1))),
-            Cmp::Eq => Expr::All(vec![at_least(value), Expr::Not(Box::new(at_least(value + 1)))]),
+            Cmp::Eq => Expr::All(vec![
+                at_least(value),
+                Expr::Not(Box::new(at_least(value + 1))),
+            ]),
         }
     }
 
-    fn chose(&mut self, file: &str, entry: &str, question: &str, options: Option<&Vec<String>>, used_as: Kind) -> Expr {
+    fn chose(
+        &mut self,
+        file: &str,
+        entry: &str,
+        question: &str,
+        options: Option<&Vec<String>>,
+        used_as: Kind,
+    ) -> Expr {
         let Some(&qi) = self.question_ids.get(question) else {
-            self.errors.push(file, entry, format!("unknown question \"{question}\" (not in questions.toml)"));
+            self.errors.push(
+                file,
+                entry,
+                format!("unknown question \"{question}\" (not in questions.toml)"),
+            );
             return Expr::All(vec![]);
         };
         let q = &self.questions[qi];
@@ -529,7 +842,10 @@ impl Resolver {
             return Expr::All(vec![]);
         }
         let Some(options) = options else {
-            return Expr::Chose { question: qi, options: q.ticking_options() };
+            return Expr::Chose {
+                question: qi,
+                options: q.ticking_options(),
+            };
         };
         let mut mask = 0u32;
         let mut problems = Vec::new();
@@ -548,6 +864,9 @@ impl Resolver {
         for problem in problems {
             self.errors.push(file, entry, problem);
         }
-        Expr::Chose { question: qi, options: mask }
+        Expr::Chose {
+            question: qi,
+            options: mask,
+        }
     }
 }

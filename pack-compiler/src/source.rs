@@ -30,7 +30,15 @@ pub struct PackFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionsFile {
+    pub step: Vec<StepSrc>,
     pub question: Vec<QuestionSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepSrc {
+    pub id: String,
+    pub questions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +99,8 @@ pub struct OutcomeSrc {
     pub triage: String,
     pub when: Option<String>,
     pub top: String,
+    #[serde(default)]
+    pub stop_asking: bool,
     pub refs: Vec<String>,
 }
 

@@ -5,6 +5,9 @@
 
 use crate::error::Errors;
 use crate::ir::{Language, Pack, QuestionText, REGION_KEYS, SECTIONS};
+
+/// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name.
+const UI_PLACEHOLDERS: [&str; 3] = ["step", "total", "factor"];
 use crate::resolve::parse_toml;
 use crate::source::TEXTS_DIR;
 use std::collections::HashSet;
@@ -21,32 +24,57 @@ pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, error
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect(),
         Err(e) => {
-            errors.push(&texts_dir.display().to_string(), "", format!("cannot read the folder: {e}"));
+            errors.push(
+                &texts_dir.display().to_string(),
+                "",
+                format!("cannot read the folder: {e}"),
+            );
             return;
         }
     };
     files.sort();
     // The default language comes first: it defines the [ui] keys.
     files.sort_by_key(|p| p.file_stem().is_none_or(|s| s != default_language));
-    let starts_with_default = files.first().and_then(|p| p.file_stem()).is_some_and(|s| s == default_language);
+    let starts_with_default = files
+        .first()
+        .and_then(|p| p.file_stem())
+        .is_some_and(|s| s == default_language);
     if !starts_with_default {
-        errors.push(&texts_dir.display().to_string(), "", format!("no texts file for the default language \"{default_language}\""));
+        errors.push(
+            &texts_dir.display().to_string(),
+            "",
+            format!("no texts file for the default language \"{default_language}\""),
+        );
         return;
     }
 
     let mut ui_keys: Vec<String> = Vec::new();
     for path in files {
         let file = path.display().to_string();
-        let code = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let code = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let Ok(source) = fs::read_to_string(&path) else {
             errors.push(&file, "", "cannot read the file");
             continue;
         };
-        let Some(table) = parse_toml::<Table>(&source, &file, errors) else { continue };
+        let Some(table) = parse_toml::<Table>(&source, &file, errors) else {
+            continue;
+        };
         if ui_keys.is_empty() {
-            ui_keys = table.get("ui").and_then(Value::as_table).map(|t| t.keys().cloned().collect()).unwrap_or_default();
+            ui_keys = table
+                .get("ui")
+                .and_then(Value::as_table)
+                .map(|t| t.keys().cloned().collect())
+                .unwrap_or_default();
         }
-        let mut reader = Reader { file: &file, root: &table, used: HashSet::new(), errors };
+        let mut reader = Reader {
+            file: &file,
+            root: &table,
+            used: HashSet::new(),
+            errors,
+        };
         let language = read_language(&mut reader, &code, pack, &ui_keys);
         reader.report_unknown_keys();
         pack.languages.push(language);
@@ -63,26 +91,79 @@ fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) ->
             .map(|q| QuestionText {
                 text: r.text(&["questions", &q.id, "text"]),
                 help: r.text(&["questions", &q.id, "help"]),
-                options: q.options.iter().map(|o| r.text(&["questions", &q.id, "options", o])).collect(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| r.text(&["questions", &q.id, "options", o]))
+                    .collect(),
             })
             .collect(),
-        triage: pack.triage.iter().map(|t| (r.text(&["triage", t, "heading"]), r.text(&["triage", t, "action"]))).collect(),
-        factors: pack.factors.iter().map(|f| (r.text(&["factors", f, "name"]), r.text(&["factors", f, "looks_like"]))).collect(),
-        red_flags: pack.red_flags.iter().map(|f| r.text(&["red_flags", &f.id])).collect(),
+        steps: pack
+            .steps
+            .iter()
+            .map(|s| r.text(&["steps", &s.id]))
+            .collect(),
+        triage: pack
+            .triage
+            .iter()
+            .map(|t| {
+                (
+                    r.text(&["triage", t, "heading"]),
+                    r.text(&["triage", t, "action"]),
+                )
+            })
+            .collect(),
+        factors: pack
+            .factors
+            .iter()
+            .map(|f| {
+                (
+                    r.text(&["factors", f, "name"]),
+                    r.text(&["factors", f, "looks_like"]),
+                )
+            })
+            .collect(),
+        red_flags: pack
+            .red_flags
+            .iter()
+            .map(|f| r.text(&["red_flags", &f.id]))
+            .collect(),
         signals: pack
             .signals
             .iter()
-            .map(|s| if s.internal { String::new() } else { r.text(&["signals", &s.id]) })
+            .map(|s| {
+                if s.internal {
+                    String::new()
+                } else {
+                    r.text(&["signals", &s.id])
+                }
+            })
             .collect(),
-        outcomes: pack.outcomes.iter().map(|o| r.text(&["outcomes", &o.id, "why"])).collect(),
-        advice: pack.advice.iter().map(|a| r.text(&["advice", &a.id])).collect(),
+        outcomes: pack
+            .outcomes
+            .iter()
+            .map(|o| r.text(&["outcomes", &o.id, "why"]))
+            .collect(),
+        advice: pack
+            .advice
+            .iter()
+            .map(|a| r.text(&["advice", &a.id]))
+            .collect(),
         sections: SECTIONS.iter().map(|s| r.text(&["sections", s])).collect(),
         regions: pack
             .regions
             .iter()
-            .map(|region| REGION_KEYS.iter().map(|k| r.plain_text(&["regions", region, k])).collect())
+            .map(|region| {
+                REGION_KEYS
+                    .iter()
+                    .map(|k| r.plain_text(&["regions", region, k]))
+                    .collect()
+            })
             .collect(),
-        ui: ui_keys.iter().map(|k| (k.clone(), r.text(&["ui", k]))).collect(),
+        ui: ui_keys
+            .iter()
+            .map(|k| (k.clone(), r.text(&["ui", k])))
+            .collect(),
     }
 }
 
@@ -98,11 +179,19 @@ impl Reader<'_> {
     fn text(&mut self, path: &[&str]) -> String {
         let text = self.plain_text(path);
         for name in placeholders(&text) {
-            if !REGION_KEYS.contains(&name) {
+            if !REGION_KEYS.contains(&name) && !UI_PLACEHOLDERS.contains(&name) {
                 self.errors.push(
                     self.file,
                     path.join("."),
-                    format!("unknown placeholder {{{name}}} (known: {})", REGION_KEYS.map(|k| format!("{{{k}}}")).join(", ")),
+                    format!(
+                        "unknown placeholder {{{name}}} (known: {})",
+                        REGION_KEYS
+                            .iter()
+                            .chain(&UI_PLACEHOLDERS)
+                            .map(|k| format!("{{{k}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 );
             }
         }
@@ -143,14 +232,22 @@ impl Reader<'_> {
         let mut leaves = Vec::new();
         collect_leaves(self.root, String::new(), &mut leaves);
         for key in leaves.into_iter().filter(|k| !self.used.contains(k)) {
-            self.errors.push(self.file, key, "unknown key: nothing in the pack uses it (a typo, or a removed entry?)");
+            self.errors.push(
+                self.file,
+                key,
+                "unknown key: nothing in the pack uses it (a typo, or a removed entry?)",
+            );
         }
     }
 }
 
 fn collect_leaves(table: &Table, prefix: String, out: &mut Vec<String>) {
     for (key, value) in table {
-        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
         match value {
             Value::Table(inner) => collect_leaves(inner, path, out),
             _ => out.push(path),
@@ -159,5 +256,7 @@ fn collect_leaves(table: &Table, prefix: String, out: &mut Vec<String>) {
 }
 
 fn placeholders(text: &str) -> impl Iterator<Item = &str> {
-    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }

@@ -11,7 +11,9 @@ fn real_pack() -> PathBuf {
 
 /// A copy of the real pack in a fresh folder, with `edit` applied to one of its files.
 fn broken_pack(name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("broken-packs").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("broken-packs")
+        .join(name);
     let _ = fs::remove_dir_all(&dir);
     copy_dir(&real_pack(), &dir);
     let path = dir.join(file);
@@ -45,7 +47,9 @@ fn errors(dir: &Path) -> Vec<String> {
 
 fn assert_reported(messages: &[String], file: &str, parts: &[&str]) {
     assert!(
-        messages.iter().any(|m| m.contains(file) && parts.iter().all(|p| m.contains(p))),
+        messages
+            .iter()
+            .any(|m| m.contains(file) && parts.iter().all(|p| m.contains(p))),
         "expected an error in {file} containing {parts:?}, got:\n{}",
         messages.join("\n")
     );
@@ -54,7 +58,13 @@ fn assert_reported(messages: &[String], file: &str, parts: &[&str]) {
 #[test]
 fn the_shipped_pack_compiles() {
     let compiled = compile(&real_pack()).unwrap_or_else(|e| {
-        panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     assert!(compiled.pack.contains("pub static PACK: Pack"));
     assert!(compiled.witnesses.contains("outcome:self_care"));
@@ -65,7 +75,11 @@ fn unknown_option_is_named() {
     let dir = broken_pack("unknown-option", "scoring.toml", |s| {
         s.replace("q_gut_history has coeliac", "q_gut_history has celiac")
     });
-    assert_reported(&errors(&dir), "scoring.toml", &["b12 entry", "unknown option \"celiac\" for q_gut_history"]);
+    assert_reported(
+        &errors(&dir),
+        "scoring.toml",
+        &["b12 entry", "unknown option \"celiac\" for q_gut_history"],
+    );
 }
 
 #[test]
@@ -73,31 +87,60 @@ fn unknown_question_is_named() {
     let dir = broken_pack("unknown-question", "rules.toml", |s| {
         s.replace("q_alcohol is heavy_regular", "q_alcohl is heavy_regular")
     });
-    assert_reported(&errors(&dir), "rules.toml", &["signal \"heavy_alcohol\"", "unknown question \"q_alcohl\""]);
+    assert_reported(
+        &errors(&dir),
+        "rules.toml",
+        &["signal \"heavy_alcohol\"", "unknown question \"q_alcohl\""],
+    );
 }
 
 #[test]
 fn unknown_factor_and_reference_are_named() {
     let dir = broken_pack("unknown-factor", "rules.toml", |s| {
-        s.replace("top = \"b12\"", "top = \"vitamin_b12\"").replace("refs = [\"R34\"]", "refs = [\"R999\"]")
+        s.replace("top = \"b12\"", "top = \"vitamin_b12\"")
+            .replace("refs = [\"R34\"]", "refs = [\"R999\"]")
     });
     let messages = errors(&dir);
-    assert_reported(&messages, "rules.toml", &["outcome \"b12_test_worth_asking\"", "unknown factor \"vitamin_b12\""]);
-    assert_reported(&messages, "rules.toml", &["red_flag \"stroke_signs\"", "unknown reference \"R999\""]);
+    assert_reported(
+        &messages,
+        "rules.toml",
+        &[
+            "outcome \"b12_test_worth_asking\"",
+            "unknown factor \"vitamin_b12\"",
+        ],
+    );
+    assert_reported(
+        &messages,
+        "rules.toml",
+        &["red_flag \"stroke_signs\"", "unknown reference \"R999\""],
+    );
 }
 
 #[test]
 fn missing_text_is_named() {
     let dir = broken_pack("missing-text", "texts/en.toml", |s| {
-        s.replace("heavy_alcohol = \"Heavy drinking can damage the nerves and cause cramps.\"\n", "")
+        s.replace(
+            "heavy_alcohol = \"Heavy drinking can damage the nerves and cause cramps.\"\n",
+            "",
+        )
     });
-    assert_reported(&errors(&dir), "en.toml", &["signals.heavy_alcohol", "missing text"]);
+    assert_reported(
+        &errors(&dir),
+        "en.toml",
+        &["signals.heavy_alcohol", "missing text"],
+    );
 }
 
 #[test]
 fn extra_text_key_is_named() {
-    let dir = broken_pack("extra-text", "texts/en.toml", |s| s.replace("[signals]\n", "[signals]\nheavy_alcohool = \"typo\"\n"));
-    assert_reported(&errors(&dir), "en.toml", &["signals.heavy_alcohool", "unknown key"]);
+    let dir = broken_pack("extra-text", "texts/en.toml", |s| {
+        s.replace("[signals]\n", "[signals]\nheavy_alcohool = \"typo\"\n")
+    });
+    assert_reported(
+        &errors(&dir),
+        "en.toml",
+        &["signals.heavy_alcohool", "unknown key"],
+    );
 }
 
 #[test]
@@ -108,16 +151,35 @@ fn rule_that_can_never_fire_is_named() {
             "when = \"q_cramp_timing is walking_relieved_by_rest and q_cramp_timing is night_or_rest\"",
         )
     });
-    assert_reported(&errors(&dir), "rules.toml", &["signal \"claudication_pattern\"", "can never hold"]);
+    assert_reported(
+        &errors(&dir),
+        "rules.toml",
+        &["signal \"claudication_pattern\"", "can never hold"],
+    );
 }
 
 #[test]
 fn outcome_shadowed_by_earlier_outcome_is_named() {
-    // An outcome placed after one whose condition always covers it can never be the result.
+    // An earlier outcome that applies to every answered age leaves the later ones only the
+    // readers who gave no age; one that applies whatever the age leaves them nothing.
     let dir = broken_pack("shadowed", "rules.toml", |s| {
-        s.replace("id = \"under_18\"\ntriage = \"not_applicable\"\nwhen = \"q_age is under_18\"", "id = \"under_18\"\ntriage = \"not_applicable\"\nwhen = \"b12_gate or q_age is under_18\"")
+        s.replace(
+            "when = \"q_age is under_18\"",
+            "when = \"q_age is under_18 or not q_age is under_18\"",
+        )
     });
-    assert_reported(&errors(&dir), "rules.toml", &["outcome \"b12_test_worth_asking\"", "can never be the result"]);
+    let messages = errors(&dir);
+    for outcome in [
+        "b12_test_worth_asking",
+        "other_cause_worth_checking",
+        "self_care",
+    ] {
+        assert_reported(
+            &messages,
+            "rules.toml",
+            &[&format!("outcome \"{outcome}\""), "can never be the result"],
+        );
+    }
 }
 
 #[test]
@@ -129,29 +191,89 @@ fn show_if_cycle_is_named() {
         )
         .replacen("id = \"q_neuro\"\nkind = \"multi\"\nrequired = true\noptions = [", "id = \"q_neuro\"\nkind = \"multi\"\nrequired = true\nshow_if = \"q_neuro_onset is gradual_weeks_to_months\"\noptions = [", 1)
     });
-    assert_reported(&errors(&dir), "questions.toml", &["show_if cycle: q_neuro -> q_neuro_onset -> q_neuro"]);
+    assert_reported(
+        &errors(&dir),
+        "questions.toml",
+        &["show_if cycle: q_neuro -> q_neuro_onset -> q_neuro"],
+    );
 }
 
 #[test]
 fn rule_cycle_is_named() {
     let dir = broken_pack("rule-cycle", "rules.toml", |s| {
-        s.replace("when = \"b12_risk and b12_symptoms\"", "when = \"b12_risk and b12_symptoms and not nerve_symptoms_without_b12_gate\"")
+        s.replace(
+            "when = \"b12_risk and b12_symptoms\"",
+            "when = \"b12_risk and b12_symptoms and not nerve_symptoms_without_b12_gate\"",
+        )
     });
-    assert_reported(&errors(&dir), "rules.toml", &["cycle", "signal b12_gate", "signal nerve_symptoms_without_b12_gate"]);
+    assert_reported(
+        &errors(&dir),
+        "rules.toml",
+        &[
+            "cycle",
+            "signal b12_gate",
+            "signal nerve_symptoms_without_b12_gate",
+        ],
+    );
 }
 
 #[test]
 fn wrong_question_kind_and_none_are_explained() {
     let dir = broken_pack("wrong-kind", "scoring.toml", |s| {
-        s.replace("q_neuro has vision_changes", "q_neuro is vision_changes").replace("q_smoker is yes", "q_smoker has yes")
+        s.replace("q_neuro has vision_changes", "q_neuro is vision_changes")
+            .replace("q_smoker is yes", "q_smoker has yes")
     });
     let messages = errors(&dir);
-    assert_reported(&messages, "scoring.toml", &["q_neuro: it is a tick-all-that-apply question: use \"has\""]);
-    assert_reported(&messages, "scoring.toml", &["q_smoker: it is a one-answer question"]);
+    assert_reported(
+        &messages,
+        "scoring.toml",
+        &["q_neuro: it is a tick-all-that-apply question: use \"has\""],
+    );
+    assert_reported(
+        &messages,
+        "scoring.toml",
+        &["q_smoker: it is a one-answer question"],
+    );
 }
 
 #[test]
 fn toml_syntax_error_gives_the_line() {
-    let dir = broken_pack("syntax", "advice.toml", |s| s.replacen("section = \"note\"", "section = \"note", 1));
+    let dir = broken_pack("syntax", "advice.toml", |s| {
+        s.replacen("section = \"note\"", "section = \"note", 1)
+    });
     assert_reported(&errors(&dir), "advice.toml", &["line "]);
+}
+
+/// The same check through a real build of the checker: `build.rs` refuses the pack and cargo
+/// shows the message. Uses its own target folder so it never waits on the outer build's lock.
+#[test]
+fn the_checker_build_fails_on_an_unknown_option_and_names_it() {
+    let dir = broken_pack("build-unknown-option", "scoring.toml", |s| {
+        s.replace("q_gut_history has coeliac", "q_gut_history has celiac")
+    });
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = std::process::Command::new(env!("CARGO"))
+        .current_dir(&workspace)
+        .args([
+            "check",
+            "--offline",
+            "--quiet",
+            "--package",
+            "b12-cramp-check",
+            "--lib",
+        ])
+        .env("B12_PACK_DIR", &dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("pack-build-check"),
+        )
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the build must fail:\n{stderr}");
+    assert!(stderr.contains("error: the content pack in"), "{stderr}");
+    assert!(
+        stderr.contains("scoring.toml: b12 entry 13 (\"q_gut_history has celiac\"): unknown option \"celiac\" for q_gut_history"),
+        "{stderr}"
+    );
 }

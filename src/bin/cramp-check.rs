@@ -51,11 +51,14 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, String> {
     let options = parse_args(args)?;
     let text = read_input(options.input.as_deref())?;
-    let raw: RawAnswers = serde_json::from_str(&text).map_err(|e| format!("invalid answers JSON: {e}"))?;
+    let raw: RawAnswers =
+        serde_json::from_str(&text).map_err(|e| format!("invalid answers JSON: {e}"))?;
     let answers = Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())?;
     let assessment = evaluate(&PACK, &answers);
     Ok(match options.command {
-        Command::Eval => serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())? + "\n",
+        Command::Eval => {
+            serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())? + "\n"
+        }
         Command::Explain => report::explain(&assessment, options.texts, options.region),
     })
 }
@@ -68,24 +71,42 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         Some(other) => return Err(format!("unknown command \"{other}\"\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     };
-    let mut options = Options { command, texts: Texts::default_language(), region: DEFAULT_REGION, input: None };
+    let mut options = Options {
+        command,
+        texts: Texts::default_language(),
+        region: DEFAULT_REGION,
+        input: None,
+    };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--lang" => {
                 let code = args.next().ok_or("--lang needs a language code")?;
                 options.texts = Texts::for_language(code).ok_or_else(|| {
                     let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
-                    format!("unknown language \"{code}\" (available: {})", known.join(", "))
+                    format!(
+                        "unknown language \"{code}\" (available: {})",
+                        known.join(", ")
+                    )
                 })?;
             }
             "--region" => {
                 let id = args.next().ok_or("--region needs a region")?;
-                options.region = region_index(id)
-                    .ok_or_else(|| format!("unknown region \"{id}\" (available: {})", PACK.regions.join(", ")))?;
+                options.region = region_index(id).ok_or_else(|| {
+                    format!(
+                        "unknown region \"{id}\" (available: {})",
+                        PACK.regions.join(", ")
+                    )
+                })?;
             }
-            flag if flag.starts_with("--") => return Err(format!("unknown option \"{flag}\"\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option \"{flag}\"\n{USAGE}"))
+            }
             path if options.input.is_none() => options.input = Some(path.to_string()),
-            extra => return Err(format!("unexpected argument \"{extra}\" (give one FILE or -)")),
+            extra => {
+                return Err(format!(
+                    "unexpected argument \"{extra}\" (give one FILE or -)"
+                ))
+            }
         }
     }
     Ok(options)
@@ -95,7 +116,9 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
     match path {
         None | Some("-") => {
             let mut text = String::new();
-            io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read standard input: {e}"))?;
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
             Ok(text)
         }
         Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),

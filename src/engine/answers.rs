@@ -20,7 +20,9 @@ pub struct Answers {
 impl Answers {
     /// Nothing answered yet.
     pub fn new(pack: &Pack) -> Self {
-        Answers { masks: vec![0; pack.questions.len()] }
+        Answers {
+            masks: vec![0; pack.questions.len()],
+        }
     }
 
     /// Answers from option masks, with hidden questions and broken "none" combinations
@@ -32,7 +34,9 @@ impl Answers {
             let valid = mask & low_bits(question.options.len());
             *slot = match (question.kind, question.exclusive) {
                 (QuestionKind::Single, _) => valid & valid.wrapping_neg(), // keep the lowest option
-                (QuestionKind::Multi, Some(none)) if valid & !(1 << none) != 0 => valid & !(1 << none),
+                (QuestionKind::Multi, Some(none)) if valid & !(1 << none) != 0 => {
+                    valid & !(1 << none)
+                }
                 (QuestionKind::Multi, _) => valid,
             };
         }
@@ -91,7 +95,10 @@ impl Answers {
 
     /// Whether the question is asked, given these answers.
     pub fn is_shown(&self, pack: &Pack, question: QuestionIdx) -> bool {
-        pack.questions[usize::from(question)].show_if.as_ref().is_none_or(|c| self.holds_for_show_if(&c.expr))
+        pack.questions[usize::from(question)]
+            .show_if
+            .as_ref()
+            .is_none_or(|c| self.holds_for_show_if(&c.expr))
     }
 
     /// Unanswer every question whose show-if rule no longer holds, until nothing changes
@@ -122,32 +129,59 @@ impl Answers {
     pub fn from_raw(pack: &Pack, raw: &RawAnswers) -> Result<Self, AnswerError> {
         let mut answers = Answers::new(pack);
         for (name, value) in &raw.0 {
-            let q = pack.question_index(name).ok_or_else(|| AnswerError::UnknownQuestion(name.clone()))?;
+            let q = pack
+                .question_index(name)
+                .ok_or_else(|| AnswerError::UnknownQuestion(name.clone()))?;
             let question = &pack.questions[usize::from(q)];
             let option_index = |option: &str| {
-                question.option_index(option).ok_or_else(|| AnswerError::UnknownOption {
-                    question: question.id,
-                    option: option.to_string(),
-                    expected: question.options,
-                })
+                question
+                    .option_index(option)
+                    .ok_or_else(|| AnswerError::UnknownOption {
+                        question: question.id,
+                        option: option.to_string(),
+                        expected: question.options,
+                    })
             };
             let mask = match (question.kind, value) {
-                (_, RawValue::Invalid(found)) => return Err(AnswerError::NotText { question: question.id, found }),
+                (_, RawValue::Invalid(found)) => {
+                    return Err(AnswerError::NotText {
+                        question: question.id,
+                        found,
+                    })
+                }
                 (QuestionKind::Single, RawValue::One(option)) => 1 << option_index(option)?,
-                (QuestionKind::Single, RawValue::Many(_)) => return Err(AnswerError::ListForSingle(question.id)),
-                (QuestionKind::Multi, RawValue::One(_)) => return Err(AnswerError::TextForMulti(question.id)),
+                (QuestionKind::Single, RawValue::Many(_)) => {
+                    return Err(AnswerError::ListForSingle(question.id))
+                }
+                (QuestionKind::Multi, RawValue::One(_)) => {
+                    return Err(AnswerError::TextForMulti(question.id))
+                }
                 (QuestionKind::Multi, RawValue::Many(options)) => {
                     let mut mask = 0u32;
                     for option in options {
                         let bit = 1u32 << option_index(option)?;
                         if mask & bit != 0 {
-                            return Err(AnswerError::Repeated { question: question.id, option: option.clone() });
+                            return Err(AnswerError::Repeated {
+                                question: question.id,
+                                option: option.clone(),
+                            });
                         }
                         mask |= bit;
                     }
-                    if let Some(none) = question.exclusive.filter(|&n| mask & (1 << n) != 0 && mask != 1 << n) {
-                        let other = options.iter().find(|o| question.option_index(o) != Some(none)).cloned().unwrap_or_default();
-                        return Err(AnswerError::NoneWithOthers { question: question.id, none: question.options[usize::from(none)], other });
+                    if let Some(none) = question
+                        .exclusive
+                        .filter(|&n| mask & (1 << n) != 0 && mask != 1 << n)
+                    {
+                        let other = options
+                            .iter()
+                            .find(|o| question.option_index(o) != Some(none))
+                            .cloned()
+                            .unwrap_or_default();
+                        return Err(AnswerError::NoneWithOthers {
+                            question: question.id,
+                            none: question.options[usize::from(none)],
+                            other,
+                        });
                     }
                     mask
                 }
@@ -159,7 +193,10 @@ impl Answers {
             if answers.is_answered(q) && !answers.is_shown(pack, q) {
                 let question = &pack.questions[usize::from(q)];
                 let rule = question.show_if.as_ref().map_or("", |c| c.source);
-                return Err(AnswerError::Hidden { question: question.id, rule });
+                return Err(AnswerError::Hidden {
+                    question: question.id,
+                    rule,
+                });
             }
         }
         Ok(answers)
@@ -178,28 +215,70 @@ fn low_bits(count: usize) -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerError {
     UnknownQuestion(String),
-    UnknownOption { question: &'static str, option: String, expected: &'static [&'static str] },
+    UnknownOption {
+        question: &'static str,
+        option: String,
+        expected: &'static [&'static str],
+    },
     ListForSingle(&'static str),
     TextForMulti(&'static str),
-    NotText { question: &'static str, found: &'static str },
-    Repeated { question: &'static str, option: String },
-    NoneWithOthers { question: &'static str, none: &'static str, other: String },
-    Hidden { question: &'static str, rule: &'static str },
+    NotText {
+        question: &'static str,
+        found: &'static str,
+    },
+    Repeated {
+        question: &'static str,
+        option: String,
+    },
+    NoneWithOthers {
+        question: &'static str,
+        none: &'static str,
+        other: String,
+    },
+    Hidden {
+        question: &'static str,
+        rule: &'static str,
+    },
 }
 
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AnswerError::UnknownQuestion(q) => write!(f, "unknown question \"{q}\""),
-            AnswerError::UnknownOption { question, option, expected } => {
-                write!(f, "{question}: unknown option \"{option}\" (expected one of: {})", expected.join(", "))
+            AnswerError::UnknownOption {
+                question,
+                option,
+                expected,
+            } => {
+                write!(
+                    f,
+                    "{question}: unknown option \"{option}\" (expected one of: {})",
+                    expected.join(", ")
+                )
             }
-            AnswerError::ListForSingle(q) => write!(f, "{q} takes one option as a string, not a list"),
-            AnswerError::TextForMulti(q) => write!(f, "{q} takes a list of options, for example [\"none\"], not a string"),
-            AnswerError::NotText { question, found } => write!(f, "{question}: expected option ids as strings, found {found}"),
-            AnswerError::Repeated { question, option } => write!(f, "{question}: option \"{option}\" is given twice"),
-            AnswerError::NoneWithOthers { question, none, other } => {
-                write!(f, "{question}: \"{none}\" cannot be combined with other options (\"{other}\")")
+            AnswerError::ListForSingle(q) => {
+                write!(f, "{q} takes one option as a string, not a list")
+            }
+            AnswerError::TextForMulti(q) => write!(
+                f,
+                "{q} takes a list of options, for example [\"none\"], not a string"
+            ),
+            AnswerError::NotText { question, found } => write!(
+                f,
+                "{question}: expected option ids as strings, found {found}"
+            ),
+            AnswerError::Repeated { question, option } => {
+                write!(f, "{question}: option \"{option}\" is given twice")
+            }
+            AnswerError::NoneWithOthers {
+                question,
+                none,
+                other,
+            } => {
+                write!(
+                    f,
+                    "{question}: \"{none}\" cannot be combined with other options (\"{other}\")"
+                )
             }
             AnswerError::Hidden { question, rule } => {
                 write!(f, "{question} is not asked with these answers (it is asked only when {rule}); remove it")
@@ -287,7 +366,10 @@ impl<'de> Deserialize<'de> for RawValue {
                 Ok(RawValue::Invalid("null"))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
                 Ok(RawValue::Invalid("an object"))
             }
         }

@@ -59,9 +59,21 @@ impl Assessment<'_> {
         }
     }
 
+    /// Whether the remaining questions can no longer change the result: a red flag holds, or
+    /// the deciding outcome stops the questionnaire (for example under 18).
+    pub fn stops_questionnaire(&self) -> bool {
+        match self.decision {
+            Decision::RedFlags => true,
+            Decision::Outcome(k) => self.pack.outcomes[usize::from(k)].stop_asking,
+        }
+    }
+
     /// Advice shown in one section, in pack order.
     pub fn advice_in(&self, section: Section) -> impl Iterator<Item = u16> + '_ {
-        self.advice.iter().copied().filter(move |&a| self.pack.advice[usize::from(a)].section == section)
+        self.advice
+            .iter()
+            .copied()
+            .filter(move |&a| self.pack.advice[usize::from(a)].section == section)
     }
 }
 
@@ -96,9 +108,17 @@ impl Serialize for Assessment<'_> {
         out.serialize_field("top_factor", self.top_factor_id())?;
         out.serialize_field("decided_by", &self.decided_by())?;
         out.serialize_field("factors", &Factors(self))?;
-        let reasons: Vec<ReasonJson> = self.reasons.iter().map(|r| ReasonJson { pack, reason: r }).collect();
+        let reasons: Vec<ReasonJson> = self
+            .reasons
+            .iter()
+            .map(|r| ReasonJson { pack, reason: r })
+            .collect();
         out.serialize_field("reasons", &reasons)?;
-        let signals: Vec<&str> = self.signals.iter().map(|&s| pack.signals[usize::from(s)].id).collect();
+        let signals: Vec<&str> = self
+            .signals
+            .iter()
+            .map(|&s| pack.signals[usize::from(s)].id)
+            .collect();
         out.serialize_field("signals", &signals)?;
         let advice = |notes: bool| -> Vec<AdviceJson> {
             self.advice
@@ -137,7 +157,9 @@ impl Serialize for Factors<'_, '_> {
 }
 
 fn ref_ids(pack: &Pack, refs: &[RefIdx]) -> Vec<&'static str> {
-    refs.iter().map(|&r| pack.references[usize::from(r)].id).collect()
+    refs.iter()
+        .map(|&r| pack.references[usize::from(r)].id)
+        .collect()
 }
 
 struct ReasonJson<'a> {
@@ -157,7 +179,10 @@ impl Serialize for ReasonJson<'_> {
             .iter()
             .map(|&(q, o)| {
                 let question = &pack.questions[usize::from(q)];
-                AnswerJson { question: question.id, option: question.options[usize::from(o)] }
+                AnswerJson {
+                    question: question.id,
+                    option: question.options[usize::from(o)],
+                }
             })
             .collect();
         out.serialize_field("answers", &answers)?;

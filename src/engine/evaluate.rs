@@ -24,9 +24,15 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
         scores: vec![None; pack.scores.len()],
     };
 
-    let held_flags: Vec<usize> = (0..pack.red_flags.len()).filter(|&i| eval.holds(&pack.red_flags[i].when.expr)).collect();
+    let held_flags: Vec<usize> = (0..pack.red_flags.len())
+        .filter(|&i| eval.holds(&pack.red_flags[i].when.expr))
+        .collect();
     let (decision, triage, top) = match held_flags.iter().map(|&i| pack.red_flags[i].level).min() {
-        Some(level) => (Decision::RedFlags, level, TopFactor::Fixed(pack.red_flag_factor)),
+        Some(level) => (
+            Decision::RedFlags,
+            level,
+            TopFactor::Fixed(pack.red_flag_factor),
+        ),
         None => {
             let k = pack
                 .outcomes
@@ -39,7 +45,13 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
     };
 
     let factor_scores: Vec<i32> = (0..pack.factors.len() as FactorIdx)
-        .map(|f| if f == pack.red_flag_factor { held_flags.len() as i32 } else { eval.points(f, None) })
+        .map(|f| {
+            if f == pack.red_flag_factor {
+                held_flags.len() as i32
+            } else {
+                eval.points(f, None)
+            }
+        })
         .collect();
     let top_factor = match top {
         TopFactor::Fixed(f) => f,
@@ -55,7 +67,11 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
                 let flag = &pack.red_flags[i];
                 let mut found = Explanation::default();
                 eval.explain(&flag.when.expr, &mut found);
-                reasons.push(Reason { source: ReasonSource::RedFlag(i as u16), refs: flag.refs.to_vec(), answers: found.answers });
+                reasons.push(Reason {
+                    source: ReasonSource::RedFlag(i as u16),
+                    refs: flag.refs.to_vec(),
+                    answers: found.answers,
+                });
             }
         }
         Decision::Outcome(k) => {
@@ -64,7 +80,11 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
             if let Some(c) = &outcome.when {
                 eval.explain(&c.expr, &mut found);
             }
-            reasons.push(Reason { source: ReasonSource::Outcome(k), refs: outcome.refs.to_vec(), answers: found.answers });
+            reasons.push(Reason {
+                source: ReasonSource::Outcome(k),
+                refs: outcome.refs.to_vec(),
+                answers: found.answers,
+            });
             eval.signal_reasons(found.signals, &mut reasons);
             if top == TopFactor::Strongest && factor_scores[usize::from(top_factor)] > 0 {
                 reasons.push(eval.factor_reason(top_factor));
@@ -72,7 +92,9 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
         }
     }
 
-    let signals = (0..pack.signals.len() as u16).filter(|&s| eval.signal(s)).collect();
+    let signals = (0..pack.signals.len() as u16)
+        .filter(|&s| eval.signal(s))
+        .collect();
     let advice = (0..pack.advice.len() as u16)
         .filter(|&a| {
             let item = &pack.advice[usize::from(a)];
@@ -80,7 +102,16 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
         })
         .collect();
 
-    Assessment { pack, triage, top_factor, decision, factor_scores, reasons, signals, advice }
+    Assessment {
+        pack,
+        triage,
+        top_factor,
+        decision,
+        factor_scores,
+        reasons,
+        signals,
+        advice,
+    }
 }
 
 /// The highest-scoring candidate; the first listed wins a tie; nothing scored means the pack's
@@ -92,7 +123,8 @@ fn strongest(pack: &Pack, scores: &[i32]) -> FactorIdx {
             best = Some(f);
         }
     }
-    best.filter(|&b| scores[usize::from(b)] > 0).unwrap_or(pack.strongest_when_all_zero)
+    best.filter(|&b| scores[usize::from(b)] > 0)
+        .unwrap_or(pack.strongest_when_all_zero)
 }
 
 /// What made a true condition true.
@@ -147,13 +179,19 @@ impl Evaluator<'_> {
     fn holding_lines(&mut self, factor: FactorIdx, group: Option<u16>) -> Vec<usize> {
         let pack = self.pack;
         (0..pack.scores.len())
-            .filter(|&i| pack.scores[i].factor == factor && (group.is_none() || pack.scores[i].group == group))
+            .filter(|&i| {
+                pack.scores[i].factor == factor
+                    && (group.is_none() || pack.scores[i].group == group)
+            })
             .filter(|&i| self.score_holds(i))
             .collect()
     }
 
     fn points(&mut self, factor: FactorIdx, group: Option<u16>) -> i32 {
-        self.holding_lines(factor, group).into_iter().map(|i| self.pack.scores[i].points).sum()
+        self.holding_lines(factor, group)
+            .into_iter()
+            .map(|i| self.pack.scores[i].points)
+            .sum()
     }
 
     /// Collects the answers and shown signals behind a condition that holds. Negations add
@@ -202,7 +240,11 @@ impl Evaluator<'_> {
             let signal = &pack.signals[usize::from(s)];
             let mut found = Explanation::default();
             self.explain(&signal.when.expr, &mut found);
-            reasons.push(Reason { source: ReasonSource::Signal(s), refs: signal.refs.to_vec(), answers: found.answers });
+            reasons.push(Reason {
+                source: ReasonSource::Signal(s),
+                refs: signal.refs.to_vec(),
+                answers: found.answers,
+            });
             queue.extend(found.signals);
         }
     }
@@ -218,7 +260,11 @@ impl Evaluator<'_> {
                 push_unique(&mut refs, r);
             }
         }
-        Reason { source: ReasonSource::Factor(factor), refs, answers: found.answers }
+        Reason {
+            source: ReasonSource::Factor(factor),
+            refs,
+            answers: found.answers,
+        }
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Pack {
     pub last_reviewed: &'static str,
     pub review_status: &'static str,
     pub questions: &'static [Question],
+    /// The screens of the questionnaire, in order; every question is in exactly one.
+    pub steps: &'static [Step],
     /// Result level ids, most urgent first.
     pub triage: &'static [&'static str],
     pub factors: &'static [&'static str],
@@ -64,6 +66,12 @@ pub struct Question {
     pub refs: &'static [RefIdx],
 }
 
+#[derive(Debug)]
+pub struct Step {
+    pub id: &'static str,
+    pub questions: &'static [QuestionIdx],
+}
+
 /// A condition with its source text, for messages that quote the pack.
 #[derive(Debug)]
 pub struct Condition {
@@ -75,9 +83,16 @@ pub struct Condition {
 #[derive(Debug)]
 pub enum Expr {
     /// The question's answer includes at least one of these options (a bit mask).
-    Chose { question: QuestionIdx, options: u32 },
+    Chose {
+        question: QuestionIdx,
+        options: u32,
+    },
     /// The factor's points (or its group's, when given) are at least `min`.
-    PointsAtLeast { factor: FactorIdx, group: Option<u16>, min: i32 },
+    PointsAtLeast {
+        factor: FactorIdx,
+        group: Option<u16>,
+        min: i32,
+    },
     /// A named signal holds.
     Signal(u16),
     Not(&'static Expr),
@@ -126,6 +141,8 @@ pub struct Outcome {
     /// `None` only for the last outcome: it applies when nothing before it did.
     pub when: Option<Condition>,
     pub top: TopFactor,
+    /// Show the result as soon as this outcome applies, without the remaining questions.
+    pub stop_asking: bool,
     pub refs: &'static [RefIdx],
 }
 

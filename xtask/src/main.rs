@@ -1,1 +1,364 @@
-fn main() {}
+//! Project tasks: `cargo xtask setup | test | serve | dist`.
+//!
+//! `setup` installs what is missing, idempotently and quietly when everything is present; the
+//! other tasks run it first, so a fresh machine needs only `cargo xtask serve` or `cargo xtask
+//! test`. Every failure stops the task with a non-zero exit; nothing is hidden.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const APT_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-dejavu-core"];
+const DEFAULT_PORT: &str = "8080";
+
+const USAGE: &str = "usage: cargo xtask <command>
+  setup            install the tools the project needs (only what is missing)
+  test             setup, then every check and test
+  serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
+  dist             setup, then write the release build to dist/ and print its sizes";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let task = match args.first().map(String::as_str) {
+        Some("setup") => setup(),
+        Some("test") => setup().and_then(|()| test()),
+        Some("serve") => port(&args[1..]).and_then(|port| setup().and_then(|()| serve(&port))),
+        Some("dist") => setup().and_then(|()| dist()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match task {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port(args: &[String]) -> Result<String> {
+    match args {
+        [] => Ok(DEFAULT_PORT.to_string()),
+        [flag, port] if flag == "--port" && port.parse::<u16>().is_ok() => Ok(port.clone()),
+        _ => Err(format!("serve takes only --port N\n{USAGE}")),
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// PATH with the project's npm tools and cargo-installed tools first, so exact versions win.
+fn tool_path() -> OsString {
+    let mut paths = vec![root().join("node_modules/.bin")];
+    if let Some(home) = env::var_os("HOME") {
+        paths.push(Path::new(&home).join(".cargo/bin"));
+    }
+    paths.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(paths).unwrap_or_default()
+}
+
+fn command(program: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(program);
+    command
+        .args(args)
+        .current_dir(root())
+        .env("PATH", tool_path());
+    command
+}
+
+/// Runs a command with its output shown; fails with the command line when it fails.
+fn run(mut command: Command) -> Result {
+    let shown = format!("{command:?}");
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// The command's standard output, or None when it cannot run or fails.
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = command(program, args).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// setup
+
+fn setup() -> Result {
+    let mut installed = Vec::new();
+    if !output("rustup", &["target", "list", "--installed"])
+        .is_some_and(|t| t.lines().any(|l| l.trim() == WASM_TARGET))
+    {
+        println!("setup: adding the {WASM_TARGET} target");
+        run(command("rustup", &["target", "add", WASM_TARGET]))?;
+        installed.push(WASM_TARGET);
+    }
+    if cargo_tool(
+        "trunk",
+        &format!("trunk {TRUNK_VERSION}"),
+        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+    )? {
+        installed.push("trunk");
+    }
+    // wasm-bindgen-cli does not install with --locked (a locked dependency is missing upstream).
+    let bindgen = format!("wasm-bindgen {WASM_BINDGEN_VERSION}");
+    if cargo_tool(
+        "wasm-bindgen",
+        &bindgen,
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+        ],
+    )? {
+        installed.push("wasm-bindgen-cli");
+    }
+    if npm_tools()? {
+        installed.push("npm dev tools");
+    }
+    if apt_packages()? {
+        installed.push("chromium");
+    }
+    if installed.is_empty() {
+        println!("setup: all tools present");
+    } else {
+        println!("setup: installed {}", installed.join(", "));
+    }
+    Ok(())
+}
+
+/// Installs a cargo tool unless `--version` already prints `expected`. True if it installed.
+fn cargo_tool(program: &str, expected: &str, install: &[&str]) -> Result<bool> {
+    if output(program, &["--version"]).is_some_and(|v| v.trim() == expected) {
+        return Ok(false);
+    }
+    println!("setup: installing {expected} (this takes several minutes)");
+    run(command("cargo", install))?;
+    match output(program, &["--version"]) {
+        Some(v) if v.trim() == expected => Ok(true),
+        other => Err(format!(
+            "installed {program}, but `{program} --version` says {other:?}, not {expected}"
+        )),
+    }
+}
+
+/// `npm ci` when node_modules does not match package-lock.json. True if it installed.
+fn npm_tools() -> Result<bool> {
+    let lock = fs::read(root().join("package-lock.json"))
+        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp_file = root().join("node_modules/.xtask-lock-hash");
+    let stamp = format!("{:016x}", fnv1a(&lock));
+    if fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {
+        return Ok(false);
+    }
+    println!("setup: installing the npm dev tools (npm ci)");
+    run(command("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    fs::write(&stamp_file, stamp)
+        .map_err(|e| format!("cannot write {}: {e}", stamp_file.display()))?;
+    Ok(true)
+}
+
+/// A stable hash (unlike std's), to notice a changed lock file.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Debian's Chromium, ChromeDriver and fonts for stable screenshots. True if it installed.
+fn apt_packages() -> Result<bool> {
+    let present = Path::new("/usr/bin/chromium").exists()
+        && Path::new("/usr/bin/chromedriver").exists()
+        && output("dpkg-query", &["-W", "-f=${Status}", "fonts-dejavu-core"])
+            .is_some_and(|s| s.contains("install ok installed"));
+    if present {
+        return Ok(false);
+    }
+    println!("setup: installing {} with apt-get", APT_PACKAGES.join(", "));
+    let sudo = output("id", &["-u"]).is_none_or(|id| id.trim() != "0");
+    let apt = |args: &[&str]| {
+        let mut full: Vec<&str> = if sudo {
+            vec!["sudo", "apt-get"]
+        } else {
+            vec!["apt-get"]
+        };
+        full.extend_from_slice(args);
+        let mut c = command(full[0], &full[1..]);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        run(c)
+    };
+    apt(&["update", "-qq"])?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    install.extend_from_slice(&APT_PACKAGES);
+    apt(&install)?;
+    Ok(true)
+}
+
+// ---------------------------------------------------------------------------------------------
+// test, serve, dist
+
+/// Every check, in order, stopping at the first failure.
+fn test() -> Result {
+    let started = Instant::now();
+    let steps: Vec<(&str, Command)> = vec![
+        ("fetch crates", command("cargo", &["fetch", "--quiet"])),
+        ("format", command("cargo", &["fmt", "--all", "--check"])),
+        (
+            "lint",
+            command(
+                "cargo",
+                &[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--quiet",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ),
+        ),
+        (
+            "lint the browser code",
+            command(
+                "cargo",
+                &[
+                    "clippy",
+                    "--lib",
+                    "--target",
+                    WASM_TARGET,
+                    "--quiet",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ),
+        ),
+        (
+            "build the library for wasm32",
+            command(
+                "cargo",
+                &[
+                    "build",
+                    "--lib",
+                    "--release",
+                    "--target",
+                    WASM_TARGET,
+                    "--quiet",
+                ],
+            ),
+        ),
+        // Native tests: engine, pack compiler, command line, property tests, the sweep (which
+        // prints what it covered).
+        (
+            "native tests",
+            command("cargo", &["test", "--workspace", "--", "--show-output"]),
+        ),
+        ("browser component tests (Chromium)", browser_tests()),
+        (
+            "build the page",
+            command("trunk", &["build", "--release", "--offline"]),
+        ),
+        ("end-to-end tests (Chromium)", end_to_end_tests()?),
+    ];
+    for (name, step) in steps {
+        let step_started = Instant::now();
+        println!("\n== {name}");
+        run(step)?;
+        println!(
+            "== {name}: ok in {:.1}s",
+            step_started.elapsed().as_secs_f64()
+        );
+    }
+    println!(
+        "\nAll checks passed in {:.0}s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// wasm-bindgen-test in headless Chromium, never a downloaded browser or driver.
+fn browser_tests() -> Command {
+    let mut c = command(
+        "cargo",
+        &["test", "--target", WASM_TARGET, "--test", "browser"],
+    );
+    c.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "180");
+    c
+}
+
+/// Node's test runner over tests/e2e/*.test.mjs (playwright-core driving Debian's Chromium).
+fn end_to_end_tests() -> Result<Command> {
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    files.sort();
+    let mut args = vec!["--test", "--test-reporter=spec"];
+    args.extend(files.iter().map(String::as_str));
+    let mut c = command("node", &args);
+    c.env("CRAMP_CHECK", root().join("target/debug/cramp-check"));
+    Ok(c)
+}
+
+fn serve(port: &str) -> Result {
+    run(command("cargo", &["fetch", "--quiet"]))?;
+    println!("Serving the standalone page on http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    run(command(
+        "trunk",
+        &[
+            "serve",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            port,
+        ],
+    ))
+}
+
+fn dist() -> Result {
+    run(command("cargo", &["fetch", "--quiet"]))?;
+    run(command("trunk", &["build", "--release", "--offline"]))?;
+    print_sizes(&root().join("dist"))
+}
+
+/// Raw and brotli sizes of the release files (brotli through Node's zlib, already required).
+fn print_sizes(dist: &Path) -> Result {
+    let script = "const fs=require('fs'),z=require('zlib'),p=require('path');\
+        for (const f of fs.readdirSync(process.argv[1]).sort()) { const b=fs.readFileSync(p.join(process.argv[1],f));\
+        if (!fs.statSync(p.join(process.argv[1],f)).isFile()) continue;\
+        const br=z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;\
+        console.log(`${f.padEnd(44)} ${String(b.length).padStart(9)} B  ${String(br).padStart(8)} B brotli`); }";
+    let dir = dist.to_string_lossy();
+    run(command("node", &["-e", script, &dir]))
+}

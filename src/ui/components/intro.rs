@@ -1,0 +1,32 @@
+use super::use_settings;
+use crate::questionnaire::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct IntroProps {
+    pub focus: NodeRef,
+    pub on_action: Callback<Action>,
+}
+
+/// What the check does and is not, privacy, and what to do in an emergency, before step 1.
+#[function_component]
+pub fn Intro(props: &IntroProps) -> Html {
+    let settings = use_settings();
+    let ui = &settings.texts.ui;
+    let start = props.on_action.reform(|_: MouseEvent| Action::Start);
+    html! {
+        <section class="intro">
+            <@{settings.heading(0)} class="title" tabindex="-1" ref={props.focus.clone()}>{ ui.app_title }</@>
+            <div class="callout callout-emergency" role="note">
+                <p>{ settings.fill(ui.emergency_first) }</p>
+            </div>
+            <p>{ ui.intro_what }</p>
+            <p>{ ui.intro_adults }</p>
+            <p>{ ui.disclaimer }</p>
+            <p class="privacy"><strong>{ ui.privacy }</strong>{" "}{ ui.intro_privacy_detail }</p>
+            <div class="actions">
+                <button type="button" class="button primary" data-action="start" onclick={start}>{ ui.start }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,16 @@
+//! One component per part of a screen.
+
+pub mod chart;
+pub mod intro;
+pub mod question;
+pub mod result;
+pub mod step;
+
+use super::settings::Settings;
+use yew::prelude::*;
+
+/// The reader's settings, provided by `App`.
+#[hook]
+pub fn use_settings() -> Settings {
+    use_context::<Settings>().unwrap_or_default()
+}

@@ -1,0 +1,65 @@
+use super::use_settings;
+use crate::engine::model::{QuestionIdx, QuestionKind};
+use crate::pack::PACK;
+use crate::questionnaire::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub question: QuestionIdx,
+    /// The chosen options.
+    pub mask: u32,
+    /// Next was refused because this question is unanswered.
+    pub missing: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// One question as a fieldset: radios for one answer, checkboxes for tick-all-that-apply, each
+/// input named by the question id and valued by the option id; "why we ask" under it.
+#[function_component]
+pub fn QuestionField(props: &QuestionProps) -> Html {
+    let settings = use_settings();
+    let ui = &settings.texts.ui;
+    let q = usize::from(props.question);
+    let question = &PACK.questions[q];
+    let text = &settings.texts.questions[q];
+    let (input_type, hint) = match question.kind {
+        QuestionKind::Single => ("radio", ui.choose_one),
+        QuestionKind::Multi => ("checkbox", ui.tick_all),
+    };
+    let error_id = format!("{}-error", question.id);
+    let options = question.options.iter().enumerate().map(|(o, option)| {
+        let o = o as u16;
+        let q = props.question;
+        let action = match question.kind {
+            QuestionKind::Single => Action::Choose(q, o),
+            QuestionKind::Multi => Action::Toggle(q, o),
+        };
+        let onchange = props.on_action.reform(move |_: Event| action.clone());
+        let is_none = question.exclusive == Some(o);
+        html! {
+            <label class={classes!("option", is_none.then_some("option-none"))}>
+                <input type={input_type} name={question.id} value={*option}
+                    checked={props.mask & (1 << o) != 0} {onchange} />
+                <span>{ text.options[usize::from(o)] }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset id={question.id} class={classes!("question", props.missing.then_some("question-missing"))}
+            aria-describedby={props.missing.then(|| error_id.clone())}>
+            <legend>
+                <span class="question-text">{ text.text }</span>
+                <span class="hint">{ hint }</span>
+            </legend>
+            if props.missing {
+                <p class="error" id={error_id}>{ ui.missing_answer }</p>
+            }
+            <details class="why">
+                <summary>{ ui.why_we_ask }</summary>
+                <p>{ text.help }</p>
+            </details>
+            <div class="options">{ for options }</div>
+        </fieldset>
+    }
+}

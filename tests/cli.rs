@@ -1,0 +1,222 @@
+//! The command-line contract, through the real `cramp-check` binary and hand-written answer
+//! files in tests/answers/.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn answers_file(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/answers")
+        .join(name)
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cramp-check"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run cramp-check");
+    let mut pipe = child.stdin.take().expect("stdin");
+    // The binary may exit (for example on a usage error) before reading its input.
+    let _ = pipe.write_all(stdin.unwrap_or("").as_bytes());
+    drop(pipe);
+    child.wait_with_output().expect("wait")
+}
+
+fn eval_file(name: &str) -> Value {
+    let path = answers_file(name);
+    let output = run(&["eval", path.to_str().expect("path")], None);
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("eval prints JSON")
+}
+
+#[test]
+fn eval_prints_the_assessment_for_each_kind_of_result() {
+    let cases = [
+        ("emergency-early-exit.json", "emergency_now", "red_flag"),
+        ("same-day-statin.json", "urgent_same_day", "red_flag"),
+        ("b12-metformin-tingling.json", "provider_soon_b12", "b12"),
+        (
+            "other-cause-walking-pain.json",
+            "provider_other_cause",
+            "circulation",
+        ),
+        ("self-care-exercise.json", "self_care", "exertion"),
+        ("under-18.json", "not_applicable", "nocturnal_idiopathic"),
+    ];
+    for (file, triage, top) in cases {
+        let result = eval_file(file);
+        assert_eq!(result["triage"], triage, "{file}");
+        assert_eq!(result["top_factor"], top, "{file}");
+        let factors = result["factors"].as_object().expect("factors");
+        assert_eq!(factors.len(), 9, "{file}: every factor is scored");
+        let reasons = result["reasons"].as_array().expect("reasons");
+        assert!(!reasons.is_empty(), "{file}: at least one reason");
+        assert!(
+            result["notes"].is_array() && result["advice"].is_array(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn eval_explains_which_answers_decided_it() {
+    let result = eval_file("b12-metformin-tingling.json");
+    assert_eq!(result["decided_by"], "outcome:b12_test_worth_asking");
+    let reasons = result["reasons"].as_array().expect("reasons");
+    let risk = reasons
+        .iter()
+        .find(|r| r["id"] == "b12_risk")
+        .expect("risk reason");
+    let risk_answers: Vec<&str> = risk["answers"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .map(|a| a["option"].as_str().expect("option"))
+        .collect();
+    assert_eq!(risk_answers, ["65_74", "metformin_1y_plus"]);
+    assert!(risk["refs"]
+        .as_array()
+        .expect("refs")
+        .contains(&Value::from("R1")));
+    let symptoms = reasons
+        .iter()
+        .find(|r| r["id"] == "b12_symptoms")
+        .expect("symptom reason");
+    assert_eq!(
+        symptoms["answers"][0]["option"],
+        "pins_needles_numbness_both_sides"
+    );
+    assert_eq!(result["factors"]["b12"], 2 + 2 + 3 + 1);
+}
+
+#[test]
+fn partial_answers_from_an_early_red_flag_exit_are_valid() {
+    let result = eval_file("emergency-early-exit.json");
+    assert_eq!(result["reasons"][0]["kind"], "red_flag");
+    assert_eq!(result["reasons"][0]["id"], "chest_pain_or_breathless");
+    assert_eq!(result["factors"]["red_flag"], 1);
+}
+
+#[test]
+fn standard_input_and_dash_are_read() {
+    let answers = r#"{"q_age":"65_74","q_neuro":["balance_problems"],"q_neuro_onset":"gradual_weeks_to_months"}"#;
+    for args in [&["eval"][..], &["eval", "-"][..]] {
+        let output = run(args, Some(answers));
+        assert!(output.status.success());
+        let result: Value = serde_json::from_slice(&output.stdout).expect("json");
+        assert_eq!(result["triage"], "provider_soon_b12");
+    }
+}
+
+#[test]
+fn explain_prints_readable_text_with_cited_sources() {
+    let path = answers_file("b12-metformin-tingling.json");
+    let output = run(
+        &["explain", "--region", "uk", path.to_str().expect("path")],
+        None,
+    );
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(text.starts_with(
+        "Result: Ask a healthcare professional whether a vitamin B12 test is right for you"
+    ));
+    assert!(text.contains("Why this result"));
+    assert!(text.contains("You answered: \"Metformin, for 1 year or longer\""));
+    assert!(
+        text.contains("your GP surgery"),
+        "the UK region fills the service name"
+    );
+    assert!(text.contains("Tests a healthcare professional may consider"));
+    let sources = text.split("\nSources\n").nth(1).expect("a Sources section");
+    assert!(sources.contains("[1] ") && sources.contains("https://"));
+    // Every citation mark in the text has a numbered source.
+    let highest = (1..100)
+        .rev()
+        .find(|n| text.contains(&format!("[{n}]")))
+        .expect("citations");
+    assert!(sources.contains(&format!("[{highest}] ")));
+    assert!(text.contains("does not diagnose"));
+}
+
+#[test]
+fn explain_names_the_emergency_number_for_the_region() {
+    let answers = r#"{"q_emergency_signs":["face_arm_speech"]}"#;
+    let us = String::from_utf8(run(&["explain", "--region", "us"], Some(answers)).stdout)
+        .expect("utf-8");
+    assert!(us.starts_with("Result: Get emergency help now\nCall 911 now"));
+    let intl = String::from_utf8(run(&["explain"], Some(answers)).stdout).expect("utf-8");
+    assert!(intl.contains("your local emergency number (for example 112, 911 or 999)"));
+}
+
+/// Each bad input: exit code 2, nothing on stdout, one line naming the problem, no panic.
+#[test]
+fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
+    let cases = [
+        ("malformed.json", "invalid answers JSON: EOF while parsing a value at line 1 column 18"),
+        ("unknown-question.json", "unknown question \"q_agee\""),
+        ("unknown-option.json", "q_age: unknown option \"65-74\" (expected one of: under_18, 18_39, 40_59, 60_64, 65_74, 75_plus)"),
+        ("string-for-multi.json", "q_neuro takes a list of options, for example [\"none\"], not a string"),
+        ("list-for-single.json", "q_age takes one option as a string, not a list"),
+        ("none-with-other.json", "q_neuro: \"none\" cannot be combined with other options (\"balance_problems\")"),
+        ("hidden-question.json", "q_neuro_onset is not asked with these answers (it is asked only when q_neuro has any); remove it"),
+        ("hidden-statin.json", "q_statin_muscle is not asked with these answers (it is asked only when q_other_meds has statin); remove it"),
+        ("number.json", "q_age: expected option ids as strings, found a number"),
+        ("repeated-option.json", "q_neuro: option \"balance_problems\" is given twice"),
+        ("not-an-object.json", "invalid answers JSON: invalid type: sequence, expected an object of answers"),
+        ("answered-twice.json", "invalid answers JSON: q_age is answered twice"),
+    ];
+    for (file, expected) in cases {
+        let path = answers_file(&format!("bad/{file}"));
+        for command in ["eval", "explain"] {
+            let output = run(&[command, path.to_str().expect("path")], None);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
+            assert!(output.stdout.is_empty(), "{file}: nothing on stdout");
+            assert_eq!(
+                stderr.lines().count(),
+                1,
+                "{file}: one line, got {stderr:?}"
+            );
+            assert!(stderr.starts_with("cramp-check: "), "{file}: {stderr}");
+            assert!(
+                stderr.contains(expected),
+                "{file}: expected {expected:?} in {stderr:?}"
+            );
+            assert!(!stderr.contains("panicked"), "{file}");
+        }
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["eval", "--lang", "xx"][..],
+        &["eval", "--region", "mars"][..],
+        &["eval", "/no/such/file.json"][..],
+        &[][..],
+    ] {
+        let output = run(args, Some("{}"));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    }
+    assert!(run(&["--help"], None).status.success());
+}
+
+#[test]
+fn empty_answers_are_a_valid_partial_answer_set() {
+    let output = run(&["eval"], Some("{}"));
+    assert!(output.status.success());
+    let result: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(result["triage"], "self_care");
+    assert_eq!(result["top_factor"], "nocturnal_idiopathic");
+}

@@ -1,0 +1,144 @@
+// The standalone page end to end, in Debian's Chromium: complete paths to each kind of result,
+// each checked against `cramp-check eval` on exactly the answers the page was given, with
+// screenshots of every step and result at 360 px and 1280 px (test-output/screenshots/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, serve, browser, newPage, cliEval, screenshot, axeViolations } from './support.mjs';
+
+const answersFile = (name) => JSON.parse(readFileSync(join(ROOT, 'tests/answers', name), 'utf8'));
+
+const PATHS = [
+  { name: 'emergency', file: 'emergency-early-exit.json', triage: 'emergency_now' },
+  { name: 'same-day', file: 'same-day-statin.json', triage: 'urgent_same_day' },
+  { name: 'b12', file: 'b12-metformin-tingling.json', triage: 'provider_soon_b12' },
+  { name: 'other-cause', file: 'other-cause-walking-pain.json', triage: 'provider_other_cause' },
+  { name: 'self-care', file: 'self-care-exercise.json', triage: 'self_care' },
+];
+
+let server;
+let chrome;
+before(async () => {
+  server = await serve();
+  chrome = await browser();
+});
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+/** Answers each shown question the file answers, step by step; returns what the page got. */
+async function walk(page, answers, shotPrefix) {
+  const given = {};
+  await page.click('[data-action="start"]');
+  for (let n = 1; ; n++) {
+    const step = await page.getAttribute('[data-step]', 'data-step').catch(() => null);
+    if (!step) break;
+    // Show-if questions appear as earlier answers are given, so look again after each one.
+    for (let changed = true; changed;) {
+      changed = false;
+      const names = await page.$$eval('input[name]', (inputs) => [...new Set(inputs.map((i) => i.name))]);
+      for (const name of names) {
+        if (!(name in answers) || name in given) continue;
+        const values = [answers[name]].flat();
+        for (const value of values) await page.check(`input[name="${name}"][value="${value}"]`);
+        given[name] = answers[name];
+        changed = true;
+      }
+    }
+    if (shotPrefix) await screenshot(page, `${shotPrefix}-${String(n).padStart(2, '0')}-${step}`);
+    await page.click('[data-action="next"]');
+    if (await page.$('[data-triage]')) break;
+    const now = await page.getAttribute('[data-step]', 'data-step');
+    assert.notEqual(now, step, `Next did not move on from ${step}: the answers file misses a required answer`);
+  }
+  return given;
+}
+
+async function shownResult(page) {
+  const root = await page.waitForSelector('[data-triage]');
+  return {
+    triage: await root.getAttribute('data-triage'),
+    top_factor: await root.getAttribute('data-top-factor'),
+    reasons: await page.$$eval('[data-reason]', (els) => els.map((e) => e.dataset.reason)),
+    advice: await page.$$eval('[data-advice]', (els) => els.map((e) => e.dataset.advice)),
+  };
+}
+
+for (const width of [360, 1280]) {
+  for (const path of PATHS) {
+    test(`${path.name} path at ${width}px shows what cramp-check eval returns`, async () => {
+      const page = await newPage(chrome, width);
+      await page.goto(server.url + '/');
+      await page.waitForSelector('[data-action="start"]');
+      if (path.name === 'emergency') await screenshot(page, `intro-${width}`);
+      const given = await walk(page, answersFile(path.file), `${path.name}-${width}`);
+      const shown = await shownResult(page);
+      await screenshot(page, `${path.name}-${width}-result`);
+      const cli = cliEval(given);
+      assert.equal(shown.triage, path.triage);
+      assert.equal(shown.triage, cli.triage);
+      assert.equal(shown.top_factor, cli.top_factor);
+      assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
+      // The page orders advice by section, the CLI by pack order: compare as sets.
+      assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
+      assert.deepEqual(page.external, [], 'no request leaves the machine');
+      assert.deepEqual(page.consoleErrors, []);
+      await page.context().close();
+    });
+  }
+}
+
+test('the page does not shift while it loads, and the widget fits a 320px phone', async () => {
+  const page = await newPage(chrome, 320);
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url + '/');
+  await page.waitForSelector('[data-action="start"]');
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling at 320px');
+  await page.context().close();
+});
+
+test('intro, a step with an error, and results pass axe (WCAG 2.2 AA)', async () => {
+  const page = await newPage(chrome, 1280);
+  await page.goto(server.url + '/');
+  await page.waitForSelector('[data-action="start"]');
+  assert.deepEqual(await axeViolations(page), [], 'intro');
+  await page.click('[data-action="start"]');
+  await page.click('[data-action="next"]');
+  assert.deepEqual(await axeViolations(page), [], 'step with a missing answer');
+  const focused = await page.evaluate(() => document.activeElement?.className);
+  assert.match(focused, /callout-error/, 'the error summary takes focus');
+  await page.check('input[name="q_emergency_signs"][value="chest_pain_or_breathless"]');
+  await page.click('[data-action="next"]');
+  await page.waitForSelector('[data-triage]');
+  assert.deepEqual(await axeViolations(page), [], 'emergency result');
+  await page.context().close();
+});
+
+test('the questionnaire works with the keyboard alone', async () => {
+  const page = await newPage(chrome, 1280);
+  await page.goto(server.url + '/');
+  await page.waitForSelector('[data-action="start"]');
+  await page.focus('[data-action="start"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-step="emergency"]');
+  // Focus moved to the step heading; Tab reaches the first option, Space ticks it.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Emergency signs');
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.name === 'q_emergency_signs')) break;
+  }
+  await page.keyboard.press('Space');
+  assert.equal(await page.isChecked('input[name="q_emergency_signs"][value="face_arm_speech"]'), true);
+  await page.context().close();
+});

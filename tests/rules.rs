@@ -1,0 +1,427 @@
+//! The rule model of the evidence review (section 4), checked rule by rule against the real
+//! pack through the engine's public API.
+
+use b12_cramp_check::engine::model::QuestionKind;
+use b12_cramp_check::engine::{evaluate, AnswerError, Answers, Assessment, RawAnswers};
+use b12_cramp_check::pack::PACK;
+
+fn answers(json: &str) -> Answers {
+    let raw: RawAnswers = serde_json::from_str(json).expect("test answers are valid JSON");
+    Answers::from_raw(&PACK, &raw).unwrap_or_else(|e| panic!("test answers are valid: {e}"))
+}
+
+fn assess(json: &str) -> Assessment<'static> {
+    evaluate(&PACK, &answers(json))
+}
+
+fn reason_ids(a: &Assessment) -> Vec<String> {
+    a.reasons
+        .iter()
+        .map(|r| format!("{}:{}", r.source.kind(), r.source.id(&PACK)))
+        .collect()
+}
+
+fn notes_and_advice(a: &Assessment) -> Vec<&'static str> {
+    a.advice
+        .iter()
+        .map(|&i| PACK.advice[usize::from(i)].id)
+        .collect()
+}
+
+fn score(a: &Assessment, factor: &str) -> i32 {
+    a.factor_scores[usize::from(PACK.factor_index(factor).expect("factor"))]
+}
+
+/// A complete, unremarkable answer set with no red flag, no B12 gate and no other-cause
+/// trigger; each test changes what it is about.
+fn calm(changes: &str) -> String {
+    let base = serde_json::json!({
+        "q_age": "40_59",
+        "q_emergency_signs": ["none"],
+        "q_urgent_signs": ["none"],
+        "q_cramp_site": ["thigh"],
+        "q_cramp_timing": "any_time",
+        "q_cramp_frequency": "less_than_weekly",
+        "q_cramp_history": "under_2_weeks",
+        "q_recent_context": ["none"],
+        "q_neuro": ["none"],
+        "q_diet": "includes_meat_or_fish",
+        "q_pregnancy": "neither_or_not_applicable",
+        "q_b12_meds": ["none"],
+        "q_gut_history": ["none"],
+        "q_autoimmune_family": ["none"],
+        "q_nitrous_oxide": "never",
+        "q_alcohol": "low_or_none",
+        "q_other_meds": ["none"],
+        "q_med_change": "no_or_unsure",
+        "q_conditions": ["none"],
+        "q_smoker": "no",
+        "q_b12_status": "never_or_unsure"
+    });
+    let mut merged = base.as_object().expect("object").clone();
+    let extra: serde_json::Value = serde_json::from_str(changes).expect("changes are JSON");
+    for (k, v) in extra.as_object().expect("object") {
+        merged.insert(k.clone(), v.clone());
+    }
+    serde_json::Value::Object(merged).to_string()
+}
+
+#[test]
+fn calm_answers_are_self_care() {
+    let a = assess(&calm("{}"));
+    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.decided_by(), "outcome:self_care");
+    // Nothing scores: no single cause stands out.
+    assert_eq!(a.top_factor_id(), "nocturnal_idiopathic");
+    assert_eq!(reason_ids(&a), ["outcome:self_care"]);
+}
+
+#[test]
+fn every_emergency_sign_is_an_emergency_whatever_else_is_answered() {
+    let q = &PACK.questions[usize::from(PACK.question_index("q_emergency_signs").expect("q"))];
+    for option in q.options.iter().filter(|o| **o != "none") {
+        // Even with a B12 gate and an other-cause trigger present.
+        let a = assess(&calm(&format!(
+            r#"{{"q_emergency_signs":["{option}"],"q_age":"75_plus","q_neuro":["balance_problems"],"q_neuro_onset":"gradual_weeks_to_months","q_cramp_frequency":"nightly_or_daily"}}"#
+        )));
+        assert_eq!(a.triage_id(), "emergency_now", "{option}");
+        assert_eq!(a.top_factor_id(), "red_flag", "{option}");
+        assert_eq!(a.decided_by(), "red_flags");
+        assert_eq!(a.reasons[0].source.kind(), "red_flag");
+        assert!(!a.reasons[0].refs.is_empty(), "{option} cites a source");
+        assert_eq!(a.reasons[0].answers.len(), 1, "{option} names the answer");
+    }
+}
+
+#[test]
+fn every_urgent_sign_is_same_day() {
+    let q = &PACK.questions[usize::from(PACK.question_index("q_urgent_signs").expect("q"))];
+    for option in q.options.iter().filter(|o| **o != "none") {
+        let a = assess(&calm(&format!(
+            r#"{{"q_urgent_signs":["{option}"],"q_gut_history":["pernicious_anaemia_or_autoimmune_gastritis"],"q_neuro":["pins_needles_numbness_both_sides"]}}"#
+        )));
+        assert_eq!(a.triage_id(), "urgent_same_day", "{option}");
+        assert_eq!(a.top_factor_id(), "red_flag");
+    }
+}
+
+#[test]
+fn red_flags_override_the_under_18_rule() {
+    let a = assess(r#"{"q_age":"under_18","q_emergency_signs":["breathing_swallowing"]}"#);
+    assert_eq!(a.triage_id(), "emergency_now");
+    let a = assess(
+        r#"{"q_age":"under_18","q_emergency_signs":["none"],"q_urgent_signs":["cramp_over_10_min"]}"#,
+    );
+    assert_eq!(a.triage_id(), "urgent_same_day");
+    let a =
+        assess(r#"{"q_age":"under_18","q_emergency_signs":["none"],"q_urgent_signs":["none"]}"#);
+    assert_eq!(a.triage_id(), "not_applicable");
+    assert_eq!(reason_ids(&a), ["outcome:under_18"]);
+}
+
+#[test]
+fn emergency_outranks_urgent_and_both_are_listed_most_urgent_first() {
+    let a =
+        assess(r#"{"q_emergency_signs":["cold_pale_leg"],"q_urgent_signs":["one_leg_swollen"]}"#);
+    assert_eq!(a.triage_id(), "emergency_now");
+    assert_eq!(
+        reason_ids(&a),
+        ["red_flag:cold_pale_leg", "red_flag:one_leg_swollen"]
+    );
+    assert_eq!(score(&a, "red_flag"), 2);
+}
+
+#[test]
+fn nerve_symptoms_that_come_on_suddenly_are_an_emergency_even_with_the_b12_gate() {
+    let a = assess(&calm(
+        r#"{"q_age":"75_plus","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"sudden_or_rapidly_worsening"}"#,
+    ));
+    assert_eq!(a.triage_id(), "emergency_now");
+    assert_eq!(reason_ids(&a), ["red_flag:nerve_symptoms_sudden"]);
+    let gradual = assess(&calm(
+        r#"{"q_age":"75_plus","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+    ));
+    assert_eq!(gradual.triage_id(), "provider_soon_b12");
+}
+
+#[test]
+fn statin_muscle_symptoms_are_same_day() {
+    let a = assess(&calm(
+        r#"{"q_other_meds":["statin"],"q_statin_muscle":"yes"}"#,
+    ));
+    assert_eq!(a.triage_id(), "urgent_same_day");
+    assert_eq!(reason_ids(&a), ["red_flag:statin_muscle_symptoms"]);
+    assert!(notes_and_advice(&a).contains(&"statin_advice_today"));
+    let no = assess(&calm(
+        r#"{"q_other_meds":["statin"],"q_statin_muscle":"no"}"#,
+    ));
+    assert_eq!(no.triage_id(), "self_care");
+    assert_eq!(no.top_factor_id(), "medication");
+}
+
+#[test]
+fn one_major_risk_factor_and_one_symptom_open_the_b12_gate() {
+    let a = assess(&calm(
+        r#"{"q_b12_meds":["ppi_2y_plus"],"q_neuro":["extreme_tiredness"]}"#,
+    ));
+    assert_eq!(a.triage_id(), "provider_soon_b12");
+    assert_eq!(a.top_factor_id(), "b12");
+    assert_eq!(
+        reason_ids(&a),
+        [
+            "outcome:b12_test_worth_asking",
+            "signal:b12_risk",
+            "signal:b12_symptoms"
+        ]
+    );
+    assert_eq!(score(&a, "b12"), 3);
+    let advice = notes_and_advice(&a);
+    for expected in [
+        "b12_book_appointment",
+        "keep_b12_medicines",
+        "test_b12_level",
+        "cramps_not_established_b12_sign",
+    ] {
+        assert!(advice.contains(&expected), "{expected} in {advice:?}");
+    }
+}
+
+#[test]
+fn minor_risk_factors_count_only_from_two_points() {
+    // Age 60-64 alone is one minor point: not enough.
+    let one = assess(&calm(
+        r#"{"q_age":"60_64","q_neuro":["memory_concentration"]}"#,
+    ));
+    assert_ne!(one.triage_id(), "provider_soon_b12");
+    // Age 60-64 and a family history of pernicious anaemia: two minor points.
+    let two = assess(&calm(
+        r#"{"q_age":"60_64","q_autoimmune_family":["family_pernicious_anaemia"],"q_neuro":["memory_concentration"]}"#,
+    ));
+    assert_eq!(two.triage_id(), "provider_soon_b12");
+    // Pregnancy on an unsupplemented plant-based diet is a minor point of its own...
+    let pregnant = assess(&calm(
+        r#"{"q_pregnancy":"pregnant","q_diet":"vegetarian_no_b12","q_neuro":["extreme_tiredness"]}"#,
+    ));
+    assert_eq!(pregnant.triage_id(), "provider_soon_b12");
+    assert_eq!(score(&pregnant, "b12"), 2 + 1 + 1);
+    assert!(notes_and_advice(&pregnant).contains(&"b12_sooner_pregnant"));
+}
+
+#[test]
+fn a_risk_factor_without_symptoms_gives_the_routine_check_note() {
+    let a = assess(&calm(r#"{"q_b12_meds":["metformin_1y_plus"]}"#));
+    assert_eq!(a.triage_id(), "self_care");
+    assert!(notes_and_advice(&a).contains(&"b12_risk_routine_check"));
+    // Not without the risk factor, and not once symptoms open the gate.
+    assert!(!notes_and_advice(&assess(&calm("{}"))).contains(&"b12_risk_routine_check"));
+    let gated = assess(&calm(
+        r#"{"q_b12_meds":["metformin_1y_plus"],"q_neuro":["vision_changes"]}"#,
+    ));
+    assert!(!notes_and_advice(&gated).contains(&"b12_risk_routine_check"));
+}
+
+#[test]
+fn a_recent_normal_test_discounts_only_non_specific_symptoms() {
+    let tired = r#""q_b12_meds":["metformin_1y_plus"],"q_b12_status":"tested_normal_recently""#;
+    let a = assess(&calm(&format!(
+        r#"{{{tired},"q_neuro":["extreme_tiredness","low_mood_irritability"]}}"#
+    )));
+    assert_eq!(a.triage_id(), "self_care");
+    let advice = notes_and_advice(&a);
+    assert!(advice.contains(&"recent_normal_test"), "{advice:?}");
+    assert!(advice.contains(&"b12_risk_routine_check"));
+    // Strong signs keep the gate open: the clinical picture comes first.
+    for strong in [
+        "pins_needles_numbness_both_sides",
+        "balance_problems",
+        "sore_red_tongue_mouth_ulcers",
+    ] {
+        let a = assess(&calm(&format!(
+            r#"{{{tired},"q_neuro":["extreme_tiredness","{strong}"]}}"#
+        )));
+        assert_eq!(a.triage_id(), "provider_soon_b12", "{strong}");
+    }
+    // Regular nitrous oxide: serum B12 can look normal, so the test does not reassure.
+    let nitrous = assess(&calm(
+        r#"{"q_nitrous_oxide":"regular_recent","q_b12_status":"tested_normal_recently","q_neuro":["extreme_tiredness"]}"#,
+    ));
+    assert_eq!(nitrous.triage_id(), "provider_soon_b12");
+    assert!(notes_and_advice(&nitrous).contains(&"stop_nitrous_oxide"));
+    assert!(notes_and_advice(&nitrous).contains(&"test_nitrous_oxide_markers"));
+}
+
+#[test]
+fn each_other_cause_trigger_leads_to_a_routine_appointment() {
+    let cases = [
+        (
+            r#"{"q_cramp_timing":"walking_relieved_by_rest"}"#,
+            "claudication_pattern",
+            "circulation",
+        ),
+        (
+            r#"{"q_med_change":"cramps_started_after_new_or_increased_med","q_other_meds":["diuretic"]}"#,
+            "started_after_medicine",
+            "medication",
+        ),
+        (
+            r#"{"q_alcohol":"heavy_regular"}"#,
+            "heavy_alcohol",
+            "other_condition",
+        ),
+        (
+            r#"{"q_neuro":["balance_problems"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+            "nerve_symptoms_without_b12_gate",
+            "other_condition",
+        ),
+        // Weakness alone triggers the review but scores no other factor (listed for clinical review).
+        (
+            r#"{"q_neuro":["muscle_weakness"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+            "nerve_symptoms_without_b12_gate",
+            "nocturnal_idiopathic",
+        ),
+        (
+            r#"{"q_cramp_frequency":"nightly_or_daily","q_cramp_timing":"night_or_rest"}"#,
+            "frequent_cramps",
+            "nocturnal_idiopathic",
+        ),
+        (
+            r#"{"q_cramp_history":"over_3_months","q_cramp_frequency":"weekly"}"#,
+            "persistent_without_obvious_cause",
+            "nocturnal_idiopathic",
+        ),
+        (
+            r#"{"q_conditions":["liver_disease"]}"#,
+            "related_condition",
+            "other_condition",
+        ),
+    ];
+    for (changes, trigger, top) in cases {
+        let a = assess(&calm(changes));
+        assert_eq!(a.triage_id(), "provider_other_cause", "{trigger}");
+        assert_eq!(a.top_factor_id(), top, "{trigger}");
+        let ids = reason_ids(&a);
+        assert_eq!(ids[0], "outcome:other_cause_worth_checking");
+        assert!(
+            ids.contains(&format!("signal:{trigger}")),
+            "{trigger}: {ids:?}"
+        );
+    }
+}
+
+#[test]
+fn persistent_cramps_with_an_obvious_cause_are_not_a_trigger() {
+    let a = assess(&calm(
+        r#"{"q_cramp_history":"over_3_months","q_cramp_frequency":"weekly","q_recent_context":["hard_or_unaccustomed_exercise"]}"#,
+    ));
+    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.top_factor_id(), "exertion");
+}
+
+#[test]
+fn nerve_symptoms_with_the_b12_gate_go_to_b12_not_another_cause() {
+    let a = assess(&calm(
+        r#"{"q_age":"65_74","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+    ));
+    assert_eq!(a.triage_id(), "provider_soon_b12");
+    assert_eq!(
+        score(&a, "other_condition"),
+        0,
+        "the +4 applies only without the gate"
+    );
+    let young = assess(&calm(
+        r#"{"q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+    ));
+    assert_eq!(young.triage_id(), "provider_other_cause");
+    assert_eq!(score(&young, "other_condition"), 4);
+}
+
+#[test]
+fn ties_go_to_the_more_specific_factor() {
+    // medication 2 (naproxen) = circulation 2 (known PAD): medication is listed first.
+    let a = assess(&calm(
+        r#"{"q_other_meds":["naproxen"],"q_conditions":["peripheral_arterial_disease"]}"#,
+    ));
+    assert_eq!((score(&a, "medication"), score(&a, "circulation")), (2, 2));
+    assert_eq!(a.top_factor_id(), "medication");
+    // exertion 2 = nocturnal 2 (calf, age 60+): exertion is listed before nocturnal.
+    let b = assess(&calm(
+        r#"{"q_recent_context":["hard_or_unaccustomed_exercise"],"q_cramp_site":["calf_foot"],"q_age":"60_64"}"#,
+    ));
+    assert_eq!(
+        (score(&b, "exertion"), score(&b, "nocturnal_idiopathic")),
+        (2, 2)
+    );
+    assert_eq!(b.top_factor_id(), "exertion");
+    // A strictly higher score wins whatever the order.
+    let c = assess(&calm(
+        r#"{"q_cramp_timing":"night_or_rest","q_cramp_site":["calf_foot"],"q_smoker":"yes"}"#,
+    ));
+    assert_eq!(c.top_factor_id(), "nocturnal_idiopathic");
+    assert_eq!(
+        reason_ids(&c),
+        ["outcome:self_care", "factor:nocturnal_idiopathic"]
+    );
+}
+
+#[test]
+fn self_care_tips_fit_the_answers() {
+    let heat = assess(&calm(
+        r#"{"q_recent_context":["heavy_sweating_or_heat","not_drinking_enough"]}"#,
+    ));
+    let advice = notes_and_advice(&heat);
+    assert!(
+        advice.contains(&"heat_cramps") && advice.contains(&"drink_enough"),
+        "{advice:?}"
+    );
+    assert!(!advice.contains(&"exercise_cramps"));
+    assert_eq!(heat.top_factor_id(), "dehydration");
+    let exercise = notes_and_advice(&assess(&calm(
+        r#"{"q_cramp_timing":"during_after_exercise"}"#,
+    )));
+    assert!(exercise.contains(&"exercise_cramps") && !exercise.contains(&"heat_cramps"));
+}
+
+#[test]
+fn hidden_answers_never_count() {
+    // Answers::from_masks repairs what the questionnaire would: onset without nerve symptoms.
+    let mut masks = vec![0u32; PACK.questions.len()];
+    let onset = PACK.question_index("q_neuro_onset").expect("q");
+    masks[usize::from(onset)] = 0b10; // sudden, but q_neuro unanswered: hidden
+    let a = evaluate(&PACK, &Answers::from_masks(&PACK, masks));
+    assert_eq!(a.triage_id(), "self_care");
+}
+
+#[test]
+fn answering_a_hidden_question_is_refused_with_its_rule() {
+    let raw: RawAnswers =
+        serde_json::from_str(r#"{"q_other_meds":["none"],"q_statin_muscle":"yes"}"#).expect("json");
+    let error = Answers::from_raw(&PACK, &raw).expect_err("hidden");
+    assert_eq!(
+        error,
+        AnswerError::Hidden {
+            question: "q_statin_muscle",
+            rule: "q_other_meds has statin"
+        }
+    );
+}
+
+#[test]
+fn none_and_other_options_exclude_each_other_when_toggled() {
+    let q = PACK.question_index("q_neuro").expect("q");
+    let question = &PACK.questions[usize::from(q)];
+    assert_eq!(question.kind, QuestionKind::Multi);
+    let none = question.option_index("none").expect("none");
+    let balance = question.option_index("balance_problems").expect("opt");
+    let mut a = Answers::new(&PACK);
+    a.toggle(&PACK, q, balance);
+    a.toggle(&PACK, q, none);
+    assert_eq!(a.chosen(q).collect::<Vec<_>>(), [none]);
+    a.toggle(&PACK, q, balance);
+    assert_eq!(a.chosen(q).collect::<Vec<_>>(), [balance]);
+    // Dropping the last nerve symptom hides the onset question and drops its answer.
+    let onset = PACK.question_index("q_neuro_onset").expect("q");
+    a.choose(&PACK, onset, 0);
+    assert!(a.is_answered(onset));
+    a.toggle(&PACK, q, balance);
+    assert!(!a.is_answered(onset) && !a.is_shown(&PACK, onset));
+}
