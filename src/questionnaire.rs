@@ -99,7 +99,12 @@ impl Questionnaire {
         match (action, self.screen) {
             (Action::Start, Screen::Intro) => next.go_to_step(0),
             (Action::Next, Screen::Step(step)) => {
-                next.missing = self.unanswered_required(step);
+                // A red flag goes straight to the result, even with other questions unanswered.
+                next.missing = if self.result_is_decided() {
+                    Vec::new()
+                } else {
+                    self.unanswered_required(step)
+                };
                 if next.missing.is_empty() {
                     if self.result_is_decided() || step + 1 == self.step_count() {
                         next.last_step = step;
@@ -183,6 +188,30 @@ mod tests {
         let back = flow.apply(Action::Back);
         assert_eq!(back.screen, Screen::Step(0));
         assert!(back.answers.is_answered(q("q_emergency_signs")));
+    }
+
+    #[test]
+    fn a_red_flag_does_not_wait_for_the_other_questions_of_its_step() {
+        let medicines = PACK
+            .steps
+            .iter()
+            .position(|s| s.id == "medicines")
+            .expect("step");
+        let mut flow = started();
+        flow.screen = Screen::Step(medicines);
+        flow = flow
+            .apply(Action::Toggle(
+                q("q_other_meds"),
+                o("q_other_meds", "statin"),
+            ))
+            .apply(Action::Choose(
+                q("q_statin_muscle"),
+                o("q_statin_muscle", "yes"),
+            ));
+        assert!(flow
+            .unanswered_required(medicines)
+            .contains(&q("q_med_change")));
+        assert_eq!(flow.apply(Action::Next).screen, Screen::Result);
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 ReasonSource::RedFlag(i) => texts.red_flags[usize::from(i)].to_string(),
                 ReasonSource::Outcome(i) => texts.outcomes[usize::from(i)].to_string(),
                 ReasonSource::Signal(i) => texts.signals[usize::from(i)].to_string(),
-                ReasonSource::Factor(f) => ui.looks_more_like.replace("{factor}", texts.factors[usize::from(f)].name),
+                ReasonSource::Factor(f) => ui.looks_more_like.replace("{factor}", texts.factors[usize::from(f)].looks_like),
             };
             let answers = reason.answers.iter().map(|&(q, o)| {
                 let question = &texts.questions[usize::from(q)];
@@ -110,7 +110,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 </div>
             </div>
             { next_steps }
-            <section class="why">
+            <section class="result-why">
                 <@{h3.clone()}>{ ui.why_this_result }</@>
                 <ul class="reasons">{ for reasons }</ul>
             </section>

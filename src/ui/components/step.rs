@@ -34,6 +34,11 @@ pub fn StepView(props: &StepProps) -> Html {
     let next = props.on_action.reform(|_: MouseEvent| Action::Next);
     // With a refused Next the error summary takes focus; otherwise the step's heading does.
     let missing = !flow.missing.is_empty();
+    let heading_focus = if missing {
+        NodeRef::default()
+    } else {
+        props.focus.clone()
+    };
     html! {
         <section class="step" data-step={crate::pack::PACK.steps[props.step].id}>
             <div class="progress">
@@ -42,7 +47,7 @@ pub fn StepView(props: &StepProps) -> Html {
                     <span style={format!("width: {}%", (props.step + 1) * 100 / total)}></span>
                 </div>
             </div>
-            <@{settings.heading(0)} class="title" tabindex="-1" ref={(!missing).then(|| props.focus.clone()).unwrap_or_default()}>
+            <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus}>
                 { settings.texts.steps[props.step] }
             </@>
             if missing {
