@@ -36,6 +36,14 @@ proptest! {
         prop_assert_eq!(check_red_flag_monotonic(&answers, tick), Ok(()));
     }
 
+    /// What the embed's `share-answers` event carries is what `evaluate()` and the CLI accept back.
+    #[test]
+    fn raw_answers_round_trip_through_json(answers in any_answers()) {
+        let json = serde_json::to_string(&answers.to_raw(&PACK)).unwrap();
+        let raw: b12_cramp_check::engine::RawAnswers = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(Answers::from_raw(&PACK, &raw), Ok(answers));
+    }
+
     #[test]
     fn arbitrary_json_never_panics_the_validator(json in "\\{(\"q_[a-z_0-9]{1,20}\": ?(\"[a-z_0-9]{1,12}\"|\\[(\"[a-z_0-9]{1,12}\",?){0,3}\\]|[0-9]+|null),? ?){0,4}\\}") {
         if let Ok(raw) = serde_json::from_str::<b12_cramp_check::engine::RawAnswers>(&json) {

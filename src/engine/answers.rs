@@ -8,7 +8,8 @@
 
 use super::model::{Expr, Pack, QuestionIdx, QuestionKind};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Validated answers: bit `o` of `masks[q]` is set when option `o` of question `q` is chosen.
@@ -123,6 +124,27 @@ impl Answers {
             Expr::Any(parts) => parts.iter().any(|p| self.holds_for_show_if(p)),
             Expr::PointsAtLeast { .. } | Expr::Signal(_) => false,
         }
+    }
+
+    /// The answers in their raw form, in question order: what [`Answers::from_raw`] accepts back.
+    pub fn to_raw(&self, pack: &Pack) -> RawAnswers {
+        let answered = pack
+            .questions
+            .iter()
+            .enumerate()
+            .filter_map(|(q, question)| {
+                let q = q as QuestionIdx;
+                if !self.is_answered(q) {
+                    return None;
+                }
+                let option = |o: u16| question.options[usize::from(o)].to_string();
+                let value = match question.kind {
+                    QuestionKind::Single => RawValue::One(option(self.chosen(q).next()?)),
+                    QuestionKind::Multi => RawValue::Many(self.chosen(q).map(option).collect()),
+                };
+                Some((question.id.to_string(), value))
+            });
+        RawAnswers(answered.collect())
     }
 
     /// Validates raw answers against the pack.
@@ -299,6 +321,26 @@ pub enum RawValue {
     Many(Vec<String>),
     /// Neither a string nor a list of strings; says what it was instead.
     Invalid(&'static str),
+}
+
+impl Serialize for RawAnswers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (question, value) in &self.0 {
+            map.serialize_entry(question, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for RawValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawValue::One(option) => serializer.serialize_str(option),
+            RawValue::Many(options) => options.serialize(serializer),
+            RawValue::Invalid(_) => serializer.serialize_unit(),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for RawAnswers {
