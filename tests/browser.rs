@@ -3,8 +3,11 @@
 //! Run by `cargo xtask test`.
 #![cfg(target_arch = "wasm32")]
 
+use b12_cramp_check::engine::{evaluate, Answers};
 use b12_cramp_check::pack::PACK;
 use b12_cramp_check::ui::{App, AppProps, Settings};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -15,6 +18,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// `data-action`.
 struct Checker {
     root: Element,
+    /// The answers the app reported to its host, once per result shown.
+    completed: Rc<RefCell<Vec<Answers>>>,
 }
 
 impl Checker {
@@ -22,15 +27,21 @@ impl Checker {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
+        let completed = Rc::new(RefCell::new(Vec::new()));
+        let on_complete = {
+            let completed = completed.clone();
+            yew::Callback::from(move |answers| completed.borrow_mut().push(answers))
+        };
         yew::Renderer::<App>::with_root_and_props(
             root.clone(),
             AppProps {
                 settings: Settings::default(),
+                on_complete,
             },
         )
         .render();
         yew::scheduler::flush().await;
-        Checker { root }
+        Checker { root, completed }
     }
 
     fn find(&self, selector: &str) -> Option<Element> {
@@ -331,6 +342,21 @@ async fn the_result_carries_the_engines_ids_and_explains_itself() {
         first_source.is_some(),
         "numbered sources link to their addresses"
     );
+    // A citation moves focus to its source inside the checker, without touching the address.
+    let href = web_sys::window().unwrap().location().href().unwrap();
+    checker.click("a.cite").await;
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .and_then(|e| e.get_attribute("id"));
+    assert_eq!(focused.as_deref(), Some("source-1"));
+    assert_eq!(web_sys::window().unwrap().location().href().unwrap(), href);
+    // The host hears of the result once, with the answers that gave it.
+    assert_eq!(checker.completed.borrow().len(), 1);
+    let reported = evaluate(&PACK, &checker.completed.borrow()[0]);
+    assert_eq!(reported.triage_id(), "provider_soon_b12");
     checker.action("change").await;
     assert_eq!(checker.step().as_deref(), Some("emergency"));
     assert!(
@@ -344,6 +370,11 @@ async fn the_result_carries_the_engines_ids_and_explains_itself() {
     assert_eq!(
         checker.result(),
         Some(("provider_soon_b12".into(), "b12".into()))
+    );
+    assert_eq!(
+        checker.completed.borrow().len(),
+        2,
+        "each result is reported"
     );
     checker.action("restart").await;
     checker.action("start").await;

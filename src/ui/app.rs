@@ -1,5 +1,6 @@
 use super::components::{intro::Intro, result::ResultView, step::StepView};
 use super::settings::Settings;
+use crate::engine::Answers;
 use crate::pack::PACK;
 use crate::questionnaire::{Action, Questionnaire, Screen};
 use web_sys::HtmlElement;
@@ -8,6 +9,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub settings: Settings,
+    /// Called with the answers each time the result screen appears (the host's "complete" event).
+    #[prop_or_default]
+    pub on_complete: Callback<Answers>,
 }
 
 /// The whole checker. Moving between screens puts keyboard and screen-reader focus on the new
@@ -36,6 +40,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    {
+        let on_complete = props.on_complete.clone();
+        let answers = flow.answers.clone();
+        use_effect_with(flow.screen, move |&screen| {
+            if screen == Screen::Result {
+                on_complete.emit(answers);
+            }
+        });
+    }
+
     let screen = match flow.screen {
         Screen::Intro => html! { <Intro focus={focus_target} {on_action} /> },
         Screen::Step(step) => {
@@ -47,7 +61,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Settings> context={props.settings}>
-            <div class="b12c" lang={props.settings.texts.code}>{ screen }</div>
+            <div class="b12c" part="panel" lang={props.settings.texts.code} data-theme={props.settings.theme.id()}>{ screen }</div>
         </ContextProvider<Settings>>
     }
 }

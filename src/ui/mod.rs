@@ -9,4 +9,4 @@ mod settings;
 mod state;
 
 pub use app::{App, AppProps};
-pub use settings::Settings;
+pub use settings::{Settings, Theme};

@@ -1,12 +1,36 @@
 use crate::pack::{Texts, DEFAULT_REGION};
 
-/// What the host (page or element) chose: language, region and the level of the top heading.
+/// What the host (page or element) chose: language, region, colour theme and the level of the
+/// top heading.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
     pub texts: &'static Texts,
     pub region: usize,
+    pub theme: Theme,
     /// The level of the checker's own top heading (2 means `<h2>`), so it fits the page outline.
     pub heading_level: u8,
+}
+
+/// Light or dark colours; `Auto` follows the reader's system setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The attribute value, also used by the stylesheet (`data-theme`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -14,6 +38,7 @@ impl Default for Settings {
         Settings {
             texts: Texts::default_language(),
             region: DEFAULT_REGION,
+            theme: Theme::Auto,
             heading_level: 2,
         }
     }
@@ -23,6 +48,7 @@ impl PartialEq for Settings {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.texts, other.texts)
             && self.region == other.region
+            && self.theme == other.theme
             && self.heading_level == other.heading_level
     }
 }

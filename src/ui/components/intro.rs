@@ -25,7 +25,7 @@ pub fn Intro(props: &IntroProps) -> Html {
             <p>{ ui.disclaimer }</p>
             <p class="privacy"><strong>{ ui.privacy }</strong>{" "}{ ui.intro_privacy_detail }</p>
             <div class="actions">
-                <button type="button" class="button primary" data-action="start" onclick={start}>{ ui.start }</button>
+                <button type="button" class="button primary" part="button button-primary" data-action="start" onclick={start}>{ ui.start }</button>
             </div>
         </section>
     }

@@ -5,6 +5,8 @@ use crate::engine::{evaluate, Answers, ReasonSource};
 use crate::pack::PACK;
 use crate::questionnaire::Action;
 use crate::report::Citations;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +33,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             .cite(refs)
             .into_iter()
             .map(|n| html! {
-                <a class="cite" href={format!("#source-{n}")} aria-label={format!("{} {n}", ui.sources)}>{ format!("[{n}]") }</a>
+                <a class="cite" href={format!("#source-{n}")} onclick={follow_citation} aria-label={format!("{} {n}", ui.sources)}>{ format!("[{n}]") }</a>
             })
             .collect()
     };
@@ -88,7 +90,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         let reference = &PACK.references[usize::from(r)];
         let year = reference.year.map(|y| format!(" ({y})")).unwrap_or_default();
         html! {
-            <li id={format!("source-{}", n + 1)} value={(n + 1).to_string()}>
+            <li id={format!("source-{}", n + 1)} tabindex="-1" value={(n + 1).to_string()}>
                 { reference.publisher }{". "}
                 <a href={reference.url} rel="noopener noreferrer" target="_blank">{ reference.title }</a>{ year }
             </li>
@@ -102,7 +104,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
     html! {
         <section class={format!("result result-{triage}")} data-triage={triage} data-top-factor={assessment.top_factor_id()}>
-            <div class={format!("banner banner-{triage}")}>
+            <div class={format!("banner banner-{triage}")} part="banner">
                 { icon(triage) }
                 <div>
                     <@{h2.clone()} class="title" tabindex="-1" ref={props.focus.clone()}>{ level.heading }</@>
@@ -132,10 +134,30 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </section>
             <p class="disclaimer">{ ui.disclaimer }</p>
             <div class="actions">
-                <button type="button" class="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
-                <button type="button" class="button" data-action="restart" onclick={restart}>{ ui.start_again }</button>
+                <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
+                <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again }</button>
             </div>
         </section>
+    }
+}
+
+/// Moves focus to the cited source inside the checker. The page's own fragment navigation
+/// cannot see into a shadow root, and changing the page's address would disturb the host.
+fn follow_citation(event: MouseEvent) {
+    let Some(link) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let source = link
+        .closest(".b12c")
+        .ok()
+        .flatten()
+        .zip(link.get_attribute("href"))
+        .and_then(|(root, href)| root.query_selector(&href).ok().flatten())
+        .and_then(|source| source.dyn_into::<HtmlElement>().ok());
+    if let Some(source) = source {
+        event.prevent_default();
+        source.scroll_into_view();
+        let _ = source.focus();
     }
 }
 

@@ -43,9 +43,11 @@ pub fn StepView(props: &StepProps) -> Html {
         <section class="step" data-step={crate::pack::PACK.steps[props.step].id}>
             <div class="progress">
                 <p class="progress-label">{ progress }</p>
-                <div class="progress-bar" aria-hidden="true">
-                    <span style={format!("width: {}%", (props.step + 1) * 100 / total)}></span>
-                </div>
+                // An SVG bar, not a style attribute: a strict style-src CSP would block that.
+                <svg class="progress-bar" part="progress" viewBox="0 0 100 1" preserveAspectRatio="none"
+                    aria-hidden="true" focusable="false">
+                    <rect height="1" width={((props.step + 1) * 100 / total).to_string()} />
+                </svg>
             </div>
             <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus}>
                 { settings.texts.steps[props.step] }
@@ -67,8 +69,8 @@ pub fn StepView(props: &StepProps) -> Html {
                 }
             </div>
             <div class="actions">
-                <button type="button" class="button" data-action="back" onclick={back}>{ ui.back }</button>
-                <button type="button" class="button primary" data-action="next" onclick={next}>
+                <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back }</button>
+                <button type="button" class="button primary" part="button button-primary" data-action="next" onclick={next}>
                     { if decided { ui.see_result_now } else { ui.next } }
                 </button>
             </div>
