@@ -3,11 +3,7 @@
 // screenshots of every step and result at 360 px and 1280 px (test-output/screenshots/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, serve, browser, newPage, cliEval, screenshot, axeViolations } from './support.mjs';
-
-const answersFile = (name) => JSON.parse(readFileSync(join(ROOT, 'tests/answers', name), 'utf8'));
+import { answersFile, serve, browser, newPage, cliEval, screenshot, axeViolations, walk, shownResult } from './support.mjs';
 
 const PATHS = [
   { name: 'emergency', file: 'emergency-early-exit.json', triage: 'emergency_now' },
@@ -28,44 +24,6 @@ after(async () => {
   await server?.close();
 });
 
-/** Answers each shown question the file answers, step by step; returns what the page got. */
-async function walk(page, answers, shotPrefix) {
-  const given = {};
-  await page.click('[data-action="start"]');
-  for (let n = 1; ; n++) {
-    const step = await page.getAttribute('[data-step]', 'data-step').catch(() => null);
-    if (!step) break;
-    // Show-if questions appear as earlier answers are given, so look again after each one.
-    for (let changed = true; changed;) {
-      changed = false;
-      const names = await page.$$eval('input[name]', (inputs) => [...new Set(inputs.map((i) => i.name))]);
-      for (const name of names) {
-        if (!(name in answers) || name in given) continue;
-        const values = [answers[name]].flat();
-        for (const value of values) await page.check(`input[name="${name}"][value="${value}"]`);
-        given[name] = answers[name];
-        changed = true;
-      }
-    }
-    if (shotPrefix) await screenshot(page, `${shotPrefix}-${String(n).padStart(2, '0')}-${step}`);
-    await page.click('[data-action="next"]');
-    if (await page.$('[data-triage]')) break;
-    const now = await page.getAttribute('[data-step]', 'data-step');
-    assert.notEqual(now, step, `Next did not move on from ${step}: the answers file misses a required answer`);
-  }
-  return given;
-}
-
-async function shownResult(page) {
-  const root = await page.waitForSelector('[data-triage]');
-  return {
-    triage: await root.getAttribute('data-triage'),
-    top_factor: await root.getAttribute('data-top-factor'),
-    reasons: await page.$$eval('[data-reason]', (els) => els.map((e) => e.dataset.reason)),
-    advice: await page.$$eval('[data-advice]', (els) => els.map((e) => e.dataset.advice)),
-  };
-}
-
 for (const width of [360, 1280]) {
   for (const path of PATHS) {
     test(`${path.name} path at ${width}px shows what cramp-check eval returns`, async () => {
@@ -73,7 +31,7 @@ for (const width of [360, 1280]) {
       await page.goto(server.url + '/');
       await page.waitForSelector('[data-action="start"]');
       if (path.name === 'emergency') await screenshot(page, `intro-${width}`);
-      const given = await walk(page, answersFile(path.file), `${path.name}-${width}`);
+      const given = await walk(page, answersFile(path.file), (name) => screenshot(page, `${path.name}-${width}-${name}`));
       const shown = await shownResult(page);
       await screenshot(page, `${path.name}-${width}-result`);
       const cli = cliEval(given);

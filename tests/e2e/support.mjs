@@ -1,7 +1,9 @@
 // Shared by the end-to-end tests: a static server for dist/, Debian's Chromium through
 // playwright-core with every non-local request refused, and the command-line evaluator.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, mkdir } from 'node:fs/promises';
+import assert from 'node:assert/strict';
 import { extname, join, normalize, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -22,10 +24,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(dir = DIST, headers = {}) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port with `headers` on every response; `pages` adds
+ * in-memory pages (path to { body, headers }). Resolves to { url, close }.
+ */
+export async function serve(dir = DIST, headers = {}, pages = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (pages[path]) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers, ...pages[path].headers });
+      res.end(pages[path].body);
+      return;
+    }
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);
@@ -85,4 +95,50 @@ export async function axeViolations(page) {
     const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
   });
+}
+
+export const answersFile = (name) => JSON.parse(readFileSync(join(ROOT, 'tests/answers', name), 'utf8'));
+
+/**
+ * Walks the questionnaire in `scope` (a page, or a locator for one widget): answers each shown
+ * question that `answers` answers, step by step, calling `shot(name)` on each step. Resolves to
+ * the answers the widget was actually given.
+ */
+export async function walk(scope, answers, shot) {
+  const given = {};
+  await scope.locator('[data-action="start"]').click();
+  for (let n = 1; ; n++) {
+    const stepElement = scope.locator('[data-step]');
+    if (!(await stepElement.count())) break;
+    const step = await stepElement.getAttribute('data-step');
+    // Show-if questions appear as earlier answers are given, so look again after each one.
+    for (let changed = true; changed;) {
+      changed = false;
+      const names = await scope.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+      for (const name of names) {
+        if (!(name in answers) || name in given) continue;
+        for (const value of [answers[name]].flat()) await scope.locator(`input[name="${name}"][value="${value}"]`).check();
+        given[name] = answers[name];
+        changed = true;
+      }
+    }
+    if (shot) await shot(`${String(n).padStart(2, '0')}-${step}`);
+    await scope.locator('[data-action="next"]').click();
+    if (await scope.locator('[data-triage]').count()) break;
+    const now = await scope.locator('[data-step]').getAttribute('data-step');
+    assert.notEqual(now, step, `Next did not move on from ${step}: the answers file misses a required answer`);
+  }
+  return given;
+}
+
+/** What the result in `scope` shows: the engine's ids for triage, top factor, reasons, advice. */
+export async function shownResult(scope) {
+  const root = scope.locator('[data-triage]');
+  await root.waitFor();
+  return {
+    triage: await root.getAttribute('data-triage'),
+    top_factor: await root.getAttribute('data-top-factor'),
+    reasons: await scope.locator('[data-reason]').evaluateAll((els) => els.map((e) => e.dataset.reason)),
+    advice: await scope.locator('[data-advice]').evaluateAll((els) => els.map((e) => e.dataset.advice)),
+  };
 }

@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask setup | test | serve | dist`.
+//! Project tasks: `cargo xtask setup | test | serve | dist | embed`.
 //!
 //! `setup` installs what is missing, idempotently and quietly when everything is present; the
 //! other tasks run it first, so a fresh machine needs only `cargo xtask serve` or `cargo xtask
@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
@@ -21,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   setup            install the tools the project needs (only what is missing)
   test             setup, then every check and test
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
-  dist             setup, then write the release build to dist/ and print its sizes";
+  dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
+  embed            (trunk's post-build hook) assemble the embed from trunk's staged wasm";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
         Some("test") => setup().and_then(|()| test()),
         Some("serve") => port(&args[1..]).and_then(|port| setup().and_then(|()| serve(&port))),
         Some("dist") => setup().and_then(|()| dist()),
+        Some("embed") => embed(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -281,6 +286,10 @@ fn test() -> Result {
             command("trunk", &["build", "--release", "--offline"]),
         ),
         ("end-to-end tests (Chromium)", end_to_end_tests()?),
+        (
+            "size budget of the embed",
+            sizes(&root().join("dist/embed"), Some(EMBED_BUDGET)),
+        ),
     ];
     for (name, step) in steps {
         let step_started = Instant::now();
@@ -349,16 +358,138 @@ fn serve(port: &str) -> Result {
 fn dist() -> Result {
     run(command("cargo", &["fetch", "--quiet"]))?;
     run(command("trunk", &["build", "--release", "--offline"]))?;
-    print_sizes(&root().join("dist"))
+    let dist = root().join("dist");
+    run(sizes(&dist, None))?;
+    println!("\nThe embed (dist/embed/):");
+    let embed = dist.join("embed");
+    run(sizes(&embed, Some(EMBED_BUDGET)))?;
+    for name in [EMBED_SCRIPT, EMBED_WASM] {
+        let bytes = read(&embed.join(name))?;
+        println!("{name:<44} integrity=\"{}\"", sri(&bytes));
+    }
+    Ok(())
 }
 
-/// Raw and brotli sizes of the release files (brotli through Node's zlib, already required).
-fn print_sizes(dist: &Path) -> Result {
+// ---------------------------------------------------------------------------------------------
+// embed
+
+const EMBED_SCRIPT: &str = "b12-cramp-check.js";
+/// What a reader downloads for the embed (script and wasm, brotli): today about 134 KB, against
+/// about 321 KB for SurveyJS and 636 KB for LHC-Forms. Raise it only knowingly.
+const EMBED_BUDGET: usize = 140_000;
+const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
+
+/// Trunk's post-build hook: bundles the element's loader (www/embed/loader.js), trunk's
+/// wasm-bindgen glue and the minified widget stylesheet into one ES module with esbuild, next to
+/// a copy of the wasm whose SRI hash the module checks before compiling it.
+fn embed() -> Result {
+    let staging = PathBuf::from(
+        env::var_os("TRUNK_STAGING_DIR")
+            .ok_or("embed runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
+    );
+    let staged = |suffix: &str| -> Result<PathBuf> {
+        fs::read_dir(&staging)
+            .map_err(|e| format!("cannot read {}: {e}", staging.display()))?
+            .filter_map(|entry| Some(entry.ok()?.path()))
+            .find(|path| {
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("b12-cramp-check-") && n.ends_with(suffix))
+            })
+            .ok_or_else(|| format!("no b12-cramp-check-*{suffix} in {}", staging.display()))
+    };
+    let wasm = read(&staged("_bg.wasm")?)?;
+
+    // esbuild resolves the loader's ./glue.js and ./widget.css next to it.
+    let sources = root().join("target/embed-src");
+    fs::create_dir_all(&sources)
+        .map_err(|e| format!("cannot create {}: {e}", sources.display()))?;
+    copy(&staged(".js")?, &sources.join("glue.js"))?;
+    copy(
+        &root().join("www/embed/loader.js"),
+        &sources.join("loader.js"),
+    )?;
+    let css_out = format!("--outfile={}", sources.join("widget.css").display());
+    run(command(
+        "esbuild",
+        &[
+            "www/widget.css",
+            "--minify",
+            "--log-level=warning",
+            &css_out,
+        ],
+    ))?;
+
+    let out = staging.join("embed");
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    fs::write(out.join(EMBED_WASM), &wasm).map_err(|e| format!("cannot write the wasm: {e}"))?;
+    let integrity = format!("--define:WASM_INTEGRITY=\"{}\"", sri(&wasm));
+    let version = format!("--define:WIDGET_VERSION=\"{}\"", package_version()?);
+    let out_file = format!("--outfile={}", out.join(EMBED_SCRIPT).display());
+    let loader = sources.join("loader.js");
+    run(command(
+        "esbuild",
+        &[
+            &loader.to_string_lossy(),
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            "--target=es2022",
+            "--loader:.css=text",
+            "--legal-comments=none",
+            "--log-level=warning",
+            &integrity,
+            &version,
+            &out_file,
+        ],
+    ))
+}
+
+/// A Subresource Integrity value (sha384, as browsers check it).
+fn sri(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The widget's version: the `version` of the root Cargo.toml's [package].
+fn package_version() -> Result<String> {
+    let manifest = fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_string)
+        .ok_or_else(|| "no version in Cargo.toml's [package]".to_string())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// Prints the raw and brotli sizes of the release files in `dir` (brotli through Node's zlib,
+/// already required) and their brotli total; fails when a budget is given and the total
+/// exceeds it.
+fn sizes(dir: &Path, budget: Option<usize>) -> Command {
     let script = "const fs=require('fs'),z=require('zlib'),p=require('path');\
-        for (const f of fs.readdirSync(process.argv[1]).sort()) { const b=fs.readFileSync(p.join(process.argv[1],f));\
-        if (!fs.statSync(p.join(process.argv[1],f)).isFile()) continue;\
-        const br=z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;\
-        console.log(`${f.padEnd(44)} ${String(b.length).padStart(9)} B  ${String(br).padStart(8)} B brotli`); }";
-    let dir = dist.to_string_lossy();
-    run(command("node", &["-e", script, &dir]))
+        const [dir,budget]=process.argv.slice(1); let total=0;\
+        for (const f of fs.readdirSync(dir).sort()) { if (!fs.statSync(p.join(dir,f)).isFile()) continue;\
+        const b=fs.readFileSync(p.join(dir,f));\
+        const br=z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length; total+=br;\
+        console.log(`${f.padEnd(44)} ${String(b.length).padStart(9)} B  ${String(br).padStart(8)} B brotli`); }\
+        const limit=budget?` (budget ${budget} B)`:'';\
+        console.log(`${'total'.padEnd(44)} ${''.padStart(9)}    ${String(total).padStart(8)} B brotli${limit}`);\
+        if (budget && total>Number(budget)) { console.error(`over the size budget by ${total-budget} B`); process.exit(1); }";
+    let dir = dir.to_string_lossy();
+    let budget = budget.map(|b| b.to_string()).unwrap_or_default();
+    command("node", &["-e", script, &dir, &budget])
 }

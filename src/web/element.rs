@@ -1,0 +1,137 @@
+//! The `<b12-cramp-check>` element's Rust half. The loader (`www/embed/loader.js`) defines the
+//! element and its open shadow root, makes one [`Widget`] per connected element and puts the
+//! widget's container into the shadow root. A widget's state lives in its own Yew app, never in
+//! globals, so any number of elements on one page stay apart.
+
+use super::api::complete_event_sender;
+use super::attributes::{console_warn, settings_from, Names};
+use crate::ui::{App, AppProps};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::prelude::*;
+use yew::AppHandle;
+
+thread_local! {
+    /// Mounts whose element has left the page, kept for the next element. Yew never releases
+    /// the event listeners an app registers on its root, so a new app for every element would
+    /// leak a little each time; reused mounts keep memory flat however often elements come and
+    /// go. An idle mount renders nothing and holds no reader's state.
+    static IDLE_MOUNTS: RefCell<Vec<Mount>> = const { RefCell::new(Vec::new()) };
+}
+
+#[wasm_bindgen]
+pub struct Widget {
+    host: Element,
+    mount: Mount,
+    /// Warnings already given, so that re-reading the attributes does not repeat them.
+    warned: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// A fresh checker for `host`; the loader puts [`Widget::container`] in its shadow root.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: Element) -> Result<Widget, JsValue> {
+        let mount = match IDLE_MOUNTS.with_borrow_mut(Vec::pop) {
+            Some(mount) => mount,
+            None => Mount::new()?,
+        };
+        let mut widget = Widget {
+            host,
+            mount,
+            warned: Vec::new(),
+        };
+        // A new session: a new key, so the app starts from the intro with no answers.
+        widget.mount.session += 1;
+        widget.refresh();
+        Ok(widget)
+    }
+
+    /// The element the checker renders into.
+    #[wasm_bindgen(getter)]
+    pub fn container(&self) -> Element {
+        self.mount.container.clone()
+    }
+
+    /// Applies the host's current attributes; the reader's answers stay.
+    pub fn refresh(&mut self) {
+        let app = props_for(&self.host, &mut self.warned);
+        self.mount.show(Some(app));
+    }
+
+    /// Clears the checker and its state, and keeps the emptied mount for the next element.
+    pub fn destroy(mut self) {
+        self.mount.show(None);
+        self.mount.container.remove();
+        IDLE_MOUNTS.with_borrow_mut(|idle| idle.push(self.mount));
+    }
+}
+
+/// A container element with a Yew app mounted on it.
+struct Mount {
+    container: Element,
+    handle: AppHandle<Session>,
+    session: u32,
+}
+
+impl Mount {
+    fn new() -> Result<Mount, JsValue> {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let container = document.create_element("div")?;
+        let handle = yew::Renderer::<Session>::with_root_and_props(
+            container.clone(),
+            SessionProps { app: None, key: 0 },
+        )
+        .render();
+        Ok(Mount {
+            container,
+            handle,
+            session: 0,
+        })
+    }
+
+    fn show(&mut self, app: Option<AppProps>) {
+        self.handle.update(SessionProps {
+            app,
+            key: self.session,
+        });
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SessionProps {
+    app: Option<AppProps>,
+    key: u32,
+}
+
+/// The app for one element's session, or nothing while the mount is idle.
+#[function_component]
+fn Session(props: &SessionProps) -> Html {
+    match &props.app {
+        Some(app) => html! {
+            <App key={props.key} settings={app.settings} on_complete={app.on_complete.clone()} />
+        },
+        None => Html::default(),
+    }
+}
+
+fn props_for(host: &Element, warned: &mut Vec<String>) -> AppProps {
+    let lang = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"));
+    let mut warn_once = |message: String| {
+        if !warned.contains(&message) {
+            console_warn(message.clone());
+            warned.push(message);
+        }
+    };
+    AppProps {
+        settings: settings_from(host, lang.as_deref(), &Names::ELEMENT, &mut warn_once),
+        on_complete: complete_event_sender(host.clone(), &Names::ELEMENT),
+    }
+}

@@ -1,0 +1,393 @@
+// The embed end to end, in Debian's Chromium: <b12-cramp-check> in host pages we write here
+// (several instances, hostile CSS, CSP, a second origin, SRI), the demo article, the event, the
+// JS API, and memory over many add/remove cycles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DIST, ROOT, serve, browser, newPage, cliEval, screenshot, axeViolations, walk, shownResult, answersFile,
+} from './support.mjs';
+
+const SCRIPT = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
+const FALLBACK = '<p class="fallback">Read the <a href="/advice">advice on leg cramps</a> instead.</p>';
+const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`;
+const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
+
+// Host CSS of the kind real pages carry: resets, !important rules, odd fonts, content-box,
+// global button and input styles, and class names the widget also uses.
+const HOSTILE_CSS = `
+  html { line-height: 3; }
+  body { font: italic 30px/2 "Comic Sans MS", fantasy; color: #0f0; text-align: center; letter-spacing: 3px; text-transform: uppercase; }
+  * { box-sizing: content-box !important; margin: 7px !important; font-family: fantasy !important; }
+  button, input, [type=radio], [type=checkbox] { all: unset !important; background: hotpink !important; padding: 30px !important; }
+  div, section, p, h1, h2, h3, ul, li, fieldset, label { padding: 13px !important; border: 5px dashed red !important; color: red !important; }
+  .b12c, .button, .title, .option, .banner { background: yellow !important; font-size: 40px !important; display: inline !important; }
+  b12-cramp-check { font-size: 8px; color: purple; line-height: 0.5; }`;
+
+// Widget CSS class names used on plain host elements, to prove the widget's CSS stays inside.
+const HOST_LOOKALIKES = `<div class="b12c" id="host-b12c"><h2 class="title" id="host-title">Host title</h2>
+  <button class="button primary" id="host-button">Host button</button><p class="small" id="host-small">Host text</p></div>`;
+
+const pages = {
+  '/one.html': { body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`) },
+  '/script-last.html': { body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${SCRIPT}`) },
+  '/two.html': {
+    body: page(`${SCRIPT}<div lang="en-GB"><b12-cramp-check id="a" region="uk"></b12-cramp-check></div>
+      <b12-cramp-check id="b" lang="en-US" region="us" heading-level="3"></b12-cramp-check>`),
+  },
+  '/bad-attributes.html': { body: page(`${SCRIPT}<b12-cramp-check id="w" lang="xx" region="mars" theme="neon" heading-level="9"></b12-cramp-check>`) },
+  '/hostile.html': { body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>`, `<style>${HOSTILE_CSS}</style>${SCRIPT}`) },
+  '/lookalikes.html': { body: page(HOST_LOOKALIKES) },
+  '/lookalikes-with-widget.html': { body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>${SCRIPT}`) },
+  '/moves.html': { body: page(`${SCRIPT}<div id="left"><b12-cramp-check id="w"></b12-cramp-check></div><div id="right"></div>`) },
+  '/empty.html': { body: page(SCRIPT) },
+  '/csp-wasm.html': {
+    body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
+    headers: { 'content-security-policy': `${STRICT_CSP} 'wasm-unsafe-eval'` },
+  },
+  '/csp-no-wasm.html': {
+    body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
+    headers: { 'content-security-policy': STRICT_CSP },
+  },
+};
+
+let server;
+let embedOrigin;
+let chrome;
+before(async () => {
+  server = await serve(DIST, {}, pages);
+  // A second origin that serves only the embed, with the CORS header self-hosting needs.
+  embedOrigin = await serve(DIST, { 'access-control-allow-origin': '*' });
+  chrome = await browser();
+});
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+  await embedOrigin?.close();
+});
+
+/** A page at `path` with its console warnings collected in `page.warnings`. */
+async function open(path, width = 1280) {
+  const tab = await newPage(chrome, width);
+  tab.warnings = [];
+  tab.on('console', (m) => { if (m.type() === 'warning') tab.warnings.push(m.text()); });
+  await tab.goto(server.url + path);
+  return tab;
+}
+
+/** Waits until the element `selector` has rendered its intro. */
+const rendered = (tab, selector = '#w') => tab.locator(`${selector} [data-action="start"]`).waitFor();
+
+test('one script tag and one element render the checker in a shadow root, script before or after', async () => {
+  for (const path of ['/one.html', '/script-last.html']) {
+    const tab = await open(path);
+    await rendered(tab);
+    const shadow = await tab.evaluate(() => {
+      const host = document.querySelector('#w');
+      return { mode: host.shadowRoot?.mode, sheets: host.shadowRoot?.adoptedStyleSheets.length, inLight: !!host.querySelector('.b12c') };
+    });
+    assert.deepEqual(shadow, { mode: 'open', sheets: 1, inLight: false }, path);
+    assert.equal(await tab.locator('.fallback').isVisible(), false, 'the fallback gives way once the checker is ready');
+    assert.deepEqual(tab.external, []);
+    assert.deepEqual(tab.consoleErrors, []);
+    await tab.context().close();
+  }
+});
+
+test('two instances with different lang and region keep separate state', async () => {
+  const tab = await open('/two.html');
+  await rendered(tab, '#a');
+  await rendered(tab, '#b');
+  const a = tab.locator('#a');
+  const b = tab.locator('#b');
+  // Each shows its own region's emergency number and its own heading level.
+  assert.match(await a.locator('.intro').innerText(), /999/);
+  assert.match(await b.locator('.intro').innerText(), /911/);
+  // A goes to an emergency result; B is untouched, then answers its own way.
+  await walk(a, answersFile('emergency-early-exit.json'));
+  assert.equal((await shownResult(a)).triage, 'emergency_now');
+  assert.equal(await b.locator('[data-action="start"]').count(), 1, 'B is still on its intro');
+  await walk(b, answersFile('self-care-exercise.json'));
+  assert.equal((await shownResult(b)).triage, 'self_care');
+  assert.equal((await shownResult(a)).triage, 'emergency_now', 'A keeps its result');
+  assert.match(await a.locator('.banner').innerText(), /999/);
+  assert.equal(await a.locator('.banner .title').evaluate((h) => h.tagName), 'H2');
+  assert.equal(await b.locator('.banner .title').evaluate((h) => h.tagName), 'H3');
+  assert.equal(await a.locator('.b12c').getAttribute('lang'), 'en');
+  assert.deepEqual(tab.warnings, []);
+  await tab.context().close();
+});
+
+test('unknown attribute values fall back to the defaults with one warning each', async () => {
+  const tab = await open('/bad-attributes.html');
+  await rendered(tab);
+  // A change to another attribute re-reads them all, without repeating the warnings.
+  await tab.evaluate(() => document.querySelector('#w').setAttribute('theme', 'dark'));
+  await tab.locator('#w .b12c[data-theme="dark"]').waitFor();
+  const warnings = tab.warnings.filter((w) => w.startsWith('b12-cramp-check'));
+  assert.equal(warnings.length, 4, warnings.join('\n'));
+  for (const value of ['lang="xx"', 'region="mars"', 'theme="neon"', 'heading-level="9"']) {
+    assert.ok(warnings.some((w) => w.includes(value)), `a warning names ${value}`);
+  }
+  assert.equal(await tab.locator('#w .title').evaluate((h) => h.tagName), 'H2', 'heading level falls back to 2');
+  assert.match(await tab.locator('#w .intro').innerText(), /local emergency number/, 'region falls back to intl');
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+/** Computed styles of the widget's own parts, keyed by part. */
+async function widgetStyles(tab) {
+  return tab.evaluate(() => {
+    const root = document.querySelector('#w').shadowRoot;
+    const props = ['font-family', 'font-size', 'font-style', 'line-height', 'color', 'background-color', 'box-sizing',
+      'margin-top', 'padding-top', 'border-top-width', 'border-top-style', 'display', 'letter-spacing', 'text-transform',
+      'text-align', 'width', 'height', 'appearance'];
+    const parts = {
+      panel: '.b12c', title: '.title', text: '.intro p', button: '.button.primary', callout: '.callout',
+    };
+    const out = {};
+    for (const [name, selector] of Object.entries(parts)) {
+      const element = root.querySelector(selector);
+      const style = getComputedStyle(element);
+      out[name] = Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    }
+    return out;
+  });
+}
+
+test('hostile page CSS leaves the widget unchanged, and the widget CSS leaves the page alone', async () => {
+  const clean = await open('/one.html');
+  await rendered(clean);
+  const hostile = await open('/hostile.html');
+  await rendered(hostile);
+  assert.deepEqual(await widgetStyles(hostile), await widgetStyles(clean));
+  await screenshot(hostile, 'embed-hostile-css');
+  await clean.context().close();
+  await hostile.context().close();
+
+  // Host elements that share the widget's class names look the same with and without it.
+  const lookalikeStyles = (tab) => tab.evaluate(() => Object.fromEntries(
+    ['#host-b12c', '#host-title', '#host-button', '#host-small'].map((id) => {
+      const s = getComputedStyle(document.querySelector(id));
+      return [id, [s.color, s.backgroundColor, s.fontSize, s.fontFamily, s.padding, s.maxWidth, s.borderTopWidth].join(' | ')];
+    })));
+  const without = await open('/lookalikes.html');
+  const withWidget = await open('/lookalikes-with-widget.html');
+  await rendered(withWidget);
+  assert.deepEqual(await lookalikeStyles(withWidget), await lookalikeStyles(without));
+  await without.context().close();
+  await withWidget.context().close();
+});
+
+test('the complete event carries no answers by default, and the answers when the host opts in', async () => {
+  const tab = await open('/one.html');
+  await rendered(tab);
+  await tab.evaluate(() => {
+    window.events = [];
+    document.addEventListener('b12-cramp-check:complete', (e) => window.events.push({
+      detail: e.detail, bubbles: e.bubbles, composed: e.composed, target: e.target.id,
+    }));
+  });
+  const widget = tab.locator('#w');
+  const answers = answersFile('b12-metformin-tingling.json');
+  const given = await walk(widget, answers);
+  const cli = cliEval(given);
+  await tab.waitForFunction(() => window.events.length >= 1, null, { polling: 50 });
+  const events = await tab.evaluate(() => window.events);
+  assert.equal(events.length, 1, JSON.stringify(events));
+  let [event] = events;
+  assert.deepEqual(event, {
+    detail: { triage: cli.triage, topFactor: cli.top_factor, packVersion: cli.pack.version },
+    bubbles: true, composed: true, target: 'w',
+  });
+
+  // Opted in: the answers come in the command line's shape and give the same result there.
+  await tab.evaluate(() => document.querySelector('#w').setAttribute('share-answers', ''));
+  await widget.locator('[data-action="change"]').click();
+  while (!(await widget.locator('[data-triage]').count())) await widget.locator('[data-action="next"]').click();
+  await tab.waitForFunction(() => window.events.length >= 2, null, { polling: 50 });
+  [, event] = await tab.evaluate(() => window.events);
+  assert.deepEqual(event.detail.answers, given);
+  assert.equal(cliEval(event.detail.answers).triage, event.detail.triage);
+  await tab.context().close();
+});
+
+test('attribute changes apply live and keep the answers', async () => {
+  const tab = await open('/one.html');
+  await rendered(tab);
+  const widget = tab.locator('#w');
+  await walk(widget, answersFile('emergency-early-exit.json'));
+  const set = (name, value) => tab.evaluate(([n, v]) => document.querySelector('#w').setAttribute(n, v), [name, value]);
+  await set('region', 'uk');
+  await widget.locator('.banner', { hasText: '999' }).waitFor();
+  await set('region', 'us');
+  await widget.locator('.banner', { hasText: '911' }).waitFor();
+  await set('heading-level', '4');
+  assert.equal(await widget.locator('.banner .title').evaluate((h) => h.tagName), 'H4');
+  const background = () => widget.locator('.b12c').evaluate((e) => getComputedStyle(e).backgroundColor);
+  await set('theme', 'light');
+  const light = await background();
+  await set('theme', 'dark');
+  assert.notEqual(await background(), light, 'the dark theme changes the colours');
+  assert.equal((await shownResult(widget)).triage, 'emergency_now', 'the result stays');
+  await tab.context().close();
+});
+
+test('moving the element keeps its state; removing it frees it; 200 cycles leave memory flat', async () => {
+  const tab = await open('/moves.html');
+  await rendered(tab);
+  const widget = tab.locator('#w');
+  await widget.locator('[data-action="start"]').click();
+  await widget.locator('input[name="q_emergency_signs"][value="none"]').check();
+  await tab.evaluate(() => document.querySelector('#right').append(document.querySelector('#w')));
+  await tab.waitForTimeout(50);
+  assert.equal(await tab.locator('#right #w [data-step]').getAttribute('data-step'), 'emergency');
+  assert.equal(await widget.locator('input[name="q_emergency_signs"][value="none"]').isChecked(), true);
+
+  const cdp = await tab.context().newCDPSession(tab);
+  const cycles = (n) => tab.evaluate(async (count) => {
+    for (let i = 0; i < count; i++) {
+      const element = document.createElement('b12-cramp-check');
+      document.body.append(element);
+      while (!element.shadowRoot?.querySelector('[data-action="start"]')) await new Promise((ok) => setTimeout(ok, 0));
+      element.remove();
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }, n);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    // Every WebAssembly.Memory on the page, found without any hook in the widget.
+    const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId, returnByValue: true,
+      functionDeclaration: 'function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }',
+    });
+    return { nodes, jsEventListeners, heap: usedSize, wasm: result.value };
+  };
+  await cycles(20);
+  const before = await measure();
+  await cycles(200);
+  const afterCycles = await measure();
+  console.log(`memory before/after 200 add-remove cycles: ${JSON.stringify(before)} / ${JSON.stringify(afterCycles)}`);
+  assert.equal(await tab.evaluate(() => document.querySelectorAll('b12-cramp-check').length), 1);
+  assert.ok(afterCycles.wasm <= before.wasm + 64 * 1024, `wasm memory grew from ${before.wasm} to ${afterCycles.wasm}`);
+  assert.ok(afterCycles.nodes <= before.nodes + 50, `DOM nodes grew from ${before.nodes} to ${afterCycles.nodes}`);
+  assert.ok(afterCycles.jsEventListeners <= before.jsEventListeners + 10, 'event listeners are released');
+  assert.ok(afterCycles.heap < before.heap + 1024 * 1024, `JS heap grew from ${before.heap} to ${afterCycles.heap}`);
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+test('served from a second origin with CORS, the embed works', async () => {
+  const body = page(`<script type="module" src="${embedOrigin.url}/embed/b12-cramp-check.js"></script><b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`);
+  pages['/cross-origin.html'] = { body };
+  const tab = await open('/cross-origin.html');
+  await rendered(tab);
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+test("a strict CSP with 'wasm-unsafe-eval' works; without it the fallback stays and the console says why", async () => {
+  const allowed = await open('/csp-wasm.html');
+  await rendered(allowed);
+  const button = await allowed.locator('#w .button.primary').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(button, 'rgb(0, 94, 184)', 'the widget is styled under style-src self');
+  assert.deepEqual(allowed.consoleErrors, []);
+  await allowed.context().close();
+
+  const blocked = await open('/csp-no-wasm.html');
+  await blocked.waitForFunction(() => true);
+  await blocked.waitForTimeout(500);
+  assert.equal(await blocked.locator('.fallback').isVisible(), true, 'the fallback content stays');
+  assert.ok(blocked.consoleErrors.some((e) => e.includes("add 'wasm-unsafe-eval' to script-src")), blocked.consoleErrors.join('\n'));
+  await blocked.context().close();
+});
+
+test('without WebAssembly the fallback stays, with a console message', async () => {
+  const tab = await newPage(chrome, 1280);
+  await tab.addInitScript(() => { delete globalThis.WebAssembly; });
+  await tab.goto(server.url + '/one.html');
+  await tab.waitForTimeout(500);
+  assert.equal(await tab.locator('.fallback').isVisible(), true);
+  assert.ok(tab.consoleErrors.some((e) => e.includes('cannot run WebAssembly')), tab.consoleErrors.join('\n'));
+  await tab.context().close();
+});
+
+test('SRI: the right hash runs, a wrong hash on the script refuses it, a changed wasm is refused', async () => {
+  const script = readFileSync(join(DIST, 'embed/b12-cramp-check.js'));
+  const { createHash } = await import('node:crypto');
+  const integrity = `sha384-${createHash('sha384').update(script).digest('base64')}`;
+  const tag = (hash) => `<script type="module" src="/embed/b12-cramp-check.js" integrity="${hash}"></script>`;
+  pages['/sri-right.html'] = { body: page(`${tag(integrity)}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`) };
+  pages['/sri-wrong.html'] = { body: page(`${tag('sha384-' + 'A'.repeat(64))}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`) };
+
+  const right = await open('/sri-right.html');
+  await rendered(right);
+  await right.context().close();
+
+  const wrong = await open('/sri-wrong.html');
+  await wrong.waitForTimeout(500);
+  assert.equal(await wrong.locator('.fallback').isVisible(), true);
+  assert.equal(await wrong.evaluate(() => !!customElements.get('b12-cramp-check')), false, 'the script did not run');
+  await wrong.context().close();
+
+  // The script pins the wasm: one changed byte and it is refused.
+  const tampered = await newPage(chrome, 1280);
+  await tampered.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
+    const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ body, contentType: 'application/wasm' });
+  });
+  await tampered.goto(server.url + '/one.html');
+  await tampered.waitForTimeout(500);
+  assert.equal(await tampered.locator('.fallback').isVisible(), true);
+  assert.ok(tampered.consoleErrors.some((e) => e.includes('SRI')), tampered.consoleErrors.join('\n'));
+  await tampered.context().close();
+});
+
+test('evaluate() returns what cramp-check eval returns, and refuses bad answers the same way', async () => {
+  const tab = await open('/empty.html');
+  const files = ['emergency-early-exit.json', 'same-day-statin.json', 'b12-metformin-tingling.json',
+    'other-cause-walking-pain.json', 'self-care-exercise.json', 'under-18.json'];
+  for (const file of files) {
+    const answers = answersFile(file);
+    const fromPage = await tab.evaluate(async (a) => (await import('/embed/b12-cramp-check.js')).evaluate(a), answers);
+    assert.deepEqual(fromPage, cliEval(answers), file);
+  }
+  const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
+  assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);
+
+  const refusal = (answers) => tab.evaluate(async (a) => {
+    try { await (await import('/embed/b12-cramp-check.js')).evaluate(a); return null; } catch (e) { return `${e.constructor.name}: ${e.message}`; }
+  }, answers);
+  assert.match(await refusal({ q_neuro: ['celiac'] }), /^Error: .*q_neuro.*celiac/);
+  assert.match(await refusal({ q_age: ['65_74'] }), /^Error: .*q_age/);
+  assert.match(await refusal({ q_unknown: 'x' }), /^Error: .*q_unknown/);
+  await tab.context().close();
+});
+
+test('the demo article embeds the checker mid-article, passes axe, and loads nothing from elsewhere', async () => {
+  for (const width of [360, 1280]) {
+    const tab = await open('/demo/article.html', width);
+    const widget = tab.locator('b12-cramp-check');
+    await widget.locator('[data-action="start"]').waitFor();
+    await screenshot(tab, `demo-article-${width}`);
+    if (width === 1280) {
+      assert.deepEqual(await axeViolations(tab), [], 'article with the intro');
+      const given = await walk(widget, answersFile('b12-metformin-tingling.json'));
+      assert.equal((await shownResult(widget)).triage, cliEval(given).triage);
+      assert.deepEqual(await axeViolations(tab), [], 'article with the result');
+      await screenshot(tab, 'demo-article-result');
+    }
+    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `no horizontal scrolling at ${width}px`);
+    assert.deepEqual(tab.external, []);
+    assert.deepEqual(tab.consoleErrors, []);
+    await tab.context().close();
+  }
+});

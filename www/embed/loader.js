@@ -1,0 +1,112 @@
+// <b12-cramp-check>: the custom element around the checker's WebAssembly.
+//
+// `cargo xtask dist` bundles this file with the wasm-bindgen glue (./glue.js) and the minified
+// widget stylesheet (./widget.css, imported as text) into dist/embed/b12-cramp-check.js. The
+// wasm is found next to the bundle and pinned by its SRI hash (WASM_INTEGRITY, set at build).
+// Each element renders into an open shadow root; its state lives in its own Rust `Widget`.
+
+import init, { Widget, evaluate as evaluateLoaded } from './glue.js';
+import css from './widget.css';
+
+const TAG = 'b12-cramp-check';
+const WASM_URL = new URL('b12-cramp-check_bg.wasm', import.meta.url);
+
+/** The widget's version (its Cargo package version). */
+export const version = WIDGET_VERSION;
+
+let loading;
+/** Fetches, checks and compiles the wasm once for every element on the page. */
+function ready() {
+  loading ??= (async () => {
+    if (typeof WebAssembly !== 'object') {
+      throw new Error('this browser cannot run WebAssembly');
+    }
+    await init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+  })();
+  return loading;
+}
+
+let reported = false;
+/** One console message per page that says why the checker could not start. */
+function report(error) {
+  if (reported) return;
+  reported = true;
+  const text = String(error?.message ?? error);
+  const why = /wasm-unsafe-eval|Content Security Policy/i.test(text)
+    ? "the page's Content Security Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src"
+    : /integrity/i.test(text)
+      ? `the wasm file does not match its SRI hash (${WASM_URL})`
+      : text;
+  console.error(`${TAG}: cannot start, so its fallback content stays: ${why}`);
+}
+
+/**
+ * The assessment for answers in the command line's JSON shape, resolved once the wasm is
+ * loaded. Rejects with an Error naming the question or option when the answers are invalid.
+ */
+export async function evaluate(answers) {
+  await ready();
+  return evaluateLoaded(answers);
+}
+
+let sheet;
+/** A constructable stylesheet shared by every instance (allowed under a strict CSP). */
+function adoptStyles(root) {
+  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+}
+
+class B12CrampCheck extends HTMLElement {
+  static observedAttributes = ['lang', 'region', 'theme', 'heading-level'];
+
+  #widget = null;
+  #pendingRemoval = 0;
+
+  connectedCallback() {
+    // A move is a disconnect then a connect: the widget, and the reader's answers, stay.
+    clearTimeout(this.#pendingRemoval);
+    if (this.#widget) return;
+    ready().then(() => this.#mount(), report);
+  }
+
+  disconnectedCallback() {
+    // Freed only if the element is still out of the page once the current task is done.
+    this.#pendingRemoval = setTimeout(() => {
+      if (!this.isConnected && this.#widget) {
+        this.#widget.destroy();
+        this.#widget = null;
+      }
+    });
+  }
+
+  attributeChangedCallback() {
+    this.#widget?.refresh();
+  }
+
+  #mount() {
+    if (!this.isConnected || this.#widget) return;
+    // The shadow root is attached only now, so the light-DOM fallback shows until this moment.
+    let root = this.shadowRoot;
+    if (!root) {
+      root = this.attachShadow({ mode: 'open' });
+      adoptStyles(root);
+    }
+    try {
+      this.#widget = new Widget(this);
+      root.append(this.#widget.container);
+    } catch (error) {
+      report(error);
+    }
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, B12CrampCheck);
