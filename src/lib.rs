@@ -4,6 +4,7 @@
 //! - [`pack`]: the content pack, compiled from `packs/b12-cramps/` by `build.rs`.
 //! - [`questionnaire`]: the questionnaire's flow (screens, Back/Next, early exit), UI-free.
 //! - [`report`]: the assessment as readable text with cited sources (the `explain` command).
+//! - [`share`]: answers as a short versioned code, for share links and remembered answers.
 //! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
 //!
 //! See ARCHITECTURE.md for how an answer flows to a result.
@@ -12,6 +13,7 @@ pub mod engine;
 pub mod pack;
 pub mod questionnaire;
 pub mod report;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

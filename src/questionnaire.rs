@@ -67,6 +67,24 @@ impl Questionnaire {
         }
     }
 
+    /// The result for answers given whole (from a share link or the device); Back and "Change
+    /// my answers" lead into the steps with every answer kept.
+    pub fn restored(pack: &'static Pack, mut answers: Answers) -> Self {
+        answers.drop_hidden(pack);
+        let last_step = pack
+            .steps
+            .iter()
+            .rposition(|step| step.questions.iter().any(|&q| answers.is_answered(q)))
+            .unwrap_or(0);
+        Questionnaire {
+            pack,
+            screen: Screen::Result,
+            answers,
+            missing: Vec::new(),
+            last_step,
+        }
+    }
+
     pub fn step_count(&self) -> usize {
         self.pack.steps.len()
     }
@@ -173,6 +191,25 @@ mod tests {
         ));
         assert!(flow.missing.is_empty());
         assert_eq!(flow.apply(Action::Next).screen, Screen::Step(1));
+    }
+
+    #[test]
+    fn restored_answers_show_the_result_and_back_leads_to_their_last_step() {
+        let flow = started()
+            .apply(Action::Toggle(
+                q("q_emergency_signs"),
+                o("q_emergency_signs", "chest_pain_or_breathless"),
+            ))
+            .apply(Action::Next);
+        let restored = Questionnaire::restored(&PACK, flow.answers.clone());
+        assert_eq!(restored.screen, Screen::Result);
+        assert_eq!(restored.answers, flow.answers);
+        assert_eq!(restored.apply(Action::Back).screen, Screen::Step(0));
+        let change = restored.apply(Action::ChangeAnswers);
+        assert_eq!(
+            (change.screen, change.answers),
+            (Screen::Step(0), flow.answers)
+        );
     }
 
     #[test]

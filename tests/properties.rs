@@ -6,6 +6,7 @@ mod support;
 
 use b12_cramp_check::engine::{evaluate, Answers};
 use b12_cramp_check::pack::PACK;
+use b12_cramp_check::share;
 use proptest::prelude::*;
 use support::{check_assessment, check_red_flag_monotonic, red_flag_ticks};
 
@@ -42,6 +43,26 @@ proptest! {
         let json = serde_json::to_string(&answers.to_raw(&PACK)).unwrap();
         let raw: b12_cramp_check::engine::RawAnswers = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(Answers::from_raw(&PACK, &raw), Ok(answers));
+    }
+
+    #[test]
+    fn share_codes_round_trip(answers in any_answers()) {
+        let code = share::encode(&PACK, &answers);
+        prop_assert_eq!(share::decode(&PACK, &code), Ok(answers));
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic_the_share_decoder(code in "\\PC{0,80}") {
+        let _ = share::decode(&PACK, &code);
+    }
+
+    /// Codes one edit away from a real one: decoded or refused, never a panic.
+    #[test]
+    fn damaged_share_codes_never_panic(answers in any_answers(), at in any::<prop::sample::Index>(), with in "[A-Za-z0-9_-]") {
+        let mut code = share::encode(&PACK, &answers);
+        let at = at.index(code.len());
+        code.replace_range(at..=at, &with);
+        let _ = share::decode(&PACK, &code);
     }
 
     #[test]

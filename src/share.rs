@@ -1,0 +1,290 @@
+//! Answers as a short, versioned code, for a share link's fragment (`#b12c=...`, never sent to a
+//! server) and for the answers a reader asks the device to remember.
+//!
+//! The code is base64url (no padding) of: the format (one byte), the pack's fingerprint (four
+//! bytes, little-endian), then each question's option mask in pack order as an unsigned LEB128
+//! number, trailing unanswered questions left out. The fingerprint covers every question and
+//! option id in order, so a code made with a different question set is recognised as another
+//! version instead of being misread. Decoding accepts only what [`Answers::from_raw`] accepts.
+
+use crate::engine::model::{Pack, QuestionKind};
+use crate::engine::{AnswerError, Answers, RawAnswers, RawValue};
+use std::fmt;
+
+/// The fragment key: `#b12c=<code>`.
+pub const FRAGMENT_KEY: &str = "b12c";
+
+const FORMAT: u8 = 1;
+const HEADER_LEN: usize = 5;
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Why a code was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not a code at all, or damaged.
+    Malformed,
+    /// Made by another version of the checker (another format or question set).
+    OtherVersion,
+    /// Well formed, but the answers break the pack's rules (for example a hidden question).
+    Invalid(AnswerError),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::Malformed => f.write_str("the code is damaged or incomplete"),
+            ShareError::OtherVersion => f.write_str("the code was made by another version"),
+            ShareError::Invalid(error) => write!(f, "the answers are not valid: {error}"),
+        }
+    }
+}
+
+/// The code for `answers`.
+pub fn encode(pack: &Pack, answers: &Answers) -> String {
+    let mut bytes = vec![FORMAT];
+    bytes.extend_from_slice(&fingerprint(pack).to_le_bytes());
+    let masks = answers.masks();
+    let used = masks
+        .iter()
+        .rposition(|&m| m != 0)
+        .map_or(0, |last| last + 1);
+    for &mask in &masks[..used] {
+        write_leb128(&mut bytes, mask);
+    }
+    to_base64url(&bytes)
+}
+
+/// The answers in `code`; nothing in `code` can make this panic.
+pub fn decode(pack: &Pack, code: &str) -> Result<Answers, ShareError> {
+    let bytes = from_base64url(code).ok_or(ShareError::Malformed)?;
+    if bytes.len() < HEADER_LEN {
+        return Err(ShareError::Malformed);
+    }
+    let (header, mut body) = bytes.split_at(HEADER_LEN);
+    let stamp = u32::from_le_bytes([header[1], header[2], header[3], header[4]]);
+    if header[0] != FORMAT || stamp != fingerprint(pack) {
+        return Err(ShareError::OtherVersion);
+    }
+    let mut raw = RawAnswers::default();
+    for question in pack.questions {
+        if body.is_empty() {
+            break;
+        }
+        let mask = read_leb128(&mut body).ok_or(ShareError::Malformed)?;
+        if mask == 0 {
+            continue;
+        }
+        if mask >> question.options.len().min(31) != 0 {
+            return Err(ShareError::Malformed);
+        }
+        let options: Vec<String> = question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| mask & (1 << o) != 0)
+            .map(|(_, id)| id.to_string())
+            .collect();
+        // A one-answer question with several bits goes in as a list, which from_raw refuses.
+        let value = match (question.kind, options.as_slice()) {
+            (QuestionKind::Single, [one]) => RawValue::One(one.clone()),
+            _ => RawValue::Many(options),
+        };
+        raw.0.push((question.id.to_string(), value));
+    }
+    if !body.is_empty() {
+        return Err(ShareError::Malformed);
+    }
+    Answers::from_raw(pack, &raw).map_err(ShareError::Invalid)
+}
+
+/// FNV-1a over every question and option id, in order.
+fn fingerprint(pack: &Pack) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut add = |text: &str| {
+        for &byte in text.as_bytes().iter().chain(b"\0") {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    };
+    for question in pack.questions {
+        add(question.id);
+        question.options.iter().for_each(|option| add(option));
+    }
+    hash
+}
+
+fn write_leb128(out: &mut Vec<u8>, mut value: u32) {
+    loop {
+        let low = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+/// One number, at most five bytes, with no redundant trailing zero byte.
+fn read_leb128(input: &mut &[u8]) -> Option<u32> {
+    let mut value: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let (&byte, rest) = input.split_first()?;
+        *input = rest;
+        let bits = u32::from(byte & 0x7f);
+        if shift == 28 && bits > 0x0f || shift > 0 && byte == 0 {
+            return None;
+        }
+        value |= bits << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+fn to_base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(n >> (18 - 6 * i) & 0x3f) as usize]));
+        }
+    }
+    out
+}
+
+/// Strict: only the URL-safe alphabet, no padding, and no stray low bits in the last character.
+fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let digits: Vec<u32> = text
+        .bytes()
+        .map(|c| BASE64URL.iter().position(|&a| a == c).map(|d| d as u32))
+        .collect::<Option<_>>()?;
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        if chunk.len() == 1 {
+            return None;
+        }
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &d)| n | d << (18 - 6 * i));
+        let len = chunk.len() - 1;
+        if n & ((1 << (24 - 8 * len)) - 1) != 0 {
+            return None;
+        }
+        out.extend((0..len).map(|i| (n >> (16 - 8 * i)) as u8));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::PACK;
+
+    fn answers(json_like: &[(&str, &[&str])]) -> Answers {
+        let raw = RawAnswers(
+            json_like
+                .iter()
+                .map(|&(q, options)| {
+                    let question = &PACK.questions[usize::from(PACK.question_index(q).unwrap())];
+                    let value = match question.kind {
+                        QuestionKind::Single => RawValue::One(options[0].to_string()),
+                        QuestionKind::Multi => {
+                            RawValue::Many(options.iter().map(|o| o.to_string()).collect())
+                        }
+                    };
+                    (q.to_string(), value)
+                })
+                .collect(),
+        );
+        Answers::from_raw(&PACK, &raw).unwrap()
+    }
+
+    #[test]
+    fn a_typical_code_is_short_and_round_trips() {
+        let given = answers(&[
+            ("q_age", &["65_74"]),
+            ("q_neuro", &["balance_problems"]),
+            ("q_neuro_onset", &["gradual_weeks_to_months"]),
+        ]);
+        let code = encode(&PACK, &given);
+        assert!(code.len() < 40, "{code}");
+        assert_eq!(decode(&PACK, &code), Ok(given));
+    }
+
+    #[test]
+    fn no_answers_is_a_code_too() {
+        let none = Answers::new(&PACK);
+        assert_eq!(decode(&PACK, &encode(&PACK, &none)), Ok(none));
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for len in 0..12 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 200) as u8).collect();
+            assert_eq!(from_base64url(&to_base64url(&bytes)), Some(bytes));
+        }
+    }
+
+    #[test]
+    fn damaged_codes_are_malformed() {
+        let code = encode(&PACK, &answers(&[("q_age", &["65_74"])]));
+        assert_eq!(decode(&PACK, ""), Err(ShareError::Malformed));
+        assert_eq!(decode(&PACK, "not a code!"), Err(ShareError::Malformed));
+        assert_eq!(decode(&PACK, &code[..3]), Err(ShareError::Malformed));
+        assert_eq!(
+            decode(&PACK, &format!("{code}=")),
+            Err(ShareError::Malformed)
+        );
+    }
+
+    #[test]
+    fn another_format_or_question_set_is_another_version() {
+        let mut bytes = from_base64url(&encode(&PACK, &Answers::new(&PACK))).unwrap();
+        bytes[0] = 2;
+        assert_eq!(
+            decode(&PACK, &to_base64url(&bytes)),
+            Err(ShareError::OtherVersion)
+        );
+        bytes[0] = FORMAT;
+        bytes[1] ^= 1;
+        assert_eq!(
+            decode(&PACK, &to_base64url(&bytes)),
+            Err(ShareError::OtherVersion)
+        );
+    }
+
+    #[test]
+    fn tampered_answers_are_refused_by_the_packs_rules() {
+        let header = from_base64url(&encode(&PACK, &Answers::new(&PACK))).unwrap();
+        let with_masks = |masks: &[u32]| {
+            let mut bytes = header.clone();
+            masks.iter().for_each(|&m| write_leb128(&mut bytes, m));
+            to_base64url(&bytes)
+        };
+        // Two answers to a one-answer question (q_age is single choice).
+        let q_age = usize::from(PACK.question_index("q_age").unwrap());
+        let mut masks = vec![0; q_age + 1];
+        masks[q_age] = 0b11;
+        assert!(matches!(
+            decode(&PACK, &with_masks(&masks)),
+            Err(ShareError::Invalid(_))
+        ));
+        // An option that does not exist.
+        masks[q_age] = 1 << 30;
+        assert_eq!(
+            decode(&PACK, &with_masks(&masks)),
+            Err(ShareError::Malformed)
+        );
+        // More questions than the pack has.
+        let too_many = vec![0; PACK.questions.len() + 1];
+        assert_eq!(
+            decode(&PACK, &with_masks(&too_many)),
+            Err(ShareError::Malformed)
+        );
+    }
+}
