@@ -7,7 +7,7 @@ use crate::error::Errors;
 use crate::ir::{Language, Pack, QuestionText, REGION_KEYS, SECTIONS};
 
 /// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name.
-const UI_PLACEHOLDERS: [&str; 3] = ["step", "total", "factor"];
+const UI_PLACEHOLDERS: [&str; 4] = ["step", "total", "factor", "date"];
 use crate::resolve::parse_toml;
 use crate::source::TEXTS_DIR;
 use std::collections::HashSet;

@@ -1,8 +1,9 @@
 use super::components::{intro::Intro, result::ResultView, step::StepView};
+use super::keep::{self, Notice};
 use super::settings::Settings;
 use crate::engine::Answers;
-use crate::pack::PACK;
-use crate::questionnaire::{Action, Questionnaire, Screen};
+use crate::questionnaire::{Action, Screen};
+use crate::share::ShareError;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -18,11 +19,17 @@ pub struct AppProps {
 /// screen's heading; a refused Next puts it on the list of what is missing.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let flow = use_reducer(|| Questionnaire::new(&PACK));
+    // Answers from a share link or remembered on this device, else a fresh start.
+    let start = use_memo((), |()| keep::starting_point());
+    let flow = use_reducer(|| start.0.clone());
+    let notice = use_state(|| start.1.clone());
     let focus_target = use_node_ref();
     let on_action = {
-        let flow = flow.clone();
-        Callback::from(move |action: Action| flow.dispatch(action))
+        let (flow, notice) = (flow.clone(), notice.clone());
+        Callback::from(move |action: Action| {
+            notice.set(None);
+            flow.dispatch(action)
+        })
     };
 
     let first_render = use_mut_ref(|| true);
@@ -45,6 +52,10 @@ pub fn App(props: &AppProps) -> Html {
         let answers = flow.answers.clone();
         use_effect_with(flow.screen, move |&screen| {
             if screen == Screen::Result {
+                // Once asked to remember, the device keeps the latest answers.
+                if keep::is_remembered() {
+                    keep::remember(&answers);
+                }
                 on_complete.emit(answers);
             }
         });
@@ -59,9 +70,24 @@ pub fn App(props: &AppProps) -> Html {
             html! { <ResultView answers={flow.answers.clone()} focus={focus_target} {on_action} /> }
         }
     };
+    let ui = &props.settings.texts.ui;
+    let notice = notice.as_ref().map(|notice| match notice {
+        Notice::FromLink => ("from-link", ui.from_link),
+        Notice::Resumed => ("resumed", ui.resumed),
+        Notice::LinkRefused(ShareError::Malformed) => ("link-damaged", ui.link_damaged),
+        Notice::LinkRefused(ShareError::OtherVersion) => {
+            ("link-other-version", ui.link_other_version)
+        }
+        Notice::LinkRefused(ShareError::Invalid(_)) => ("link-invalid", ui.link_invalid),
+    });
     html! {
         <ContextProvider<Settings> context={props.settings}>
-            <div class="b12c" part="panel" lang={props.settings.texts.code} data-theme={props.settings.theme.id()}>{ screen }</div>
+            <div class="b12c" part="panel" lang={props.settings.texts.code} data-theme={props.settings.theme.id()}>
+                if let Some((kind, text)) = notice {
+                    <p class="callout callout-notice" role="status" data-notice={kind}>{ text }</p>
+                }
+                { screen }
+            </div>
         </ContextProvider<Settings>>
     }
 }

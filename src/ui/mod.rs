@@ -5,6 +5,7 @@
 
 mod app;
 mod components;
+mod keep;
 mod settings;
 mod state;
 

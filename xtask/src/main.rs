@@ -17,7 +17,14 @@ use sha2::{Digest, Sha384};
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
-const APT_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-dejavu-core"];
+/// Chromium and its driver for the browser tests, fonts for stable screenshots, and poppler's
+/// pdftotext to read the printed summary's PDF.
+const APT_PACKAGES: [&str; 4] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-dejavu-core",
+    "poppler-utils",
+];
 const DEFAULT_PORT: &str = "8080";
 
 const USAGE: &str = "usage: cargo xtask <command>
@@ -143,7 +150,7 @@ fn setup() -> Result {
         installed.push("npm dev tools");
     }
     if apt_packages()? {
-        installed.push("chromium");
+        installed.push("Debian packages (chromium, poppler-utils, fonts)");
     }
     if installed.is_empty() {
         println!("setup: all tools present");
@@ -191,10 +198,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Debian's Chromium, ChromeDriver and fonts for stable screenshots. True if it installed.
+/// The Debian packages in APT_PACKAGES. True if it installed.
 fn apt_packages() -> Result<bool> {
-    let present = Path::new("/usr/bin/chromium").exists()
-        && Path::new("/usr/bin/chromedriver").exists()
+    let present = ["chromium", "chromedriver", "pdftotext"]
+        .iter()
+        .all(|program| Path::new("/usr/bin").join(program).exists())
         && output("dpkg-query", &["-W", "-f=${Status}", "fonts-dejavu-core"])
             .is_some_and(|s| s.contains("install ok installed"));
     if present {
@@ -374,9 +382,9 @@ fn dist() -> Result {
 // embed
 
 const EMBED_SCRIPT: &str = "b12-cramp-check.js";
-/// What a reader downloads for the embed (script and wasm, brotli): today about 134 KB, against
+/// What a reader downloads for the embed (script and wasm, brotli): today about 143 KB, against
 /// about 321 KB for SurveyJS and 636 KB for LHC-Forms. Raise it only knowingly.
-const EMBED_BUDGET: usize = 140_000;
+const EMBED_BUDGET: usize = 150_000;
 const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 
 /// Trunk's post-build hook: bundles the element's loader (www/embed/loader.js), trunk's

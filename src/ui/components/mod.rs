@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod intro;
+pub mod keep;
 pub mod question;
 pub mod result;
 pub mod step;

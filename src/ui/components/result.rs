@@ -1,10 +1,12 @@
 use super::chart::FactorChart;
+use super::keep::KeepPanel;
 use super::use_settings;
 use crate::engine::model::{RefIdx, Section};
 use crate::engine::{evaluate, Answers, ReasonSource};
 use crate::pack::PACK;
 use crate::questionnaire::Action;
 use crate::report::Citations;
+use crate::ui::keep;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -96,6 +98,22 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </li>
         }
     });
+    // Every answer in words, step by step: the printed summary's record for a clinician.
+    let given = PACK
+        .steps
+        .iter()
+        .flat_map(|step| step.questions.iter())
+        .filter(|&&q| props.answers.is_answered(q))
+        .map(|&q| {
+            let text = &texts.questions[usize::from(q)];
+            let chosen: Vec<&str> = props
+                .answers
+                .chosen(q)
+                .map(|o| text.options[usize::from(o)])
+                .collect();
+            html! { <><dt>{ text.text }</dt><dd>{ chosen.join("; ") }</dd></> }
+        });
+    let printed = ui.printed_on.replace("{date}", &keep::today(texts.code));
     let show_chart = assessment.top_factor != PACK.red_flag_factor;
     let change = props
         .on_action
@@ -104,6 +122,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
     html! {
         <section class={format!("result result-{triage}")} data-triage={triage} data-top-factor={assessment.top_factor_id()}>
+            <header class="print-only">
+                <p><strong>{ ui.print_heading }</strong></p>
+                <p>{ format!("{printed} {} {}.", ui.pack_version, PACK.version) }</p>
+            </header>
             <div class={format!("banner banner-{triage}")} part="banner">
                 { icon(triage) }
                 <div>
@@ -122,6 +144,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <FactorChart scores={assessment.factor_scores.clone()} top_factor={assessment.top_factor} />
                 </section>
             }
+            <section class="your-answers">
+                <@{h3.clone()}>{ ui.your_answers }</@>
+                <dl>{ for given }</dl>
+            </section>
             { notes }
             { self_care }
             { background }
@@ -133,6 +159,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="small">{ format!("{} {} ({} {}).", ui.pack_version, PACK.version, ui.last_reviewed, PACK.last_reviewed) }</p>
             </section>
             <p class="disclaimer">{ ui.disclaimer }</p>
+            <KeepPanel answers={props.answers.clone()} />
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
                 <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again }</button>

@@ -1,0 +1,172 @@
+// Keeping a result, in Debian's Chromium on the standalone page: the share link (round trip, and
+// broken links ignored with a notice), the storage audit (nothing stored without the opt-in;
+// forgetting removes everything), and the printed summary's PDF text (read with pdftotext).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { OUTPUT, serve, browser, newPage, cliEval, walk, shownResult, answersFile } from './support.mjs';
+
+let server;
+let chrome;
+before(async () => {
+  server = await serve();
+  chrome = await browser();
+});
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+/** The standalone page at `address` (relative to the server), rendered. */
+async function open(address = '/', tab = null) {
+  tab ??= await newPage(chrome, 1280);
+  await tab.goto(server.url + address);
+  await tab.locator('[data-action="start"], [data-triage]').first().waitFor();
+  return tab;
+}
+
+/** Everything the page could have stored: web storage, cookies and IndexedDB databases. */
+async function stored(tab) {
+  const inPage = await tab.evaluate(async () => ({
+    local: Object.fromEntries(Object.entries(localStorage)),
+    session: Object.fromEntries(Object.entries(sessionStorage)),
+    cookie: document.cookie,
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+  }));
+  return { ...inPage, cookies: (await tab.context().cookies()).map((c) => c.name) };
+}
+const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: [] };
+
+test('a share link carries the answers in its fragment only, and restores the result', async () => {
+  const tab = await open();
+  await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const given = await walk(tab, answersFile('b12-metformin-tingling.json'));
+  const shown = await shownResult(tab);
+  await tab.click('[data-action="share"]');
+  const link = await tab.locator('[data-share-link]').inputValue();
+  assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link, 'the link is on the clipboard');
+  assert.match(await tab.locator('.keep [role="status"]').innerText(), /Link copied/);
+  const url = new URL(link);
+  assert.equal(url.search, '', 'nothing in the query, which would reach the server');
+  assert.match(url.hash, /^#b12c=[A-Za-z0-9_-]+$/);
+  assert.ok(url.hash.length < 60, `compact: ${url.hash}`);
+  assert.deepEqual(await stored(tab), NOTHING, 'sharing stores nothing');
+
+  const opened = await newPage(chrome, 1280);
+  const requested = [];
+  opened.on('request', (r) => requested.push(r.url()));
+  await opened.goto(link);
+  await opened.locator('[data-triage]').waitFor();
+  assert.deepEqual(await shownResult(opened), shown);
+  assert.equal(shown.triage, cliEval(given).triage);
+  assert.equal(await opened.locator('[data-notice]').getAttribute('data-notice'), 'from-link');
+  assert.ok(requested.every((r) => !r.includes(url.hash.slice(1))), 'the answers never go to the server');
+  // The restored answers are all there: changing them starts from the first step, kept.
+  await opened.click('[data-action="change"]');
+  assert.equal(await opened.isChecked('input[name="q_emergency_signs"][value="none"]'), true);
+  assert.deepEqual(opened.consoleErrors, []);
+  await tab.context().close();
+  await opened.context().close();
+});
+
+test('a malformed, tampered or other-version link is ignored with a visible notice', async () => {
+  const tab = await open();
+  // A real code to damage: the answers of the emergency path.
+  await walk(tab, answersFile('emergency-early-exit.json'));
+  await tab.click('[data-action="share"]');
+  const code = new URL(await tab.locator('[data-share-link]').inputValue()).hash.slice('#b12c='.length);
+  await tab.context().close();
+
+  const bytes = Buffer.from(code, 'base64url');
+  const variant = (change) => { const b = Buffer.from(bytes); change(b); return b.toString('base64url'); };
+  const cases = {
+    'link-damaged': ['not*a*code', code.slice(0, 3), `${code}A`],
+    'link-other-version': [variant((b) => { b[0] = 9; }), variant((b) => { b[1] ^= 0xff; })],
+    // Well formed, but "none" ticked with another emergency sign (the first question's mask).
+    'link-invalid': [Buffer.concat([bytes.subarray(0, 5), Buffer.from([0x81, 0x02])]).toString('base64url')],
+  };
+  for (const [kind, codes] of Object.entries(cases)) {
+    for (const bad of codes) {
+      const page = await open(`/#b12c=${bad}`);
+      assert.equal(await page.locator('[data-notice]').getAttribute('data-notice'), kind, bad);
+      assert.equal(await page.locator('[data-action="start"]').count(), 1, 'a fresh start');
+      assert.deepEqual(page.consoleErrors, [], 'nothing panics');
+      await page.context().close();
+    }
+  }
+});
+
+test('nothing is stored without the opt-in; remembering keeps one key; forgetting removes it', async () => {
+  const tab = await open();
+  const given = await walk(tab, answersFile('other-cause-walking-pain.json'));
+  const shown = await shownResult(tab);
+  await tab.click('[data-action="change"]');
+  await tab.click('[data-action="back"]');
+  await tab.click('[data-action="start"]');
+  while (!(await tab.locator('[data-triage]').count())) await tab.click('[data-action="next"]');
+  assert.deepEqual(await stored(tab), NOTHING, 'a whole session without the opt-in stores nothing');
+
+  await tab.check('[data-action="remember"]');
+  const afterOptIn = await stored(tab);
+  assert.deepEqual(Object.keys(afterOptIn.local), ['b12-cramp-check'], 'one key');
+  assert.deepEqual({ ...afterOptIn, local: {} }, NOTHING, 'and nothing else');
+
+  // A new visit resumes with a notice; the reader can forget.
+  await open('/', tab);
+  assert.equal(await tab.locator('[data-notice]').getAttribute('data-notice'), 'resumed');
+  assert.deepEqual(await shownResult(tab), shown);
+  assert.equal(shown.triage, cliEval(given).triage);
+  await tab.click('[data-action="forget"]');
+  assert.match(await tab.locator('.keep [role="status"]').innerText(), /no longer stored/);
+  assert.deepEqual(await stored(tab), NOTHING, 'forgetting removes everything');
+  await open('/', tab);
+  assert.equal(await tab.locator('[data-action="start"]').count(), 1);
+  assert.equal(await tab.locator('[data-notice]').count(), 0);
+  // Unticking the box forgets too.
+  await walk(tab, answersFile('emergency-early-exit.json'));
+  await tab.check('[data-action="remember"]');
+  await tab.uncheck('[data-action="remember"]');
+  assert.deepEqual(await stored(tab), NOTHING);
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+test('the printed summary has the date, version, answers in words, result, why, tests and sources', async () => {
+  const tab = await open();
+  await walk(tab, answersFile('b12-metformin-tingling.json'));
+  await tab.locator('[data-triage]').waitFor();
+  const expected = await tab.evaluate(() => ({
+    title: document.querySelector('.banner .title').textContent,
+    answers: [...document.querySelectorAll('.your-answers dt, .your-answers dd')].map((e) => e.textContent),
+    reasons: [...document.querySelectorAll('.reasons > li > p')].map((e) => e.textContent.replace(/\s*(\[\d+\])+$/, '')),
+    tests: [...document.querySelectorAll('.advice-clinician_tests li')].map((e) => e.textContent.replace(/\s*(\[\d+\])+$/, '')),
+    sources: [...document.querySelectorAll('.sources li a')].map((a) => a.textContent),
+    today: new Date().toLocaleDateString('en', { dateStyle: 'long' }),
+  }));
+  assert.ok(expected.tests.length > 0, 'the B12 result lists tests a clinician may consider');
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await tab.pdf({ format, printBackground: false });
+    const dir = join(OUTPUT, 'print');
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `b12-summary-${format}.pdf`);
+    await writeFile(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    const pages = text.split('\f').filter((p) => p.trim()).length;
+    // pdftotext breaks lines; compare with all white space squeezed out.
+    const flat = text.replace(/\s+/g, '');
+    const has = (s) => flat.includes(s.replace(/\s+/g, ''));
+    for (const part of ['summary for a healthcare professional', `Printed on ${expected.today}`, 'Content version 1.0.0',
+      expected.title, 'Why this result', 'Your answers', 'Tests a healthcare professional may consider', 'Sources',
+      ...expected.answers, ...expected.reasons, ...expected.tests, ...expected.sources]) {
+      assert.ok(has(part), `the ${format} PDF has "${part}"`);
+    }
+    for (const control of ['Print or save as PDF', 'Copy a link', 'Change my answers', 'Start again', 'Remember my answers']) {
+      assert.ok(!has(control), `no "${control}" in print`);
+    }
+    assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
+    console.log(`printed summary: ${pages} ${format} page(s), ${pdf.length} bytes (test-output/print/b12-summary-${format}.pdf)`);
+  }
+  await tab.context().close();
+});
