@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DIST, browser, cliEval, walk, shownResult, answersFile, axeViolations, screenshot,
+  DIST, serve, browser, newPage, cliEval, walk, shownResult, answersFile, axeViolations, screenshot,
 } from './support.mjs';
 
 const OFFLINE_FILE = join(DIST, 'b12-cramp-check.html');
@@ -120,4 +120,20 @@ test('without DecompressionStream the single file keeps its fallback, and the co
   assert.equal(await page.locator('b12-cramp-check').evaluate((e) => e.shadowRoot), null);
   assert.deepEqual([...page.requests], []);
   await page.context().close();
+});
+
+test('the page offers the single file as a download', async () => {
+  const server = await serve();
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    const link = page.getByRole('link', { name: /download this check as a single file/i });
+    assert.equal(await link.getAttribute('href'), 'b12-cramp-check.html');
+    assert.equal(await link.getAttribute('download'), '');
+    const response = await page.request.get(server.url + '/b12-cramp-check.html');
+    assert.equal(response.status(), 200);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
 });
