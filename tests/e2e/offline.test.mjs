@@ -1,5 +1,6 @@
 // Offline use end to end, in Debian's Chromium: the single file (dist/b12-cramp-check.html)
-// opened from disk with every request refused.
+// opened from disk with every request refused, and the standalone page's service worker (the
+// page works offline once opened; a new version replaces the cache).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import {
 
 const OFFLINE_FILE = join(DIST, 'b12-cramp-check.html');
 const OFFLINE_URL = pathToFileURL(OFFLINE_FILE).href;
+const CACHE_PREFIX = 'b12-cramp-check-';
 
 let chrome;
 before(async () => {
@@ -58,6 +60,50 @@ function loadingAttributes(page) {
     visit(document);
     return found;
   });
+}
+
+/** Resolves once a service worker controls the page. */
+const controlled = (page) => page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+  }
+});
+
+/**
+ * Checks the server for a new service worker and resolves once it is activated (its activate
+ * handler done; `controllerchange` comes earlier, before that handler runs).
+ */
+const updated = (page) => page.evaluate(async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const found = new Promise((ok) => registration.addEventListener('updatefound', ok, { once: true }));
+  await registration.update();
+  await found;
+  const worker = registration.installing;
+  await new Promise((ok, fail) => {
+    const check = () => {
+      if (worker.state === 'activated') ok();
+      if (worker.state === 'redundant') fail(new Error('the new service worker failed to install'));
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
+});
+
+/** The page's caches, each with the paths it holds. */
+const cachedFiles = (page) => page.evaluate(async () => {
+  const out = {};
+  for (const key of await caches.keys()) {
+    out[key] = (await (await caches.open(key)).keys()).map((request) => new URL(request.url).pathname).sort();
+  }
+  return out;
+});
+
+/** The files the generated service worker precaches, as paths on the server. */
+function precached() {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const [, list] = sw.match(/files:\[([^\]]*)\]/);
+  return JSON.parse(`[${list}]`).map((file) => new URL(file, 'http://x/').pathname).sort();
 }
 
 test('the single file, opened from disk with the network off, shows what cramp-check eval returns', async () => {
@@ -122,7 +168,72 @@ test('without DecompressionStream the single file keeps its fallback, and the co
   await page.context().close();
 });
 
-test('the page offers the single file as a download', async () => {
+test('the standalone page, once opened, works offline through its service worker', async () => {
+  const server = await serve();
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    await controlled(page);
+    const caches = await cachedFiles(page);
+    assert.equal(Object.keys(caches).length, 1, JSON.stringify(caches));
+    const [[name, files]] = Object.entries(caches);
+    assert.ok(name.startsWith(CACHE_PREFIX), name);
+    assert.deepEqual(files, precached());
+    assert.ok(files.includes('/') && files.includes('/index.html'), files.join(' '));
+
+    // Off the network, with the server gone too: the page and the checker come from the cache.
+    await page.context().setOffline(true);
+    await server.close();
+    await page.reload();
+    const given = await walk(page, answersFile('self-care-exercise.json'));
+    const shown = await shownResult(page);
+    assert.equal(shown.triage, cliEval(given).triage);
+    assert.equal(shown.top_factor, cliEval(given).top_factor);
+    assert.deepEqual(page.external, []);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test('a new version replaces the cache: only the new version\'s cache stays', async () => {
+  const pages = {};
+  const server = await serve(DIST, {}, pages);
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    await controlled(page);
+    const [first] = Object.keys(await cachedFiles(page));
+
+    // A new build: the same worker with another version.
+    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+    const [, version] = sw.match(/version:"([0-9a-f]+)"/);
+    assert.equal(first, CACHE_PREFIX + version);
+    pages['/sw.js'] = { body: sw.replace(`"${version}"`, '"next-version"'), headers: { 'content-type': 'text/javascript' } };
+    await updated(page);
+    const caches = await cachedFiles(page);
+    assert.deepEqual(Object.keys(caches), [`${CACHE_PREFIX}next-version`]);
+    assert.deepEqual(caches[`${CACHE_PREFIX}next-version`], precached(), 'the new cache holds every file');
+
+    // Caches that are not ours are left alone.
+    await page.evaluate(() => caches.open('someone-else'));
+    pages['/sw.js'].body = sw.replace(`"${version}"`, '"third-version"');
+    await updated(page);
+    assert.deepEqual(Object.keys(await cachedFiles(page)).sort(), [`${CACHE_PREFIX}third-version`, 'someone-else']);
+
+    await page.reload();
+    await page.waitForSelector('[data-action="start"]');
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test('the page offers the single file as a download and links its manifest', async () => {
   const server = await serve();
   const page = await newPage(chrome, 1280);
   try {
@@ -132,8 +243,19 @@ test('the page offers the single file as a download', async () => {
     assert.equal(await link.getAttribute('download'), '');
     const response = await page.request.get(server.url + '/b12-cramp-check.html');
     assert.equal(response.status(), 200);
+    const manifest = await (await page.request.get(server.url + '/manifest.webmanifest')).json();
+    assert.equal(manifest.start_url, '.');
+    assert.equal(manifest.display, 'standalone');
+    assert.equal((await page.request.get(server.url + '/' + manifest.icons[0].src)).status(), 200);
   } finally {
     await page.context().close();
     await server.close();
+  }
+});
+
+test('only the standalone page registers a service worker: not the embed, not the single file', () => {
+  assert.match(readFileSync(join(DIST, 'register-sw.js'), 'utf8'), /serviceWorker/);
+  for (const file of ['embed/b12-cramp-check.js', 'b12-cramp-check.html']) {
+    assert.doesNotMatch(readFileSync(join(DIST, file), 'utf8'), /serviceWorker|register-sw/, file);
   }
 });

@@ -25,8 +25,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test             setup, then every check and test
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
   dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
-  embed            (trunk's post-build hook) assemble the embed and the offline file from
-                   trunk's staged files";
+  embed            (trunk's post-build hook) assemble the embed, the offline file and the
+                   service worker from trunk's staged files";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -383,15 +383,18 @@ const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 
 /// The offline file: the check as one HTML file that works opened from disk (dist/).
 const OFFLINE_PAGE: &str = "b12-cramp-check.html";
+/// The standalone page's service worker (dist/).
+const SERVICE_WORKER: &str = "sw.js";
 
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
-/// the embed (dist/embed/) and the offline file (dist/b12-cramp-check.html) into trunk's
-/// staging directory.
+/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
+/// page's service worker (dist/sw.js), all into trunk's staging directory.
 fn embed() -> Result {
     let staging = PathBuf::from(
         env::var_os("TRUNK_STAGING_DIR")
             .ok_or("embed runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
     );
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     let staged = |suffix: &str| -> Result<PathBuf> {
         fs::read_dir(&staging)
             .map_err(|e| format!("cannot read {}: {e}", staging.display()))?
@@ -449,7 +452,9 @@ fn embed() -> Result {
         &read_text(&page_css)?,
         &read_text(&script)?,
     )?;
-    write(&staging.join(OFFLINE_PAGE), page.as_bytes())
+    write(&staging.join(OFFLINE_PAGE), page.as_bytes())?;
+
+    service_worker(&staging, &sources, release)
 }
 
 /// Bundles the element's loader with the glue, the stylesheet and `wasm_source` (as
@@ -550,6 +555,92 @@ fn inline_script(script: &str) -> String {
     out
 }
 
+/// Writes the standalone page's service worker from its template (www/offline/sw.js): the
+/// page's files to precache (every top-level staged file but the worker itself and the offline
+/// file, which is a download) and a version derived from their names and bytes and from the
+/// template, so any change is a new version with a cache of its own. A debug build (trunk
+/// serve) lists no files, so it caches nothing and development always sees fresh files.
+fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
+    let template = read_text(&root().join("www/offline/sw.js"))?;
+    let mut files = Vec::new();
+    if release {
+        for entry in
+            fs::read_dir(staging).map_err(|e| format!("cannot read {}: {e}", staging.display()))?
+        {
+            let entry = entry.map_err(|e| format!("cannot read {}: {e}", staging.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if is_file && name != SERVICE_WORKER && name != OFFLINE_PAGE {
+                files.push(name);
+            }
+        }
+        files.sort();
+    }
+    let mut hash = Sha384::new();
+    hash.update(template.as_bytes());
+    for name in &files {
+        let bytes = read(&staging.join(name))?;
+        for part in [name.as_bytes(), &bytes] {
+            hash.update((part.len() as u64).to_le_bytes());
+            hash.update(part);
+        }
+    }
+    let version: String = hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // The page's folder itself ("./") is how readers open it.
+    let urls: Vec<String> = if release {
+        std::iter::once("./")
+            .chain(files.iter().map(String::as_str))
+            .map(json_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let build = format!(
+        "{{\"version\":{},\"files\":[{}]}}",
+        json_string(&version),
+        urls.join(",")
+    );
+    let generated = sources.join(SERVICE_WORKER);
+    write(
+        &generated,
+        fill(&template, "/*@build*/null", &build)?.as_bytes(),
+    )?;
+    let out_file = format!("--outfile={}", staging.join(SERVICE_WORKER).display());
+    run(command(
+        "esbuild",
+        &[
+            &generated.to_string_lossy(),
+            "--minify",
+            "--target=es2022",
+            "--legal-comments=none",
+            "--log-level=warning",
+            &out_file,
+        ],
+    ))
+}
+
+/// A JSON (and JavaScript) string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
+            c => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A Subresource Integrity value (sha384, as browsers check it).
 fn sri(bytes: &[u8]) -> String {
     let digest = Sha384::digest(bytes);
@@ -643,6 +734,13 @@ mod tests {
             offline_page(template, "a{}", "f('</script>')"),
             Ok(r"<style>a{}</style><script>f('\x3C/script>')</script>".to_string())
         );
+    }
+
+    #[test]
+    fn json_strings_escape_quotes_backslashes_and_non_ascii() {
+        assert_eq!(json_string("index.html"), r#""index.html""#);
+        assert_eq!(json_string("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(json_string("é\n😀"), r#""\u00e9\u000a\ud83d\ude00""#);
     }
 
     #[test]
