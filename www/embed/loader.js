@@ -1,27 +1,29 @@
 // <b12-cramp-check>: the custom element around the checker's WebAssembly.
 //
-// `cargo xtask dist` bundles this file with the wasm-bindgen glue (./glue.js) and the minified
-// widget stylesheet (./widget.css, imported as text) into dist/embed/b12-cramp-check.js. The
-// wasm is found next to the bundle and pinned by its SRI hash (WASM_INTEGRITY, set at build).
+// `cargo xtask embed` bundles this file with the wasm-bindgen glue (./glue.js), the minified
+// widget stylesheet (./widget.css, imported as text) and a wasm source (./wasm-source.js) twice:
+// into dist/embed/b12-cramp-check.js with www/embed/wasm-source-fetch.js (the wasm next to the
+// bundle, pinned by its SRI hash), and into the offline file dist/b12-cramp-check.html with
+// www/offline/wasm-source-inline.js (the wasm inside the file, since file:// pages cannot fetch).
 // Each element renders into an open shadow root; its state lives in its own Rust `Widget`.
 
 import init, { Widget, evaluate as evaluateLoaded } from './glue.js';
 import css from './widget.css';
+import { wasmSource, WASM_SOURCE_NAME } from './wasm-source.js';
 
 const TAG = 'b12-cramp-check';
-const WASM_URL = new URL('b12-cramp-check_bg.wasm', import.meta.url);
 
 /** The widget's version (its Cargo package version). */
 export const version = WIDGET_VERSION;
 
 let loading;
-/** Fetches, checks and compiles the wasm once for every element on the page. */
+/** Loads, checks and compiles the wasm once for every element on the page. */
 function ready() {
   loading ??= (async () => {
     if (typeof WebAssembly !== 'object') {
       throw new Error('this browser cannot run WebAssembly');
     }
-    await init({ module_or_path: fetch(WASM_URL, { integrity: WASM_INTEGRITY }) });
+    await init({ module_or_path: wasmSource() });
   })();
   return loading;
 }
@@ -35,7 +37,7 @@ function report(error) {
   const why = /wasm-unsafe-eval|Content Security Policy/i.test(text)
     ? "the page's Content Security Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src"
     : /integrity/i.test(text)
-      ? `the wasm file does not match its SRI hash (${WASM_URL})`
+      ? `the wasm file does not match its SRI hash (${WASM_SOURCE_NAME})`
       : text;
   console.error(`${TAG}: cannot start, so its fallback content stays: ${why}`);
 }

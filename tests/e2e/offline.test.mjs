@@ -1,0 +1,261 @@
+// Offline use end to end, in Debian's Chromium: the single file (dist/b12-cramp-check.html)
+// opened from disk with every request refused, and the standalone page's service worker (the
+// page works offline once opened; a new version replaces the cache).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DIST, serve, browser, newPage, cliEval, walk, shownResult, answersFile, axeViolations, screenshot,
+} from './support.mjs';
+
+const OFFLINE_FILE = join(DIST, 'b12-cramp-check.html');
+const OFFLINE_URL = pathToFileURL(OFFLINE_FILE).href;
+const CACHE_PREFIX = 'b12-cramp-check-';
+
+let chrome;
+before(async () => {
+  chrome = await browser();
+});
+after(async () => {
+  await chrome?.close();
+});
+
+/**
+ * A page with the network off: every request but the offline file itself is refused and listed
+ * in `requests`; console errors are listed in `consoleErrors`, every console message in `console`.
+ */
+async function offlinePage() {
+  const context = await chrome.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  page.requests = new Set();
+  page.consoleErrors = [];
+  page.on('request', (request) => { if (request.url() !== OFFLINE_URL) page.requests.add(request.url()); });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFLINE_URL) return route.continue();
+    page.requests.add(url);
+    return route.abort();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
+  return page;
+}
+
+/** Every element in the document and its open shadow roots with an attribute that can load something. */
+function loadingAttributes(page) {
+  return page.evaluate(() => {
+    const names = ['src', 'srcset', 'href', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'background', 'ping', 'manifest'];
+    const found = [];
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        for (const name of names) {
+          if (element.hasAttribute(name)) found.push({ tag: element.localName, name, value: element.getAttribute(name) });
+        }
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+/** Resolves once a service worker controls the page. */
+const controlled = (page) => page.evaluate(async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+  }
+});
+
+/**
+ * Checks the server for a new service worker and resolves once it is activated (its activate
+ * handler done; `controllerchange` comes earlier, before that handler runs).
+ */
+const updated = (page) => page.evaluate(async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const found = new Promise((ok) => registration.addEventListener('updatefound', ok, { once: true }));
+  await registration.update();
+  await found;
+  const worker = registration.installing;
+  await new Promise((ok, fail) => {
+    const check = () => {
+      if (worker.state === 'activated') ok();
+      if (worker.state === 'redundant') fail(new Error('the new service worker failed to install'));
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
+});
+
+/** The page's caches, each with the paths it holds. */
+const cachedFiles = (page) => page.evaluate(async () => {
+  const out = {};
+  for (const key of await caches.keys()) {
+    out[key] = (await (await caches.open(key)).keys()).map((request) => new URL(request.url).pathname).sort();
+  }
+  return out;
+});
+
+/** The files the generated service worker precaches, as paths on the server. */
+function precached() {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const [, list] = sw.match(/files:\[([^\]]*)\]/);
+  return JSON.parse(`[${list}]`).map((file) => new URL(file, 'http://x/').pathname).sort();
+}
+
+test('the single file, opened from disk with the network off, shows what cramp-check eval returns', async () => {
+  const page = await offlinePage();
+  await page.goto(OFFLINE_URL);
+  const widget = page.locator('b12-cramp-check');
+  await widget.locator('[data-action="start"]').waitFor();
+  await screenshot(page, 'offline-file-intro');
+  assert.deepEqual(await axeViolations(page), [], 'intro');
+  const given = await walk(widget, answersFile('b12-metformin-tingling.json'));
+  const shown = await shownResult(widget);
+  await screenshot(page, 'offline-file-result');
+  assert.deepEqual(await axeViolations(page), [], 'result');
+  const cli = cliEval(given);
+  assert.equal(shown.triage, 'provider_soon_b12');
+  assert.equal(shown.triage, cli.triage);
+  assert.equal(shown.top_factor, cli.top_factor);
+  assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
+  assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
+  assert.equal(await page.locator('.b12c-loading').isVisible(), false, 'the fallback gives way to the checker');
+
+  // With the result showing, the only attributes that could load anything are plain links (the
+  // result's sources), which load only when the reader follows one.
+  const loading = await loadingAttributes(page);
+  assert.ok(loading.length > 0, 'the result lists its sources as links');
+  assert.deepEqual(loading.filter((a) => !(a.tag === 'a' && a.name === 'href')), []);
+  assert.deepEqual([...page.requests], [], 'no request leaves the page');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the single file refers to nothing the browser would load', () => {
+  const html = readFileSync(OFFLINE_FILE, 'utf8');
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  assert.equal(scripts.length, 1, 'one inline script');
+  assert.equal(scripts[0][1].trim(), 'type="module"', 'inline, not loaded from a src');
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
+  assert.equal(styles.length, 1, 'one inline stylesheet');
+  assert.doesNotMatch(styles[0], /url\(|@import/i, 'the stylesheet loads nothing');
+  // Outside the script and the stylesheet: no element or attribute that loads anything.
+  const markup = html.replace(scripts[0][0], '').replace(/<style>[\s\S]*?<\/style>/gi, '');
+  assert.doesNotMatch(markup, /<(link|img|iframe|object|embed|video|audio|source|base)\b/i);
+  assert.doesNotMatch(markup, /\s(src|srcset|action|poster|data|manifest)=/i);
+  // Plain <a href> links are the only network-capable attributes, and the fallback has none.
+  assert.deepEqual([...markup.matchAll(/\shref=/gi)].length, [...markup.matchAll(/<a\s[^>]*href=/gi)].length);
+  // The script's only network call is the glue's fetch for a wasm address, which the inline
+  // wasm source never gives it; the file names no address at all.
+  assert.doesNotMatch(html, /https?:\/\//i);
+  assert.doesNotMatch(scripts[0][2], /importScripts|new Worker|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(/);
+});
+
+test('without DecompressionStream the single file keeps its fallback, and the console says why', async () => {
+  const page = await offlinePage();
+  await page.addInitScript(() => { delete globalThis.DecompressionStream; });
+  const message = page.waitForEvent('console', { predicate: (m) => m.type() === 'error', timeout: 10_000 });
+  await page.goto(OFFLINE_URL);
+  assert.match((await message).text(), /b12-cramp-check: cannot start.*DecompressionStream/);
+  assert.equal(await page.locator('.b12c-loading').isVisible(), true, 'the fallback stays');
+  assert.match(await page.locator('.b12c-loading').innerText(), /emergency number/);
+  assert.equal(await page.locator('b12-cramp-check').evaluate((e) => e.shadowRoot), null);
+  assert.deepEqual([...page.requests], []);
+  await page.context().close();
+});
+
+test('the standalone page, once opened, works offline through its service worker', async () => {
+  const server = await serve();
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    await controlled(page);
+    const caches = await cachedFiles(page);
+    assert.equal(Object.keys(caches).length, 1, JSON.stringify(caches));
+    const [[name, files]] = Object.entries(caches);
+    assert.ok(name.startsWith(CACHE_PREFIX), name);
+    assert.deepEqual(files, precached());
+    assert.ok(files.includes('/') && files.includes('/index.html'), files.join(' '));
+
+    // Off the network, with the server gone too: the page and the checker come from the cache.
+    await page.context().setOffline(true);
+    await server.close();
+    await page.reload();
+    const given = await walk(page, answersFile('self-care-exercise.json'));
+    const shown = await shownResult(page);
+    assert.equal(shown.triage, cliEval(given).triage);
+    assert.equal(shown.top_factor, cliEval(given).top_factor);
+    assert.deepEqual(page.external, []);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test('a new version replaces the cache: only the new version\'s cache stays', async () => {
+  const pages = {};
+  const server = await serve(DIST, {}, pages);
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    await controlled(page);
+    const [first] = Object.keys(await cachedFiles(page));
+
+    // A new build: the same worker with another version.
+    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+    const [, version] = sw.match(/version:"([0-9a-f]+)"/);
+    assert.equal(first, CACHE_PREFIX + version);
+    pages['/sw.js'] = { body: sw.replace(`"${version}"`, '"next-version"'), headers: { 'content-type': 'text/javascript' } };
+    await updated(page);
+    const caches = await cachedFiles(page);
+    assert.deepEqual(Object.keys(caches), [`${CACHE_PREFIX}next-version`]);
+    assert.deepEqual(caches[`${CACHE_PREFIX}next-version`], precached(), 'the new cache holds every file');
+
+    // Caches that are not ours are left alone.
+    await page.evaluate(() => caches.open('someone-else'));
+    pages['/sw.js'].body = sw.replace(`"${version}"`, '"third-version"');
+    await updated(page);
+    assert.deepEqual(Object.keys(await cachedFiles(page)).sort(), [`${CACHE_PREFIX}third-version`, 'someone-else']);
+
+    await page.reload();
+    await page.waitForSelector('[data-action="start"]');
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test('the page offers the single file as a download and links its manifest', async () => {
+  const server = await serve();
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    const link = page.getByRole('link', { name: /download this check as a single file/i });
+    assert.equal(await link.getAttribute('href'), 'b12-cramp-check.html');
+    assert.equal(await link.getAttribute('download'), '');
+    const response = await page.request.get(server.url + '/b12-cramp-check.html');
+    assert.equal(response.status(), 200);
+    const manifest = await (await page.request.get(server.url + '/manifest.webmanifest')).json();
+    assert.equal(manifest.start_url, '.');
+    assert.equal(manifest.display, 'standalone');
+    assert.equal((await page.request.get(server.url + '/' + manifest.icons[0].src)).status(), 200);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test('only the standalone page registers a service worker: not the embed, not the single file', () => {
+  assert.match(readFileSync(join(DIST, 'register-sw.js'), 'utf8'), /serviceWorker/);
+  for (const file of ['embed/b12-cramp-check.js', 'b12-cramp-check.html']) {
+    assert.doesNotMatch(readFileSync(join(DIST, file), 'utf8'), /serviceWorker|register-sw/, file);
+  }
+});

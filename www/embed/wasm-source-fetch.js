@@ -1,0 +1,13 @@
+// The embed's wasm source (bundled as ./wasm-source.js by `cargo xtask embed`): the wasm next to
+// the bundle, pinned by its SRI hash (WASM_INTEGRITY, set at build), so one hash on the script
+// tag pins both files.
+
+const WASM_URL = new URL('b12-cramp-check_bg.wasm', import.meta.url);
+
+/** Where the wasm comes from, for the console. */
+export const WASM_SOURCE_NAME = WASM_URL.href;
+
+/** The wasm as wasm-bindgen's init takes it: a fetch, compiled as it streams in. */
+export function wasmSource() {
+  return fetch(WASM_URL, { integrity: WASM_INTEGRITY });
+}

@@ -1,0 +1,19 @@
+// The offline file's wasm source (bundled as ./wasm-source.js by `cargo xtask embed`): a page
+// opened from disk (file://) may not fetch, so the wasm travels inside the page, gzipped and
+// base64-encoded (./wasm-gzip.js, generated at build), and the browser's own DecompressionStream
+// unpacks it: no decompressor is shipped.
+
+import WASM_GZIP_BASE64 from './wasm-gzip.js';
+
+/** Where the wasm comes from, for the console. */
+export const WASM_SOURCE_NAME = 'the wasm inside this file';
+
+/** The wasm as wasm-bindgen's init takes it: a Response, compiled as it is decompressed. */
+export async function wasmSource() {
+  if (typeof DecompressionStream !== 'function') {
+    throw new Error('this browser cannot unpack the checker (it has no DecompressionStream); a recent browser can');
+  }
+  const gzip = Uint8Array.from(atob(WASM_GZIP_BASE64), (c) => c.charCodeAt(0));
+  const wasm = new Blob([gzip]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(wasm, { headers: { 'content-type': 'application/wasm' } });
+}
