@@ -311,6 +311,16 @@ impl fmt::Display for AnswerError {
 
 impl std::error::Error for AnswerError {}
 
+/// What a value was when it was neither an option id nor a list of them, for error messages;
+/// shared by every reader of raw answers (JSON here, JavaScript objects in the browser).
+pub mod found {
+    pub const NUMBER: &str = "a number";
+    pub const BOOLEAN: &str = "true or false";
+    pub const NULL: &str = "null";
+    pub const OBJECT: &str = "an object";
+    pub const NESTED_LIST: &str = "a list inside a list";
+}
+
 /// Answers as given, before validation: question id and value, in input order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawAnswers(pub Vec<(String, RawValue)>);
@@ -383,36 +393,36 @@ impl<'de> Deserialize<'de> for RawValue {
                 while let Some(item) = seq.next_element::<RawValue>()? {
                     match item {
                         RawValue::One(option) => options.push(option),
-                        RawValue::Many(_) => return Ok(RawValue::Invalid("a list inside a list")),
+                        RawValue::Many(_) => return Ok(RawValue::Invalid(found::NESTED_LIST)),
                         RawValue::Invalid(found) => return Ok(RawValue::Invalid(found)),
                     }
                 }
                 Ok(RawValue::Many(options))
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawValue, E> {
-                Ok(RawValue::Invalid("true or false"))
+                Ok(RawValue::Invalid(found::BOOLEAN))
             }
             fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawValue, E> {
-                Ok(RawValue::Invalid("a number"))
+                Ok(RawValue::Invalid(found::NUMBER))
             }
             fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawValue, E> {
-                Ok(RawValue::Invalid("a number"))
+                Ok(RawValue::Invalid(found::NUMBER))
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawValue, E> {
-                Ok(RawValue::Invalid("a number"))
+                Ok(RawValue::Invalid(found::NUMBER))
             }
             fn visit_unit<E: de::Error>(self) -> Result<RawValue, E> {
-                Ok(RawValue::Invalid("null"))
+                Ok(RawValue::Invalid(found::NULL))
             }
             fn visit_none<E: de::Error>(self) -> Result<RawValue, E> {
-                Ok(RawValue::Invalid("null"))
+                Ok(RawValue::Invalid(found::NULL))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
                 while map
                     .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
                     .is_some()
                 {}
-                Ok(RawValue::Invalid("an object"))
+                Ok(RawValue::Invalid(found::OBJECT))
             }
         }
         deserializer.deserialize_any(ValueVisitor)

@@ -1,8 +1,9 @@
 //! What scripts on the host page get: `evaluate(answers)` and the "complete" event.
 
 use super::attributes::Names;
-use crate::engine::{evaluate as evaluate_answers, Answers, RawAnswers};
+use crate::engine::{evaluate as evaluate_answers, found, Answers, RawAnswers, RawValue};
 use crate::pack::PACK;
+use js_sys::{Array, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -15,10 +16,51 @@ const COMPLETE_EVENT: &str = "b12-cramp-check:complete";
 /// or option, as the command line's does.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_for_script(answers: JsValue) -> Result<JsValue, JsError> {
-    let raw: RawAnswers = serde_wasm_bindgen::from_value(answers)
-        .map_err(|e| JsError::new(&format!("invalid answers: {e}")))?;
+    let raw = raw_answers(&answers).ok_or_else(|| {
+        JsError::new("invalid answers: expected an object, such as {\"q_age\": \"65_74\"}")
+    })?;
     let answers = Answers::from_raw(&PACK, &raw).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&evaluate_answers(&PACK, &answers))
+}
+
+/// The answers object read directly (not through serde's deserializer, whose error messages
+/// would bring float formatting into the wasm). Values are checked as the command line's are.
+fn raw_answers(answers: &JsValue) -> Option<RawAnswers> {
+    if !answers.is_object() || Array::is_array(answers) {
+        return None;
+    }
+    let entries = Object::entries(answers.unchecked_ref());
+    let raw = entries.iter().map(|entry| {
+        let entry = Array::from(&entry);
+        let value = entry.get(1);
+        let value = match value.as_string() {
+            Some(option) => RawValue::One(option),
+            None if Array::is_array(&value) => {
+                let items = Array::from(&value);
+                match items.iter().find(|item| item.as_string().is_none()) {
+                    Some(other) => RawValue::Invalid(kind_of(&other)),
+                    None => RawValue::Many(items.iter().filter_map(|i| i.as_string()).collect()),
+                }
+            }
+            None => RawValue::Invalid(kind_of(&value)),
+        };
+        (entry.get(0).as_string().unwrap_or_default(), value)
+    });
+    Some(RawAnswers(raw.collect()))
+}
+
+fn kind_of(value: &JsValue) -> &'static str {
+    if value.as_f64().is_some() {
+        found::NUMBER
+    } else if value.as_bool().is_some() {
+        found::BOOLEAN
+    } else if value.is_null() || value.is_undefined() {
+        found::NULL
+    } else if Array::is_array(value) {
+        found::NESTED_LIST
+    } else {
+        found::OBJECT
+    }
 }
 
 /// Plain objects, not `Map`s, so the result reads like the command line's JSON.

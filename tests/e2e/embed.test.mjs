@@ -3,7 +3,8 @@
 // JS API, and memory over many add/remove cycles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   DIST, ROOT, serve, browser, newPage, cliEval, screenshot, axeViolations, walk, shownResult, answersFile,
@@ -365,9 +366,19 @@ test('evaluate() returns what cramp-check eval returns, and refuses bad answers 
   const refusal = (answers) => tab.evaluate(async (a) => {
     try { await (await import('/embed/b12-cramp-check.js')).evaluate(a); return null; } catch (e) { return `${e.constructor.name}: ${e.message}`; }
   }, answers);
-  assert.match(await refusal({ q_neuro: ['celiac'] }), /^Error: .*q_neuro.*celiac/);
-  assert.match(await refusal({ q_age: ['65_74'] }), /^Error: .*q_age/);
-  assert.match(await refusal({ q_unknown: 'x' }), /^Error: .*q_unknown/);
+  // Every bad answers file that is a JSON object gets the command line's own message.
+  const bad = join(ROOT, 'tests/answers/bad');
+  const objects = readdirSync(bad).filter((f) => !['malformed.json', 'answered-twice.json', 'not-an-object.json'].includes(f));
+  assert.ok(objects.length >= 8);
+  for (const file of objects) {
+    const cli = spawnSync(process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check'), ['eval', join(bad, file)]);
+    assert.equal(cli.status, 2, file);
+    const message = cli.stderr.toString().trim().replace(/^cramp-check: /, '');
+    assert.equal(await refusal(JSON.parse(readFileSync(join(bad, file), 'utf8'))), `Error: ${message}`, file);
+  }
+  assert.match(await refusal({ q_neuro: [['balance_problems']] }), /^Error: q_neuro: .*a list inside a list/);
+  assert.match(await refusal(['q_age', '65_74']), /^Error: invalid answers: expected an object/);
+  assert.match(await refusal(null), /^Error: invalid answers: expected an object/);
   await tab.context().close();
 });
 
