@@ -1,0 +1,346 @@
+//! `cargo xtask embed`, trunk's post-build hook: the embed bundle, the single-file checker and
+//! the standalone page's service worker, all from trunk's staged wasm.
+
+use super::*;
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+
+pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
+/// What a reader downloads for the embed (script and wasm, brotli): today about 132 KB, against
+/// about 321 KB for SurveyJS and 636 KB for LHC-Forms. Raise it only knowingly.
+pub const EMBED_BUDGET: usize = 140_000;
+pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
+
+/// The offline file: the check as one HTML file that works opened from disk (dist/).
+pub const OFFLINE_PAGE: &str = "b12-cramp-check.html";
+/// The standalone page's service worker (dist/).
+const SERVICE_WORKER: &str = "sw.js";
+
+/// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
+/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
+/// page's service worker (dist/sw.js), all into trunk's staging directory.
+pub fn embed() -> Result {
+    let staging = PathBuf::from(
+        env::var_os("TRUNK_STAGING_DIR")
+            .ok_or("embed runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
+    );
+    let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    let staged = |suffix: &str| -> Result<PathBuf> {
+        fs::read_dir(&staging)
+            .map_err(|e| format!("cannot read {}: {e}", staging.display()))?
+            .filter_map(|entry| Some(entry.ok()?.path()))
+            .find(|path| {
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("b12-cramp-check-") && n.ends_with(suffix))
+            })
+            .ok_or_else(|| format!("no b12-cramp-check-*{suffix} in {}", staging.display()))
+    };
+    let wasm = read(&staged("_bg.wasm")?)?;
+    let glue = staged(".js")?;
+
+    let sources = root().join("target/embed-src");
+    create_dir(&sources)?;
+    let widget_css = sources.join("widget.css");
+    minify_css("www/widget.css", &widget_css)?;
+
+    // The embed: the wasm next to the script, fetched and checked against its SRI hash.
+    let out = staging.join("embed");
+    create_dir(&out)?;
+    write(&out.join(EMBED_WASM), &wasm)?;
+    bundle(
+        &sources.join("embed"),
+        &glue,
+        &widget_css,
+        "www/embed/wasm-source-fetch.js",
+        &[format!("--define:WASM_INTEGRITY=\"{}\"", sri(&wasm))],
+        &out.join(EMBED_SCRIPT),
+    )?;
+
+    // The offline file: the same element with the wasm inside the script (gzipped, base64),
+    // since a page opened from disk may not fetch it.
+    let offline = sources.join("offline");
+    create_dir(&offline)?;
+    let wasm_gzip = base64::engine::general_purpose::STANDARD.encode(gzip(&wasm)?);
+    write(
+        &offline.join("wasm-gzip.js"),
+        format!("export default \"{wasm_gzip}\";\n").as_bytes(),
+    )?;
+    let script = offline.join("b12-cramp-check.js");
+    bundle(
+        &offline,
+        &glue,
+        &widget_css,
+        "www/offline/wasm-source-inline.js",
+        &[],
+        &script,
+    )?;
+    let page_css = sources.join("page.css");
+    minify_css("www/page.css", &page_css)?;
+    let page = offline_page(
+        &read_text(&root().join("www/offline/b12-cramp-check.html"))?,
+        &read_text(&page_css)?,
+        &read_text(&script)?,
+    )?;
+    write(&staging.join(OFFLINE_PAGE), page.as_bytes())?;
+
+    service_worker(&staging, &sources, release)
+}
+
+/// Bundles the element's loader with the glue, the stylesheet and `wasm_source` (as
+/// ./wasm-source.js), in `dir`, into one minified ES module at `out_file`.
+fn bundle(
+    dir: &Path,
+    glue: &Path,
+    widget_css: &Path,
+    wasm_source: &str,
+    defines: &[String],
+    out_file: &Path,
+) -> Result {
+    create_dir(dir)?;
+    copy(&root().join("www/embed/loader.js"), &dir.join("loader.js"))?;
+    copy(glue, &dir.join("glue.js"))?;
+    copy(widget_css, &dir.join("widget.css"))?;
+    copy(&root().join(wasm_source), &dir.join("wasm-source.js"))?;
+    let loader = dir.join("loader.js").to_string_lossy().into_owned();
+    let version = format!("--define:WIDGET_VERSION=\"{}\"", package_version()?);
+    let out_file = format!("--outfile={}", out_file.display());
+    let mut args = vec![
+        loader.as_str(),
+        "--bundle",
+        "--format=esm",
+        "--minify",
+        "--target=es2022",
+        "--loader:.css=text",
+        "--legal-comments=none",
+        "--log-level=warning",
+        &version,
+        &out_file,
+    ];
+    args.extend(defines.iter().map(String::as_str));
+    run(command("esbuild", &args))
+}
+
+fn minify_css(source: &str, out: &Path) -> Result {
+    let out_file = format!("--outfile={}", out.display());
+    run(command(
+        "esbuild",
+        &[source, "--minify", "--log-level=warning", &out_file],
+    ))
+}
+
+/// Gzip at the best level: the offline file carries the wasm this way, for the browser's
+/// DecompressionStream. (flate2 writes no timestamp, so the output is reproducible.)
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| format!("cannot gzip the wasm: {e}"))
+}
+
+/// The offline page from its template: the page's stylesheet and the bundle inlined in place
+/// of their placeholders.
+fn offline_page(template: &str, css: &str, script: &str) -> Result<String> {
+    if css.to_ascii_lowercase().contains("</style") {
+        return Err("www/page.css contains `</style`, which would end the inline <style>".into());
+    }
+    let page = fill(template, "/*@page.css*/", css)?;
+    fill(&page, "/*@bundle*/", &inline_script(script))
+}
+
+/// `template` with its one `placeholder` replaced by `value`.
+fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
+    match template.matches(placeholder).count() {
+        1 => Ok(template.replacen(placeholder, value, 1)),
+        n => Err(format!(
+            "the template has {n} `{placeholder}` placeholders instead of one"
+        )),
+    }
+}
+
+/// A script made safe to put inside `<script>…</script>`. The HTML parser ends the element at
+/// the first `</script` in any case, and after `<!--` a `<script` would hide the real end tag,
+/// so both lose their `<`. In minified code they occur only in strings, templates and regular
+/// expressions, where `\x3C` means the same `<` (esbuild escapes `</script` itself; this holds
+/// whatever a later esbuild does).
+fn inline_script(script: &str) -> String {
+    let mut out = String::with_capacity(script.len());
+    let mut rest = script;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let closing = after
+            .get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("/script"));
+        if closing || after.starts_with("!--") {
+            out.push_str("\\x3C");
+        } else {
+            out.push('<');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Writes the standalone page's service worker from its template (www/offline/sw.js): the
+/// page's files to precache (every top-level staged file but the worker itself and the offline
+/// file, which is a download) and a version derived from their names and bytes and from the
+/// template, so any change is a new version with a cache of its own. A debug build (trunk
+/// serve) lists no files, so it caches nothing and development always sees fresh files.
+fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
+    let template = read_text(&root().join("www/offline/sw.js"))?;
+    let mut files = Vec::new();
+    if release {
+        for entry in
+            fs::read_dir(staging).map_err(|e| format!("cannot read {}: {e}", staging.display()))?
+        {
+            let entry = entry.map_err(|e| format!("cannot read {}: {e}", staging.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if is_file && name != SERVICE_WORKER && name != OFFLINE_PAGE {
+                files.push(name);
+            }
+        }
+        files.sort();
+    }
+    let mut hash = Sha384::new();
+    hash.update(template.as_bytes());
+    for name in &files {
+        let bytes = read(&staging.join(name))?;
+        for part in [name.as_bytes(), &bytes] {
+            hash.update((part.len() as u64).to_le_bytes());
+            hash.update(part);
+        }
+    }
+    let version: String = hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // The page's folder itself ("./") is how readers open it.
+    let urls: Vec<String> = if release {
+        std::iter::once("./")
+            .chain(files.iter().map(String::as_str))
+            .map(json_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let build = format!(
+        "{{\"version\":{},\"files\":[{}]}}",
+        json_string(&version),
+        urls.join(",")
+    );
+    let generated = sources.join(SERVICE_WORKER);
+    write(
+        &generated,
+        fill(&template, "/*@build*/null", &build)?.as_bytes(),
+    )?;
+    let out_file = format!("--outfile={}", staging.join(SERVICE_WORKER).display());
+    run(command(
+        "esbuild",
+        &[
+            &generated.to_string_lossy(),
+            "--minify",
+            "--target=es2022",
+            "--legal-comments=none",
+            "--log-level=warning",
+            &out_file,
+        ],
+    ))
+}
+
+/// A JSON (and JavaScript) string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
+            c => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Subresource Integrity value (sha384, as browsers check it).
+pub fn sri(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The widget's version: the `version` of the root Cargo.toml's [package].
+fn package_version() -> Result<String> {
+    let manifest = fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_string)
+        .ok_or_else(|| "no version in Cargo.toml's [package]".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_script_breaks_every_end_tag_and_comment_opener() {
+        let script = r#"a="</script>";b=`</SCRIPT `;c=/<!--/;d=1<2;e="<scripts>""#;
+        let safe = inline_script(script);
+        assert_eq!(
+            safe,
+            r#"a="\x3C/script>";b=`\x3C/SCRIPT `;c=/\x3C!--/;d=1<2;e="<scripts>""#
+        );
+        assert!(!safe.to_ascii_lowercase().contains("</script"));
+        assert!(!safe.contains("<!--"));
+        assert_eq!(inline_script("x<"), "x<");
+    }
+
+    #[test]
+    fn fill_needs_exactly_one_placeholder() {
+        assert_eq!(fill("a/*@x*/b", "/*@x*/", "1"), Ok("a1b".to_string()));
+        assert!(fill("ab", "/*@x*/", "1").is_err());
+        assert!(fill("/*@x*//*@x*/", "/*@x*/", "1").is_err());
+    }
+
+    #[test]
+    fn offline_page_refuses_css_that_ends_its_style_element() {
+        let template = "<style>/*@page.css*/</style><script>/*@bundle*/</script>";
+        assert!(offline_page(template, "a{}</style>", "").is_err());
+        assert_eq!(
+            offline_page(template, "a{}", "f('</script>')"),
+            Ok(r"<style>a{}</style><script>f('\x3C/script>')</script>".to_string())
+        );
+    }
+
+    #[test]
+    fn json_strings_escape_quotes_backslashes_and_non_ascii() {
+        assert_eq!(json_string("index.html"), r#""index.html""#);
+        assert_eq!(json_string("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(json_string("é\n😀"), r#""\u00e9\u000a\ud83d\ude00""#);
+    }
+
+    #[test]
+    fn gzip_round_trips() {
+        use std::io::Read as _;
+        let bytes = b"\0asm wasm wasm wasm".repeat(100);
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(&gzip(&bytes).unwrap()[..])
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, bytes);
+    }
+}

@@ -1,0 +1,127 @@
+//! `cargo xtask setup`: installs what is missing, idempotently, and says nothing more than
+//! "all tools present" when everything is there.
+
+use super::*;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// Chromium and its driver for the browser tests, fonts for stable screenshots, and poppler's
+/// pdftotext to read the printed summary's PDF.
+const APT_PACKAGES: [&str; 4] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-dejavu-core",
+    "poppler-utils",
+];
+
+pub fn setup() -> Result {
+    let mut installed = Vec::new();
+    if !output("rustup", &["target", "list", "--installed"])
+        .is_some_and(|t| t.lines().any(|l| l.trim() == WASM_TARGET))
+    {
+        println!("setup: adding the {WASM_TARGET} target");
+        run(command("rustup", &["target", "add", WASM_TARGET]))?;
+        installed.push(WASM_TARGET);
+    }
+    if cargo_tool(
+        "trunk",
+        &format!("trunk {TRUNK_VERSION}"),
+        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+    )? {
+        installed.push("trunk");
+    }
+    // wasm-bindgen-cli does not install with --locked (a locked dependency is missing upstream).
+    let bindgen = format!("wasm-bindgen {WASM_BINDGEN_VERSION}");
+    if cargo_tool(
+        "wasm-bindgen",
+        &bindgen,
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+        ],
+    )? {
+        installed.push("wasm-bindgen-cli");
+    }
+    if npm_tools()? {
+        installed.push("npm dev tools");
+    }
+    if apt_packages()? {
+        installed.push("Debian packages (chromium, poppler-utils, fonts)");
+    }
+    if installed.is_empty() {
+        println!("setup: all tools present");
+    } else {
+        println!("setup: installed {}", installed.join(", "));
+    }
+    Ok(())
+}
+
+/// Installs a cargo tool unless `--version` already prints `expected`. True if it installed.
+fn cargo_tool(program: &str, expected: &str, install: &[&str]) -> Result<bool> {
+    if output(program, &["--version"]).is_some_and(|v| v.trim() == expected) {
+        return Ok(false);
+    }
+    println!("setup: installing {expected} (this takes several minutes)");
+    run(command("cargo", install))?;
+    match output(program, &["--version"]) {
+        Some(v) if v.trim() == expected => Ok(true),
+        other => Err(format!(
+            "installed {program}, but `{program} --version` says {other:?}, not {expected}"
+        )),
+    }
+}
+
+/// `npm ci` when node_modules does not match package-lock.json. True if it installed.
+fn npm_tools() -> Result<bool> {
+    let lock = fs::read(root().join("package-lock.json"))
+        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let stamp_file = root().join("node_modules/.xtask-lock-hash");
+    let stamp = format!("{:016x}", fnv1a(&lock));
+    if fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {
+        return Ok(false);
+    }
+    println!("setup: installing the npm dev tools (npm ci)");
+    run(command("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    fs::write(&stamp_file, stamp)
+        .map_err(|e| format!("cannot write {}: {e}", stamp_file.display()))?;
+    Ok(true)
+}
+
+/// A stable hash (unlike std's), to notice a changed lock file.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The Debian packages in APT_PACKAGES. True if it installed.
+fn apt_packages() -> Result<bool> {
+    let present = ["chromium", "chromedriver", "pdftotext"]
+        .iter()
+        .all(|program| Path::new("/usr/bin").join(program).exists())
+        && output("dpkg-query", &["-W", "-f=${Status}", "fonts-dejavu-core"])
+            .is_some_and(|s| s.contains("install ok installed"));
+    if present {
+        return Ok(false);
+    }
+    println!("setup: installing {} with apt-get", APT_PACKAGES.join(", "));
+    let sudo = output("id", &["-u"]).is_none_or(|id| id.trim() != "0");
+    let apt = |args: &[&str]| {
+        let mut full: Vec<&str> = if sudo {
+            vec!["sudo", "apt-get"]
+        } else {
+            vec!["apt-get"]
+        };
+        full.extend_from_slice(args);
+        let mut c = command(full[0], &full[1..]);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        run(c)
+    };
+    apt(&["update", "-qq"])?;
+    let mut install = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    install.extend_from_slice(&APT_PACKAGES);
+    apt(&install)?;
+    Ok(true)
+}

@@ -1,0 +1,171 @@
+//! `cargo xtask test | serve | dist`.
+
+use super::embed::{sri, EMBED_BUDGET, EMBED_SCRIPT, EMBED_WASM, OFFLINE_PAGE};
+use super::*;
+use std::time::Instant;
+
+/// Every check, in order, stopping at the first failure.
+pub fn test() -> Result {
+    let started = Instant::now();
+    let steps: Vec<(&str, Command)> = vec![
+        ("fetch crates", command("cargo", &["fetch", "--quiet"])),
+        ("format", command("cargo", &["fmt", "--all", "--check"])),
+        (
+            "lint",
+            command(
+                "cargo",
+                &[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--quiet",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ),
+        ),
+        (
+            "lint the browser code",
+            command(
+                "cargo",
+                &[
+                    "clippy",
+                    "--lib",
+                    "--target",
+                    WASM_TARGET,
+                    "--quiet",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ),
+        ),
+        (
+            "build the library for wasm32",
+            command(
+                "cargo",
+                &[
+                    "build",
+                    "--lib",
+                    "--release",
+                    "--target",
+                    WASM_TARGET,
+                    "--quiet",
+                ],
+            ),
+        ),
+        // Native tests: engine, pack compiler, command line, property tests, the sweep (which
+        // prints what it covered).
+        (
+            "native tests",
+            command("cargo", &["test", "--workspace", "--", "--show-output"]),
+        ),
+        ("browser component tests (Chromium)", browser_tests()),
+        (
+            "build the page",
+            command("trunk", &["build", "--release", "--offline"]),
+        ),
+        ("end-to-end tests (Chromium)", end_to_end_tests()?),
+        (
+            "size budget of the embed",
+            sizes(&root().join("dist/embed"), Some(EMBED_BUDGET)),
+        ),
+    ];
+    for (name, step) in steps {
+        let step_started = Instant::now();
+        println!("\n== {name}");
+        run(step)?;
+        println!(
+            "== {name}: ok in {:.1}s",
+            step_started.elapsed().as_secs_f64()
+        );
+    }
+    println!(
+        "\nAll checks passed in {:.0}s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// wasm-bindgen-test in headless Chromium, never a downloaded browser or driver.
+fn browser_tests() -> Command {
+    let mut c = command(
+        "cargo",
+        &["test", "--target", WASM_TARGET, "--test", "browser"],
+    );
+    c.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "180");
+    c
+}
+
+/// Node's test runner over tests/e2e/*.test.mjs (playwright-core driving Debian's Chromium).
+fn end_to_end_tests() -> Result<Command> {
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    files.sort();
+    let mut args = vec!["--test", "--test-reporter=spec"];
+    args.extend(files.iter().map(String::as_str));
+    let mut c = command("node", &args);
+    c.env("CRAMP_CHECK", root().join("target/debug/cramp-check"));
+    Ok(c)
+}
+
+pub fn serve(port: &str) -> Result {
+    run(command("cargo", &["fetch", "--quiet"]))?;
+    println!("Serving the standalone page on http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    run(command(
+        "trunk",
+        &[
+            "serve",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            port,
+        ],
+    ))
+}
+
+pub fn dist() -> Result {
+    run(command("cargo", &["fetch", "--quiet"]))?;
+    run(command("trunk", &["build", "--release", "--offline"]))?;
+    let dist = root().join("dist");
+    run(sizes(&dist, None))?;
+    println!("\nThe embed (dist/embed/):");
+    let embed = dist.join("embed");
+    run(sizes(&embed, Some(EMBED_BUDGET)))?;
+    for name in [EMBED_SCRIPT, EMBED_WASM] {
+        let bytes = read(&embed.join(name))?;
+        println!("{name:<44} integrity=\"{}\"", sri(&bytes));
+    }
+    println!("\nThe offline file, dist/{OFFLINE_PAGE}, works opened straight from disk.");
+    Ok(())
+}
+
+/// Prints the raw and brotli sizes of the release files in `dir` (brotli through Node's zlib,
+/// already required) and their brotli total; fails when a budget is given and the total
+/// exceeds it.
+fn sizes(dir: &Path, budget: Option<usize>) -> Command {
+    let script = "const fs=require('fs'),z=require('zlib'),p=require('path');\
+        const [dir,budget]=process.argv.slice(1); let total=0;\
+        for (const f of fs.readdirSync(dir).sort()) { if (!fs.statSync(p.join(dir,f)).isFile()) continue;\
+        const b=fs.readFileSync(p.join(dir,f));\
+        const br=z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length; total+=br;\
+        console.log(`${f.padEnd(44)} ${String(b.length).padStart(9)} B  ${String(br).padStart(8)} B brotli`); }\
+        const limit=budget?` (budget ${budget} B)`:'';\
+        console.log(`${'total'.padEnd(44)} ${''.padStart(9)}    ${String(total).padStart(8)} B brotli${limit}`);\
+        if (budget && total>Number(budget)) { console.error(`over the size budget by ${total-budget} B`); process.exit(1); }";
+    let dir = dir.to_string_lossy();
+    let budget = budget.map(|b| b.to_string()).unwrap_or_default();
+    command("node", &["-e", script, &dir, &budget])
+}
