@@ -41,6 +41,11 @@ const pages = {
   '/hostile.html': { body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>`, `<style>${HOSTILE_CSS}</style>${SCRIPT}`) },
   '/lookalikes.html': { body: page(HOST_LOOKALIKES) },
   '/lookalikes-with-widget.html': { body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>${SCRIPT}`) },
+  '/themed.html': {
+    body: page(`${SCRIPT}<b12-cramp-check id="w"></b12-cramp-check>`, `<style>
+      b12-cramp-check { --b12c-accent: rgb(128, 0, 128); --b12c-font-size: 20px; }
+      b12-cramp-check::part(button-primary) { border-radius: 21px; }</style>`),
+  },
   '/moves.html': { body: page(`${SCRIPT}<div id="left"><b12-cramp-check id="w"></b12-cramp-check></div><div id="right"></div>`) },
   '/empty.html': { body: page(SCRIPT) },
   '/csp-wasm.html': {
@@ -179,6 +184,17 @@ test('hostile page CSS leaves the widget unchanged, and the widget CSS leaves th
   assert.deepEqual(await lookalikeStyles(withWidget), await lookalikeStyles(without));
   await without.context().close();
   await withWidget.context().close();
+});
+
+test('hosts theme it on purpose through custom properties and ::part()', async () => {
+  const tab = await open('/themed.html');
+  await rendered(tab);
+  const button = await tab.locator('#w .button.primary').evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { background: s.backgroundColor, radius: s.borderTopLeftRadius, size: getComputedStyle(b.closest('.b12c')).fontSize };
+  });
+  assert.deepEqual(button, { background: 'rgb(128, 0, 128)', radius: '21px', size: '20px' });
+  await tab.context().close();
 });
 
 test('the complete event carries no answers by default, and the answers when the host opts in', async () => {

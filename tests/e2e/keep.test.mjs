@@ -27,15 +27,32 @@ async function open(address = '/', tab = null) {
   return tab;
 }
 
-/** Everything the page could have stored: web storage, cookies and IndexedDB databases. */
+/**
+ * Everything the page could have stored: web storage, cookies and IndexedDB databases. The
+ * service worker's cache may hold the page's own files only: each cached address is checked
+ * to carry no query and no fragment, so no answers, and the check fails otherwise.
+ */
 async function stored(tab) {
-  const inPage = await tab.evaluate(async () => ({
-    local: Object.fromEntries(Object.entries(localStorage)),
-    session: Object.fromEntries(Object.entries(sessionStorage)),
-    cookie: document.cookie,
-    indexedDB: (await indexedDB.databases()).map((d) => d.name),
-  }));
-  return { ...inPage, cookies: (await tab.context().cookies()).map((c) => c.name) };
+  const inPage = await tab.evaluate(async () => {
+    const cached = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+    }
+    return {
+      local: Object.fromEntries(Object.entries(localStorage)),
+      session: Object.fromEntries(Object.entries(sessionStorage)),
+      cookie: document.cookie,
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+      cached,
+    };
+  });
+  const { cached, ...rest } = inPage;
+  for (const address of cached) {
+    const url = new URL(address);
+    assert.equal(url.origin, server.url, `only the page's own files are cached: ${address}`);
+    assert.equal(url.search + url.hash, '', `a cached address carries no answers: ${address}`);
+  }
+  return { ...rest, cookies: (await tab.context().cookies()).map((c) => c.name) };
 }
 const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: [] };
 
