@@ -1,28 +1,19 @@
 // Keeping a result, in Debian's Chromium on the standalone page: the share link (round trip, and
 // broken links ignored with a notice), the storage audit (nothing stored without the opt-in;
 // forgetting removes everything), and the printed summary's PDF text (read with pdftotext).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OUTPUT, serve, browser, newPage, cliEval, walk, shownResult, answersFile } from './support.mjs';
+import { OUTPUT, servedDistAndBrowser, newPage, cliEval, walk, shownResult, answersFile } from './support.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve();
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const shared = servedDistAndBrowser();
 
 /** The standalone page at `address` (relative to the server), rendered. */
 async function open(address = '/', tab = null) {
-  tab ??= await newPage(chrome, 1280);
-  await tab.goto(server.url + address);
+  tab ??= await newPage(shared.chrome, 1280);
+  await tab.goto(shared.server.url + address);
   await tab.locator('[data-action="start"], [data-triage]').first().waitFor();
   return tab;
 }
@@ -49,7 +40,7 @@ async function stored(tab) {
   const { cached, ...rest } = inPage;
   for (const address of cached) {
     const url = new URL(address);
-    assert.equal(url.origin, server.url, `only the page's own files are cached: ${address}`);
+    assert.equal(url.origin, shared.server.url, `only the page's own files are cached: ${address}`);
     assert.equal(url.search + url.hash, '', `a cached address carries no answers: ${address}`);
   }
   return { ...rest, cookies: (await tab.context().cookies()).map((c) => c.name) };
@@ -58,7 +49,7 @@ const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: []
 
 test('a share link carries the answers in its fragment only, and restores the result', async () => {
   const tab = await open();
-  await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
   const given = await walk(tab, answersFile('b12-metformin-tingling.json'));
   const shown = await shownResult(tab);
   await tab.click('[data-action="share"]');
@@ -71,7 +62,7 @@ test('a share link carries the answers in its fragment only, and restores the re
   assert.ok(url.hash.length < 60, `compact: ${url.hash}`);
   assert.deepEqual(await stored(tab), NOTHING, 'sharing stores nothing');
 
-  const opened = await newPage(chrome, 1280);
+  const opened = await newPage(shared.chrome, 1280);
   const requested = [];
   opened.on('request', (r) => requested.push(r.url()));
   await opened.goto(link);

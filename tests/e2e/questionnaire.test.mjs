@@ -1,9 +1,9 @@
 // The standalone page end to end, in Debian's Chromium: complete paths to each kind of result,
 // each checked against `cramp-check eval` on exactly the answers the page was given, with
 // screenshots of every step and result at 360 px and 1280 px (test-output/screenshots/).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answersFile, serve, browser, newPage, cliEval, screenshot, axeViolations, walk, shownResult } from './support.mjs';
+import { answersFile, servedDistAndBrowser, newPage, cliEval, screenshot, axeViolations, walk, shownResult } from './support.mjs';
 
 const PATHS = [
   { name: 'emergency', file: 'emergency-early-exit.json', triage: 'emergency_now' },
@@ -13,22 +13,13 @@ const PATHS = [
   { name: 'self-care', file: 'self-care-exercise.json', triage: 'self_care' },
 ];
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve();
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const shared = servedDistAndBrowser();
 
 for (const width of [360, 1280]) {
   for (const path of PATHS) {
     test(`${path.name} path at ${width}px shows what cramp-check eval returns`, async () => {
-      const page = await newPage(chrome, width);
-      await page.goto(server.url + '/');
+      const page = await newPage(shared.chrome, width);
+      await page.goto(shared.server.url + '/');
       await page.waitForSelector('[data-action="start"]');
       if (path.name === 'emergency') await screenshot(page, `intro-${width}`);
       const given = await walk(page, answersFile(path.file), (name) => screenshot(page, `${path.name}-${width}-${name}`));
@@ -49,14 +40,14 @@ for (const width of [360, 1280]) {
 }
 
 test('the page does not shift while it loads, and the widget fits a 320px phone', async () => {
-  const page = await newPage(chrome, 320);
+  const page = await newPage(shared.chrome, 320);
   await page.addInitScript(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(server.url + '/');
+  await page.goto(shared.server.url + '/');
   await page.waitForSelector('[data-action="start"]');
   await page.waitForTimeout(300);
   const shift = await page.evaluate(() => window.__shift);
@@ -67,8 +58,8 @@ test('the page does not shift while it loads, and the widget fits a 320px phone'
 });
 
 test('intro, a step with an error, and results pass axe (WCAG 2.2 AA)', async () => {
-  const page = await newPage(chrome, 1280);
-  await page.goto(server.url + '/');
+  const page = await newPage(shared.chrome, 1280);
+  await page.goto(shared.server.url + '/');
   await page.waitForSelector('[data-action="start"]');
   assert.deepEqual(await axeViolations(page), [], 'intro');
   await page.click('[data-action="start"]');
@@ -84,8 +75,8 @@ test('intro, a step with an error, and results pass axe (WCAG 2.2 AA)', async ()
 });
 
 test('the questionnaire works with the keyboard alone', async () => {
-  const page = await newPage(chrome, 1280);
-  await page.goto(server.url + '/');
+  const page = await newPage(shared.chrome, 1280);
+  await page.goto(shared.server.url + '/');
   await page.waitForSelector('[data-action="start"]');
   await page.focus('[data-action="start"]');
   await page.keyboard.press('Enter');

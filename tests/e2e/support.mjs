@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { extname, join, normalize, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -57,6 +58,23 @@ export async function browser() {
       '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
   });
   return instance;
+}
+
+/**
+ * For a test file: dist/ served and Chromium started before its tests, both closed after.
+ * The returned object's `server` and `chrome` are set once the tests run.
+ */
+export function servedDistAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.chrome = await browser();
+  });
+  after(async () => {
+    await shared.chrome?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 /** A page at a fixed viewport whose external requests are refused and listed in `external`. */
