@@ -170,7 +170,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
       ...expected.answers, ...expected.reasons, ...expected.tests, ...expected.sources]) {
       assert.ok(has(part), `the ${format} PDF has "${part}"`);
     }
-    for (const control of ['Print or save as PDF', 'Copy a link', 'Change my answers', 'Start again', 'Remember my answers']) {
+    for (const control of ['Print or save as PDF', 'Copy a link', 'Change my answers', 'Start again', 'Remember my answers', 'Download this check']) {
       assert.ok(!has(control), `no "${control}" in print`);
     }
     assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
