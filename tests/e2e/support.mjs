@@ -47,7 +47,11 @@ export async function serve(dir = DIST, headers = {}, pages = {}) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    // Open sockets are cut, not awaited: a browser gone offline never closes its keep-alive ones.
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+  };
 }
 
 /** Debian's Chromium; every request that leaves 127.0.0.1 is refused and recorded. */

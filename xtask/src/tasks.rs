@@ -113,7 +113,8 @@ fn end_to_end_tests() -> Result<Command> {
         .map(|name| format!("tests/e2e/{name}"))
         .collect();
     files.sort();
-    let mut args = vec!["--test", "--test-reporter=spec"];
+    // A hung test fails the run instead of holding CI until its own time limit.
+    let mut args = vec!["--test", "--test-reporter=spec", "--test-timeout=300000"];
     args.extend(files.iter().map(String::as_str));
     let mut c = command("node", &args);
     c.env("CRAMP_CHECK", root().join("target/debug/cramp-check"));
