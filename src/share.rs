@@ -7,7 +7,7 @@
 //! option id in order, so a code made with a different question set is recognised as another
 //! version instead of being misread. Decoding accepts only what [`Answers::from_raw`] accepts.
 
-use crate::engine::model::{Pack, QuestionKind};
+use crate::engine::model::Pack;
 use crate::engine::{AnswerError, Answers, RawAnswers, RawValue};
 use std::fmt;
 
@@ -77,19 +77,8 @@ pub fn decode(pack: &Pack, code: &str) -> Result<Answers, ShareError> {
         if mask >> question.options.len().min(31) != 0 {
             return Err(ShareError::Malformed);
         }
-        let options: Vec<String> = question
-            .options
-            .iter()
-            .enumerate()
-            .filter(|&(o, _)| mask & (1 << o) != 0)
-            .map(|(_, id)| id.to_string())
-            .collect();
-        // A one-answer question with several bits goes in as a list, which from_raw refuses.
-        let value = match (question.kind, options.as_slice()) {
-            (QuestionKind::Single, [one]) => RawValue::One(one.clone()),
-            _ => RawValue::Many(options),
-        };
-        raw.0.push((question.id.to_string(), value));
+        raw.0
+            .push((question.id.to_string(), RawValue::from_mask(question, mask)));
     }
     if !body.is_empty() {
         return Err(ShareError::Malformed);
@@ -183,6 +172,7 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::model::QuestionKind;
     use crate::pack::PACK;
 
     fn answers(json_like: &[(&str, &[&str])]) -> Answers {

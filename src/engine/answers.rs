@@ -6,7 +6,7 @@
 //! and no question is answered while its show-if rule hides it. An unanswered question counts
 //! as nothing ticked.
 
-use super::model::{Expr, Pack, QuestionIdx, QuestionKind};
+use super::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -128,21 +128,14 @@ impl Answers {
 
     /// The answers in their raw form, in question order: what [`Answers::from_raw`] accepts back.
     pub fn to_raw(&self, pack: &Pack) -> RawAnswers {
-        let answered = pack
-            .questions
-            .iter()
-            .enumerate()
-            .filter_map(|(q, question)| {
-                let q = q as QuestionIdx;
-                if !self.is_answered(q) {
-                    return None;
-                }
-                let option = |o: u16| question.options[usize::from(o)].to_string();
-                let value = match question.kind {
-                    QuestionKind::Single => RawValue::One(option(self.chosen(q).next()?)),
-                    QuestionKind::Multi => RawValue::Many(self.chosen(q).map(option).collect()),
-                };
-                Some((question.id.to_string(), value))
+        let answered = (0..pack.questions.len() as QuestionIdx)
+            .filter(|&q| self.is_answered(q))
+            .map(|q| {
+                let question = &pack.questions[usize::from(q)];
+                (
+                    question.id.to_string(),
+                    RawValue::from_mask(question, self.mask(q)),
+                )
             });
         RawAnswers(answered.collect())
     }
@@ -331,6 +324,25 @@ pub enum RawValue {
     Many(Vec<String>),
     /// Neither a string nor a list of strings; says what it was instead.
     Invalid(&'static str),
+}
+
+impl RawValue {
+    /// The options set in `mask`, shaped as `question` takes them: one option id for a
+    /// one-answer question, a list otherwise. Several options of a one-answer question come out
+    /// as a list, which [`Answers::from_raw`] refuses; bits beyond the options are left out.
+    pub fn from_mask(question: &Question, mask: u32) -> RawValue {
+        let mut options: Vec<String> = question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| mask & (1 << o) != 0)
+            .map(|(_, id)| id.to_string())
+            .collect();
+        match question.kind {
+            QuestionKind::Single if options.len() == 1 => RawValue::One(options.remove(0)),
+            _ => RawValue::Many(options),
+        }
+    }
 }
 
 impl Serialize for RawAnswers {

@@ -7,7 +7,7 @@ use crate::pack::PACK;
 use crate::questionnaire::Questionnaire;
 use crate::share::{self, ShareError, FRAGMENT_KEY};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Storage, Window};
+use web_sys::{window, Storage};
 
 /// The one storage key, shared by every checker on the site.
 const STORAGE_KEY: &str = "b12-cramp-check";
@@ -18,10 +18,6 @@ pub enum Notice {
     FromLink,
     Resumed,
     LinkRefused(ShareError),
-}
-
-fn window() -> Option<Window> {
-    web_sys::window()
 }
 
 /// The questionnaire to start with: answers from the page's link first, then answers the
@@ -88,12 +84,11 @@ pub fn is_remembered() -> bool {
     remembered().is_some()
 }
 
-/// Stores the answers; true if they were stored.
-pub fn remember(answers: &Answers) -> bool {
-    storage().is_some_and(|s| {
-        s.set_item(STORAGE_KEY, &share::encode(&PACK, answers))
-            .is_ok()
-    })
+/// Stores the answers. Where storage refuses, nothing is stored and `is_remembered` says so.
+pub fn remember(answers: &Answers) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, &share::encode(&PACK, answers));
+    }
 }
 
 pub fn forget() {

@@ -28,16 +28,16 @@ impl Names {
     };
 }
 
-/// The settings `root` asks for; `lang` is the language code that applies to it (its own
-/// `lang` or the nearest ancestor's). Each refused value goes to `warn`.
-pub fn settings_from(
-    root: &Element,
-    lang: Option<&str>,
-    names: &Names,
-    warn: &mut dyn FnMut(String),
-) -> Settings {
+/// The settings `root` asks for. Its language is the `lang` that applies to it (its own or the
+/// nearest ancestor's). Each refused value goes to `warn`.
+pub fn settings_from(root: &Element, names: &Names, warn: &mut dyn FnMut(String)) -> Settings {
     let mut settings = Settings::default();
-    if let Some(code) = lang.filter(|code| !code.is_empty()) {
+    let lang = root
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"));
+    if let Some(code) = lang.as_deref().filter(|code| !code.is_empty()) {
         // "en-GB" uses "en".
         let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
         match Texts::for_language(&primary) {
@@ -62,8 +62,9 @@ pub fn settings_from(
         match Theme::ALL.into_iter().find(|t| t.id() == theme) {
             Some(known) => settings.theme = known,
             None => warn(format!(
-                "b12-cramp-check: unknown {}=\"{theme}\" (use auto, light or dark); using auto",
-                names.theme
+                "b12-cramp-check: unknown {}=\"{theme}\" (use one of {}); using auto",
+                names.theme,
+                Theme::ALL.map(Theme::id).join(", ")
             )),
         }
     }

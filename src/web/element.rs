@@ -3,8 +3,8 @@
 //! widget's container into the shadow root. A widget's state lives in its own Yew app, never in
 //! globals, so any number of elements on one page stay apart.
 
-use super::api::complete_event_sender;
-use super::attributes::{console_warn, settings_from, Names};
+use super::app_props;
+use super::attributes::{console_warn, Names};
 use crate::ui::{App, AppProps};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -118,20 +118,13 @@ fn Session(props: &SessionProps) -> Html {
     }
 }
 
+/// The host's props, each warning given once however often the attributes are read again.
 fn props_for(host: &Element, warned: &mut Vec<String>) -> AppProps {
-    let lang = host
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"));
     let mut warn_once = |message: String| {
         if !warned.contains(&message) {
             console_warn(message.clone());
             warned.push(message);
         }
     };
-    AppProps {
-        settings: settings_from(host, lang.as_deref(), &Names::ELEMENT, &mut warn_once),
-        on_complete: complete_event_sender(host.clone(), &Names::ELEMENT),
-    }
+    app_props(host, &Names::ELEMENT, &mut warn_once)
 }

@@ -14,6 +14,7 @@ mod element;
 use crate::ui::{App, AppProps};
 use attributes::{console_warn, settings_from, Names};
 use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -21,20 +22,17 @@ pub fn start() {
         return;
     };
     if let Some(root) = document.get_element_by_id("b12-cramp-check") {
-        let lang = document
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"));
-        let settings = settings_from(&root, lang.as_deref(), &Names::DATA, &mut console_warn);
-        let on_complete = api::complete_event_sender(root.clone(), &Names::DATA);
+        let props = app_props(&root, &Names::DATA, &mut console_warn);
         // The page's loading message gives way to the checker.
         root.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(
-            root,
-            AppProps {
-                settings,
-                on_complete,
-            },
-        )
-        .render();
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    }
+}
+
+/// The app for `root`: its settings from its attributes, and its results sent as events.
+fn app_props(root: &Element, names: &'static Names, warn: &mut dyn FnMut(String)) -> AppProps {
+    AppProps {
+        settings: settings_from(root, names, warn),
+        on_complete: api::complete_event_sender(root.clone(), names),
     }
 }
