@@ -26,14 +26,6 @@ pub struct FactorText {
     pub looks_like: &'static str,
 }
 
-/// Region-specific words that fill the `{emergency_number}`-style placeholders.
-#[derive(Debug)]
-pub struct RegionText {
-    pub emergency_number: &'static str,
-    pub urgent_service: &'static str,
-    pub routine_service: &'static str,
-}
-
 /// Every text of one language, indexed like the pack's tables.
 #[derive(Debug)]
 pub struct Texts {
@@ -51,7 +43,9 @@ pub struct Texts {
     pub advice: &'static [&'static str],
     /// Section titles, in `Section::ALL` order.
     pub sections: &'static [&'static str],
-    pub regions: &'static [RegionText],
+    /// Per region, the words that fill the placeholders named in `REGION_KEYS`
+    /// (`{emergency_number}`, `{urgent_service}`...), in that order.
+    pub regions: &'static [&'static [&'static str]],
     pub ui: UiText,
 }
 
@@ -68,12 +62,43 @@ impl Texts {
         &LANGUAGES[0]
     }
 
-    /// A text with its region placeholders filled in.
+    /// The sentence about a factor shown apart from the causes (B12): a test worth asking about
+    /// when the result names it, otherwise not suggested now.
+    pub fn factor_apart(&self, factor: FactorIdx, named_by_result: bool) -> String {
+        let sentence = if named_by_result {
+            self.ui.apart_worth_asking
+        } else {
+            self.ui.apart_not_suggested
+        };
+        sentence.replace("{factor}", self.factors[usize::from(factor)].name)
+    }
+
+    /// A text with its region placeholders filled in; other braces are left as they are.
     pub fn fill(&self, text: &str, region: usize) -> String {
-        let words = &self.regions[region.min(self.regions.len() - 1)];
-        text.replace("{emergency_number}", words.emergency_number)
-            .replace("{urgent_service}", words.urgent_service)
-            .replace("{routine_service}", words.routine_service)
+        let words = self.regions[region.min(self.regions.len() - 1)];
+        let mut filled = String::with_capacity(text.len() + 32);
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            filled.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let word = after.find('}').and_then(|close| {
+                let key = &after[..close];
+                let i = REGION_KEYS.iter().position(|k| *k == key)?;
+                Some((words[i], close))
+            });
+            match word {
+                Some((word, close)) => {
+                    filled.push_str(word);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    filled.push('{');
+                    rest = after;
+                }
+            }
+        }
+        filled.push_str(rest);
+        filled
     }
 }
 

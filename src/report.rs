@@ -54,7 +54,12 @@ pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String 
     let w = &mut out;
     let level = &texts.triage[usize::from(assessment.triage)];
     let _ = writeln!(w, "{}: {}", ui.result, level.heading);
-    let _ = writeln!(w, "{}\n", fill(level.action));
+    let _ = writeln!(
+        w,
+        "{}{}\n",
+        fill(level.action),
+        cite(assessment.level_refs())
+    );
 
     let _ = writeln!(w, "{}", ui.why_this_result);
     for reason in &assessment.reasons {
@@ -73,34 +78,33 @@ pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String 
                 w,
                 "      {}: \"{}\" ({})",
                 ui.you_said,
-                question.options[usize::from(o)],
-                question.text
+                fill(question.options[usize::from(o)]),
+                fill(question.text)
             );
         }
     }
 
-    let _ = writeln!(w, "\n{}", ui.factor_chart);
-    let shown: Vec<usize> = (0..pack.factors.len())
-        .filter(|&f| f != usize::from(pack.red_flag_factor))
-        .collect();
-    let width = shown
-        .iter()
-        .map(|&f| texts.factors[f].name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for f in shown {
-        let score = assessment.factor_scores[f];
-        let marker = if f == usize::from(assessment.top_factor) {
-            " <"
-        } else {
-            ""
-        };
-        let bar = "#".repeat(score.clamp(0, 40) as usize);
-        let _ = writeln!(
-            w,
-            "  {:<width$}  {score:>2}  {bar}{marker}",
-            texts.factors[f].name
-        );
+    if assessment.shows_factors() {
+        let _ = writeln!(w, "\n{}", ui.factor_chart);
+        let causes = assessment.causes_in_chart_order();
+        let width = causes
+            .iter()
+            .map(|&f| texts.factors[usize::from(f)].name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for f in causes {
+            let score = assessment.factor_scores[usize::from(f)];
+            let marker = if f == assessment.top_factor { " <" } else { "" };
+            let bar = "#".repeat(score.clamp(0, 40) as usize);
+            let _ = writeln!(
+                w,
+                "  {:<width$}  {score:>2}  {bar}{marker}",
+                texts.factors[usize::from(f)].name
+            );
+        }
+        for f in assessment.factors_apart() {
+            let _ = writeln!(w, "  {}", texts.factor_apart(f, f == assessment.top_factor));
+        }
     }
 
     for section in Section::ALL {

@@ -248,6 +248,16 @@ mod tests {
         );
     }
 
+    /// A real link made by pack 1.0 (age 65-74, night calf cramps, balance problems): pack 1.1
+    /// added questions and options, so it is another version, not misread answers.
+    #[test]
+    fn a_link_from_pack_1_0_is_another_version() {
+        assert_eq!(
+            decode(&PACK, "ASpn7FCAAoACEAEBAgQQAgE"),
+            Err(ShareError::OtherVersion)
+        );
+    }
+
     #[test]
     fn tampered_answers_are_refused_by_the_packs_rules() {
         let header = from_base64url(&encode(&PACK, &Answers::new(&PACK))).unwrap();
@@ -270,6 +280,22 @@ mod tests {
             decode(&PACK, &with_masks(&masks)),
             Err(ShareError::Malformed)
         );
+        // An answer to the onset question after mouth ulcers only, which do not show it.
+        let neuro = PACK.question_index("q_neuro").unwrap();
+        let onset = PACK.question_index("q_neuro_onset").unwrap();
+        let ulcers = PACK.questions[usize::from(neuro)]
+            .option_index("sore_red_tongue_mouth_ulcers")
+            .unwrap();
+        let mut masks = vec![0; usize::from(onset) + 1];
+        masks[usize::from(neuro)] = 1 << ulcers;
+        masks[usize::from(onset)] = 0b01;
+        assert!(matches!(
+            decode(&PACK, &with_masks(&masks)),
+            Err(ShareError::Invalid(AnswerError::Hidden {
+                question: "q_neuro_onset",
+                ..
+            }))
+        ));
         // More questions than the pack has.
         let too_many = vec![0; PACK.questions.len() + 1];
         assert_eq!(

@@ -88,7 +88,7 @@ impl Checker {
         ))
     }
 
-    /// Answers every question of the current step with its first usable option ("none" for
+    /// Answers every question of the current step with an unremarkable option ("none" for
     /// tick-all-that-apply questions that have it), then presses Next.
     async fn calm_step(&self) {
         let step = self.step().expect("on a step");
@@ -102,10 +102,17 @@ impl Checker {
             {
                 continue;
             }
+            // "No" to yes/no questions and to nitrous oxide and alcohol, which could be red flags
+            // or reasons of their own; otherwise the last option.
+            let calm = ["40_59", "no", "never", "low_or_none"];
             let option = match question.exclusive {
                 Some(none) => question.options[usize::from(none)],
-                None if question.id == "q_age" => "40_59",
-                None => question.options[question.options.len() - 1],
+                None => question
+                    .options
+                    .iter()
+                    .copied()
+                    .find(|o| calm.contains(o))
+                    .unwrap_or(question.options[question.options.len() - 1]),
             };
             self.answer(question.id, option).await;
         }
@@ -185,7 +192,7 @@ async fn an_emergency_sign_goes_straight_to_the_result() {
         .root
         .text_content()
         .unwrap()
-        .contains("Get emergency help now"));
+        .contains("Get emergency help right now"));
 }
 
 #[wasm_bindgen_test]
@@ -253,6 +260,7 @@ async fn back_keeps_every_answer_and_forward_again_too() {
     checker.answer("q_cramp_site", "calf_foot").await;
     checker.answer("q_cramp_site", "thigh").await;
     checker.answer("q_cramp_timing", "night_or_rest").await;
+    checker.answer("q_walking_pain", "no").await;
     checker.action("next").await;
     checker.action("back").await;
     assert_eq!(checker.step().as_deref(), Some("cramps"));
@@ -282,6 +290,14 @@ async fn show_if_questions_appear_in_place_and_their_answers_drop() {
         checker.calm_step().await;
     }
     assert!(!checker.shows_question("q_neuro_onset"));
+    // Mouth ulcers are not a nerve symptom: the onset question stays hidden.
+    checker
+        .answer("q_neuro", "sore_red_tongue_mouth_ulcers")
+        .await;
+    assert!(!checker.shows_question("q_neuro_onset"));
+    checker
+        .answer("q_neuro", "sore_red_tongue_mouth_ulcers")
+        .await;
     checker.answer("q_neuro", "balance_problems").await;
     assert!(checker.shows_question("q_neuro_onset"));
     checker
@@ -334,9 +350,15 @@ async fn the_result_carries_the_engines_ids_and_explains_itself() {
     );
     assert!(checker.find("[data-reason=\"signal:b12_risk\"]").is_some());
     assert!(checker
-        .find("[data-advice=\"keep_b12_medicines\"]")
+        .find("[data-advice=\"b12_book_appointment\"]")
         .is_some());
     assert!(checker.find("svg.chart[role=\"img\"] title").is_some());
+    // B12 is a test worth asking about, shown apart from the causes the chart compares.
+    assert!(checker.find("svg.chart [data-factor=\"b12\"]").is_none());
+    assert!(checker
+        .find(".factor-apart[data-factor=\"b12\"]")
+        .and_then(|p| p.text_content())
+        .is_some_and(|text| text.contains("worth asking about")));
     let first_source = checker.find(".sources a[href^=\"https://\"]");
     assert!(
         first_source.is_some(),

@@ -126,11 +126,17 @@ fn explain_prints_readable_text_with_cited_sources() {
     );
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).expect("utf-8");
-    assert!(text.starts_with(
-        "Result: Ask a healthcare professional whether a vitamin B12 test is right for you"
-    ));
+    assert!(text
+        .starts_with("Result: Ask a doctor or nurse whether a vitamin B12 test is right for you"));
     assert!(text.contains("Why this result"));
-    assert!(text.contains("You answered: \"Metformin, for 1 year or longer\""));
+    assert!(
+        text.contains("You answered: \"Metformin (Glucophage), for 1 year or longer\""),
+        "the UK region fills the brand name into the answer"
+    );
+    assert!(
+        !text.contains('{'),
+        "every placeholder is filled in:\n{text}"
+    );
     assert!(
         text.contains("your GP surgery"),
         "the UK region fills the service name"
@@ -147,12 +153,87 @@ fn explain_prints_readable_text_with_cited_sources() {
     assert!(text.contains("does not diagnose"));
 }
 
+/// Hand-written answer sets for the rules of pack 1.1, through the real binary.
+#[test]
+fn pack_1_1_answer_files_give_their_results() {
+    let cases = [
+        (
+            "emergency-tetanus-signs.json",
+            "emergency_now",
+            "red_flag:tetanus_signs_after_wound",
+        ),
+        (
+            "emergency-palpitations.json",
+            "emergency_now",
+            "red_flag:palpitations_with_red_flags",
+        ),
+        (
+            "emergency-compartment.json",
+            "emergency_now",
+            "red_flag:compartment_signs",
+        ),
+        (
+            "emergency-heatstroke.json",
+            "emergency_now",
+            "red_flag:heatstroke_signs",
+        ),
+        (
+            "same-day-nitrous-oxide.json",
+            "urgent_same_day",
+            "red_flag:nitrous_oxide_nerve_symptoms",
+        ),
+        (
+            "self-care-short-lived-heat.json",
+            "self_care",
+            "outcome:self_care",
+        ),
+        (
+            "other-cause-night-cramps-walking-pain.json",
+            "provider_other_cause",
+            "signal:claudication_pattern",
+        ),
+    ];
+    for (file, triage, reason) in cases {
+        let result = eval_file(file);
+        assert_eq!(result["triage"], triage, "{file}");
+        assert_eq!(result["pack"]["version"], "1.1.0", "{file}");
+        let reasons: Vec<String> = result["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}:{}",
+                    r["kind"].as_str().unwrap_or(""),
+                    r["id"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        assert!(reasons.contains(&reason.to_string()), "{file}: {reasons:?}");
+    }
+}
+
 #[test]
 fn explain_names_the_emergency_number_for_the_region() {
     let answers = r#"{"q_emergency_signs":["face_arm_speech"]}"#;
     let us = String::from_utf8(run(&["explain", "--region", "us"], Some(answers)).stdout)
         .expect("utf-8");
-    assert!(us.starts_with("Result: Get emergency help now\nCall 911 now"));
+    assert!(us.starts_with("Result: Get emergency help right now\nCall 911 now"));
+    assert!(us.contains("Do not drive yourself"));
+    // Signs where going straight there is also right name the place by region.
+    let leg = r#"{"q_emergency_signs":["cold_pale_leg"]}"#;
+    for (region, place) in [
+        ("uk", "A&E"),
+        ("us", "the emergency room"),
+        ("eu", "the nearest emergency department"),
+    ] {
+        let text = String::from_utf8(run(&["explain", "--region", region], Some(leg)).stdout)
+            .expect("utf-8");
+        assert!(
+            text.contains(&format!("take you to {place} straight away")),
+            "{region}: {text}"
+        );
+    }
     let intl = String::from_utf8(run(&["explain"], Some(answers)).stdout).expect("utf-8");
     assert!(intl.contains("your local emergency number (for example 112, 911 or 999)"));
 }
@@ -167,7 +248,9 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         ("string-for-multi.json", "q_neuro takes a list of options, for example [\"none\"], not a string"),
         ("list-for-single.json", "q_age takes one option as a string, not a list"),
         ("none-with-other.json", "q_neuro: \"none\" cannot be combined with other options (\"balance_problems\")"),
-        ("hidden-question.json", "q_neuro_onset is not asked with these answers (it is asked only when q_neuro has any); remove it"),
+        ("hidden-question.json", "q_neuro_onset is not asked with these answers (it is asked only when q_neuro has any [pins_needles_numbness_both_sides, balance_problems, muscle_weakness, vision_changes]); remove it"),
+        // Mouth ulcers are not a nerve symptom: the onset question is not asked after them.
+        ("hidden-onset-mouth-ulcers.json", "q_neuro_onset is not asked with these answers"),
         ("hidden-statin.json", "q_statin_muscle is not asked with these answers (it is asked only when q_other_meds has statin); remove it"),
         ("number.json", "q_age: expected option ids as strings, found a number"),
         ("repeated-option.json", "q_neuro: option \"balance_problems\" is given twice"),

@@ -8,7 +8,11 @@ use b12_cramp_check::engine::{evaluate, Answers};
 use b12_cramp_check::pack::PACK;
 use b12_cramp_check::share;
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use std::cell::RefCell;
 use support::{check_assessment, check_red_flag_monotonic, red_flag_ticks};
+
+const CASES: u32 = 4000;
 
 fn any_answers() -> impl Strategy<Value = Answers> {
     let sizes: Vec<usize> = PACK.questions.iter().map(|q| q.options.len()).collect();
@@ -19,23 +23,60 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         .prop_map(|masks| Answers::from_masks(&PACK, masks))
 }
 
+/// Evaluation is total, every assessment is complete and serialises, and ticking any red flag
+/// never lowers urgency. Run by hand (not `proptest!`) so that it can print what it covered.
+#[test]
+fn random_answer_sets_are_complete_and_red_flags_never_lower_urgency() {
+    let ticks = red_flag_ticks();
+    let walking_pain = usize::from(PACK.question_index("q_walking_pain").expect("question"));
+    let levels = RefCell::new(vec![0u32; PACK.triage.len()]);
+    let walking = RefCell::new(vec![0u32; PACK.questions[walking_pain].options.len() + 1]);
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        ..Config::default()
+    });
+    let result = runner.run(
+        &(any_answers(), any::<prop::sample::Index>()),
+        |(answers, which)| {
+            let assessment = evaluate(&PACK, &answers);
+            prop_assert_eq!(check_assessment(&assessment), Ok(()));
+            prop_assert!(serde_json::to_string(&assessment).is_ok());
+            let tick = &ticks[which.index(ticks.len())];
+            prop_assert_eq!(check_red_flag_monotonic(&answers, tick), Ok(()));
+            levels.borrow_mut()[usize::from(assessment.triage)] += 1;
+            let answered = answers.chosen(walking_pain as u16).next();
+            walking.borrow_mut()[answered.map_or(0, |o| usize::from(o) + 1)] += 1;
+            Ok(())
+        },
+    );
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    let by_level: Vec<String> = PACK
+        .triage
+        .iter()
+        .zip(levels.borrow().iter())
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    let walking = walking.borrow();
+    println!(
+        "properties: {CASES} random answer sets (pack {}), each also checked with a red flag added; \
+         q_walking_pain unanswered {}, {}; results: {}",
+        PACK.version,
+        walking[0],
+        PACK.questions[walking_pain]
+            .options
+            .iter()
+            .zip(&walking[1..])
+            .map(|(o, n)| format!("{o} {n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        by_level.join(", ")
+    );
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
-
-    #[test]
-    fn evaluation_is_total_and_every_assessment_is_complete(answers in any_answers()) {
-        let assessment = evaluate(&PACK, &answers);
-        prop_assert_eq!(check_assessment(&assessment), Ok(()));
-        // And it always serialises.
-        prop_assert!(serde_json::to_string(&assessment).is_ok());
-    }
-
-    #[test]
-    fn ticking_any_red_flag_never_lowers_urgency(answers in any_answers(), which in any::<prop::sample::Index>()) {
-        let ticks = red_flag_ticks();
-        let tick = &ticks[which.index(ticks.len())];
-        prop_assert_eq!(check_red_flag_monotonic(&answers, tick), Ok(()));
-    }
+    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
 
     /// What the embed's `share-answers` event carries is what `evaluate()` and the CLI accept back.
     #[test]

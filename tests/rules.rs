@@ -178,7 +178,7 @@ fn one_major_risk_factor_and_one_symptom_open_the_b12_gate() {
     let advice = notes_and_advice(&a);
     for expected in [
         "b12_book_appointment",
-        "keep_b12_medicines",
+        "keep_other_medicines",
         "test_b12_level",
         "cramps_not_established_b12_sign",
     ] {
@@ -229,7 +229,12 @@ fn a_recent_normal_test_discounts_only_non_specific_symptoms() {
     assert_eq!(a.triage_id(), "self_care");
     let advice = notes_and_advice(&a);
     assert!(advice.contains(&"recent_normal_test"), "{advice:?}");
-    assert!(advice.contains(&"b12_risk_routine_check"));
+    // The routine-check note tells the truth: symptoms were ticked, and the test discounted them.
+    assert!(advice.contains(&"b12_risk_routine_check_after_normal_test"));
+    assert!(
+        !advice.contains(&"b12_risk_routine_check"),
+        "not \"no symptoms\""
+    );
     // Strong signs keep the gate open: the clinical picture comes first.
     for strong in [
         "pins_needles_numbness_both_sides",
@@ -273,11 +278,17 @@ fn each_other_cause_trigger_leads_to_a_routine_appointment() {
             "nerve_symptoms_without_b12_gate",
             "other_condition",
         ),
-        // Weakness alone triggers the review but scores no other factor (listed for clinical review).
+        // Weakness alone scores like numbness (pack 1.1): another health condition.
         (
             r#"{"q_neuro":["muscle_weakness"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
             "nerve_symptoms_without_b12_gate",
-            "nocturnal_idiopathic",
+            "other_condition",
+        ),
+        // Walking pain reported on its own question, whatever the cramps' usual timing.
+        (
+            r#"{"q_cramp_timing":"night_or_rest","q_walking_pain":"yes"}"#,
+            "claudication_pattern",
+            "circulation",
         ),
         (
             r#"{"q_cramp_frequency":"nightly_or_daily","q_cramp_timing":"night_or_rest"}"#,
@@ -424,4 +435,336 @@ fn none_and_other_options_exclude_each_other_when_toggled() {
     assert!(a.is_answered(onset));
     a.toggle(&PACK, q, balance);
     assert!(!a.is_answered(onset) && !a.is_shown(&PACK, onset));
+}
+
+// --- Pack 1.1 (evidence section 10) ------------------------------------------------------------
+
+fn advice_of(changes: &str) -> Vec<&'static str> {
+    notes_and_advice(&assess(&calm(changes)))
+}
+
+#[test]
+fn the_emergency_result_says_call_and_do_not_drive_where_the_sign_calls_for_it() {
+    let call = [
+        "face_arm_speech",
+        "chest_pain_or_breathless",
+        "breathing_swallowing",
+        "palpitations_with_red_flags",
+        "tetanus_signs_after_wound",
+        "hot_rigid_confused",
+    ];
+    let q = &PACK.questions[usize::from(PACK.question_index("q_emergency_signs").expect("q"))];
+    for option in q.options.iter().filter(|o| **o != "none") {
+        let advice = advice_of(&format!(r#"{{"q_emergency_signs":["{option}"]}}"#));
+        let (shown, hidden) = if call.contains(option) {
+            ("emergency_call_dont_drive", "emergency_call_or_go")
+        } else {
+            ("emergency_call_or_go", "emergency_call_dont_drive")
+        };
+        assert!(advice.contains(&shown), "{option}: {advice:?}");
+        assert!(!advice.contains(&hidden), "{option}: {advice:?}");
+        assert!(advice.contains(&"emergency_dont_wait"), "{option}");
+    }
+    // A "call" sign wins when both kinds are ticked.
+    let both = advice_of(r#"{"q_emergency_signs":["cold_pale_leg","face_arm_speech"]}"#);
+    assert!(both.contains(&"emergency_call_dont_drive") && !both.contains(&"emergency_call_or_go"));
+}
+
+#[test]
+fn the_narrowed_same_day_signs_carry_their_own_next_steps() {
+    let tetanus = advice_of(r#"{"q_urgent_signs":["tetanus_risk_wound"]}"#);
+    assert!(tetanus.contains(&"tetanus_deep_wound"), "{tetanus:?}");
+    let chest = advice_of(r#"{"q_urgent_signs":["cramps_chest_belly_arms"]}"#);
+    assert!(chest.contains(&"chest_cramp_call_emergency"), "{chest:?}");
+    let calf = advice_of(r#"{"q_urgent_signs":["cramp_over_10_min"]}"#);
+    assert!(!calf.contains(&"chest_cramp_call_emergency") && !calf.contains(&"tetanus_deep_wound"));
+}
+
+#[test]
+fn regular_nitrous_oxide_with_nerve_symptoms_is_same_day() {
+    for symptom in [
+        "pins_needles_numbness_both_sides",
+        "balance_problems",
+        "muscle_weakness",
+    ] {
+        let a = assess(&calm(&format!(
+            r#"{{"q_nitrous_oxide":"regular_recent","q_neuro":["{symptom}"],"q_neuro_onset":"gradual_weeks_to_months"}}"#
+        )));
+        assert_eq!(a.triage_id(), "urgent_same_day", "{symptom}");
+        assert_eq!(reason_ids(&a), ["red_flag:nitrous_oxide_nerve_symptoms"]);
+        assert_eq!(
+            a.reasons[0].answers.len(),
+            2,
+            "names the use and the symptom"
+        );
+        let advice = notes_and_advice(&a);
+        for expected in [
+            "nitrous_oxide_seen_today",
+            "stop_nitrous_oxide",
+            "get_advice_today",
+        ] {
+            assert!(
+                advice.contains(&expected),
+                "{symptom}: {expected} in {advice:?}"
+            );
+        }
+    }
+    // Coming on suddenly is still an emergency.
+    let sudden = assess(&calm(
+        r#"{"q_nitrous_oxide":"regular_recent","q_neuro":["balance_problems"],"q_neuro_onset":"sudden_or_rapidly_worsening"}"#,
+    ));
+    assert_eq!(sudden.triage_id(), "emergency_now");
+    // Past or occasional use with nerve symptoms is not this red flag.
+    let past = assess(&calm(
+        r#"{"q_nitrous_oxide":"past_occasional","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+    ));
+    assert_ne!(past.triage_id(), "urgent_same_day");
+    assert!(notes_and_advice(&past).contains(&"stop_nitrous_oxide"));
+    // With other B12 symptoms only: the B12 result, told to stop and to be seen within days.
+    let tongue = assess(&calm(
+        r#"{"q_nitrous_oxide":"regular_recent","q_neuro":["sore_red_tongue_mouth_ulcers"]}"#,
+    ));
+    assert_eq!(tongue.triage_id(), "provider_soon_b12");
+    let advice = notes_and_advice(&tongue);
+    assert!(advice.contains(&"b12_sooner_nitrous_oxide") && advice.contains(&"stop_nitrous_oxide"));
+}
+
+/// Revision 1.1 lowers urgency here: frequent cramps that began under 2 weeks ago after heat,
+/// sweating, too little fluid or exercise are self-care, not a routine appointment, because the
+/// context explains them (NHS leg cramps; NHS heat exhaustion). The tests show the limits of the
+/// change: a safety net is always shown, it needs both the short history and a context, from 2
+/// weeks on the appointment is back, every other reason for an appointment still applies, and
+/// red flags are untouched.
+#[test]
+fn short_lived_cramps_with_an_obvious_cause_are_self_care_with_a_safety_net() {
+    let short = r#""q_cramp_frequency":"nightly_or_daily","q_cramp_history":"under_2_weeks""#;
+    let heat = assess(&calm(&format!(
+        r#"{{{short},"q_recent_context":["heavy_sweating_or_heat"]}}"#
+    )));
+    assert_eq!(heat.triage_id(), "self_care");
+    assert!(notes_and_advice(&heat).contains(&"short_lived_safety_net"));
+    assert!(!heat
+        .signals
+        .iter()
+        .any(|&s| PACK.signals[usize::from(s)].id == "frequent_cramps"));
+    for context in [
+        "hard_or_unaccustomed_exercise",
+        "not_drinking_enough",
+        "only_plain_water_long_sweaty_activity",
+    ] {
+        let a = assess(&calm(&format!(
+            r#"{{{short},"q_recent_context":["{context}"]}}"#
+        )));
+        assert_eq!(a.triage_id(), "self_care", "{context}");
+    }
+    // No context: frequent cramps still lead to an appointment.
+    let no_context = assess(&calm(&format!(
+        r#"{{{short},"q_recent_context":["none"]}}"#
+    )));
+    assert_eq!(no_context.triage_id(), "provider_other_cause");
+    // Ongoing (2 weeks or more): the appointment is back.
+    for history in ["2_weeks_to_3_months", "over_3_months"] {
+        let a = assess(&calm(&format!(
+            r#"{{"q_cramp_frequency":"nightly_or_daily","q_cramp_history":"{history}","q_recent_context":["heavy_sweating_or_heat"]}}"#
+        )));
+        assert_eq!(a.triage_id(), "provider_other_cause", "{history}");
+        assert!(reason_ids(&a).contains(&"signal:frequent_cramps".to_string()));
+    }
+    // Any other reason for an appointment still applies.
+    for other in [
+        r#""q_walking_pain":"yes""#,
+        r#""q_alcohol":"heavy_regular""#,
+        r#""q_conditions":["kidney_disease_or_dialysis"]"#,
+    ] {
+        let a = assess(&calm(&format!(
+            r#"{{{short},"q_recent_context":["heavy_sweating_or_heat"],{other}}}"#
+        )));
+        assert_eq!(a.triage_id(), "provider_other_cause", "{other}");
+    }
+    // Red flags still override.
+    let flag = assess(&calm(&format!(
+        r#"{{{short},"q_recent_context":["heavy_sweating_or_heat"],"q_emergency_signs":["severe_dehydration"]}}"#
+    )));
+    assert_eq!(flag.triage_id(), "emergency_now");
+}
+
+#[test]
+fn walking_pain_counts_once_whichever_question_reports_it() {
+    let circulation = |changes: &str| score(&assess(&calm(changes)), "circulation");
+    assert_eq!(circulation(r#"{"q_walking_pain":"yes"}"#), 4);
+    assert_eq!(
+        circulation(r#"{"q_cramp_timing":"walking_relieved_by_rest"}"#),
+        4
+    );
+    assert_eq!(
+        circulation(r#"{"q_cramp_timing":"walking_relieved_by_rest","q_walking_pain":"yes"}"#),
+        4,
+        "not 8: both questions report one pattern"
+    );
+    for answer in ["no", "not_sure"] {
+        let a = assess(&calm(&format!(r#"{{"q_walking_pain":"{answer}"}}"#)));
+        assert_eq!(score(&a, "circulation"), 0, "{answer}");
+        assert_eq!(a.triage_id(), "self_care", "{answer}");
+    }
+}
+
+#[test]
+fn the_onset_question_is_asked_only_after_nerve_or_eyesight_problems() {
+    let onset = PACK.question_index("q_neuro_onset").expect("q");
+    let neuro = PACK.question_index("q_neuro").expect("q");
+    let question = &PACK.questions[usize::from(neuro)];
+    for option in question.options.iter().filter(|o| **o != "none") {
+        let mut a = Answers::new(&PACK);
+        a.toggle(&PACK, neuro, question.option_index(option).expect("option"));
+        let expected = matches!(
+            *option,
+            "pins_needles_numbness_both_sides"
+                | "balance_problems"
+                | "muscle_weakness"
+                | "vision_changes"
+        );
+        assert_eq!(a.is_shown(&PACK, onset), expected, "{option}");
+        // Answering it while hidden is invalid input.
+        let raw: RawAnswers = serde_json::from_str(&format!(
+            r#"{{"q_neuro":["{option}"],"q_neuro_onset":"sudden_or_rapidly_worsening"}}"#
+        ))
+        .expect("json");
+        let result = Answers::from_raw(&PACK, &raw);
+        if expected {
+            let a = evaluate(&PACK, &result.expect("valid while shown"));
+            assert_eq!(a.triage_id(), "emergency_now", "{option}");
+        } else {
+            assert!(
+                matches!(
+                    result,
+                    Err(AnswerError::Hidden {
+                        question: "q_neuro_onset",
+                        ..
+                    })
+                ),
+                "{option}: {result:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn weakness_without_the_b12_gate_scores_once_like_numbness() {
+    let other = |neuro: &str| {
+        score(
+            &assess(&calm(&format!(
+                r#"{{"q_neuro":{neuro},"q_neuro_onset":"gradual_weeks_to_months"}}"#
+            ))),
+            "other_condition",
+        )
+    };
+    assert_eq!(other(r#"["muscle_weakness"]"#), 4);
+    assert_eq!(other(r#"["pins_needles_numbness_both_sides"]"#), 4);
+    assert_eq!(
+        other(r#"["muscle_weakness","pins_needles_numbness_both_sides","balance_problems"]"#),
+        4,
+        "+4 once, whichever of them hold"
+    );
+    // The tests a clinician may consider include B12 and folate.
+    let advice =
+        advice_of(r#"{"q_neuro":["muscle_weakness"],"q_neuro_onset":"gradual_weeks_to_months"}"#);
+    assert!(
+        advice.contains(&"test_b12_folate_nerve_symptoms"),
+        "{advice:?}"
+    );
+}
+
+#[test]
+fn unsure_whether_b12_was_tested_counts_as_never_tested() {
+    for neuro in [
+        r#"["extreme_tiredness"]"#,
+        r#"["low_mood_irritability","memory_concentration"]"#,
+    ] {
+        let with = |status: &str| {
+            let a = assess(&calm(&format!(
+                r#"{{"q_b12_meds":["metformin_1y_plus"],"q_neuro":{neuro},"q_b12_status":"{status}"}}"#
+            )));
+            (a.triage_id(), a.top_factor_id(), notes_and_advice(&a))
+        };
+        assert_eq!(
+            with("tested_unsure_if_b12"),
+            with("never_or_unsure"),
+            "{neuro}"
+        );
+        assert_eq!(with("tested_unsure_if_b12").0, "provider_soon_b12");
+        // Only a test known to include B12 discounts non-specific symptoms.
+        assert_eq!(with("tested_normal_recently").0, "self_care", "{neuro}");
+    }
+}
+
+/// Pack 1.1 drops heavy alcohol as a B12 risk factor: no primary source says alcohol lowers B12
+/// (evidence 10.4), and the result would tell the reader it does. This can move a reader from
+/// the B12 result to the other-cause result; both are routine appointments, heavy drinking is
+/// itself a reason for one, and the tests a clinician may consider then include B12 and folate.
+#[test]
+fn heavy_drinking_is_a_reason_for_an_appointment_not_a_b12_risk_factor() {
+    let a = assess(&calm(
+        r#"{"q_age":"60_64","q_alcohol":"heavy_regular","q_neuro":["extreme_tiredness"]}"#,
+    ));
+    assert!(!a
+        .signals
+        .iter()
+        .any(|&s| PACK.signals[usize::from(s)].id == "b12_risk"));
+    assert_eq!(a.triage_id(), "provider_other_cause");
+    assert!(reason_ids(&a).contains(&"signal:heavy_alcohol".to_string()));
+    assert!(notes_and_advice(&a).contains(&"test_b12_folate_nerve_symptoms"));
+    // With a real B12 risk factor the B12 result still comes first.
+    let metformin = assess(&calm(
+        r#"{"q_b12_meds":["metformin_1y_plus"],"q_alcohol":"heavy_regular","q_neuro":["extreme_tiredness"]}"#,
+    ));
+    assert_eq!(metformin.triage_id(), "provider_soon_b12");
+}
+
+#[test]
+fn under_18_shows_no_chart_and_names_no_top_factor() {
+    let a = assess(&calm(
+        r#"{"q_age":"under_18","q_cramp_timing":"night_or_rest"}"#,
+    ));
+    assert_eq!(a.triage_id(), "not_applicable");
+    assert!(!a.shows_factors());
+    assert_eq!(reason_ids(&a), ["outcome:under_18"], "no factor reason");
+    assert!(assess(&calm("{}")).shows_factors());
+    assert!(!assess(r#"{"q_emergency_signs":["face_arm_speech"]}"#).shows_factors());
+}
+
+#[test]
+fn the_chart_puts_the_named_top_factor_first_and_b12_apart() {
+    // Circulation 4+1 beats night cramps 2+1+1; medication 2.
+    let a = assess(&calm(
+        r#"{"q_cramp_timing":"night_or_rest","q_walking_pain":"yes","q_smoker":"yes","q_cramp_site":["calf_foot"],"q_age":"60_64","q_other_meds":["naproxen"]}"#,
+    ));
+    let order: Vec<&str> = a
+        .causes_in_chart_order()
+        .iter()
+        .map(|&f| PACK.factors[usize::from(f)])
+        .collect();
+    assert_eq!(
+        &order[..3],
+        ["circulation", "nocturnal_idiopathic", "medication"]
+    );
+    assert!(!order.contains(&"b12") && !order.contains(&"red_flag"));
+    let apart: Vec<&str> = a
+        .factors_apart()
+        .map(|f| PACK.factors[usize::from(f)])
+        .collect();
+    assert_eq!(apart, ["b12"]);
+    // No bar before the top factor is longer than it, whatever the answers.
+    let scores = |f: u16| a.factor_scores[usize::from(f)];
+    let order = a.causes_in_chart_order();
+    assert_eq!(order[0], a.top_factor);
+    assert!(order.iter().all(|&f| scores(f) <= scores(a.top_factor)));
+    // The B12 result names b12, shown apart; the chart then leads with the strongest cause.
+    let b12 = assess(&calm(
+        r#"{"q_age":"75_plus","q_neuro":["extreme_tiredness"],"q_cramp_timing":"night_or_rest"}"#,
+    ));
+    assert_eq!(b12.top_factor_id(), "b12");
+    assert_eq!(
+        PACK.factors[usize::from(b12.causes_in_chart_order()[0])],
+        "nocturnal_idiopathic"
+    );
 }

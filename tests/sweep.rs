@@ -97,9 +97,10 @@ fn sweep_single_choice_combinations_with_sampled_multi_choice_sets() {
         .map(|(t, n)| format!("{t} {n}"))
         .collect();
     println!(
-        "sweep: {} answer sets ({combinations} combinations of {} one-answer questions, {SAMPLES_PER_COMBINATION} \
-         multi-choice samples each), each also checked with a red flag added; results: {}",
+        "sweep: {} answer sets of pack {} ({combinations} combinations of {} one-answer questions, \
+         {SAMPLES_PER_COMBINATION} multi-choice samples each), each also checked with a red flag added; results: {}",
         combinations * SAMPLES_PER_COMBINATION,
+        PACK.version,
         singles.len(),
         by_level.join(", ")
     );

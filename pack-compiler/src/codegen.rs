@@ -46,8 +46,11 @@ pub fn pack_source(pack: &Pack, origin: &str) -> String {
     let _ = writeln!(w, "    ],");
     let _ = writeln!(
         w,
-        "    triage: &{:?},\n    factors: &{:?},",
-        pack.triage, pack.factors
+        "    triage: &{:?},\n    level_refs: {},\n    factors: &{:?},\n    factor_refs: {},",
+        pack.triage,
+        slices(&pack.level_refs),
+        pack.factors,
+        slices(&pack.factor_refs)
     );
     let _ = writeln!(
         w,
@@ -97,11 +100,12 @@ pub fn pack_source(pack: &Pack, origin: &str) -> String {
         };
         let _ = writeln!(
             w,
-            "        Outcome {{ id: {:?}, triage: {}, when: {}, top: {top}, stop_asking: {}, refs: &{:?} }},",
+            "        Outcome {{ id: {:?}, triage: {}, when: {}, top: {top}, stop_asking: {}, show_factors: {}, refs: &{:?} }},",
             o.id,
             o.triage,
             optional_condition(o.when.as_ref()),
             o.stop_asking,
+            o.show_factors,
             o.refs
         );
     }
@@ -126,6 +130,11 @@ pub fn pack_source(pack: &Pack, origin: &str) -> String {
         w,
         "/// The region used when none is given.\npub const DEFAULT_REGION: usize = {};\n",
         pack.default_region
+    );
+    let _ = writeln!(
+        w,
+        "/// The placeholders each region fills, in the order of `Texts::regions` entries.\npub static REGION_KEYS: &[&str] = &{:?};\n",
+        pack.region_keys
     );
     texts_source(w, pack);
     out
@@ -174,16 +183,11 @@ fn texts_source(w: &mut String, pack: &Pack) {
             );
         }
         let _ = writeln!(w, "        ],\n        red_flags: &{:?},\n        signals: &{:?},\n        outcomes: &{:?},\n        advice: &{:?},\n        sections: &{:?},", l.red_flags, l.signals, l.outcomes, l.advice, l.sections);
-        let _ = writeln!(w, "        regions: &[");
-        for values in &l.regions {
-            let fields: Vec<String> = REGION_KEYS
-                .iter()
-                .zip(values)
-                .map(|(k, v)| format!("{k}: {v:?}"))
-                .collect();
-            let _ = writeln!(w, "            RegionText {{ {} }},", fields.join(", "));
-        }
-        let _ = writeln!(w, "        ],\n        ui: UiText {{");
+        let _ = writeln!(
+            w,
+            "        regions: {},\n        ui: UiText {{",
+            slices(&l.regions)
+        );
         for (key, text) in &l.ui {
             let _ = writeln!(w, "            {key}: {text:?},");
         }
@@ -200,6 +204,12 @@ pub fn witnesses_source(witnesses: &[Witness]) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// A list of lists as a static slice of slices: `&[&[..], &[..]]`.
+fn slices<T: std::fmt::Debug>(lists: &[Vec<T>]) -> String {
+    let inner: Vec<String> = lists.iter().map(|l| format!("&{l:?}")).collect();
+    format!("&[{}]", inner.join(", "))
 }
 
 fn optional_condition(c: Option<&Condition>) -> String {

@@ -99,6 +99,7 @@ pub struct Outcome {
     pub when: Option<Condition>,
     pub top: Top,
     pub stop_asking: bool,
+    pub show_factors: bool,
     pub refs: Vec<usize>,
 }
 
@@ -136,8 +137,6 @@ pub struct Reference {
     pub verify: Option<String>,
 }
 
-pub const REGION_KEYS: [&str; 3] = ["emergency_number", "urgent_service", "routine_service"];
-
 #[derive(Debug)]
 pub struct QuestionText {
     pub text: String,
@@ -161,7 +160,7 @@ pub struct Language {
     pub outcomes: Vec<String>,
     pub advice: Vec<String>,
     pub sections: Vec<String>,
-    /// One value per REGION_KEYS entry, per region.
+    /// Per region, one text per `Pack::region_keys` entry.
     pub regions: Vec<Vec<String>>,
     /// Key and text, in the default language's key order.
     pub ui: Vec<(String, String)>,
@@ -176,7 +175,11 @@ pub struct Pack {
     pub questions: Vec<Question>,
     pub steps: Vec<Step>,
     pub triage: Vec<String>,
+    /// Per result level: the sources of its heading and first action.
+    pub level_refs: Vec<Vec<usize>>,
     pub factors: Vec<String>,
+    /// Per factor: the sources of its description.
+    pub factor_refs: Vec<Vec<usize>>,
     pub red_flag_factor: usize,
     pub strongest_of: Vec<usize>,
     pub strongest_when_all_zero: usize,
@@ -189,5 +192,8 @@ pub struct Pack {
     pub references: Vec<Reference>,
     pub regions: Vec<String>,
     pub default_region: usize,
+    /// The placeholders every region defines (`{emergency_number}`...), from the default
+    /// language's first region.
+    pub region_keys: Vec<String>,
     pub languages: Vec<Language>,
 }

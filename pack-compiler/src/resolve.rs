@@ -80,6 +80,8 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
     }
 
     let references = r.references(references);
+    let level_refs = r.sources_of_each(&pack_file.level_refs, &triage, "level_refs");
+    let factor_refs = r.sources_of_each(&pack_file.factor_refs, &factors, "factor_refs");
     r.question_names(&questions.question);
     r.signal_names(&rules.signal);
     r.score_groups(&scoring, factors.len());
@@ -100,7 +102,9 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
         questions: std::mem::take(&mut r.questions),
         steps,
         triage,
+        level_refs,
         factors,
+        factor_refs,
         red_flag_factor: red_flag_factor.unwrap_or(0),
         strongest_of,
         strongest_when_all_zero: strongest_when_all_zero.unwrap_or(0),
@@ -113,6 +117,7 @@ pub fn resolve(dir: &Path) -> Result<Pack, Errors> {
         references,
         regions,
         default_region: default_region.unwrap_or(0),
+        region_keys: Vec::new(),
         languages: Vec::new(),
     };
     let mut errors = r.errors;
@@ -153,6 +158,30 @@ pub(crate) fn parse_toml<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// A source's address must lead to the source itself: an https:// address with a path (not a
+/// home page) that is not a search.
+fn stable_address(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!("url must be an https:// address, found \"{url}\""));
+    };
+    let path = rest.split_once('/').map_or("", |(_, path)| path);
+    if path.trim_matches('/').is_empty() {
+        return Err(format!(
+            "url \"{url}\" is a home page: give the address of the source itself"
+        ));
+    }
+    let lower = url.to_ascii_lowercase();
+    if ["?term=", "/search", "?q=", "&q=", "?query="]
+        .iter()
+        .any(|search| lower.contains(search))
+    {
+        return Err(format!(
+            "url \"{url}\" is a search: give the source's DOI, PubMed or own address"
+        ));
+    }
+    Ok(())
 }
 
 fn index_map(ids: &[String]) -> HashMap<String, usize> {
@@ -250,12 +279,8 @@ impl Resolver {
                 self.errors
                     .push(&file, &entry, "title and publisher must not be empty");
             }
-            if !r.url.starts_with("https://") {
-                self.errors.push(
-                    &file,
-                    &entry,
-                    format!("url must be an https:// address, found \"{}\"", r.url),
-                );
+            if let Err(problem) = stable_address(&r.url) {
+                self.errors.push(&file, &entry, problem);
             }
             self.refs.insert(id.clone(), references.len());
             references.push(Reference {
@@ -268,6 +293,33 @@ impl Resolver {
             });
         }
         references
+    }
+
+    /// The sources of each id in `ids` (every result level, or every factor), from a table in
+    /// pack.toml that must list each of them once and nothing else.
+    fn sources_of_each(
+        &mut self,
+        table: &std::collections::BTreeMap<String, Vec<String>>,
+        ids: &[String],
+        key: &str,
+    ) -> Vec<Vec<usize>> {
+        let file = self.files.pack.clone();
+        for unknown in table.keys().filter(|k| !ids.contains(k)) {
+            self.errors.push(
+                &file,
+                key,
+                format!("\"{unknown}\" is not listed in pack.toml"),
+            );
+        }
+        ids.iter()
+            .map(|id| match table.get(id) {
+                Some(refs) => self.refs(&file, &format!("{key}.{id}"), refs, false),
+                None => {
+                    self.errors.push(&file, key, format!("no sources for \"{id}\" (write {id} = [...], or [] if it states nothing medical)"));
+                    Vec::new()
+                }
+            })
+            .collect()
     }
 
     fn refs(&mut self, file: &str, entry: &str, ids: &[String], required: bool) -> Vec<usize> {
@@ -610,7 +662,7 @@ impl Resolver {
                 };
                 let refs = self.refs(&file, &entry, &o.refs, false);
                 let when = o.when.as_ref().and_then(|w| self.condition(&file, &entry, w, Scope::Everything));
-                Outcome { id: o.id.clone(), triage, when, top, stop_asking: o.stop_asking, refs }
+                Outcome { id: o.id.clone(), triage, when, top, stop_asking: o.stop_asking, show_factors: o.show_factors, refs }
             })
             .collect()
     }

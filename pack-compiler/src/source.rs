@@ -25,6 +25,10 @@ pub struct PackFile {
     pub strongest_of: Vec<String>,
     pub strongest_when_all_zero: String,
     pub regions: Vec<String>,
+    /// Result level id to the sources of its heading and first action.
+    pub level_refs: BTreeMap<String, Vec<String>>,
+    /// Factor id to the sources of its description ("what it looks like").
+    pub factor_refs: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,7 +105,14 @@ pub struct OutcomeSrc {
     pub top: String,
     #[serde(default)]
     pub stop_asking: bool,
+    /// Whether the result shows the factor chart and names its top factor (default yes).
+    #[serde(default = "yes")]
+    pub show_factors: bool,
     pub refs: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,7 +4,7 @@
 //! or it does not build.
 
 use crate::error::Errors;
-use crate::ir::{Language, Pack, QuestionText, REGION_KEYS, SECTIONS};
+use crate::ir::{Language, Pack, QuestionText, SECTIONS};
 
 /// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name.
 const UI_PLACEHOLDERS: [&str; 4] = ["step", "total", "factor", "date"];
@@ -68,11 +68,23 @@ pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, error
                 .and_then(Value::as_table)
                 .map(|t| t.keys().cloned().collect())
                 .unwrap_or_default();
+            // The default language's first region defines the placeholders every region fills.
+            pack.region_keys = pack
+                .regions
+                .first()
+                .and_then(|first| table.get("regions")?.get(first)?.as_table())
+                .map(|t| t.keys().cloned().collect())
+                .unwrap_or_default();
+            if pack.region_keys.is_empty() {
+                let first = pack.regions.first().map_or("", String::as_str);
+                errors.push(&file, format!("regions.{first}"), "missing: the first region's table defines the region placeholders ({emergency_number}...)");
+            }
         }
         let mut reader = Reader {
             file: &file,
             root: &table,
             used: HashSet::new(),
+            region_keys: &pack.region_keys,
             errors,
         };
         let language = read_language(&mut reader, &code, pack, &ui_keys);
@@ -154,7 +166,7 @@ fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) ->
             .regions
             .iter()
             .map(|region| {
-                REGION_KEYS
+                pack.region_keys
                     .iter()
                     .map(|k| r.plain_text(&["regions", region, k]))
                     .collect()
@@ -171,6 +183,7 @@ struct Reader<'a> {
     file: &'a str,
     root: &'a Table,
     used: HashSet<String>,
+    region_keys: &'a [String],
     errors: &'a mut Errors,
 }
 
@@ -179,15 +192,17 @@ impl Reader<'_> {
     fn text(&mut self, path: &[&str]) -> String {
         let text = self.plain_text(path);
         for name in placeholders(&text) {
-            if !REGION_KEYS.contains(&name) && !UI_PLACEHOLDERS.contains(&name) {
+            let is_region_key = self.region_keys.iter().any(|k| k == name);
+            if !is_region_key && !UI_PLACEHOLDERS.contains(&name) {
                 self.errors.push(
                     self.file,
                     path.join("."),
                     format!(
                         "unknown placeholder {{{name}}} (known: {})",
-                        REGION_KEYS
+                        self.region_keys
                             .iter()
-                            .chain(&UI_PLACEHOLDERS)
+                            .map(String::as_str)
+                            .chain(UI_PLACEHOLDERS)
                             .map(|k| format!("{{{k}}}"))
                             .collect::<Vec<_>>()
                             .join(", ")

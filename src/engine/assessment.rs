@@ -68,6 +68,44 @@ impl Assessment<'_> {
         }
     }
 
+    /// Whether the result shows what the answers point to (the factor chart and the top
+    /// factor's description): not for red flags, whose answers need help whatever the causes,
+    /// nor for outcomes that do not apply the model (under 18).
+    pub fn shows_factors(&self) -> bool {
+        match self.decision {
+            Decision::RedFlags => false,
+            Decision::Outcome(k) => self.pack.outcomes[usize::from(k)].show_factors,
+        }
+    }
+
+    /// The causes the answers may point to (the pack's `strongest_of`), in the order a chart
+    /// shows them: the top factor first, then by points, ties in the pack's tie order. So no
+    /// bar above the named top factor is ever longer than it.
+    pub fn causes_in_chart_order(&self) -> Vec<FactorIdx> {
+        let mut causes = self.pack.strongest_of.to_vec();
+        // A stable sort keeps the tie order among equal points.
+        causes.sort_by_key(|&f| {
+            (
+                f != self.top_factor,
+                std::cmp::Reverse(self.factor_scores[usize::from(f)]),
+            )
+        });
+        causes
+    }
+
+    /// Factors that are not causes but possibilities a test can check (B12), shown apart from
+    /// the causes: every factor but the causes and the red-flag count.
+    pub fn factors_apart(&self) -> impl Iterator<Item = FactorIdx> + '_ {
+        let pack = self.pack;
+        (0..pack.factors.len() as FactorIdx)
+            .filter(move |f| *f != pack.red_flag_factor && !pack.strongest_of.contains(f))
+    }
+
+    /// The sources of the result level's heading and first action.
+    pub fn level_refs(&self) -> &'static [RefIdx] {
+        self.pack.level_refs[usize::from(self.triage)]
+    }
+
     /// Advice shown in one section, in pack order.
     pub fn advice_in(&self, section: Section) -> impl Iterator<Item = u16> + '_ {
         self.advice

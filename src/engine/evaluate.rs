@@ -86,7 +86,10 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
                 answers: found.answers,
             });
             eval.signal_reasons(found.signals, &mut reasons);
-            if top == TopFactor::Strongest && factor_scores[usize::from(top_factor)] > 0 {
+            if outcome.show_factors
+                && top == TopFactor::Strongest
+                && factor_scores[usize::from(top_factor)] > 0
+            {
                 reasons.push(eval.factor_reason(top_factor));
             }
         }
@@ -249,11 +252,12 @@ impl Evaluator<'_> {
         }
     }
 
-    /// The answers behind a factor's points, with the sources of each scoring line used.
+    /// The answers behind a factor's points, with the sources of the factor's description and
+    /// of each scoring line used.
     fn factor_reason(&mut self, factor: FactorIdx) -> Reason {
         let mut found = Explanation::default();
-        let mut refs = Vec::new();
         let pack = self.pack;
+        let mut refs = pack.factor_refs[usize::from(factor)].to_vec();
         for i in self.holding_lines(factor, None) {
             self.explain(&pack.scores[i].when.expr, &mut found);
             for &r in pack.scores[i].refs {

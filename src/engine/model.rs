@@ -27,7 +27,11 @@ pub struct Pack {
     pub steps: &'static [Step],
     /// Result level ids, most urgent first.
     pub triage: &'static [&'static str],
+    /// Per result level: the sources of its heading and first action.
+    pub level_refs: &'static [&'static [RefIdx]],
     pub factors: &'static [&'static str],
+    /// Per factor: the sources of its description.
+    pub factor_refs: &'static [&'static [RefIdx]],
     /// The factor that counts red flags; it is the top factor of every red-flag result.
     pub red_flag_factor: FactorIdx,
     /// Candidates for a "strongest" top factor, in tie-break order.
@@ -143,6 +147,8 @@ pub struct Outcome {
     pub top: TopFactor,
     /// Show the result as soon as this outcome applies, without the remaining questions.
     pub stop_asking: bool,
+    /// The result shows the factor chart and names its top factor.
+    pub show_factors: bool,
     pub refs: &'static [RefIdx],
 }
 

@@ -218,6 +218,7 @@ test('the complete event carries no answers by default, and the answers when the
     detail: { triage: cli.triage, topFactor: cli.top_factor, packVersion: cli.pack.version },
     bubbles: true, composed: true, target: 'w',
   });
+  assert.equal(event.detail.packVersion, '1.1.0');
 
   // Opted in: the answers come in the command line's shape and give the same result there.
   await tab.evaluate(() => document.querySelector('#w').setAttribute('share-answers', ''));
@@ -370,11 +371,13 @@ test('SRI: the right hash runs, a wrong hash on the script refuses it, a changed
 test('evaluate() returns what cramp-check eval returns, and refuses bad answers the same way', async () => {
   const tab = await open('/empty.html');
   const files = ['emergency-early-exit.json', 'same-day-statin.json', 'b12-metformin-tingling.json',
-    'other-cause-walking-pain.json', 'self-care-exercise.json', 'under-18.json'];
+    'other-cause-walking-pain.json', 'self-care-exercise.json', 'under-18.json', 'emergency-tetanus-signs.json',
+    'same-day-nitrous-oxide.json', 'self-care-short-lived-heat.json', 'other-cause-night-cramps-walking-pain.json'];
   for (const file of files) {
     const answers = answersFile(file);
     const fromPage = await tab.evaluate(async (a) => (await import('/embed/b12-cramp-check.js')).evaluate(a), answers);
     assert.deepEqual(fromPage, cliEval(answers), file);
+    assert.equal(fromPage.pack.version, '1.1.0', `${file}: content pack 1.1`);
   }
   const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
   assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);

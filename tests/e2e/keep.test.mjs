@@ -91,9 +91,16 @@ test('a malformed, tampered or other-version link is ignored with a visible noti
   const variant = (change) => { const b = Buffer.from(bytes); change(b); return b.toString('base64url'); };
   const cases = {
     'link-damaged': ['not*a*code', code.slice(0, 3), `${code}A`],
-    'link-other-version': [variant((b) => { b[0] = 9; }), variant((b) => { b[1] ^= 0xff; })],
-    // Well formed, but "none" ticked with another emergency sign (the first question's mask).
-    'link-invalid': [Buffer.concat([bytes.subarray(0, 5), Buffer.from([0x81, 0x02])]).toString('base64url')],
+    // The last two: changed header bytes; then a real link made by pack 1.0.
+    'link-other-version': [variant((b) => { b[0] = 9; }), variant((b) => { b[1] ^= 0xff; }), 'ASpn7FCAAoACEAEBAgQQAgE'],
+    'link-invalid': [
+      // Well formed, but "none" (option 12) ticked with another emergency sign (option 0), as the
+      // first question's mask: 1 + 4096 in LEB128.
+      Buffer.concat([bytes.subarray(0, 5), Buffer.from([0x81, 0x20])]).toString('base64url'),
+      // An onset answer after mouth ulcers only, which do not show the onset question: nine
+      // unanswered questions, q_neuro = mouth ulcers (option 4), q_neuro_onset = gradual.
+      Buffer.concat([bytes.subarray(0, 5), Buffer.alloc(9), Buffer.from([0x10, 0x01])]).toString('base64url'),
+    ],
   };
   for (const [kind, codes] of Object.entries(cases)) {
     for (const bad of codes) {
@@ -165,7 +172,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
     // pdftotext breaks lines; compare with all white space squeezed out.
     const flat = text.replace(/\s+/g, '');
     const has = (s) => flat.includes(s.replace(/\s+/g, ''));
-    for (const part of ['summary for a healthcare professional', `Printed on ${expected.today}`, 'Content version 1.0.0',
+    for (const part of ['summary for a healthcare professional', `Printed on ${expected.today}`, 'Content version 1.1.0',
       expected.title, 'Why this result', 'Your answers', 'Tests a healthcare professional may consider', 'Sources',
       ...expected.answers, ...expected.reasons, ...expected.tests, ...expected.sources]) {
       assert.ok(has(part), `the ${format} PDF has "${part}"`);

@@ -12,31 +12,45 @@ const PATHS = [
   { name: 'other-cause', file: 'other-cause-walking-pain.json', triage: 'provider_other_cause' },
   { name: 'self-care', file: 'self-care-exercise.json', triage: 'self_care' },
 ];
+// Pack 1.1: every new emergency option, the nitrous oxide red flag, short-lived cramps with an
+// obvious cause, and walking pain reported apart from night cramps; at a phone's width.
+const PATHS_1_1 = [
+  { name: 'emergency-tetanus', file: 'emergency-tetanus-signs.json', triage: 'emergency_now' },
+  { name: 'emergency-palpitations', file: 'emergency-palpitations.json', triage: 'emergency_now' },
+  { name: 'emergency-compartment', file: 'emergency-compartment.json', triage: 'emergency_now' },
+  { name: 'emergency-heatstroke', file: 'emergency-heatstroke.json', triage: 'emergency_now' },
+  { name: 'same-day-nitrous-oxide', file: 'same-day-nitrous-oxide.json', triage: 'urgent_same_day' },
+  { name: 'self-care-short-lived', file: 'self-care-short-lived-heat.json', triage: 'self_care' },
+  { name: 'other-cause-walking-pain-at-night', file: 'other-cause-night-cramps-walking-pain.json', triage: 'provider_other_cause' },
+];
 
 const shared = servedDistAndBrowser();
 
-for (const width of [360, 1280]) {
-  for (const path of PATHS) {
-    test(`${path.name} path at ${width}px shows what cramp-check eval returns`, async () => {
-      const page = await newPage(shared.chrome, width);
-      await page.goto(shared.server.url + '/');
-      await page.waitForSelector('[data-action="start"]');
-      if (path.name === 'emergency') await screenshot(page, `intro-${width}`);
-      const given = await walk(page, answersFile(path.file), (name) => screenshot(page, `${path.name}-${width}-${name}`));
-      const shown = await shownResult(page);
-      await screenshot(page, `${path.name}-${width}-result`);
-      const cli = cliEval(given);
-      assert.equal(shown.triage, path.triage);
-      assert.equal(shown.triage, cli.triage);
-      assert.equal(shown.top_factor, cli.top_factor);
-      assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
-      // The page orders advice by section, the CLI by pack order: compare as sets.
-      assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
-      assert.deepEqual(page.external, [], 'no request leaves the machine');
-      assert.deepEqual(page.consoleErrors, []);
-      await page.context().close();
-    });
-  }
+const RUNS = [360, 1280].flatMap((width) => PATHS.map((path) => ({ width, path })))
+  .concat(PATHS_1_1.map((path) => ({ width: 360, path })));
+
+for (const { width, path } of RUNS) {
+  test(`${path.name} path at ${width}px shows what cramp-check eval returns`, async () => {
+    const page = await newPage(shared.chrome, width);
+    await page.goto(shared.server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    if (path.name === 'emergency') await screenshot(page, `intro-${width}`);
+    const given = await walk(page, answersFile(path.file), (name) => screenshot(page, `${path.name}-${width}-${name}`));
+    const shown = await shownResult(page);
+    await screenshot(page, `${path.name}-${width}-result`);
+    const cli = cliEval(given);
+    assert.equal(shown.triage, path.triage);
+    assert.equal(shown.triage, cli.triage);
+    assert.equal(shown.top_factor, cli.top_factor);
+    assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
+    // The page orders advice by section, the CLI by pack order: compare as sets.
+    assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
+    const words = await page.locator('[data-triage]').innerText();
+    assert.ok(!words.includes('{'), `every placeholder is filled in: ${words}`);
+    assert.deepEqual(page.external, [], 'no request leaves the machine');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
 }
 
 test('the page does not shift while it loads, and the widget fits a 320px phone', async () => {
@@ -89,5 +103,30 @@ test('the questionnaire works with the keyboard alone', async () => {
   }
   await page.keyboard.press('Space');
   assert.equal(await page.isChecked('input[name="q_emergency_signs"][value="face_arm_speech"]'), true);
+  await page.context().close();
+});
+
+test('the onset question appears after weakness, not after mouth ulcers', async () => {
+  const page = await newPage(shared.chrome, 360);
+  await page.goto(shared.server.url + '/');
+  await page.click('[data-action="start"]');
+  // Calm answers up to the symptoms step.
+  const calm = answersFile('self-care-exercise.json');
+  while ((await page.locator('[data-step]').getAttribute('data-step')) !== 'symptoms') {
+    for (const name of await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))])) {
+      for (const value of [calm[name]].flat()) await page.check(`input[name="${name}"][value="${value}"]`);
+    }
+    await page.click('[data-action="next"]');
+  }
+  const onset = page.locator('input[name="q_neuro_onset"]');
+  await page.check('input[name="q_neuro"][value="sore_red_tongue_mouth_ulcers"]');
+  assert.equal(await onset.count(), 0, 'not after mouth ulcers');
+  await page.check('input[name="q_neuro"][value="muscle_weakness"]');
+  await onset.first().waitFor();
+  assert.equal(await onset.count(), 2, 'after weakness, with its two options');
+  assert.match(await page.locator('#q_neuro_onset legend').innerText(), /weakness/);
+  await page.uncheck('input[name="q_neuro"][value="muscle_weakness"]');
+  await onset.first().waitFor({ state: 'detached' });
+  assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

@@ -53,6 +53,10 @@ pub fn red_flag_ticks() -> Vec<Vec<(&'static str, &'static str)>> {
         ("q_neuro_onset", "sudden_or_rapidly_worsening"),
     ]);
     ticks.push(vec![("q_other_meds", "statin"), ("q_statin_muscle", "yes")]);
+    ticks.push(vec![
+        ("q_nitrous_oxide", "regular_recent"),
+        ("q_neuro", "pins_needles_numbness_both_sides"),
+    ]);
     ticks
 }
 

@@ -7,20 +7,20 @@ pub struct ChartProps {
     /// Points per factor, in pack order.
     pub scores: Vec<i32>,
     pub top_factor: u16,
+    /// The factors to chart, in display order (`Assessment::causes_in_chart_order`).
+    pub factors: Vec<u16>,
 }
 
 const WIDTH: i32 = 320;
 const ROW: i32 = 38;
 
-/// How strongly the answers point to each factor: labelled horizontal bars in inline SVG, with
+/// How strongly the answers point to each cause: labelled horizontal bars in inline SVG, with
 /// the same figures as text for screen readers (the SVG's title and description).
 #[function_component]
 pub fn FactorChart(props: &ChartProps) -> Html {
     let settings = use_settings();
     let texts = settings.texts;
-    let factors: Vec<usize> = (0..PACK.factors.len())
-        .filter(|&f| f != usize::from(PACK.red_flag_factor))
-        .collect();
+    let factors: Vec<usize> = props.factors.iter().map(|&f| usize::from(f)).collect();
     // A fixed minimum scale keeps one weak answer from looking like a full bar.
     let scale = factors
         .iter()

@@ -41,7 +41,7 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
             <label class={classes!("option", is_none.then_some("option-none"))}>
                 <input type={input_type} name={question.id} value={*option}
                     checked={props.mask & (1 << o) != 0} {onchange} />
-                <span>{ text.options[usize::from(o)] }</span>
+                <span>{ settings.fill(text.options[usize::from(o)]) }</span>
             </label>
         }
     });
@@ -49,7 +49,7 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
         <fieldset id={question.id} class={classes!("question", props.missing.then_some("question-missing"))}
             aria-describedby={props.missing.then(|| error_id.clone())}>
             <legend>
-                <span class="question-text">{ text.text }</span>
+                <span class="question-text">{ settings.fill(text.text) }</span>
                 <span class="hint">{ hint }</span>
             </legend>
             if props.missing {
@@ -57,7 +57,7 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
             }
             <details class="why">
                 <summary>{ ui.why_we_ask }</summary>
-                <p>{ text.help }</p>
+                <p>{ settings.fill(text.help) }</p>
             </details>
             <div class="options">{ for options }</div>
         </fieldset>

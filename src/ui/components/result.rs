@@ -61,6 +61,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         }
     };
 
+    let level_sources = cite(assessment.level_refs());
     let next_steps = advice_list(Section::NextSteps, &mut cite);
     let reasons: Vec<Html> = assessment
         .reasons
@@ -74,7 +75,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             };
             let answers = reason.answers.iter().map(|&(q, o)| {
                 let question = &texts.questions[usize::from(q)];
-                html! { <li><span class="you-said">{ ui.you_said }{": "}</span>{ question.options[usize::from(o)] }</li> }
+                html! { <li><span class="you-said">{ ui.you_said }{": "}</span>{ settings.fill(question.options[usize::from(o)]) }</li> }
             });
             html! {
                 <li data-reason={format!("{}:{}", reason.source.kind(), reason.source.id(&PACK))}>
@@ -106,15 +107,14 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .filter(|&&q| props.answers.is_answered(q))
         .map(|&q| {
             let text = &texts.questions[usize::from(q)];
-            let chosen: Vec<&str> = props
+            let chosen: Vec<String> = props
                 .answers
                 .chosen(q)
-                .map(|o| text.options[usize::from(o)])
+                .map(|o| settings.fill(text.options[usize::from(o)]))
                 .collect();
-            html! { <><dt>{ text.text }</dt><dd>{ chosen.join("; ") }</dd></> }
+            html! { <><dt>{ settings.fill(text.text) }</dt><dd>{ chosen.join("; ") }</dd></> }
         });
     let printed = ui.printed_on.replace("{date}", &keep::today(texts.code));
-    let show_chart = assessment.top_factor != PACK.red_flag_factor;
     let change = props
         .on_action
         .reform(|_: MouseEvent| Action::ChangeAnswers);
@@ -130,7 +130,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 { icon(triage) }
                 <div>
                     <@{h2.clone()} class="title" tabindex="-1" ref={props.focus.clone()}>{ level.heading }</@>
-                    <p class="banner-action">{ settings.fill(level.action) }</p>
+                    <p class="banner-action">{ settings.fill(level.action) }{" "}{ level_sources }</p>
                 </div>
             </div>
             { next_steps }
@@ -138,10 +138,16 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <@{h3.clone()}>{ ui.why_this_result }</@>
                 <ul class="reasons">{ for reasons }</ul>
             </section>
-            if show_chart {
+            if assessment.shows_factors() {
                 <section class="factors">
                     <@{h3.clone()}>{ ui.factor_chart }</@>
-                    <FactorChart scores={assessment.factor_scores.clone()} top_factor={assessment.top_factor} />
+                    <FactorChart scores={assessment.factor_scores.clone()} top_factor={assessment.top_factor}
+                        factors={assessment.causes_in_chart_order()} />
+                    { for assessment.factors_apart().map(|f| html! {
+                        <p class="factor-apart" data-factor={PACK.factors[usize::from(f)]}>
+                            { texts.factor_apart(f, f == assessment.top_factor) }
+                        </p>
+                    }) }
                 </section>
             }
             <section class="your-answers">

@@ -57,7 +57,7 @@ pub fn StepView(props: &StepProps) -> Html {
                     <p>{ ui.missing_summary }</p>
                     <ul>
                         { for flow.missing.iter().map(|&q| html! {
-                            <li>{ settings.texts.questions[usize::from(q)].text }</li>
+                            <li>{ settings.fill(settings.texts.questions[usize::from(q)].text) }</li>
                         }) }
                     </ul>
                 </div>
