@@ -1,6 +1,5 @@
 //! What scripts on the host page get: `evaluate(answers)` and the "complete" event.
 
-use super::attributes::Names;
 use crate::engine::{evaluate as evaluate_answers, found, Answers, RawAnswers, RawValue};
 use crate::pack::PACK;
 use js_sys::{Array, Object};
@@ -82,18 +81,16 @@ struct Completion {
     answers: Option<RawAnswers>,
 }
 
-/// Dispatches `b12-cramp-check:complete` (bubbling, composed) from `host` each time a result
-/// appears. The answers go with it only while the host carries the share-answers attribute.
-pub fn complete_event_sender(host: Element, names: &'static Names) -> Callback<Answers> {
+/// Dispatches `b12-cramp-check:complete` (bubbling, composed) from `host` each time the reader
+/// reaches a result. The answers go with it only when the host opted in (`share-answers`).
+pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Answers> {
     Callback::from(move |answers: Answers| {
         let assessment = evaluate_answers(&PACK, &answers);
         let completion = Completion {
             triage: assessment.triage_id(),
             top_factor: assessment.top_factor_id(),
             pack_version: PACK.version,
-            answers: host
-                .has_attribute(names.share_answers)
-                .then(|| answers.to_raw(&PACK)),
+            answers: share_answers.then(|| answers.to_raw(&PACK)),
         };
         let Ok(detail) = to_js(&completion) else {
             return;

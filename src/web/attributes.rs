@@ -5,32 +5,15 @@ use crate::pack::{region_index, Texts, PACK};
 use crate::ui::{Settings, Theme};
 use web_sys::Element;
 
-/// The attribute names: plain on the custom element, `data-` on the standalone page's `<div>`.
-pub struct Names {
-    pub region: &'static str,
-    pub theme: &'static str,
-    pub heading_level: &'static str,
-    pub share_answers: &'static str,
-}
-
-impl Names {
-    pub const ELEMENT: Names = Names {
-        region: "region",
-        theme: "theme",
-        heading_level: "heading-level",
-        share_answers: "share-answers",
-    };
-    pub const DATA: Names = Names {
-        region: "data-region",
-        theme: "data-theme",
-        heading_level: "data-heading-level",
-        share_answers: "data-share-answers",
-    };
-}
+const REGION: &str = "region";
+const THEME: &str = "theme";
+const HEADING_LEVEL: &str = "heading-level";
+/// The host's opt-in to receive the reader's answers with the complete event.
+const SHARE_ANSWERS: &str = "share-answers";
 
 /// The settings `root` asks for. Its language is the `lang` that applies to it (its own or the
 /// nearest ancestor's). Each refused value goes to `warn`.
-pub fn settings_from(root: &Element, names: &Names, warn: &mut dyn FnMut(String)) -> Settings {
+pub fn settings_from(root: &Element, warn: &mut dyn FnMut(String)) -> Settings {
     let mut settings = Settings::default();
     let lang = root
         .closest("[lang]")
@@ -48,35 +31,36 @@ pub fn settings_from(root: &Element, names: &Names, warn: &mut dyn FnMut(String)
             )),
         }
     }
-    if let Some(region) = root.get_attribute(names.region) {
+    if let Some(region) = root.get_attribute(REGION) {
         match region_index(&region) {
             Some(index) => settings.region = index,
             None => warn(format!(
                 "b12-cramp-check: unknown {}=\"{region}\" (use one of {}); using the default",
-                names.region,
+                REGION,
                 PACK.regions.join(", ")
             )),
         }
     }
-    if let Some(theme) = root.get_attribute(names.theme) {
+    if let Some(theme) = root.get_attribute(THEME) {
         match Theme::ALL.into_iter().find(|t| t.id() == theme) {
             Some(known) => settings.theme = known,
             None => warn(format!(
                 "b12-cramp-check: unknown {}=\"{theme}\" (use one of {}); using auto",
-                names.theme,
+                THEME,
                 Theme::ALL.map(Theme::id).join(", ")
             )),
         }
     }
-    if let Some(level) = root.get_attribute(names.heading_level) {
+    if let Some(level) = root.get_attribute(HEADING_LEVEL) {
         match level.parse::<u8>() {
             Ok(level @ 1..=6) => settings.heading_level = level,
             _ => warn(format!(
                 "b12-cramp-check: {}=\"{level}\" is not 1 to 6; using 2",
-                names.heading_level
+                HEADING_LEVEL
             )),
         }
     }
+    settings.shares_answers = root.has_attribute(SHARE_ANSWERS);
     settings
 }
 

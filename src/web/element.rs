@@ -1,10 +1,10 @@
 //! The `<b12-cramp-check>` element's Rust half. The loader (`www/embed/loader.js`) defines the
-//! element and its open shadow root, makes one [`Widget`] per connected element and puts the
+//! element and its closed shadow root, makes one [`Widget`] per connected element and puts the
 //! widget's container into the shadow root. A widget's state lives in its own Yew app, never in
 //! globals, so any number of elements on one page stay apart.
 
 use super::app_props;
-use super::attributes::{console_warn, Names};
+use super::attributes::console_warn;
 use crate::ui::{App, AppProps};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -126,5 +126,5 @@ fn props_for(host: &Element, warned: &mut Vec<String>) -> AppProps {
             warned.push(message);
         }
     };
-    app_props(host, &Names::ELEMENT, &mut warn_once)
+    app_props(host, &mut warn_once)
 }

@@ -1,20 +1,26 @@
 // The standalone page's service worker: a reader who opened the page once can use it offline.
-// `cargo xtask embed` writes it to dist/sw.js with the page's files and a version derived from
-// their bytes (in place of the null below), so each new build is a new version with its own
-// cache. A debug build (trunk serve) lists no files, so development always sees fresh files.
+// `cargo xtask embed` writes it to dist/sw.js with the page's files, the SRI hash of each, and a
+// version derived from their bytes (in place of the null below), so each new build is a new
+// version with its own cache. A debug build (trunk serve) lists no files, so development always
+// sees fresh files.
+//
+// The network comes first: online, the reader always gets the files as the server has them now
+// (a fix never waits a visit). The cache is the offline fallback, and holds only files that
+// matched their build-time hash when stored and still match when served.
 
 const { version: VERSION, files: FILES } = /*@build*/null;
 
 const PREFIX = 'b12-cramp-check-';
 const CACHE = PREFIX + VERSION;
 // The files are relative to this script, so the page works from any folder.
-const KNOWN = new Set(FILES.map((file) => new URL(file, self.location).href));
+const INTEGRITY = new Map(FILES.map(({ url, integrity }) => [new URL(url, self.location).href, integrity]));
 
 self.addEventListener('install', (event) => {
-  // 'no-cache' revalidates with the server, so a new version never stores an older file.
+  // 'no-cache' revalidates with the server, and `integrity` refuses a file that is not the one
+  // this build knows: then installing fails and the previous version stays.
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll([...KNOWN].map((url) => new Request(url, { cache: 'no-cache' })));
+    await cache.addAll([...INTEGRITY].map(([url, integrity]) => new Request(url, { cache: 'no-cache', integrity })));
     await self.skipWaiting();
   })());
 });
@@ -29,6 +35,19 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+/** The cached copy of `url`, if it still has the hash this build knows (the origin's other
+ * scripts can write to its caches too). */
+async function verifiedCopy(url) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(url);
+  if (!cached) return undefined;
+  const digest = await crypto.subtle.digest('SHA-384', await cached.clone().arrayBuffer());
+  const actual = 'sha384-' + btoa(String.fromCharCode(...new Uint8Array(digest)));
+  if (actual === INTEGRITY.get(url)) return cached;
+  await cache.delete(url);
+  return undefined;
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
@@ -37,9 +56,12 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   // Anything else (another origin, another method, an unknown file) goes to the network
   // untouched and is never stored.
-  if (request.method !== 'GET' || url.origin !== self.location.origin || !KNOWN.has(url.href)) return;
+  if (request.method !== 'GET' || url.origin !== self.location.origin || !INTEGRITY.has(url.href)) return;
   event.respondWith((async () => {
-    const cached = await (await caches.open(CACHE)).match(url.href);
-    return cached ?? fetch(request);
+    try {
+      return await fetch(request);
+    } catch (offline) {
+      return (await verifiedCopy(url.href)) ?? Response.error();
+    }
   })());
 });

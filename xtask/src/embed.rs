@@ -13,8 +13,25 @@ pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 
 /// The offline file: the check as one HTML file that works opened from disk (dist/).
 pub const OFFLINE_PAGE: &str = "b12-cramp-check.html";
-/// The standalone page's service worker (dist/).
+/// The standalone page (dist/).
+const STANDALONE_PAGE: &str = "index.html";
+/// The standalone page's service worker (dist/), and its kill switch (served in its place to
+/// retire it).
 const SERVICE_WORKER: &str = "sw.js";
+const SERVICE_WORKER_RETIRE: &str = "sw-retire.js";
+
+/// The standalone page's Content Security Policy, the strictest it works under: its own files
+/// only, WebAssembly, no inline script or style, Trusted Types with the one policy that
+/// registers its service worker. A release build puts it in the page (README: Policies).
+pub const STANDALONE_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+    base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; \
+    trusted-types b12-cramp-check";
+/// The offline file's policy, around the hashes of its one inline style and one inline script:
+/// nothing may load, and nothing but these two may run.
+const OFFLINE_POLICY: &str = "default-src 'none'; script-src {script} 'wasm-unsafe-eval'; \
+    style-src {style}; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; \
+    trusted-types 'none'";
 
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
 /// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
@@ -36,7 +53,8 @@ pub fn embed() -> Result {
             })
             .ok_or_else(|| format!("no b12-cramp-check-*{suffix} in {}", staging.display()))
     };
-    let wasm = read(&staged("_bg.wasm")?)?;
+    let staged_wasm = staged("_bg.wasm")?;
+    let wasm = read(&staged_wasm)?;
     let glue = staged(".js")?;
 
     let sources = root().join("target/embed-src");
@@ -84,6 +102,30 @@ pub fn embed() -> Result {
     )?;
     write(&staging.join(OFFLINE_PAGE), page.as_bytes())?;
 
+    // The standalone page loads the same element as publishers do: trunk's own glue and wasm
+    // are not served, and the page pins the bundle (and so the wasm) by its SRI hash.
+    for built in [&staged_wasm, &glue] {
+        fs::remove_file(built).map_err(|e| format!("cannot remove {}: {e}", built.display()))?;
+    }
+    let index = staging.join(STANDALONE_PAGE);
+    let bundle_integrity = sri(&read(&out.join(EMBED_SCRIPT))?);
+    let policy = if release {
+        format!(r#"<meta http-equiv="Content-Security-Policy" content="{STANDALONE_POLICY}">"#)
+    } else {
+        // A debug build is served by `trunk serve`, whose reload script is inline.
+        String::new()
+    };
+    let standalone = fill(&read_text(&index)?, "@embed-integrity@", &bundle_integrity)?;
+    let standalone = without_element(&standalone, r#"<link data-trunk rel="rust""#)?;
+    write(
+        &index,
+        replace_policy_placeholder(&standalone, &policy)?.as_bytes(),
+    )?;
+
+    copy(
+        &root().join("www/offline").join(SERVICE_WORKER_RETIRE),
+        &staging.join(SERVICE_WORKER_RETIRE),
+    )?;
     service_worker(&staging, &sources, release)
 }
 
@@ -141,13 +183,46 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 /// The offline page from its template: the page's stylesheet and the bundle inlined in place
-/// of their placeholders.
+/// of their placeholders, and a policy that allows exactly those two.
 fn offline_page(template: &str, css: &str, script: &str) -> Result<String> {
     if css.to_ascii_lowercase().contains("</style") {
         return Err("www/page.css contains `</style`, which would end the inline <style>".into());
     }
+    let script = inline_script(script);
+    let policy = OFFLINE_POLICY
+        .replace("{script}", &format!("'{}'", sri(script.as_bytes())))
+        .replace("{style}", &format!("'{}'", sri(css.as_bytes())));
     let page = fill(template, "/*@page.css*/", css)?;
-    fill(&page, "/*@bundle*/", &inline_script(script))
+    let page = fill(&page, "/*@bundle*/", &script)?;
+    replace_policy_placeholder(
+        &page,
+        &format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">"#),
+    )
+}
+
+/// `page` without the one element that starts with `start` (trunk leaves its rust link in
+/// place when it injects no scripts).
+fn without_element(page: &str, start: &str) -> Result<String> {
+    let at = page
+        .find(start)
+        .ok_or_else(|| format!("the page has no `{start}` element"))?;
+    let end = page[at..]
+        .find('>')
+        .map(|close| at + close + 1)
+        .ok_or_else(|| format!("the `{start}` element is not closed"))?;
+    Ok(format!("{}{}", &page[..at], &page[end..]))
+}
+
+/// `page` with its one `<!--@csp ... -->` comment replaced by `meta` (the policy's element).
+fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
+    let start = page
+        .find("<!--@csp")
+        .ok_or("the page has no <!--@csp ... --> placeholder")?;
+    let end = page[start..]
+        .find("-->")
+        .map(|at| start + at + "-->".len())
+        .ok_or("the <!--@csp placeholder is not closed")?;
+    Ok(format!("{}{meta}{}", &page[..start], &page[end..]))
 }
 
 /// `template` with its one `placeholder` replaced by `value`.
@@ -186,10 +261,11 @@ fn inline_script(script: &str) -> String {
 }
 
 /// Writes the standalone page's service worker from its template (www/offline/sw.js): the
-/// page's files to precache (every top-level staged file but the worker itself and the offline
-/// file, which is a download) and a version derived from their names and bytes and from the
-/// template, so any change is a new version with a cache of its own. A debug build (trunk
-/// serve) lists no files, so it caches nothing and development always sees fresh files.
+/// page's files to precache, each with its SRI hash (every top-level staged file but the
+/// workers and the offline file, which is a download, and the element's bundle and wasm in
+/// embed/), and a version derived from their names and bytes and from the template, so any
+/// change is a new version with a cache of its own. A debug build (trunk serve) lists no files,
+/// so it caches nothing and development always sees fresh files.
 fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
     let template = read_text(&root().join("www/offline/sw.js"))?;
     let mut files = Vec::new();
@@ -200,10 +276,11 @@ fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
             let entry = entry.map_err(|e| format!("cannot read {}: {e}", staging.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-            if is_file && name != SERVICE_WORKER && name != OFFLINE_PAGE {
+            if is_file && ![SERVICE_WORKER, SERVICE_WORKER_RETIRE, OFFLINE_PAGE].contains(&&*name) {
                 files.push(name);
             }
         }
+        files.extend([EMBED_SCRIPT, EMBED_WASM].map(|name| format!("embed/{name}")));
         files.sort();
     }
     let mut hash = Sha384::new();
@@ -220,14 +297,15 @@ fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
         .map(|b| format!("{b:02x}"))
         .collect();
     // The page's folder itself ("./") is how readers open it.
-    let urls: Vec<&str> = if release {
-        std::iter::once("./")
-            .chain(files.iter().map(String::as_str))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let build = serde_json::json!({ "version": version, "files": urls }).to_string();
+    let mut entries = Vec::new();
+    for name in &files {
+        let integrity = sri(&read(&staging.join(name))?);
+        if name == STANDALONE_PAGE {
+            entries.push(serde_json::json!({ "url": "./", "integrity": integrity }));
+        }
+        entries.push(serde_json::json!({ "url": name, "integrity": integrity }));
+    }
+    let build = serde_json::json!({ "version": version, "files": entries }).to_string();
     let generated = sources.join(SERVICE_WORKER);
     write(
         &generated,
@@ -294,12 +372,22 @@ mod tests {
 
     #[test]
     fn offline_page_refuses_css_that_ends_its_style_element() {
-        let template = "<style>/*@page.css*/</style><script>/*@bundle*/</script>";
+        let template = "<!--@csp-->\n<style>/*@page.css*/</style><script>/*@bundle*/</script>";
         assert!(offline_page(template, "a{}</style>", "").is_err());
-        assert_eq!(
-            offline_page(template, "a{}", "f('</script>')"),
-            Ok(r"<style>a{}</style><script>f('\x3C/script>')</script>".to_string())
-        );
+        let page = offline_page(template, "a{}", "f('</script>')").unwrap();
+        assert!(page.ends_with(r"<style>a{}</style><script>f('\x3C/script>')</script>"));
+    }
+
+    #[test]
+    fn the_offline_page_allows_exactly_its_inline_style_and_script() {
+        let template = "<head><!--@csp: here--></head><style>/*@page.css*/</style><script>/*@bundle*/</script>";
+        let page = offline_page(template, "a{}", "f('</script>')").unwrap();
+        let script_hash = sri(br"f('\x3C/script>')");
+        let style_hash = sri(b"a{}");
+        assert!(page.starts_with(r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src '"#));
+        assert!(page.contains(&format!("script-src '{script_hash}' 'wasm-unsafe-eval'")));
+        assert!(page.contains(&format!("style-src '{style_hash}'")));
+        assert!(!page.contains("@csp"));
     }
 
     #[test]
