@@ -67,22 +67,29 @@ impl Questionnaire {
         }
     }
 
-    /// The result for answers given whole (from a share link or the device); Back and "Change
-    /// my answers" lead into the steps with every answer kept.
+    /// Answers given whole (from a share link or the device), placed where the reader would
+    /// have got to with them: the result if pressing Next through the steps reaches it, else
+    /// the first step with a required answer missing. A code without the safety screens'
+    /// answers therefore lands on the first step, never on a result. Back and "Change my
+    /// answers" lead into the steps with every answer kept.
     pub fn restored(pack: &'static Pack, mut answers: Answers) -> Self {
         answers.drop_hidden(pack);
-        let last_step = pack
-            .steps
-            .iter()
-            .rposition(|step| step.questions.iter().any(|&q| answers.is_answered(q)))
-            .unwrap_or(0);
-        Questionnaire {
+        let mut flow = Questionnaire {
             pack,
-            screen: Screen::Result,
+            screen: Screen::Step(0),
             answers,
             missing: Vec::new(),
-            last_step,
+            last_step: 0,
+        };
+        while let Screen::Step(_) = flow.screen {
+            let next = flow.apply(Action::Next);
+            if next.screen == flow.screen {
+                // Next was refused: land here, without an error the reader did not cause.
+                break;
+            }
+            flow = next;
         }
+        flow
     }
 
     pub fn step_count(&self) -> usize {
@@ -163,6 +170,7 @@ impl Questionnaire {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::model::QuestionKind;
     use crate::pack::PACK;
 
     fn q(id: &str) -> QuestionIdx {
@@ -203,6 +211,7 @@ mod tests {
             .apply(Action::Next);
         let restored = Questionnaire::restored(&PACK, flow.answers.clone());
         assert_eq!(restored.screen, Screen::Result);
+        assert_eq!(restored.last_step, 0);
         assert_eq!(restored.answers, flow.answers);
         assert_eq!(restored.apply(Action::Back).screen, Screen::Step(0));
         let change = restored.apply(Action::ChangeAnswers);
@@ -210,6 +219,46 @@ mod tests {
             (change.screen, change.answers),
             (Screen::Step(0), flow.answers)
         );
+    }
+
+    #[test]
+    fn restored_answers_that_do_not_reach_a_result_land_on_their_first_missing_step() {
+        // No answers at all (a code with only its header): the first step, not a result.
+        let empty = Questionnaire::restored(&PACK, Answers::new(&PACK));
+        assert_eq!(empty.screen, Screen::Step(0));
+        assert!(
+            empty.missing.is_empty(),
+            "no error the reader did not cause"
+        );
+        // The safety screens answered "none", nothing else: the third step.
+        let mut answers = Answers::new(&PACK);
+        for id in ["q_emergency_signs", "q_urgent_signs"] {
+            answers.toggle(&PACK, q(id), o(id, "none"));
+        }
+        let partial = Questionnaire::restored(&PACK, answers);
+        assert_eq!(partial.screen, Screen::Step(2));
+        // Every required answer: the result, reached from the last step.
+        let mut whole = started();
+        while let Screen::Step(step) = whole.screen {
+            for question in whole.unanswered_required(step) {
+                // "None" where there is one, else the last option (no red flag among them),
+                // and an adult's age.
+                let asked = &PACK.questions[usize::from(question)];
+                let option = match (asked.exclusive, asked.id) {
+                    (Some(none), _) => none,
+                    (None, "q_age") => o("q_age", "40_59"),
+                    (None, _) => asked.options.len() as u16 - 1,
+                };
+                whole = whole.apply(match asked.kind {
+                    QuestionKind::Single => Action::Choose(question, option),
+                    QuestionKind::Multi => Action::Toggle(question, option),
+                });
+            }
+            whole = whole.apply(Action::Next);
+        }
+        let restored = Questionnaire::restored(&PACK, whole.answers.clone());
+        assert_eq!(restored.screen, Screen::Result);
+        assert_eq!(restored.last_step, PACK.steps.len() - 1);
     }
 
     #[test]

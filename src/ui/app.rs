@@ -10,7 +10,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub settings: Settings,
-    /// Called with the answers each time the result screen appears (the host's "complete" event).
+    /// Called with the answers each time the reader reaches a result by their own action in
+    /// this visit (the host's "complete" event); never for a result shown on arrival, from a
+    /// link or remembered answers.
     #[prop_or_default]
     pub on_complete: Callback<Answers>,
 }
@@ -21,12 +23,15 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     // Answers from a share link or remembered on this device, else a fresh start.
     let start = use_memo((), |()| keep::starting_point());
-    let flow = use_reducer(|| start.0.clone());
-    let notice = use_state(|| start.1.clone());
+    let flow = use_reducer(|| start.flow.clone());
+    let notice = use_state(|| start.notice.clone());
     let focus_target = use_node_ref();
+    // Whether the reader has done anything in this visit.
+    let acted = use_mut_ref(|| false);
     let on_action = {
-        let (flow, notice) = (flow.clone(), notice.clone());
+        let (flow, notice, acted) = (flow.clone(), notice.clone(), acted.clone());
         Callback::from(move |action: Action| {
+            *acted.borrow_mut() = true;
             notice.set(None);
             flow.dispatch(action)
         })
@@ -50,10 +55,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let on_complete = props.on_complete.clone();
         let answers = flow.answers.clone();
+        let from_link = start.from_link;
         use_effect_with(flow.screen, move |&screen| {
-            if screen == Screen::Result {
-                // Once asked to remember, the device keeps the latest answers.
-                if keep::is_remembered() {
+            // Only a result the reader reached: opening a link (a patient's, opened by their
+            // doctor) or resuming tells the host nothing, and changes nothing stored.
+            if screen == Screen::Result && *acted.borrow() {
+                // Once asked to remember, the device keeps the latest answers; answers that
+                // came from a link replace them only when the reader says so (keep panel).
+                if keep::is_remembered() && !from_link {
                     keep::remember(&answers);
                 }
                 on_complete.emit(answers);
@@ -79,6 +88,7 @@ pub fn App(props: &AppProps) -> Html {
             ("link-other-version", ui.link_other_version)
         }
         Notice::LinkRefused(ShareError::Invalid(_)) => ("link-invalid", ui.link_invalid),
+        Notice::StoredIgnored => ("stored-ignored", ui.stored_ignored),
     });
     html! {
         <ContextProvider<Settings> context={props.settings}>

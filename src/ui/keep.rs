@@ -6,11 +6,15 @@ use crate::engine::Answers;
 use crate::pack::PACK;
 use crate::questionnaire::Questionnaire;
 use crate::share::{self, ShareError, FRAGMENT_KEY};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{window, Storage};
 
 /// The one storage key, shared by every checker on the site.
 const STORAGE_KEY: &str = "b12-cramp-check";
+/// What a remembered record starts with: its format, and that the reader asked for it. Anything
+/// else under the key is not ours to use (another script's, or planted) and is left alone.
+const CONSENTED_RECORD: &str = "v1;consented;";
 
 /// What the reader is told about answers that were there before they started.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,57 +22,123 @@ pub enum Notice {
     FromLink,
     Resumed,
     LinkRefused(ShareError),
+    /// Something under the storage key that is not a record the reader consented to, or one
+    /// this version cannot read: not used.
+    StoredIgnored,
+}
+
+/// Where the checker starts.
+pub struct StartingPoint {
+    pub flow: Questionnaire,
+    pub notice: Option<Notice>,
+    /// The answers came from the page's link: they never replace remembered answers unasked.
+    pub from_link: bool,
 }
 
 /// The questionnaire to start with: answers from the page's link first, then answers the
-/// reader asked this device to remember, else a fresh start.
-pub fn starting_point() -> (Questionnaire, Option<Notice>) {
-    if let Some(code) = code_in_fragment() {
+/// reader asked this device to remember, else a fresh start. A link's code is removed from the
+/// address once read, so that analytics, screenshots and bookmarks do not keep it.
+pub fn starting_point() -> StartingPoint {
+    let fresh = |notice| StartingPoint {
+        flow: Questionnaire::new(&PACK),
+        notice,
+        from_link: false,
+    };
+    if let Some(code) = take_code_from_address() {
         return match share::decode(&PACK, &code) {
-            Ok(answers) => (
-                Questionnaire::restored(&PACK, answers),
-                Some(Notice::FromLink),
-            ),
-            Err(error) => (Questionnaire::new(&PACK), Some(Notice::LinkRefused(error))),
+            Ok(answers) => StartingPoint {
+                flow: Questionnaire::restored(&PACK, answers),
+                notice: Some(Notice::FromLink),
+                from_link: true,
+            },
+            Err(error) => fresh(Some(Notice::LinkRefused(error))),
         };
     }
-    // Remembered answers from another version are not used; the reader can still forget them.
-    match remembered().map(|code| share::decode(&PACK, &code)) {
-        Some(Ok(answers)) => (
-            Questionnaire::restored(&PACK, answers),
-            Some(Notice::Resumed),
-        ),
-        _ => (Questionnaire::new(&PACK), None),
+    match stored() {
+        Stored::Nothing => fresh(None),
+        Stored::Consented(code) => match share::decode(&PACK, &code) {
+            Ok(answers) => StartingPoint {
+                flow: Questionnaire::restored(&PACK, answers),
+                notice: Some(Notice::Resumed),
+                from_link: false,
+            },
+            Err(_) => fresh(Some(Notice::StoredIgnored)),
+        },
+        Stored::Other => fresh(Some(Notice::StoredIgnored)),
     }
 }
 
-/// `b12c=<code>` among the fragment's `&`-separated parts, so hosts can keep their own.
-fn code_in_fragment() -> Option<String> {
-    let hash = window()?.location().hash().ok()?;
+/// The code in the fragment's `b12c=<code>` part (hosts may keep `&`-separated parts of their
+/// own), removed from the address bar without a new history entry.
+fn take_code_from_address() -> Option<String> {
+    let window = window()?;
+    let hash = window.location().hash().ok()?;
     let prefix = format!("{FRAGMENT_KEY}=");
-    hash.trim_start_matches('#')
-        .split('&')
-        .find_map(|part| part.strip_prefix(&prefix).map(str::to_string))
+    let parts: Vec<&str> = hash.trim_start_matches('#').split('&').collect();
+    let code = parts.iter().find_map(|part| part.strip_prefix(&prefix))?;
+    let rest: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|part| !part.starts_with(&prefix))
+        .collect();
+    let location = window.location();
+    let address = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        if rest.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", rest.join("&"))
+        }
+    );
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&address));
+    }
+    Some(code.to_string())
 }
 
-/// This page's address with the answers in its fragment.
+/// The link to these answers: the page's address without its query (which can carry a
+/// subscriber id or campaign tags) and with the answers in the fragment.
 pub fn link_to(answers: &Answers) -> Option<String> {
     let href = window()?.location().href().ok()?;
-    let page = href.split('#').next().unwrap_or(&href);
+    let page = href.split(['#', '?']).next().unwrap_or(&href);
     Some(format!(
         "{page}#{FRAGMENT_KEY}={}",
         share::encode(&PACK, answers)
     ))
 }
 
-/// Copies `text` to the clipboard; false where the browser refuses (for example on file://).
+/// Opened as a file from disk: a link would show the file's place on this computer, and every
+/// local file shares one storage, so nothing is remembered there.
+pub fn is_local_file() -> bool {
+    window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|protocol| protocol == "file:")
+}
+
+/// Copies `text` to the clipboard; false where the browser has no clipboard for this page (an
+/// http page) or refuses (for example on file://).
 pub async fn copy(text: &str) -> bool {
     let Some(window) = window() else {
         return false;
     };
-    JsFuture::from(window.navigator().clipboard().write_text(text))
-        .await
-        .is_ok()
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|clipboard| clipboard.is_object());
+    has_clipboard
+        && JsFuture::from(navigator.clipboard().write_text(text))
+            .await
+            .is_ok()
+}
+
+/// What this device holds under the storage key.
+enum Stored {
+    Nothing,
+    /// A record the reader asked for, with its code.
+    Consented(String),
+    Other,
 }
 
 // Storage can be missing or refuse (private modes, blocked cookies): every call copes.
@@ -76,18 +146,35 @@ fn storage() -> Option<Storage> {
     window()?.local_storage().ok().flatten()
 }
 
-fn remembered() -> Option<String> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()
+fn stored() -> Stored {
+    match storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
+        None => Stored::Nothing,
+        Some(value) => match value.strip_prefix(CONSENTED_RECORD) {
+            Some(code) => Stored::Consented(code.to_string()),
+            None => Stored::Other,
+        },
+    }
 }
 
+/// The reader asked this device to remember their answers.
 pub fn is_remembered() -> bool {
-    remembered().is_some()
+    matches!(stored(), Stored::Consented(_))
 }
 
-/// Stores the answers. Where storage refuses, nothing is stored and `is_remembered` says so.
+/// Whether the device remembers answers other than these (a link opened on an opted-in device).
+pub fn remembers_other_answers(answers: &Answers) -> bool {
+    match stored() {
+        Stored::Consented(code) => code != share::encode(&PACK, answers),
+        _ => false,
+    }
+}
+
+/// Stores the answers as a consented record. Where storage refuses, nothing is stored and
+/// `is_remembered` says so.
 pub fn remember(answers: &Answers) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &share::encode(&PACK, answers));
+        let record = format!("{CONSENTED_RECORD}{}", share::encode(&PACK, answers));
+        let _ = storage.set_item(STORAGE_KEY, &record);
     }
 }
 

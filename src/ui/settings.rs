@@ -9,6 +9,9 @@ pub struct Settings {
     pub theme: Theme,
     /// The level of the checker's own top heading (2 means `<h2>`), so it fits the page outline.
     pub heading_level: u8,
+    /// The host receives the reader's answers with the complete event (it opted in); the
+    /// checker says so on screen.
+    pub shares_answers: bool,
 }
 
 /// Light or dark colours; `Auto` follows the reader's system setting.
@@ -40,6 +43,7 @@ impl Default for Settings {
             region: DEFAULT_REGION,
             theme: Theme::Auto,
             heading_level: 2,
+            shares_answers: false,
         }
     }
 }
@@ -50,6 +54,7 @@ impl PartialEq for Settings {
             && self.region == other.region
             && self.theme == other.theme
             && self.heading_level == other.heading_level
+            && self.shares_answers == other.shares_answers
     }
 }
 

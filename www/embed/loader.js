@@ -5,13 +5,33 @@
 // into dist/embed/b12-cramp-check.js with www/embed/wasm-source-fetch.js (the wasm next to the
 // bundle, pinned by its SRI hash), and into the offline file dist/b12-cramp-check.html with
 // www/offline/wasm-source-inline.js (the wasm inside the file, since file:// pages cannot fetch).
-// Each element renders into an open shadow root; its state lives in its own Rust `Widget`.
+// Each element renders into a closed shadow root, so that session-replay and analytics scripts
+// on the host page see neither the questions nor the answers (README: Privacy on publisher
+// pages); its state lives in its own Rust `Widget`.
 
 import init, { Widget, evaluate as evaluateLoaded } from './glue.js';
 import css from './widget.css';
 import { wasmSource, WASM_SOURCE_NAME } from './wasm-source.js';
 
 const TAG = 'b12-cramp-check';
+
+/**
+ * What the documented privacy markers of common session-replay and analytics tools ask for, set
+ * on the host element: each tool then leaves the element and everything in it out of its
+ * recordings. Belt and braces: with a closed shadow root they see nothing inside anyway, but a
+ * tool that patches attachShadow could.
+ */
+const REPLAY_BLOCK_CLASSES = [
+  'rr-block', // rrweb and the tools built on it
+  'ph-no-capture', // PostHog autocapture and replay
+  'sentry-block', // Sentry Session Replay
+  'fs-exclude', // FullStory
+];
+const REPLAY_BLOCK_ATTRIBUTES = {
+  'data-hj-suppress': '', // Hotjar
+  'data-clarity-mask': 'true', // Microsoft Clarity
+  'data-private': '', // LogRocket
+};
 
 /** The widget's version (its Cargo package version). */
 export const version = WIDGET_VERSION;
@@ -68,9 +88,10 @@ function adoptStyles(root) {
 }
 
 class B12CrampCheck extends HTMLElement {
-  static observedAttributes = ['lang', 'region', 'theme', 'heading-level'];
+  static observedAttributes = ['lang', 'region', 'theme', 'heading-level', 'share-answers'];
 
   #widget = null;
+  #root = null;
   #pendingRemoval = 0;
 
   connectedCallback() {
@@ -97,14 +118,17 @@ class B12CrampCheck extends HTMLElement {
   #mount() {
     if (!this.isConnected || this.#widget) return;
     // The shadow root is attached only now, so the light-DOM fallback shows until this moment.
-    let root = this.shadowRoot;
-    if (!root) {
-      root = this.attachShadow({ mode: 'open' });
-      adoptStyles(root);
+    if (!this.#root) {
+      this.classList.add(...REPLAY_BLOCK_CLASSES);
+      for (const [name, value] of Object.entries(REPLAY_BLOCK_ATTRIBUTES)) {
+        if (!this.hasAttribute(name)) this.setAttribute(name, value);
+      }
+      this.#root = this.attachShadow({ mode: 'closed' });
+      adoptStyles(this.#root);
     }
     try {
       this.#widget = new Widget(this);
-      root.append(this.#widget.container);
+      this.#root.append(this.#widget.container);
     } catch (error) {
       report(error);
     }

@@ -23,7 +23,13 @@ pub fn Intro(props: &IntroProps) -> Html {
             <p>{ ui.intro_what }</p>
             <p>{ ui.intro_adults }</p>
             <p>{ ui.disclaimer }</p>
-            <p class="privacy"><strong>{ ui.privacy }</strong>{" "}{ ui.intro_privacy_detail }</p>
+            // The promise on screen is the one the host keeps: with `share-answers` it receives
+            // the answers, and the reader is told before starting.
+            if settings.shares_answers {
+                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared }</strong>{" "}{ ui.intro_privacy_shared_detail }</p>
+            } else {
+                <p class="privacy" data-privacy="private"><strong>{ ui.privacy }</strong>{" "}{ ui.intro_privacy_detail }</p>
+            }
             <div class="actions">
                 <button type="button" class="button primary" part="button button-primary" data-action="start" onclick={start}>{ ui.start }</button>
             </div>

@@ -14,18 +14,25 @@ pub struct KeepProps {
 enum Status {
     None,
     Copied(String),
-    /// The clipboard refused: the link is shown to copy by hand.
+    /// No clipboard, or it refused: the link is shown to copy by hand.
     CopyByHand(String),
     Forgotten,
+    Replaced,
 }
 
 /// Print, share link, and remember or forget the answers on this device. Left out of print.
+///
+/// Remembering is an opt-in the reader gives here and nowhere else; answers that came from a
+/// link never replace remembered ones unless the reader says so; a file opened from disk offers
+/// no remembering (every local file shares one storage) and warns that its link shows where
+/// the file is.
 #[function_component]
 pub fn KeepPanel(props: &KeepProps) -> Html {
     let settings = use_settings();
     let ui = &settings.texts.ui;
     let status = use_state(|| Status::None);
     let remembered = use_state(keep::is_remembered);
+    let local_file = keep::is_local_file();
 
     let print = Callback::from(|_: MouseEvent| keep::print());
     let share = {
@@ -45,28 +52,37 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
             });
         })
     };
-    let toggle = {
+    // Each change to storage re-reads it, so the box always shows what is really stored.
+    let stored_after = {
         let (status, remembered) = (status.clone(), remembered.clone());
+        move |change: &dyn Fn(), now: Status| {
+            change();
+            remembered.set(keep::is_remembered());
+            status.set(now);
+        }
+    };
+    let toggle = {
+        let stored_after = stored_after.clone();
         let answers = props.answers.clone();
         Callback::from(move |event: Event| {
             let wanted = event
                 .target_dyn_into::<HtmlInputElement>()
                 .is_some_and(|input| input.checked());
             if wanted {
-                keep::remember(&answers);
+                stored_after(&|| keep::remember(&answers), Status::None);
             } else {
-                keep::forget();
+                stored_after(&keep::forget, Status::None);
             }
-            remembered.set(keep::is_remembered());
-            status.set(Status::None);
         })
     };
     let forget = {
-        let (status, remembered) = (status.clone(), remembered.clone());
+        let stored_after = stored_after.clone();
+        Callback::from(move |_: MouseEvent| stored_after(&keep::forget, Status::Forgotten))
+    };
+    let replace = {
+        let answers = props.answers.clone();
         Callback::from(move |_: MouseEvent| {
-            keep::forget();
-            remembered.set(keep::is_remembered());
-            status.set(Status::Forgotten);
+            stored_after(&|| keep::remember(&answers), Status::Replaced)
         })
     };
 
@@ -75,7 +91,9 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
         Status::Copied(link) => (ui.link_copied, Some(link)),
         Status::CopyByHand(link) => (ui.link_manual, Some(link)),
         Status::Forgotten => (ui.forgotten, None),
+        Status::Replaced => (ui.remembered_replaced, None),
     };
+    let other_answers_remembered = *remembered && keep::remembers_other_answers(&props.answers);
     html! {
         <section class="keep">
             <@{settings.heading(1)}>{ ui.keep_heading }</@>
@@ -83,6 +101,9 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                 <button type="button" class="button" part="button" data-action="print" onclick={print}>{ ui.print }</button>
                 <button type="button" class="button" part="button" data-action="share" onclick={share}>{ ui.share_link }</button>
             </div>
+            if local_file {
+                <p class="hint" data-warning="file-link">{ ui.share_file_warning }</p>
+            }
             <p class="status" role="status">{ message }</p>
             if let Some(link) = link {
                 <label class="link">
@@ -90,14 +111,26 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                     <input type="text" readonly=true value={link.clone()} data-share-link="" />
                 </label>
             }
-            <label class="option remember">
-                <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} />
-                <span>{ ui.remember }<span class="hint">{ ui.remember_hint }</span></span>
-            </label>
-            if *remembered {
-                <div class="actions">
-                    <button type="button" class="button" part="button" data-action="forget" onclick={forget}>{ ui.forget }</button>
-                </div>
+            if local_file {
+                <p class="hint" data-notice="no-remember-in-file">{ ui.remember_unavailable_file }</p>
+            } else {
+                <label class="option remember">
+                    <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} />
+                    <span>{ ui.remember }<span class="hint">{ ui.remember_hint }</span></span>
+                </label>
+                if other_answers_remembered {
+                    <div class="callout callout-notice" data-notice="other-answers-remembered">
+                        <p>{ ui.other_answers_remembered }</p>
+                        <div class="actions">
+                            <button type="button" class="button" part="button" data-action="replace-remembered" onclick={replace}>{ ui.replace_remembered }</button>
+                        </div>
+                    </div>
+                }
+                if *remembered {
+                    <div class="actions">
+                        <button type="button" class="button" part="button" data-action="forget" onclick={forget}>{ ui.forget }</button>
+                    </div>
+                }
             }
         </section>
     }

@@ -15,7 +15,7 @@ pub struct QuestionProps {
 }
 
 /// One question as a fieldset: radios for one answer, checkboxes for tick-all-that-apply, each
-/// input named by the question id and valued by the option id; "why we ask" under it.
+/// input named by the question id and marked with the option id; "why we ask" under it.
 #[function_component]
 pub fn QuestionField(props: &QuestionProps) -> Html {
     let settings = use_settings();
@@ -39,7 +39,9 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
         let is_none = question.exclusive == Some(o);
         html! {
             <label class={classes!("option", is_none.then_some("option-none"))}>
-                <input type={input_type} name={question.id} value={*option}
+                // The option id is in `data-option`, not `value`: replay tools hook the inputs'
+                // `checked` setter and record the value, even inside a closed shadow root.
+                <input type={input_type} name={question.id} data-option={*option}
                     checked={props.mask & (1 << o) != 0} {onchange} />
                 <span>{ settings.fill(text.options[usize::from(o)]) }</span>
             </label>

@@ -165,6 +165,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p class="small">{ format!("{} {} ({} {}).", ui.pack_version, PACK.version, ui.last_reviewed, PACK.last_reviewed) }</p>
             </section>
             <p class="disclaimer">{ ui.disclaimer }</p>
+            if settings.shares_answers {
+                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared }</strong></p>
+            } else {
+                <p class="privacy" data-privacy="private">{ ui.privacy }</p>
+            }
             <KeepPanel answers={props.answers.clone()} />
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
