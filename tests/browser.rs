@@ -61,14 +61,18 @@ impl Checker {
     }
 
     async fn answer(&self, question: &str, option: &str) {
-        self.click(&format!("input[name=\"{question}\"][value=\"{option}\"]"))
-            .await;
+        self.click(&format!(
+            "input[name=\"{question}\"][data-option=\"{option}\"]"
+        ))
+        .await;
     }
 
     fn is_checked(&self, question: &str, option: &str) -> bool {
-        self.find(&format!("input[name=\"{question}\"][value=\"{option}\"]"))
-            .map(|e| e.dyn_into::<HtmlInputElement>().unwrap().checked())
-            .unwrap_or(false)
+        self.find(&format!(
+            "input[name=\"{question}\"][data-option=\"{option}\"]"
+        ))
+        .map(|e| e.dyn_into::<HtmlInputElement>().unwrap().checked())
+        .unwrap_or(false)
     }
 
     fn shows_question(&self, question: &str) -> bool {

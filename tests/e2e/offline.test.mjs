@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DIST, serve, browser, newPage, cliEval, walk, shownResult, answersFile, axeViolations, screenshot,
+  DIST, serve, browser, newPage, cliEval, walk, shownResult, answersFile, axeViolations, screenshot, openShadowRoots,
 } from './support.mjs';
 
 const OFFLINE_FILE = join(DIST, 'b12-cramp-check.html');
@@ -28,6 +28,7 @@ after(async () => {
  */
 async function offlinePage() {
   const context = await chrome.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  await context.addInitScript(openShadowRoots);
   await context.setOffline(true);
   const page = await context.newPage();
   page.requests = new Set();
@@ -99,11 +100,26 @@ const cachedFiles = (page) => page.evaluate(async () => {
   return out;
 });
 
+/** Runs `body` on the standalone page, served (with `pages` on top of dist/) and controlled by
+ * its service worker; closes both afterwards. */
+async function withControlledPage(body, pages = {}) {
+  const server = await serve(DIST, {}, pages);
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    await controlled(page);
+    await body(page, server);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+}
+
 /** The files the generated service worker precaches, as paths on the server. */
 function precached() {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-  const [, list] = sw.match(/files:\[([^\]]*)\]/);
-  return JSON.parse(`[${list}]`).map((file) => new URL(file, 'http://x/').pathname).sort();
+  return [...sw.matchAll(/url:"([^"]+)"/g)].map(([, file]) => new URL(file, 'http://x/').pathname).sort();
 }
 
 test('the single file, opened from disk with the network off, shows what cramp-check eval returns', async () => {
@@ -169,12 +185,7 @@ test('without DecompressionStream the single file keeps its fallback, and the co
 });
 
 test('the standalone page, once opened, works offline through its service worker', async () => {
-  const server = await serve();
-  const page = await newPage(chrome, 1280);
-  try {
-    await page.goto(server.url + '/');
-    await page.waitForSelector('[data-action="start"]');
-    await controlled(page);
+  await withControlledPage(async (page, server) => {
     const caches = await cachedFiles(page);
     assert.equal(Object.keys(caches).length, 1, JSON.stringify(caches));
     const [[name, files]] = Object.entries(caches);
@@ -192,20 +203,12 @@ test('the standalone page, once opened, works offline through its service worker
     assert.equal(shown.top_factor, cliEval(given).top_factor);
     assert.deepEqual(page.external, []);
     assert.deepEqual(page.consoleErrors, []);
-  } finally {
-    await page.context().close();
-    await server.close();
-  }
+  });
 });
 
 test('a new version replaces the cache: only the new version\'s cache stays', async () => {
   const pages = {};
-  const server = await serve(DIST, {}, pages);
-  const page = await newPage(chrome, 1280);
-  try {
-    await page.goto(server.url + '/');
-    await page.waitForSelector('[data-action="start"]');
-    await controlled(page);
+  await withControlledPage(async (page) => {
     const [first] = Object.keys(await cachedFiles(page));
 
     // A new build: the same worker with another version.
@@ -227,10 +230,51 @@ test('a new version replaces the cache: only the new version\'s cache stays', as
     await page.reload();
     await page.waitForSelector('[data-action="start"]');
     assert.deepEqual(page.consoleErrors, []);
-  } finally {
-    await page.context().close();
-    await server.close();
-  }
+  }, pages);
+});
+
+test('online the page comes fresh from the network, offline from the cache; the kill switch retires the worker', async () => {
+  const pages = {};
+  await withControlledPage(async (page) => {
+    // A fix is deployed (a new page, the worker unchanged): the next load shows it at once.
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const fixed = html.replace('<title>', '<meta name="x-deployed" content="fix">\n  <title>');
+    pages['/'] = { body: fixed };
+    await page.reload();
+    assert.equal(await page.locator('meta[name="x-deployed"]').count(), 1, 'fresh from the network');
+    // Offline: the cached page, which passed its build-time hash.
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-action="start"]');
+    assert.equal(await page.locator('meta[name="x-deployed"]').count(), 0, 'the cached copy');
+    await page.context().setOffline(false);
+
+    // The kill switch: sw-retire.js served as sw.js.
+    pages['/sw.js'] = { body: readFileSync(join(DIST, 'sw-retire.js')), headers: { 'content-type': 'text/javascript' } };
+    const reloaded = page.waitForEvent('framenavigated');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await reloaded;
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+    assert.deepEqual(Object.keys(await cachedFiles(page)).filter((key) => key.startsWith(CACHE_PREFIX)), []);
+    await page.reload();
+    await page.waitForSelector('[data-action="start"]');
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'no worker controls the page');
+    assert.deepEqual(page.consoleErrors, []);
+  }, pages);
+});
+
+test('a cached file that no longer matches its build-time hash is not served', async () => {
+  await withControlledPage(async (page) => {
+    // Another script on the origin rewrites the cached page.
+    await page.evaluate(async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('b12-cramp-check-')) await (await caches.open(key)).put('./', new Response('<p>tampered</p>', { headers: { 'content-type': 'text/html' } }));
+      }
+  });
+  await page.context().setOffline(true);
+  const response = await page.reload().catch((error) => error);
+  assert.ok(response instanceof Error || !(await page.content()).includes('tampered'), 'the tampered copy is refused');
+  });
 });
 
 test('the page offers the single file as a download and links its manifest', async () => {

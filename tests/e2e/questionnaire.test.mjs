@@ -3,7 +3,7 @@
 // screenshots of every step and result at 360 px and 1280 px (test-output/screenshots/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answersFile, servedDistAndBrowser, newPage, cliEval, screenshot, axeViolations, walk, shownResult } from './support.mjs';
+import { answersFile, servedDistAndBrowser, newPage, cliEval, screenshot, axeViolations, walk, shownResult, focused } from './support.mjs';
 
 const PATHS = [
   { name: 'emergency', file: 'emergency-early-exit.json', triage: 'emergency_now' },
@@ -79,9 +79,8 @@ test('intro, a step with an error, and results pass axe (WCAG 2.2 AA)', async ()
   await page.click('[data-action="start"]');
   await page.click('[data-action="next"]');
   assert.deepEqual(await axeViolations(page), [], 'step with a missing answer');
-  const focused = await page.evaluate(() => document.activeElement?.className);
-  assert.match(focused, /callout-error/, 'the error summary takes focus');
-  await page.check('input[name="q_emergency_signs"][value="chest_pain_or_breathless"]');
+  assert.match(await focused(page, 'className'), /callout-error/, 'the error summary takes focus');
+  await page.check('input[name="q_emergency_signs"][data-option="chest_pain_or_breathless"]');
   await page.click('[data-action="next"]');
   await page.waitForSelector('[data-triage]');
   assert.deepEqual(await axeViolations(page), [], 'emergency result');
@@ -96,13 +95,13 @@ test('the questionnaire works with the keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-step="emergency"]');
   // Focus moved to the step heading; Tab reaches the first option, Space ticks it.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Emergency signs');
+  assert.equal(await focused(page, 'textContent'), 'Emergency signs');
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.name === 'q_emergency_signs')) break;
+    if (await focused(page, 'name') === 'q_emergency_signs') break;
   }
   await page.keyboard.press('Space');
-  assert.equal(await page.isChecked('input[name="q_emergency_signs"][value="face_arm_speech"]'), true);
+  assert.equal(await page.isChecked('input[name="q_emergency_signs"][data-option="face_arm_speech"]'), true);
   await page.context().close();
 });
 
@@ -114,18 +113,18 @@ test('the onset question appears after weakness, not after mouth ulcers', async 
   const calm = answersFile('self-care-exercise.json');
   while ((await page.locator('[data-step]').getAttribute('data-step')) !== 'symptoms') {
     for (const name of await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))])) {
-      for (const value of [calm[name]].flat()) await page.check(`input[name="${name}"][value="${value}"]`);
+      for (const value of [calm[name]].flat()) await page.check(`input[name="${name}"][data-option="${value}"]`);
     }
     await page.click('[data-action="next"]');
   }
   const onset = page.locator('input[name="q_neuro_onset"]');
-  await page.check('input[name="q_neuro"][value="sore_red_tongue_mouth_ulcers"]');
+  await page.check('input[name="q_neuro"][data-option="sore_red_tongue_mouth_ulcers"]');
   assert.equal(await onset.count(), 0, 'not after mouth ulcers');
-  await page.check('input[name="q_neuro"][value="muscle_weakness"]');
+  await page.check('input[name="q_neuro"][data-option="muscle_weakness"]');
   await onset.first().waitFor();
   assert.equal(await onset.count(), 2, 'after weakness, with its two options');
   assert.match(await page.locator('#q_neuro_onset legend').innerText(), /weakness/);
-  await page.uncheck('input[name="q_neuro"][value="muscle_weakness"]');
+  await page.uncheck('input[name="q_neuro"][data-option="muscle_weakness"]');
   await onset.first().waitFor({ state: 'detached' });
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();

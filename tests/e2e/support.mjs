@@ -81,21 +81,78 @@ export function servedDistAndBrowser() {
   return shared;
 }
 
-/** A page at a fixed viewport whose external requests are refused and listed in `external`. */
-export async function newPage(instance, width) {
+/**
+ * What a test of a page with the checker does to see inside it: the checker's shadow root is
+ * closed (so that replay and analytics scripts cannot read the answers), and this makes every
+ * shadow root open before any script runs, so that locators and axe reach inside. The modes the
+ * page asked for are kept in `window.__shadowModes`. README: Testing a page with the checker.
+ */
+export function openShadowRoots() {
+  window.__shadowModes = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function attachShadow(init) {
+    window.__shadowModes.push(init.mode);
+    return attach.call(this, { ...init, mode: 'open' });
+  };
+}
+
+/**
+ * A page at a fixed viewport whose external requests are refused and listed in `external`.
+ * Shadow roots are opened for the test (`openShadowRoots`) unless `closed` is set.
+ */
+export async function newPage(instance, width, { closed = false } = {}) {
   const context = await instance.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  if (!closed) await context.addInitScript(openShadowRoots);
   const page = await context.newPage();
   page.external = [];
   page.consoleErrors = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    if (url.hostname === '127.0.0.1' || ['data:', 'blob:', 'file:'].includes(url.protocol)) return route.continue();
     page.external.push(url.href);
     return route.abort();
   });
   page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
   return page;
+}
+
+/**
+ * Everything the page at `origin` could have stored: web storage, cookies and IndexedDB databases. The
+ * service worker's cache may hold the page's own files only: each cached address is checked
+ * to carry no query and no fragment, so no answers, and the check fails otherwise.
+ */
+export async function storedOnDevice(tab, origin) {
+  const inPage = await tab.evaluate(async () => {
+    const cached = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+    }
+    return {
+      local: Object.fromEntries(Object.entries(localStorage)),
+      session: Object.fromEntries(Object.entries(sessionStorage)),
+      cookie: document.cookie,
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+      cached,
+    };
+  });
+  const { cached, ...rest } = inPage;
+  for (const address of cached) {
+    const url = new URL(address);
+    assert.equal(url.origin, origin, `only the page's own files are cached: ${address}`);
+    assert.equal(url.search + url.hash, '', `a cached address carries no answers: ${address}`);
+  }
+  return { ...rest, cookies: (await tab.context().cookies()).map((c) => c.name) };
+}
+export const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: [] };
+
+/** A property of the focused element, looking inside (open) shadow roots. */
+export function focused(page, property) {
+  return page.evaluate((name) => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.[name];
+  }, property);
 }
 
 /** `cramp-check eval` on these answers, as parsed JSON. */
@@ -110,9 +167,15 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-/** Runs axe-core on the page; resolves to its violations (WCAG 2.2 A and AA rules). */
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page; resolves to its violations (WCAG 2.2 A and AA rules). Evaluated
+ * through the browser's debugging protocol, not a script element, so that the page's own
+ * Content Security Policy and Trusted Types stay as they are.
+ */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
@@ -139,7 +202,7 @@ export async function walk(scope, answers, shot) {
       const names = await scope.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
       for (const name of names) {
         if (!(name in answers) || name in given) continue;
-        for (const value of [answers[name]].flat()) await scope.locator(`input[name="${name}"][value="${value}"]`).check();
+        for (const value of [answers[name]].flat()) await scope.locator(`input[name="${name}"][data-option="${value}"]`).check();
         given[name] = answers[name];
         changed = true;
       }
