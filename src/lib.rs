@@ -5,6 +5,7 @@
 //! - [`questionnaire`]: the questionnaire's flow (screens, Back/Next, early exit), UI-free.
 //! - [`report`]: the assessment as readable text with cited sources (the `explain` command).
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
+//! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
 //! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
 //!
 //! See ARCHITECTURE.md for how an answer flows to a result.
@@ -13,6 +14,7 @@ pub mod engine;
 pub mod pack;
 pub mod questionnaire;
 pub mod report;
+pub mod settings;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]

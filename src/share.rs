@@ -54,8 +54,14 @@ pub fn encode(pack: &Pack, answers: &Answers) -> String {
     to_base64url(&bytes)
 }
 
+/// Longer than any real code (a few dozen characters): refused before it is read.
+const MAX_CODE_LEN: usize = 512;
+
 /// The answers in `code`; nothing in `code` can make this panic.
 pub fn decode(pack: &Pack, code: &str) -> Result<Answers, ShareError> {
+    if code.len() > MAX_CODE_LEN {
+        return Err(ShareError::Malformed);
+    }
     let bytes = from_base64url(code).ok_or(ShareError::Malformed)?;
     if bytes.len() < HEADER_LEN {
         return Err(ShareError::Malformed);
@@ -226,6 +232,10 @@ mod tests {
         assert_eq!(decode(&PACK, ""), Err(ShareError::Malformed));
         assert_eq!(decode(&PACK, "not a code!"), Err(ShareError::Malformed));
         assert_eq!(decode(&PACK, &code[..3]), Err(ShareError::Malformed));
+        assert_eq!(
+            decode(&PACK, &"A".repeat(100_000)),
+            Err(ShareError::Malformed)
+        );
         assert_eq!(
             decode(&PACK, &format!("{code}=")),
             Err(ShareError::Malformed)

@@ -5,6 +5,7 @@
 
 use b12_cramp_check::engine::{evaluate, Answers};
 use b12_cramp_check::pack::PACK;
+use b12_cramp_check::share;
 use b12_cramp_check::ui::{App, AppProps, Settings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,10 +21,17 @@ struct Checker {
     root: Element,
     /// The answers the app reported to its host, once per result shown.
     completed: Rc<RefCell<Vec<Answers>>>,
+    /// Every share code the app reported as the answers changed.
+    changes: Rc<RefCell<Vec<String>>>,
 }
 
 impl Checker {
     async fn mount() -> Checker {
+        Checker::mount_with(None).await
+    }
+
+    /// The app as an element mounts it after a restart, with the answers of `restart_with`.
+    async fn mount_with(restart_with: Option<String>) -> Checker {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
@@ -32,16 +40,27 @@ impl Checker {
             let completed = completed.clone();
             yew::Callback::from(move |answers| completed.borrow_mut().push(answers))
         };
+        let changes = Rc::new(RefCell::new(Vec::new()));
+        let on_change = {
+            let changes = changes.clone();
+            yew::Callback::from(move |code| changes.borrow_mut().push(code))
+        };
         yew::Renderer::<App>::with_root_and_props(
             root.clone(),
             AppProps {
                 settings: Settings::default(),
                 on_complete,
+                on_change,
+                restart_with,
             },
         )
         .render();
         yew::scheduler::flush().await;
-        Checker { root, completed }
+        Checker {
+            root,
+            completed,
+            changes,
+        }
     }
 
     fn find(&self, selector: &str) -> Option<Element> {
@@ -408,4 +427,29 @@ async fn the_result_carries_the_engines_ids_and_explains_itself() {
         !checker.is_checked("q_emergency_signs", "none"),
         "starting again forgets the answers"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_answers_are_reported_as_they_change_and_a_restart_resumes_them_with_a_notice() {
+    let checker = Checker::mount().await;
+    checker.action("start").await;
+    checker.answer("q_emergency_signs", "none").await;
+    checker.action("next").await;
+    let code = checker
+        .changes
+        .borrow()
+        .last()
+        .cloned()
+        .expect("a share code");
+    assert_eq!(
+        share::decode(&PACK, &code)
+            .map(|a| a.is_answered(PACK.question_index("q_emergency_signs").unwrap())),
+        Ok(true)
+    );
+    // A restart with that code: where the answers lead (step 2), with a notice, and no
+    // complete event, since the reader did nothing.
+    let restarted = Checker::mount_with(Some(code)).await;
+    assert_eq!(restarted.step().as_deref(), Some("urgent"));
+    assert!(restarted.find("[data-notice=\"restarted\"]").is_some());
+    assert!(restarted.completed.borrow().is_empty());
 }

@@ -256,6 +256,10 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         ("repeated-option.json", "q_neuro: option \"balance_problems\" is given twice"),
         ("not-an-object.json", "invalid answers JSON: invalid type: sequence, expected an object of answers"),
         ("answered-twice.json", "invalid answers JSON: q_age is answered twice"),
+        // Far larger than any real answer set: refused, quoting at most a short prefix.
+        ("too-many-answers.json", "30 answers given, but there are only 24 questions"),
+        ("too-many-options.json", "q_neuro: more options given than the question has (10)"),
+        ("huge-option.json", &format!("q_age: unknown option \"65_74{}…\" (expected one of", "9".repeat(35))),
     ];
     for (file, expected) in cases {
         let path = answers_file(&format!("bad/{file}"));

@@ -5,7 +5,7 @@
 //!
 //! Bad input exits with code 2 and one line that names the problem.
 
-use b12_cramp_check::engine::{evaluate, Answers, RawAnswers};
+use b12_cramp_check::engine::{evaluate, shortened, Answers, RawAnswers};
 use b12_cramp_check::pack::{region_index, Texts, DEFAULT_REGION, LANGUAGES, PACK};
 use b12_cramp_check::report;
 use std::io::{self, Read, Write};
@@ -48,11 +48,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// A JSON parser's message with each quoted piece of the input cut to a short prefix: it quotes
+/// whole strings, and a huge one would make a huge message.
+fn shorten_quotes(message: &str) -> String {
+    let mut parts = message.split('"');
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for (i, part) in parts.enumerate() {
+        out.push('"');
+        // Odd parts (0, 2, ... here) are inside quotes.
+        if i % 2 == 0 {
+            out.push_str(&shortened(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let options = parse_args(args)?;
     let text = read_input(options.input.as_deref())?;
-    let raw: RawAnswers =
-        serde_json::from_str(&text).map_err(|e| format!("invalid answers JSON: {e}"))?;
+    let raw: RawAnswers = serde_json::from_str(&text)
+        .map_err(|e| format!("invalid answers JSON: {}", shorten_quotes(&e.to_string())))?;
     let answers = Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())?;
     let assessment = evaluate(&PACK, &answers);
     Ok(match options.command {

@@ -140,8 +140,16 @@ impl Answers {
         RawAnswers(answered.collect())
     }
 
-    /// Validates raw answers against the pack.
+    /// Validates raw answers against the pack. Input far larger than any real answer set is
+    /// refused before it is looked at: no more answers than questions, no longer lists than the
+    /// question's options.
     pub fn from_raw(pack: &Pack, raw: &RawAnswers) -> Result<Self, AnswerError> {
+        if raw.0.len() > pack.questions.len() {
+            return Err(AnswerError::TooManyAnswers {
+                given: raw.0.len(),
+                questions: pack.questions.len(),
+            });
+        }
         let mut answers = Answers::new(pack);
         for (name, value) in &raw.0 {
             let q = pack
@@ -170,6 +178,14 @@ impl Answers {
                 }
                 (QuestionKind::Multi, RawValue::One(_)) => {
                     return Err(AnswerError::TextForMulti(question.id))
+                }
+                (QuestionKind::Multi, RawValue::Many(options))
+                    if options.len() > question.options.len() =>
+                {
+                    return Err(AnswerError::TooManyOptions {
+                        question: question.id,
+                        options: question.options.len(),
+                    })
                 }
                 (QuestionKind::Multi, RawValue::Many(options)) => {
                     let mut mask = 0u32;
@@ -254,12 +270,32 @@ pub enum AnswerError {
         question: &'static str,
         rule: &'static str,
     },
+    TooManyAnswers {
+        given: usize,
+        questions: usize,
+    },
+    TooManyOptions {
+        question: &'static str,
+        options: usize,
+    },
+}
+
+/// At most this many characters of a reader's input are quoted back in a message.
+const QUOTED_CHARS: usize = 40;
+
+/// A reader's input as a message quotes it: at most a short prefix, so that a huge value never
+/// makes a huge message.
+pub fn shortened(input: &str) -> std::borrow::Cow<'_, str> {
+    match input.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", &input[..end]).into(),
+        None => input.into(),
+    }
 }
 
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AnswerError::UnknownQuestion(q) => write!(f, "unknown question \"{q}\""),
+            AnswerError::UnknownQuestion(q) => write!(f, "unknown question \"{}\"", shortened(q)),
             AnswerError::UnknownOption {
                 question,
                 option,
@@ -267,7 +303,8 @@ impl fmt::Display for AnswerError {
             } => {
                 write!(
                     f,
-                    "{question}: unknown option \"{option}\" (expected one of: {})",
+                    "{question}: unknown option \"{}\" (expected one of: {})",
+                    shortened(option),
                     expected.join(", ")
                 )
             }
@@ -283,7 +320,11 @@ impl fmt::Display for AnswerError {
                 "{question}: expected option ids as strings, found {found}"
             ),
             AnswerError::Repeated { question, option } => {
-                write!(f, "{question}: option \"{option}\" is given twice")
+                write!(
+                    f,
+                    "{question}: option \"{}\" is given twice",
+                    shortened(option)
+                )
             }
             AnswerError::NoneWithOthers {
                 question,
@@ -292,12 +333,21 @@ impl fmt::Display for AnswerError {
             } => {
                 write!(
                     f,
-                    "{question}: \"{none}\" cannot be combined with other options (\"{other}\")"
+                    "{question}: \"{none}\" cannot be combined with other options (\"{}\")",
+                    shortened(other)
                 )
             }
             AnswerError::Hidden { question, rule } => {
                 write!(f, "{question} is not asked with these answers (it is asked only when {rule}); remove it")
             }
+            AnswerError::TooManyAnswers { given, questions } => write!(
+                f,
+                "{given} answers given, but there are only {questions} questions"
+            ),
+            AnswerError::TooManyOptions { question, options } => write!(
+                f,
+                "{question}: more options given than the question has ({options})"
+            ),
         }
     }
 }
@@ -378,7 +428,10 @@ impl<'de> Deserialize<'de> for RawAnswers {
                 while let Some(key) = map.next_key::<String>()? {
                     let value = map.next_value::<RawValue>()?;
                     if entries.iter().any(|(k, _)| *k == key) {
-                        return Err(de::Error::custom(format_args!("{key} is answered twice")));
+                        return Err(de::Error::custom(format_args!(
+                            "{} is answered twice",
+                            shortened(&key)
+                        )));
                     }
                     entries.push((key, value));
                 }

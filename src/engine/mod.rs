@@ -7,6 +7,6 @@ mod assessment;
 mod evaluate;
 pub mod model;
 
-pub use answers::{found, AnswerError, Answers, RawAnswers, RawValue};
+pub use answers::{found, shortened, AnswerError, Answers, RawAnswers, RawValue};
 pub use assessment::{Assessment, Decision, Reason, ReasonSource};
 pub use evaluate::evaluate;

@@ -1,8 +1,10 @@
 use super::components::{intro::Intro, result::ResultView, step::StepView};
 use super::keep::{self, Notice};
-use super::settings::Settings;
 use crate::engine::Answers;
+use crate::pack::PACK;
 use crate::questionnaire::{Action, Screen};
+use crate::settings::Settings;
+use crate::share;
 use crate::share::ShareError;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -15,6 +17,14 @@ pub struct AppProps {
     /// link or remembered answers.
     #[prop_or_default]
     pub on_complete: Callback<Answers>,
+    /// Called with the answers' share code whenever they change, so that the page can bring
+    /// the checker back with them if it ever has to restart it (kept in the page's memory only).
+    #[prop_or_default]
+    pub on_change: Callback<String>,
+    /// The share code to start from after such a restart, instead of the page's link or the
+    /// device's remembered answers.
+    #[prop_or_default]
+    pub restart_with: Option<String>,
 }
 
 /// The whole checker. Moving between screens puts keyboard and screen-reader focus on the new
@@ -22,7 +32,13 @@ pub struct AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     // Answers from a share link or remembered on this device, else a fresh start.
-    let start = use_memo((), |()| keep::starting_point());
+    let start = use_memo(
+        props.restart_with.clone(),
+        |restart_with| match restart_with {
+            Some(code) => keep::restarting_point(code),
+            None => keep::starting_point(),
+        },
+    );
     let flow = use_reducer(|| start.flow.clone());
     let notice = use_state(|| start.notice.clone());
     let focus_target = use_node_ref();
@@ -53,6 +69,13 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     {
+        let on_change = props.on_change.clone();
+        use_effect_with(flow.answers.clone(), move |answers| {
+            on_change.emit(share::encode(&PACK, answers));
+        });
+    }
+
+    {
         let on_complete = props.on_complete.clone();
         let answers = flow.answers.clone();
         let from_link = start.from_link;
@@ -70,14 +93,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Each screen is keyed, so a new screen is new DOM, never old nodes with their text
+    // changed: a page that rewrites text nodes (browser translation wraps them in <font>) would
+    // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
     let screen = match flow.screen {
-        Screen::Intro => html! { <Intro focus={focus_target} {on_action} /> },
-        Screen::Step(step) => {
-            html! { <StepView {step} questionnaire={(*flow).clone()} focus={focus_target} {on_action} /> }
-        }
-        Screen::Result => {
-            html! { <ResultView answers={flow.answers.clone()} focus={focus_target} {on_action} /> }
-        }
+        Screen::Intro => html! { <Intro key="intro" focus={focus_target} {on_action} /> },
+        Screen::Step(step) => html! {
+            <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target} {on_action} />
+        },
+        Screen::Result => html! {
+            <ResultView key="result" answers={flow.answers.clone()} focus={focus_target} {on_action} />
+        },
     };
     let ui = &props.settings.texts.ui;
     let notice = notice.as_ref().map(|notice| match notice {
@@ -89,6 +115,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         Notice::LinkRefused(ShareError::Invalid(_)) => ("link-invalid", ui.link_invalid),
         Notice::StoredIgnored => ("stored-ignored", ui.stored_ignored),
+        Notice::Restarted => ("restarted", ui.restarted),
     });
     html! {
         <ContextProvider<Settings> context={props.settings}>

@@ -25,6 +25,8 @@ pub enum Notice {
     /// Something under the storage key that is not a record the reader consented to, or one
     /// this version cannot read: not used.
     StoredIgnored,
+    /// The checker had to restart (after a fault) and kept the reader's answers.
+    Restarted,
 }
 
 /// Where the checker starts.
@@ -65,6 +67,20 @@ pub fn starting_point() -> StartingPoint {
             Err(_) => fresh(Some(Notice::StoredIgnored)),
         },
         Stored::Other => fresh(Some(Notice::StoredIgnored)),
+    }
+}
+
+/// Where the checker starts again after the page had to restart it: the reader's answers,
+/// placed where they lead, with a notice that says what happened.
+pub fn restarting_point(code: &str) -> StartingPoint {
+    let flow = match share::decode(&PACK, code) {
+        Ok(answers) => Questionnaire::restored(&PACK, answers),
+        Err(_) => Questionnaire::new(&PACK),
+    };
+    StartingPoint {
+        flow,
+        notice: Some(Notice::Restarted),
+        from_link: false,
     }
 }
 

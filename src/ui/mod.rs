@@ -6,8 +6,7 @@
 mod app;
 mod components;
 mod keep;
-mod settings;
 mod state;
 
+pub use crate::settings::{Settings, Theme};
 pub use app::{App, AppProps};
-pub use settings::{Settings, Theme};

@@ -26,13 +26,23 @@ pub struct Widget {
     mount: Mount,
     /// Warnings already given, so that re-reading the attributes does not repeat them.
     warned: Vec<String>,
+    /// The loader's callback for the answers' share code (kept in the page's memory, to restart
+    /// with if the checker ever has to be restarted).
+    on_change: Callback<String>,
+    restart_with: Option<String>,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// A fresh checker for `host`; the loader puts [`Widget::container`] in its shadow root.
+    /// A fresh checker for `host`, starting from `restart_with` (a share code) after a restart;
+    /// the loader puts [`Widget::container`] in its shadow root and hears of every change of
+    /// the answers through `on_change`.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: Element) -> Result<Widget, JsValue> {
+    pub fn new(
+        host: Element,
+        on_change: js_sys::Function,
+        restart_with: Option<String>,
+    ) -> Result<Widget, JsValue> {
         let mount = match IDLE_MOUNTS.with_borrow_mut(Vec::pop) {
             Some(mount) => mount,
             None => Mount::new()?,
@@ -41,6 +51,10 @@ impl Widget {
             host,
             mount,
             warned: Vec::new(),
+            on_change: Callback::from(move |code: String| {
+                let _ = on_change.call1(&JsValue::NULL, &code.into());
+            }),
+            restart_with,
         };
         // A new session: a new key, so the app starts from the intro with no answers.
         widget.mount.session += 1;
@@ -56,8 +70,19 @@ impl Widget {
 
     /// Applies the host's current attributes; the reader's answers stay.
     pub fn refresh(&mut self) {
-        let app = props_for(&self.host, &mut self.warned);
+        let app = AppProps {
+            on_change: self.on_change.clone(),
+            restart_with: self.restart_with.clone(),
+            ..props_for(&self.host, &mut self.warned)
+        };
         self.mount.show(Some(app));
+    }
+
+    /// What the page shows if this checker stops for good, in its language and region.
+    #[wasm_bindgen(getter, js_name = stoppedMessage)]
+    pub fn stopped_message(&self) -> String {
+        let settings = crate::web::attributes::settings_from(&self.host, &mut |_| {});
+        settings.fill(settings.texts.ui.stopped)
     }
 
     /// Clears the checker and its state, and keeps the emptied mount for the next element.
@@ -112,7 +137,8 @@ struct SessionProps {
 fn Session(props: &SessionProps) -> Html {
     match &props.app {
         Some(app) => html! {
-            <App key={props.key} settings={app.settings} on_complete={app.on_complete.clone()} />
+            <App key={props.key} settings={app.settings} on_complete={app.on_complete.clone()}
+                on_change={app.on_change.clone()} restart_with={app.restart_with.clone()} />
         },
         None => Html::default(),
     }

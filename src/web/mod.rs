@@ -6,10 +6,12 @@
 //!   closed shadow root, is `www/embed/loader.js`).
 //! - [`api`]: `evaluate(answers)` for scripts, and the "complete" event sent to the host.
 //! - [`attributes`]: reading settings from attributes, falling back with a console warning.
+//! - [`faults`]: a panic in any checker reported to the loader, which restarts the checkers.
 
 mod api;
 mod attributes;
 mod element;
+mod faults;
 
 use crate::ui::AppProps;
 use web_sys::Element;
@@ -20,5 +22,7 @@ fn app_props(host: &Element, warn: &mut dyn FnMut(String)) -> AppProps {
     AppProps {
         settings,
         on_complete: api::complete_event_sender(host.clone(), settings.shares_answers),
+        on_change: Default::default(),
+        restart_with: None,
     }
 }

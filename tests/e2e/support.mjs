@@ -186,12 +186,13 @@ export const answersFile = (name) => JSON.parse(readFileSync(join(ROOT, 'tests/a
 
 /**
  * Walks the questionnaire in `scope` (a page, or a locator for one widget): answers each shown
- * question that `answers` answers, step by step, calling `shot(name)` on each step. Resolves to
- * the answers the widget was actually given.
+ * question that `answers` answers, step by step, calling `shot(name)` on each step. Starts from
+ * the intro unless `started` (then from the step showing). Resolves to the answers the widget
+ * was given on the way.
  */
-export async function walk(scope, answers, shot) {
+export async function walk(scope, answers, shot, { started = false } = {}) {
   const given = {};
-  await scope.locator('[data-action="start"]').click();
+  if (!started) await scope.locator('[data-action="start"]').click();
   for (let n = 1; ; n++) {
     const stepElement = scope.locator('[data-step]');
     if (!(await stepElement.count())) break;

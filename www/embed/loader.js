@@ -1,19 +1,27 @@
 // <b12-cramp-check>: the custom element around the checker's WebAssembly.
 //
-// `cargo xtask embed` bundles this file with the wasm-bindgen glue (./glue.js), the minified
-// widget stylesheet (./widget.css, imported as text) and a wasm source (./wasm-source.js) twice:
-// into dist/embed/b12-cramp-check.js with www/embed/wasm-source-fetch.js (the wasm next to the
-// bundle, pinned by its SRI hash), and into the offline file dist/b12-cramp-check.html with
-// www/offline/wasm-source-inline.js (the wasm inside the file, since file:// pages cannot fetch).
+// `cargo xtask embed` bundles this file with the wasm-bindgen glue (./glue.js, turned into a
+// factory, `createInstance`), the minified widget stylesheet (./widget.css, imported as text)
+// and a wasm source (./wasm-source.js): into dist/embed/b12-cramp-check.js with
+// www/embed/wasm-source-fetch.js (the wasm next to the bundle, pinned by its SRI hash), and into
+// the offline file dist/b12-cramp-check.html with www/offline/wasm-source-inline.js (the wasm
+// inside the file, since file:// pages cannot fetch).
+//
 // Each element renders into a closed shadow root, so that session-replay and analytics scripts
 // on the host page see neither the questions nor the answers (README: Privacy on publisher
-// pages); its state lives in its own Rust `Widget`.
+// pages); its state lives in its own Rust `Widget`. The elements of a page share one wasm
+// instance. If it traps (a bug: `panic = "abort"`), every element is brought back on a fresh
+// instance with the reader's answers; an element that keeps failing shows its fallback content
+// and a short message instead (README: Robustness).
 
-import init, { Widget, evaluate as evaluateLoaded } from './glue.js';
+import { createInstance } from './glue.js';
 import css from './widget.css';
 import { wasmSource, WASM_SOURCE_NAME } from './wasm-source.js';
 
 const TAG = 'b12-cramp-check';
+
+/** An element restarts at most this many times; then it shows its fallback for good. */
+const MAX_RESTARTS = 2;
 
 /**
  * What the documented privacy markers of common session-replay and analytics tools ask for, set
@@ -36,16 +44,101 @@ const REPLAY_BLOCK_ATTRIBUTES = {
 /** The widget's version (its Cargo package version). */
 export const version = WIDGET_VERSION;
 
-let loading;
-/** Loads, checks and compiles the wasm once for every element on the page. */
-function ready() {
-  loading ??= (async () => {
+/** The message of anything thrown, without trusting it to be an Error. */
+function messageOf(thrown) {
+  try {
+    return String(thrown?.message ?? thrown);
+  } catch {
+    return 'an unknown error';
+  }
+}
+
+/** An Error for anything thrown, so that callers always get one. */
+function asError(thrown) {
+  return thrown instanceof Error ? thrown : new Error(messageOf(thrown));
+}
+
+/**
+ * Runs `call` with the page's `self` being the window. The wasm reads the global object once
+ * per instance, trying `self` first (wasm-bindgen's js-sys), so a page that replaced
+ * `window.self` would leave it without a window; its own `self` is put back at once.
+ */
+function withRealSelf(call) {
+  if (globalThis.self === globalThis) return call();
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'self');
+  Object.defineProperty(globalThis, 'self', { value: globalThis, configurable: true, writable: true });
+  try {
+    return call();
+  } finally {
+    if (own) Object.defineProperty(globalThis, 'self', own);
+    else delete globalThis.self;
+  }
+}
+
+let compiling;
+/** The wasm, fetched (or unpacked), checked and compiled once for every instance on the page. */
+function compiled() {
+  compiling ??= (async () => {
     if (typeof WebAssembly !== 'object') {
       throw new Error('this browser cannot run WebAssembly');
     }
-    await init({ module_or_path: wasmSource() });
+    return WebAssembly.compileStreaming(wasmSource());
   })();
-  return loading;
+  return compiling;
+}
+
+/**
+ * One wasm instance and the elements it serves. A panic anywhere in it is reported here before
+ * the trap (Rust's panic hook); the instance is then dead, and its elements restart on a new one.
+ */
+class Instance {
+  elements = new Set();
+  dead = false;
+
+  static #current = null;
+  static created = 0;
+
+  /** The live instance, started if there is none (at once, so that every caller shares it). */
+  static async live() {
+    if (!Instance.#current || Instance.#current.dead) Instance.#current = new Instance();
+    const instance = Instance.#current;
+    await instance.ready;
+    return instance.dead ? Instance.live() : instance;
+  }
+
+  constructor() {
+    Instance.created += 1;
+    this.glue = createInstance();
+    this.ready = compiled()
+      .then((module) => this.glue.init({ module_or_path: module }))
+      .then((exports) => {
+        this.exports = exports;
+        this.glue.setPanicReporter((message) => this.fail(message));
+      });
+  }
+
+  /**
+   * Runs `call` (into the wasm); anything it throws that is not an ordinary Error of the API
+   * means the instance can no longer be trusted (a trap, or an exception that cut through it).
+   */
+  guard(call) {
+    try {
+      return withRealSelf(call);
+    } catch (thrown) {
+      if (!(thrown instanceof Error) || thrown instanceof WebAssembly.RuntimeError) this.fail(messageOf(thrown));
+      throw asError(thrown);
+    }
+  }
+
+  fail(message) {
+    if (this.dead) return;
+    this.dead = true;
+    console.error(`${TAG}: the checker stopped (${message}); restarting it with the reader's answers`);
+    // After the current call has unwound: nothing may call into this instance any more.
+    setTimeout(() => {
+      for (const element of [...this.elements]) element.restart();
+    });
+  }
 }
 
 let reported = false;
@@ -53,7 +146,7 @@ let reported = false;
 function report(error) {
   if (reported) return;
   reported = true;
-  const text = String(error?.message ?? error);
+  const text = messageOf(error);
   const why = /wasm-unsafe-eval|Content Security Policy/i.test(text)
     ? "the page's Content Security Policy blocks WebAssembly: add 'wasm-unsafe-eval' to script-src"
     : /integrity/i.test(text)
@@ -63,12 +156,43 @@ function report(error) {
 }
 
 /**
+ * A copy of the answers made of plain values only: own enumerable keys, strings, numbers,
+ * booleans, null, lists, and an empty object or list where an object or a nested list was (the
+ * reader of raw answers refuses those by kind). Whatever the caller passed (a Proxy whose traps
+ * throw, getters, exotic prototypes), nothing of it runs inside the wasm.
+ */
+function plainAnswers(answers) {
+  if (answers === null || typeof answers !== 'object') return answers;
+  if (Array.isArray(answers)) return [];
+  const plain = (value) => {
+    if (Array.isArray(value)) return Array.from(value, (item) => (Array.isArray(item) ? [] : plain(item)));
+    return value !== null && typeof value === 'object' ? {} : value;
+  };
+  const copy = Object.create(null);
+  for (const key of Object.keys(answers)) {
+    Object.defineProperty(copy, key, { value: plain(answers[key]), enumerable: true });
+  }
+  return copy;
+}
+
+/**
  * The assessment for answers in the command line's JSON shape, resolved once the wasm is
- * loaded. Rejects with an Error naming the question or option when the answers are invalid.
+ * loaded. Rejects with an Error naming the question or option when the answers are invalid, and
+ * with an Error whatever else goes wrong.
  */
 export async function evaluate(answers) {
-  await ready();
-  return evaluateLoaded(answers);
+  let plain;
+  try {
+    plain = plainAnswers(answers);
+  } catch (thrown) {
+    throw new Error(`invalid answers: they could not be read (${messageOf(thrown)})`);
+  }
+  try {
+    const instance = await Instance.live();
+    return instance.guard(() => instance.glue.evaluate(plain));
+  } catch (thrown) {
+    throw asError(thrown);
+  }
 }
 
 let sheet;
@@ -91,48 +215,135 @@ class B12CrampCheck extends HTMLElement {
   static observedAttributes = ['lang', 'region', 'theme', 'heading-level', 'share-answers'];
 
   #widget = null;
+  /** The widget's element in the shadow root (kept here: a dead instance cannot be asked). */
+  #container = null;
+  #instance = null;
   #root = null;
   #pendingRemoval = 0;
+  /** The answers' share code, kept to restart with (in this page's memory only). */
+  #answers = null;
+  #restarts = 0;
+  #stoppedMessage = 'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.';
 
   connectedCallback() {
     // A move is a disconnect then a connect: the widget, and the reader's answers, stay.
     clearTimeout(this.#pendingRemoval);
     if (this.#widget) return;
-    ready().then(() => this.#mount(), report);
+    this.#mount().catch(report);
   }
 
   disconnectedCallback() {
     // Freed only if the element is still out of the page once the current task is done.
     this.#pendingRemoval = setTimeout(() => {
-      if (!this.isConnected && this.#widget) {
-        this.#widget.destroy();
-        this.#widget = null;
-      }
+      if (!this.isConnected && this.#widget) this.#unmount(true);
     });
   }
 
   attributeChangedCallback() {
-    this.#widget?.refresh();
+    if (this.#widget) this.#instance.guard(() => this.#widget.refresh());
   }
 
-  #mount() {
+  /** Called by the instance after it died: a fresh widget with the answers, or the fallback. */
+  restart() {
+    this.#unmount(false);
+    if (!this.isConnected) return;
+    this.#restarts += 1;
+    if (this.#restarts > MAX_RESTARTS) {
+      this.#stop();
+      return;
+    }
+    this.#mount(this.#answers).catch((error) => {
+      report(error);
+      this.#stop();
+    });
+  }
+
+  async #mount(restartWith = null) {
+    const instance = await Instance.live();
     if (!this.isConnected || this.#widget) return;
-    // The shadow root is attached only now, so the light-DOM fallback shows until this moment.
-    if (!this.#root) {
-      this.classList.add(...REPLAY_BLOCK_CLASSES);
-      for (const [name, value] of Object.entries(REPLAY_BLOCK_ATTRIBUTES)) {
-        if (!this.hasAttribute(name)) this.setAttribute(name, value);
-      }
-      this.#root = this.attachShadow({ mode: 'closed' });
-      adoptStyles(this.#root);
+    if (!this.#root) this.#attachRoot();
+    try {
+      this.#widget = instance.guard(() => new instance.glue.Widget(this, (code) => { this.#answers = code; }, restartWith));
+      this.#instance = instance;
+      instance.elements.add(this);
+      this.#stoppedMessage = instance.guard(() => this.#widget.stoppedMessage);
+      this.#container = instance.guard(() => this.#widget.container);
+      this.#root.append(this.#container);
+    } catch (error) {
+      this.#widget = null;
+      throw error;
+    }
+  }
+
+  /** The closed shadow root, with the replay tools' markers on the element. */
+  #attachRoot() {
+    this.classList.add(...REPLAY_BLOCK_CLASSES);
+    for (const [name, value] of Object.entries(REPLAY_BLOCK_ATTRIBUTES)) {
+      if (!this.hasAttribute(name)) this.setAttribute(name, value);
     }
     try {
-      this.#widget = new Widget(this);
-      this.#root.append(this.#widget.container);
+      this.#root = this.attachShadow({ mode: 'closed' });
     } catch (error) {
-      report(error);
+      throw new Error(`the element already has a shadow root, attached by the page, so the checker cannot render into it (${messageOf(error)})`);
     }
+    adoptStyles(this.#root);
+  }
+
+  /**
+   * Takes the widget out: a live instance frees it (and keeps its mount for the next element);
+   * a dead one is never called again, not even by the garbage collector's clean-up.
+   */
+  #unmount(free) {
+    const widget = this.#widget;
+    this.#widget = null;
+    this.#instance?.elements.delete(this);
+    this.#container?.remove();
+    this.#container = null;
+    if (!widget) return;
+    if (free && !this.#instance.dead) {
+      try {
+        this.#instance.guard(() => widget.destroy());
+      } catch {
+        // The instance is now dead and restarts its other elements.
+      }
+    } else {
+      widget.__destroy_into_raw();
+    }
+  }
+
+  /** For good: the element's own content (its fallback, with the emergency advice) and why. */
+  #stop() {
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.className = 'b12c-stopped';
+    message.textContent = this.#stoppedMessage;
+    this.#root.replaceChildren(message, document.createElement('slot'));
+    console.error(`${TAG}: the checker stopped again, so its fallback content is shown`);
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, B12CrampCheck);
+if (customElements.get(TAG)) {
+  console.error(`${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`);
+} else {
+  customElements.define(TAG, B12CrampCheck);
+}
+
+// The test build's hooks (README: Testing); the bundles that ship are built without them.
+if (TEST_HOOKS) {
+  globalThis.__b12cTest = {
+    /** Panics inside the wasm instance that serves `element`'s page. */
+    async trap() {
+      const instance = await Instance.live();
+      try {
+        instance.glue.trapForTests();
+      } catch {
+        // The trap: reported by the panic hook, the instance restarts its elements.
+      }
+    },
+    /** Bytes of the live instance's memory, and how many instances the page has started. */
+    async memory() {
+      const instance = await Instance.live();
+      return { bytes: instance.exports.memory.buffer.byteLength, instances: Instance.created };
+    },
+  };
+}

@@ -7,7 +7,7 @@ pub mod question;
 pub mod result;
 pub mod step;
 
-use super::settings::Settings;
+use crate::settings::Settings;
 use yew::prelude::*;
 
 /// The reader's settings, provided by `App`.

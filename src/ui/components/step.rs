@@ -71,7 +71,8 @@ pub fn StepView(props: &StepProps) -> Html {
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back }</button>
                 <button type="button" class="button primary" part="button button-primary" data-action="next" onclick={next}>
-                    { if decided { ui.see_result_now } else { ui.next } }
+                    // Keyed: the label is replaced, not rewritten (see App's screens).
+                    if decided { <span key="now">{ ui.see_result_now }</span> } else { <span key="next">{ ui.next }</span> }
                 </button>
             </div>
         </section>

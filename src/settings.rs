@@ -1,0 +1,191 @@
+//! What the host chose for a checker: language, region, colour theme, heading level, and
+//! whether it receives the answers; read from the element's attributes, where an unknown value
+//! falls back to the default with one warning that names the attribute and (a short prefix of)
+//! the value. Pure, so that it is tested and fuzzed natively; `web/attributes.rs` feeds it the
+//! element's attributes.
+
+use crate::engine::shortened;
+use crate::pack::{region_index, Texts, DEFAULT_REGION, PACK};
+
+/// The attributes the element reads, besides `lang` (which may come from an ancestor).
+pub const REGION: &str = "region";
+pub const THEME: &str = "theme";
+pub const HEADING_LEVEL: &str = "heading-level";
+/// The host's opt-in to receive the reader's answers with the complete event.
+pub const SHARE_ANSWERS: &str = "share-answers";
+
+/// What the host (page or element) chose: language, region, colour theme and the level of the
+/// top heading.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub texts: &'static Texts,
+    pub region: usize,
+    pub theme: Theme,
+    /// The level of the checker's own top heading (2 means `<h2>`), so it fits the page outline.
+    pub heading_level: u8,
+    /// The host receives the reader's answers with the complete event (it opted in); the
+    /// checker says so on screen.
+    pub shares_answers: bool,
+}
+
+/// Light or dark colours; `Auto` follows the reader's system setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The attribute value, also used by the stylesheet (`data-theme`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            texts: Texts::default_language(),
+            region: DEFAULT_REGION,
+            theme: Theme::Auto,
+            heading_level: 2,
+            shares_answers: false,
+        }
+    }
+}
+
+impl PartialEq for Settings {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.texts, other.texts)
+            && self.region == other.region
+            && self.theme == other.theme
+            && self.heading_level == other.heading_level
+            && self.shares_answers == other.shares_answers
+    }
+}
+
+impl Settings {
+    /// The settings the attributes ask for: `lang` is the language that applies (the element's
+    /// or the nearest ancestor's), `attribute` looks up the element's own. Each refused value
+    /// goes to `warn`.
+    pub fn from_attributes(
+        lang: Option<&str>,
+        attribute: impl Fn(&str) -> Option<String>,
+        warn: &mut dyn FnMut(String),
+    ) -> Settings {
+        let mut settings = Settings::default();
+        if let Some(code) = lang.filter(|code| !code.is_empty()) {
+            // "en-GB" uses "en".
+            let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+            match Texts::for_language(&primary) {
+                Some(texts) => settings.texts = texts,
+                None => warn(format!(
+                    "b12-cramp-check: no texts for lang=\"{}\"; using \"{}\"",
+                    shortened(code),
+                    settings.texts.code
+                )),
+            }
+        }
+        if let Some(region) = attribute(REGION) {
+            match region_index(&region) {
+                Some(index) => settings.region = index,
+                None => warn(format!(
+                    "b12-cramp-check: unknown {REGION}=\"{}\" (use one of {}); using the default",
+                    shortened(&region),
+                    PACK.regions.join(", ")
+                )),
+            }
+        }
+        if let Some(theme) = attribute(THEME) {
+            match Theme::ALL.into_iter().find(|t| t.id() == theme) {
+                Some(known) => settings.theme = known,
+                None => warn(format!(
+                    "b12-cramp-check: unknown {THEME}=\"{}\" (use one of {}); using auto",
+                    shortened(&theme),
+                    Theme::ALL.map(Theme::id).join(", ")
+                )),
+            }
+        }
+        if let Some(level) = attribute(HEADING_LEVEL) {
+            match level.parse::<u8>() {
+                Ok(level @ 1..=6) => settings.heading_level = level,
+                _ => warn(format!(
+                    "b12-cramp-check: {HEADING_LEVEL}=\"{}\" is not 1 to 6; using 2",
+                    shortened(&level)
+                )),
+            }
+        }
+        settings.shares_answers = attribute(SHARE_ANSWERS).is_some();
+        settings
+    }
+
+    /// A text with its region placeholders filled in.
+    pub fn fill(&self, text: &str) -> String {
+        self.texts.fill(text, self.region)
+    }
+
+    /// The tag of a heading `depth` levels below the checker's top heading (`h2`, `h3`, ...).
+    pub fn heading(&self, depth: u8) -> String {
+        format!("h{}", (self.heading_level + depth).clamp(1, 6))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(lang: Option<&str>, attributes: &[(&str, &str)]) -> (Settings, Vec<String>) {
+        let mut warnings = Vec::new();
+        let settings = Settings::from_attributes(
+            lang,
+            |name| {
+                attributes
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            },
+            &mut |w| warnings.push(w),
+        );
+        (settings, warnings)
+    }
+
+    #[test]
+    fn known_values_apply_and_unknown_ones_fall_back_with_one_short_warning_each() {
+        let (settings, warnings) = read(
+            Some("en-GB"),
+            &[
+                (REGION, "uk"),
+                (THEME, "dark"),
+                (HEADING_LEVEL, "3"),
+                (SHARE_ANSWERS, ""),
+            ],
+        );
+        assert!(warnings.is_empty());
+        assert_eq!(
+            (
+                settings.texts.code,
+                settings.region,
+                settings.theme,
+                settings.heading_level
+            ),
+            ("en", region_index("uk").unwrap(), Theme::Dark, 3)
+        );
+        assert!(settings.shares_answers);
+        let huge = "x".repeat(100_000);
+        let (settings, warnings) = read(
+            Some(&huge),
+            &[(REGION, &huge), (THEME, "neon"), (HEADING_LEVEL, "9")],
+        );
+        assert_eq!(settings, Settings::default());
+        assert_eq!(warnings.len(), 4);
+        assert!(warnings.iter().all(|w| w.len() < 200), "{warnings:?}");
+    }
+}
