@@ -259,6 +259,8 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         // Far larger than any real answer set: refused, quoting at most a short prefix.
         ("too-many-answers.json", "30 answers given, but there are only 24 questions"),
         ("too-many-options.json", "q_neuro: more options given than the question has (10)"),
+        // A control character in the input is escaped: still one line (found by fuzzing).
+        ("newline-in-option.json", "q_neuro: unknown option \"balance\\nproblems\""),
         ("huge-option.json", &format!("q_age: unknown option \"65_74{}…\" (expected one of", "9".repeat(35))),
     ];
     for (file, expected) in cases {

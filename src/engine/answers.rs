@@ -284,12 +284,29 @@ pub enum AnswerError {
 const QUOTED_CHARS: usize = 40;
 
 /// A reader's input as a message quotes it: at most a short prefix, so that a huge value never
-/// makes a huge message.
+/// makes a huge message, with control characters escaped, so that the message stays one line
+/// (`\n`, not a line break; found by fuzzing).
 pub fn shortened(input: &str) -> std::borrow::Cow<'_, str> {
-    match input.char_indices().nth(QUOTED_CHARS) {
-        Some((end, _)) => format!("{}…", &input[..end]).into(),
-        None => input.into(),
+    let end = input
+        .char_indices()
+        .nth(QUOTED_CHARS)
+        .map_or(input.len(), |(end, _)| end);
+    let prefix = &input[..end];
+    if end == input.len() && !prefix.chars().any(char::is_control) {
+        return prefix.into();
     }
+    let mut out = String::with_capacity(prefix.len() + 8);
+    for c in prefix.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if end < input.len() {
+        out.push('…');
+    }
+    out.into()
 }
 
 impl fmt::Display for AnswerError {
