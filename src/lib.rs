@@ -6,6 +6,7 @@
 //! - [`report`]: the assessment as readable text with cited sources (the `explain` command).
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
 //! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
+//! - [`robustness`] (native): what must hold for any input, for the fuzz targets.
 //! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
 //!
 //! See ARCHITECTURE.md for how an answer flows to a result.
@@ -14,6 +15,9 @@ pub mod engine;
 pub mod pack;
 pub mod questionnaire;
 pub mod report;
+/// Checked by the fuzz targets and their corpus replay; needs the command line's JSON reader.
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod robustness;
 pub mod settings;
 pub mod share;
 

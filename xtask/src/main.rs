@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask setup | test | serve | dist | embed`.
+//! Project tasks: `cargo xtask setup | test | serve | dist | embed | deps | fuzz`.
 //!
 //! `setup` installs what is missing, idempotently and quietly when everything is present; the
 //! other tasks run it first, so a fresh machine needs only `cargo xtask serve` or `cargo xtask
@@ -19,9 +19,15 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
   dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
   embed            (trunk's post-build hook) assemble the embed, the offline file and the
-                   service worker from trunk's staged files";
+                   service worker from trunk's staged files
+  deps             what each crate adds to the wasm's code (for docs/dependencies.md)
+  fuzz [--seconds N]
+                   coverage-guided fuzzing of the readers of outside input, N seconds a target
+                   (60 by default); not part of test";
 
+mod deps;
 mod embed;
+mod fuzz;
 mod setup;
 mod tasks;
 
@@ -37,6 +43,8 @@ fn main() -> ExitCode {
         }
         Some("dist") => setup::setup().and_then(|()| tasks::dist()),
         Some("embed") => embed::embed(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
+        Some("deps") => setup::setup().and_then(|()| deps::deps()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

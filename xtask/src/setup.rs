@@ -4,6 +4,8 @@
 use super::*;
 
 const TRUNK_VERSION: &str = "0.21.14";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+const CARGO_DENY_VERSION: &str = "0.20.2";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// Chromium and its driver for the browser tests, fonts for stable screenshots, and poppler's
 /// pdftotext to read the printed summary's PDF.
@@ -44,6 +46,19 @@ pub fn setup() -> Result {
     )? {
         installed.push("wasm-bindgen-cli");
     }
+    if cargo_tool(
+        "cargo-deny",
+        &format!("cargo-deny {CARGO_DENY_VERSION}"),
+        &[
+            "install",
+            "--locked",
+            "cargo-deny",
+            "--version",
+            CARGO_DENY_VERSION,
+        ],
+    )? {
+        installed.push("cargo-deny");
+    }
     if npm_tools()? {
         installed.push("npm dev tools");
     }
@@ -56,6 +71,22 @@ pub fn setup() -> Result {
         println!("setup: installed {}", installed.join(", "));
     }
     Ok(())
+}
+
+/// cargo-fuzz, for `cargo xtask fuzz` only (not needed by the tests).
+pub fn fuzz_tools() -> Result {
+    cargo_tool(
+        "cargo-fuzz",
+        &format!("cargo-fuzz {CARGO_FUZZ_VERSION}"),
+        &[
+            "install",
+            "--locked",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+        ],
+    )
+    .map(|_| ())
 }
 
 /// Installs a cargo tool unless `--version` already prints `expected`. True if it installed.
@@ -73,17 +104,45 @@ fn cargo_tool(program: &str, expected: &str, install: &[&str]) -> Result<bool> {
     }
 }
 
-/// `npm ci` when node_modules does not match package-lock.json. True if it installed.
+/// `npm ci` when node_modules does not match package-lock.json (and package.json). Install
+/// scripts run only for the packages that package.json's `allowScripts` approves by name
+/// (`true`); every other package's are skipped, whatever npm's own default.
+/// True if it installed.
 fn npm_tools() -> Result<bool> {
-    let lock = fs::read(root().join("package-lock.json"))
-        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let read =
+        |name: &str| fs::read(root().join(name)).map_err(|e| format!("cannot read {name}: {e}"));
+    let (lock, manifest) = (read("package-lock.json")?, read("package.json")?);
     let stamp_file = root().join("node_modules/.xtask-lock-hash");
-    let stamp = format!("{:016x}", fnv1a(&lock));
+    let stamp = format!("{:016x}", fnv1a(&[lock, manifest.clone()].concat()));
     if fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp) {
         return Ok(false);
     }
-    println!("setup: installing the npm dev tools (npm ci)");
-    run(command("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    println!("setup: installing the npm dev tools (npm ci, install scripts off)");
+    run(command(
+        "npm",
+        &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+    ))?;
+    let manifest: serde_json::Value = serde_json::from_slice(&manifest)
+        .map_err(|e| format!("package.json is not valid JSON: {e}"))?;
+    let approved: Vec<&str> = manifest["allowScripts"]
+        .as_object()
+        .map(|scripts| {
+            scripts
+                .iter()
+                .filter(|(_, allowed)| allowed.as_bool() == Some(true))
+                .map(|(name, _)| name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    if !approved.is_empty() {
+        println!(
+            "setup: running the install scripts of {}",
+            approved.join(", ")
+        );
+        let mut args = vec!["rebuild"];
+        args.extend(&approved);
+        run(command("npm", &args))?;
+    }
     fs::write(&stamp_file, stamp)
         .map_err(|e| format!("cannot write {}: {e}", stamp_file.display()))?;
     Ok(true)

@@ -1,0 +1,187 @@
+//! What must hold for any input at all, whatever a reader, a link or a host page sends: checked
+//! by the coverage-guided fuzz targets (`fuzz/`, `cargo xtask fuzz`) and by replaying their
+//! corpus of interesting inputs in every test run (`tests/fuzz_corpus.rs`). Each check panics
+//! when something does not hold, which is what a fuzzer reports.
+//!
+//! - [`answers_json`]: the command line's reader (JSON text to answers to an assessment).
+//! - [`answers_object`]: the shape `evaluate()` reads from a JavaScript object (keys, and values
+//!   that are strings, lists or something else), built from the bytes.
+//! - [`share_code`]: the share-link and remembered-answers decoder.
+//! - [`attributes`]: the element's attributes (language, region, theme, heading level).
+
+use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
+use crate::pack::{Texts, DEFAULT_REGION, PACK};
+use crate::report;
+use crate::settings::{Settings, HEADING_LEVEL, REGION, SHARE_ANSWERS, THEME};
+use crate::share;
+
+/// Longest message a refusal may have: it quotes at most 40 characters of the input (each
+/// escaped control character taking up to 10), and the options a question expects.
+const MAX_MESSAGE: usize = 1000;
+
+/// JSON text, as `cramp-check eval` reads it.
+pub fn answers_json(data: &[u8]) {
+    if let Ok(raw) = serde_json::from_slice::<RawAnswers>(data) {
+        answers_raw(&raw);
+    }
+}
+
+/// Raw answers in the shape `evaluate()` reads a JavaScript object into, built from the bytes:
+/// each entry picks a question id (one of the pack's, or some other text) and a value (an option
+/// id or other text, a list of them, or a value of another kind).
+pub fn answers_object(data: &[u8]) {
+    answers_raw(&raw_answers_from(data));
+}
+
+/// A share code: the text as given, and the bytes as a well-formed base64url code (to reach
+/// past the base64 layer into the decoder proper).
+pub fn share_code(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for code in [text.into_owned(), base64url(data)] {
+        if let Ok(answers) = share::decode(&PACK, &code) {
+            let again = share::decode(&PACK, &share::encode(&PACK, &answers));
+            assert_eq!(again.as_ref(), Ok(&answers), "a decoded code round-trips");
+            check_assessment(&answers);
+        }
+    }
+}
+
+/// The element's attributes: the bytes split at 0xff into lang, region, theme, heading-level
+/// and (if a fifth part is there) share-answers.
+pub fn attributes(data: &[u8]) {
+    let parts: Vec<String> = data
+        .split(|&b| b == 0xff)
+        .map(|part| String::from_utf8_lossy(part).into_owned())
+        .collect();
+    let part = |i: usize| parts.get(i).cloned();
+    let mut warnings = Vec::new();
+    let settings = Settings::from_attributes(
+        part(0).as_deref(),
+        |name| match name {
+            REGION => part(1),
+            THEME => part(2),
+            HEADING_LEVEL => part(3),
+            SHARE_ANSWERS => part(4),
+            _ => None,
+        },
+        &mut |w| warnings.push(w),
+    );
+    assert!((1..=6).contains(&settings.heading_level));
+    assert!(settings.region < PACK.regions.len());
+    assert!(warnings.len() <= 4, "one warning per attribute at most");
+    for warning in warnings {
+        assert!(
+            warning.len() <= MAX_MESSAGE && !warning.contains('\n'),
+            "{warning:?}"
+        );
+    }
+}
+
+/// Accepted answers give a complete assessment and round-trip; refused ones give one short line.
+fn answers_raw(raw: &RawAnswers) {
+    match Answers::from_raw(&PACK, raw) {
+        Ok(answers) => {
+            let back = Answers::from_raw(&PACK, &answers.to_raw(&PACK));
+            assert_eq!(back.as_ref(), Ok(&answers), "answers round-trip");
+            check_assessment(&answers);
+        }
+        Err(error) => {
+            let message = error.to_string();
+            assert!(
+                message.len() <= MAX_MESSAGE && !message.contains('\n'),
+                "a refusal is one short line: {message:?}"
+            );
+        }
+    }
+}
+
+fn check_assessment(answers: &Answers) {
+    let assessment = evaluate(&PACK, answers);
+    assert!(usize::from(assessment.triage) < PACK.triage.len());
+    assert!(usize::from(assessment.top_factor) < PACK.factors.len());
+    assert!(!assessment.reasons.is_empty(), "every result says why");
+    assert!(serde_json::to_string(&assessment).is_ok());
+    let report = report::explain(&assessment, Texts::default_language(), DEFAULT_REGION);
+    assert!(
+        !report.contains('{'),
+        "every placeholder is filled: {report}"
+    );
+}
+
+/// Raw answers steered by the bytes (see [`answers_object`]).
+fn raw_answers_from(data: &[u8]) -> RawAnswers {
+    let mut bytes = data.iter().copied();
+    let mut next = move || bytes.next();
+    let text = |next: &mut dyn FnMut() -> Option<u8>, ids: &[&str]| -> String {
+        match next() {
+            Some(b) if usize::from(b) < ids.len() * 2 => {
+                ids[usize::from(b) % ids.len()].to_string()
+            }
+            Some(len) => (0..len % 64)
+                .filter_map(|_| next())
+                .map(char::from)
+                .collect(),
+            None => String::new(),
+        }
+    };
+    let mut entries = Vec::new();
+    while let Some(kind) = next() {
+        let question = usize::from(kind) % PACK.questions.len();
+        let key = text(&mut next, &[PACK.questions[question].id, "q_unknown", ""]);
+        let options = PACK.questions[question].options;
+        let value = match next().unwrap_or(0) % 4 {
+            0 => RawValue::One(text(&mut next, options)),
+            1 => RawValue::Many(
+                (0..next().unwrap_or(0) % 16)
+                    .map(|_| text(&mut next, options))
+                    .collect(),
+            ),
+            2 => RawValue::Invalid(
+                [
+                    found::NUMBER,
+                    found::BOOLEAN,
+                    found::NULL,
+                    found::OBJECT,
+                    found::NESTED_LIST,
+                ][usize::from(next().unwrap_or(0)) % 5],
+            ),
+            _ => RawValue::Many(Vec::new()),
+        };
+        entries.push((key, value));
+    }
+    RawAnswers(entries)
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builders_reach_real_answers() {
+        // Question 0 by id, a single option by id: a valid answer set the checks evaluate.
+        let q0 = &PACK.questions[0];
+        let raw = raw_answers_from(&[0, 0, 1, 0, 0]);
+        assert_eq!(raw.0[0].0, q0.id);
+        assert!(matches!(raw.0[0].1, RawValue::Many(_) | RawValue::One(_)));
+        assert_eq!(base64url(b"\x01\x02\x03\x04"), "AQIDBA");
+        answers_object(&[0, 0, 1, 0, 0]);
+        answers_json(br#"{"q_age":"65_74"}"#);
+        share_code(b"AQID");
+        attributes(b"en-GB\xffuk\xffdark\xff3\xff");
+    }
+}
