@@ -10,7 +10,7 @@ pub fn test() -> Result {
     let steps: Vec<(&str, Command)> = vec![
         ("fetch crates", command("cargo", &["fetch", "--quiet"])),
         ("format", command("cargo", &["fmt", "--all", "--check"])),
-        ("supply chain (cargo deny)", cargo_deny()),
+        cargo_deny(),
         (
             "lint",
             command(
@@ -90,8 +90,8 @@ pub fn test() -> Result {
 }
 
 /// Licences, bans and sources of every crate (deny.toml); advisories too when an advisory
-/// database is already on the machine (it cannot be fetched here).
-fn cargo_deny() -> Command {
+/// database is already on the machine (it cannot be fetched here). The step's name says which.
+fn cargo_deny() -> (&'static str, Command) {
     let databases = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
@@ -99,13 +99,14 @@ fn cargo_deny() -> Command {
     let offline_advisories = databases
         .is_some_and(|dir| fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()));
     let mut args = vec!["deny", "--log-level", "error", "check"];
-    if offline_advisories {
+    let name = if offline_advisories {
         args.extend(["--disable-fetch", "advisories"]);
+        "supply chain (cargo deny)"
     } else {
-        println!("(no advisory database on this machine: advisories not checked)");
-    }
+        "supply chain (cargo deny; no advisory database on this machine, advisories not checked)"
+    };
     args.extend(["licenses", "bans", "sources"]);
-    command("cargo", &args)
+    (name, command("cargo", &args))
 }
 
 /// wasm-bindgen-test in headless Chromium, never a downloaded browser or driver.
