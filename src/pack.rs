@@ -4,102 +4,30 @@
 
 use crate::engine::model::*;
 
-#[derive(Debug)]
-pub struct QuestionText {
-    pub text: &'static str,
-    /// "Why we ask".
-    pub help: &'static str,
-    pub options: &'static [&'static str],
-}
-
-#[derive(Debug)]
-pub struct TriageText {
-    pub heading: &'static str,
-    /// What to do, first.
-    pub action: &'static str,
-}
-
-#[derive(Debug)]
-pub struct FactorText {
-    pub name: &'static str,
-    /// Completes "They look more like ...".
-    pub looks_like: &'static str,
-}
-
-/// Every text of one language, indexed like the pack's tables.
-#[derive(Debug)]
-pub struct Texts {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub questions: &'static [QuestionText],
-    /// Step titles, in `PACK.steps` order.
-    pub steps: &'static [&'static str],
-    pub triage: &'static [TriageText],
-    pub factors: &'static [FactorText],
-    pub red_flags: &'static [&'static str],
-    /// Empty for internal signals.
-    pub signals: &'static [&'static str],
-    pub outcomes: &'static [&'static str],
-    pub advice: &'static [&'static str],
-    /// Section titles, in `Section::ALL` order.
-    pub sections: &'static [&'static str],
-    /// Per region, the words that fill the placeholders named in `REGION_KEYS`
-    /// (`{emergency_number}`, `{urgent_service}`...), in that order.
-    pub regions: &'static [&'static [&'static str]],
-    pub ui: UiText,
-}
+/// Every text of one language, with the pack's interface words (`UiText`, generated).
+pub type Texts = b12_model::Texts<UiText>;
 
 include!(concat!(env!("OUT_DIR"), "/pack.rs"));
 
-impl Texts {
-    /// The texts for a language code, if the pack has that language.
-    pub fn for_language(code: &str) -> Option<&'static Texts> {
-        LANGUAGES.iter().find(|t| t.code == code)
-    }
+/// The texts for a language code, if the pack has that language.
+pub fn texts_for(code: &str) -> Option<&'static Texts> {
+    LANGUAGES.iter().find(|t| t.code == code)
+}
 
-    /// The pack's default language.
-    pub fn default_language() -> &'static Texts {
-        &LANGUAGES[0]
-    }
+/// The pack's default language.
+pub fn default_texts() -> &'static Texts {
+    &LANGUAGES[0]
+}
 
-    /// The sentence about a factor shown apart from the causes (B12): a test worth asking about
-    /// when the result names it, otherwise not suggested now.
-    pub fn factor_apart(&self, factor: FactorIdx, named_by_result: bool) -> String {
-        let sentence = if named_by_result {
-            self.ui.apart_worth_asking
-        } else {
-            self.ui.apart_not_suggested
-        };
-        sentence.replace("{factor}", self.factors[usize::from(factor)].name)
-    }
-
-    /// A text with its region placeholders filled in; other braces are left as they are.
-    pub fn fill(&self, text: &str, region: usize) -> String {
-        let words = self.regions[region.min(self.regions.len() - 1)];
-        let mut filled = String::with_capacity(text.len() + 32);
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            filled.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let word = after.find('}').and_then(|close| {
-                let key = &after[..close];
-                let i = REGION_KEYS.iter().position(|k| *k == key)?;
-                Some((words[i], close))
-            });
-            match word {
-                Some((word, close)) => {
-                    filled.push_str(word);
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    filled.push('{');
-                    rest = after;
-                }
-            }
-        }
-        filled.push_str(rest);
-        filled
-    }
+/// The sentence about a factor shown apart from the causes (B12): a test worth asking about
+/// when the result names it, otherwise not suggested now.
+pub fn factor_apart(texts: &Texts, factor: FactorIdx, named_by_result: bool) -> String {
+    let sentence = if named_by_result {
+        texts.ui.apart_worth_asking
+    } else {
+        texts.ui.apart_not_suggested
+    };
+    sentence.replace("{factor}", texts.factors[usize::from(factor)].name)
 }
 
 /// A region's index by id (`intl`, `uk`, `us`, `eu`).

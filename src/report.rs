@@ -3,7 +3,7 @@
 
 use crate::engine::model::{RefIdx, Section};
 use crate::engine::{Assessment, ReasonSource};
-use crate::pack::Texts;
+use crate::pack::{factor_apart, Texts};
 use std::fmt::Write;
 
 /// Numbers sources in order of first citation, as a result lists them.
@@ -52,7 +52,7 @@ pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String 
     let ui = &texts.ui;
     let mut out = String::new();
     let w = &mut out;
-    let level = &texts.triage[usize::from(assessment.triage)];
+    let level = &texts.levels[usize::from(assessment.level)];
     let _ = writeln!(w, "{}: {}", ui.result, level.heading);
     let _ = writeln!(
         w,
@@ -103,7 +103,11 @@ pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String 
             );
         }
         for f in assessment.factors_apart() {
-            let _ = writeln!(w, "  {}", texts.factor_apart(f, f == assessment.top_factor));
+            let _ = writeln!(
+                w,
+                "  {}",
+                factor_apart(texts, f, f == assessment.top_factor)
+            );
         }
     }
 

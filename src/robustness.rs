@@ -10,7 +10,7 @@
 //! - [`attributes`]: the element's attributes (language, region, theme, heading level).
 
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
-use crate::pack::{Texts, DEFAULT_REGION, PACK};
+use crate::pack::{default_texts, PACK};
 use crate::report;
 use crate::settings::{Settings, HEADING_LEVEL, REGION, SHARE_ANSWERS, THEME};
 use crate::share;
@@ -97,11 +97,11 @@ fn answers_raw(raw: &RawAnswers) {
 
 fn check_assessment(answers: &Answers) {
     let assessment = evaluate(&PACK, answers);
-    assert!(usize::from(assessment.triage) < PACK.triage.len());
+    assert!(usize::from(assessment.level) < PACK.levels.len());
     assert!(usize::from(assessment.top_factor) < PACK.factors.len());
     assert!(!assessment.reasons.is_empty(), "every result says why");
     assert!(serde_json::to_string(&assessment).is_ok());
-    let report = report::explain(&assessment, Texts::default_language(), DEFAULT_REGION);
+    let report = report::explain(&assessment, default_texts(), PACK.default_region);
     assert!(
         !report.contains('{'),
         "every placeholder is filled: {report}"

@@ -5,7 +5,7 @@
 //! element's attributes.
 
 use crate::engine::shortened;
-use crate::pack::{region_index, Texts, DEFAULT_REGION, PACK};
+use crate::pack::{default_texts, region_index, texts_for, Texts, PACK};
 
 /// The attributes the element reads, besides `lang` (which may come from an ancestor).
 pub const REGION: &str = "region";
@@ -53,8 +53,8 @@ impl Theme {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            texts: Texts::default_language(),
-            region: DEFAULT_REGION,
+            texts: default_texts(),
+            region: PACK.default_region,
             theme: Theme::Auto,
             heading_level: 2,
             shares_answers: false,
@@ -85,7 +85,7 @@ impl Settings {
         if let Some(code) = lang.filter(|code| !code.is_empty()) {
             // "en-GB" uses "en".
             let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-            match Texts::for_language(&primary) {
+            match texts_for(&primary) {
                 Some(texts) => settings.texts = texts,
                 None => warn(format!(
                     "b12-cramp-check: no texts for lang=\"{}\"; using \"{}\"",

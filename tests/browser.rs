@@ -401,7 +401,7 @@ async fn the_result_carries_the_engines_ids_and_explains_itself() {
     // The host hears of the result once, with the answers that gave it.
     assert_eq!(checker.completed.borrow().len(), 1);
     let reported = evaluate(&PACK, &checker.completed.borrow()[0]);
-    assert_eq!(reported.triage_id(), "provider_soon_b12");
+    assert_eq!(reported.level_id(), "provider_soon_b12");
     checker.action("change").await;
     assert_eq!(checker.step().as_deref(), Some("emergency"));
     assert!(

@@ -29,7 +29,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
 fn random_answer_sets_are_complete_and_red_flags_never_lower_urgency() {
     let ticks = red_flag_ticks();
     let walking_pain = usize::from(PACK.question_index("q_walking_pain").expect("question"));
-    let levels = RefCell::new(vec![0u32; PACK.triage.len()]);
+    let levels = RefCell::new(vec![0u32; PACK.levels.len()]);
     let walking = RefCell::new(vec![0u32; PACK.questions[walking_pain].options.len() + 1]);
     let mut runner = TestRunner::new(Config {
         cases: CASES,
@@ -43,7 +43,7 @@ fn random_answer_sets_are_complete_and_red_flags_never_lower_urgency() {
             prop_assert!(serde_json::to_string(&assessment).is_ok());
             let tick = &ticks[which.index(ticks.len())];
             prop_assert_eq!(check_red_flag_monotonic(&answers, tick), Ok(()));
-            levels.borrow_mut()[usize::from(assessment.triage)] += 1;
+            levels.borrow_mut()[usize::from(assessment.level)] += 1;
             let answered = answers.chosen(walking_pain as u16).next();
             walking.borrow_mut()[answered.map_or(0, |o| usize::from(o) + 1)] += 1;
             Ok(())
@@ -53,10 +53,10 @@ fn random_answer_sets_are_complete_and_red_flags_never_lower_urgency() {
         panic!("{failure}");
     }
     let by_level: Vec<String> = PACK
-        .triage
+        .levels
         .iter()
         .zip(levels.borrow().iter())
-        .map(|(t, n)| format!("{t} {n}"))
+        .map(|(level, n)| format!("{} {n}", level.id))
         .collect();
     let walking = walking.borrow();
     println!(

@@ -10,7 +10,7 @@
 //! every text under 60; the whole pack must score at least 70, and no result heading or first
 //! action below 60.
 
-use b12_cramp_check::pack::{Texts, DEFAULT_REGION, PACK};
+use b12_cramp_check::pack::{texts_for, Texts, PACK};
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -87,8 +87,8 @@ fn sentences(text: &str) -> usize {
 
 /// Every English reader-facing text, labelled by its key in `texts/en.toml`.
 fn english_texts() -> Vec<(String, String)> {
-    let texts = Texts::for_language("en").expect("English texts");
-    let fill = |t: &str| texts.fill(t, DEFAULT_REGION);
+    let texts = texts_for("en").expect("English texts");
+    let fill = |t: &str| texts.fill(t, PACK.default_region);
     let mut all = Vec::new();
     for (q, question) in PACK.questions.iter().enumerate() {
         let t = &texts.questions[q];
@@ -107,8 +107,11 @@ fn english_texts() -> Vec<(String, String)> {
     all.extend(result_headings_and_actions(texts));
     for (f, factor) in PACK.factors.iter().enumerate() {
         let t = &texts.factors[f];
-        all.push((format!("factors.{factor}.name"), fill(t.name)));
-        all.push((format!("factors.{factor}.looks_like"), fill(t.looks_like)));
+        all.push((format!("factors.{}.name", factor.id), fill(t.name)));
+        all.push((
+            format!("factors.{}.looks_like", factor.id),
+            fill(t.looks_like),
+        ));
     }
     for (i, flag) in PACK.red_flags.iter().enumerate() {
         all.push((format!("red_flags.{}", flag.id), fill(texts.red_flags[i])));
@@ -135,19 +138,19 @@ fn english_texts() -> Vec<(String, String)> {
 
 /// What a result leads with: its heading and its first action, for every level.
 fn result_headings_and_actions(texts: &Texts) -> Vec<(String, String)> {
-    PACK.triage
+    PACK.levels
         .iter()
-        .enumerate()
-        .flat_map(|(t, level)| {
-            let text = &texts.triage[t];
+        .zip(texts.levels)
+        .flat_map(|(level, text)| {
+            let level = level.id;
             [
                 (
-                    format!("triage.{level}.heading"),
-                    texts.fill(text.heading, DEFAULT_REGION),
+                    format!("levels.{level}.heading"),
+                    texts.fill(text.heading, PACK.default_region),
                 ),
                 (
-                    format!("triage.{level}.action"),
-                    texts.fill(text.action, DEFAULT_REGION),
+                    format!("levels.{level}.action"),
+                    texts.fill(text.action, PACK.default_region),
                 ),
             ]
         })
@@ -188,7 +191,7 @@ fn every_english_text_reads_easily() {
         "the whole pack reads at {:.1}, under 70",
         whole.reading_ease()
     );
-    let english = Texts::for_language("en").expect("English texts");
+    let english = texts_for("en").expect("English texts");
     for (key, text) in result_headings_and_actions(english) {
         let score = Counts::of(&text).reading_ease();
         assert!(score >= 60.0, "{key} reads at {score:.1}, under 60: {text}");

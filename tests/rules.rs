@@ -69,7 +69,7 @@ fn calm(changes: &str) -> String {
 #[test]
 fn calm_answers_are_self_care() {
     let a = assess(&calm("{}"));
-    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.level_id(), "self_care");
     assert_eq!(a.decided_by(), "outcome:self_care");
     // Nothing scores: no single cause stands out.
     assert_eq!(a.top_factor_id(), "nocturnal_idiopathic");
@@ -84,7 +84,7 @@ fn every_emergency_sign_is_an_emergency_whatever_else_is_answered() {
         let a = assess(&calm(&format!(
             r#"{{"q_emergency_signs":["{option}"],"q_age":"75_plus","q_neuro":["balance_problems"],"q_neuro_onset":"gradual_weeks_to_months","q_cramp_frequency":"nightly_or_daily"}}"#
         )));
-        assert_eq!(a.triage_id(), "emergency_now", "{option}");
+        assert_eq!(a.level_id(), "emergency_now", "{option}");
         assert_eq!(a.top_factor_id(), "red_flag", "{option}");
         assert_eq!(a.decided_by(), "red_flags");
         assert_eq!(a.reasons[0].source.kind(), "red_flag");
@@ -100,7 +100,7 @@ fn every_urgent_sign_is_same_day() {
         let a = assess(&calm(&format!(
             r#"{{"q_urgent_signs":["{option}"],"q_gut_history":["pernicious_anaemia_or_autoimmune_gastritis"],"q_neuro":["pins_needles_numbness_both_sides"]}}"#
         )));
-        assert_eq!(a.triage_id(), "urgent_same_day", "{option}");
+        assert_eq!(a.level_id(), "urgent_same_day", "{option}");
         assert_eq!(a.top_factor_id(), "red_flag");
     }
 }
@@ -108,14 +108,14 @@ fn every_urgent_sign_is_same_day() {
 #[test]
 fn red_flags_override_the_under_18_rule() {
     let a = assess(r#"{"q_age":"under_18","q_emergency_signs":["breathing_swallowing"]}"#);
-    assert_eq!(a.triage_id(), "emergency_now");
+    assert_eq!(a.level_id(), "emergency_now");
     let a = assess(
         r#"{"q_age":"under_18","q_emergency_signs":["none"],"q_urgent_signs":["cramp_over_10_min"]}"#,
     );
-    assert_eq!(a.triage_id(), "urgent_same_day");
+    assert_eq!(a.level_id(), "urgent_same_day");
     let a =
         assess(r#"{"q_age":"under_18","q_emergency_signs":["none"],"q_urgent_signs":["none"]}"#);
-    assert_eq!(a.triage_id(), "not_applicable");
+    assert_eq!(a.level_id(), "not_applicable");
     assert_eq!(reason_ids(&a), ["outcome:under_18"]);
 }
 
@@ -123,7 +123,7 @@ fn red_flags_override_the_under_18_rule() {
 fn emergency_outranks_urgent_and_both_are_listed_most_urgent_first() {
     let a =
         assess(r#"{"q_emergency_signs":["cold_pale_leg"],"q_urgent_signs":["one_leg_swollen"]}"#);
-    assert_eq!(a.triage_id(), "emergency_now");
+    assert_eq!(a.level_id(), "emergency_now");
     assert_eq!(
         reason_ids(&a),
         ["red_flag:cold_pale_leg", "red_flag:one_leg_swollen"]
@@ -136,12 +136,12 @@ fn nerve_symptoms_that_come_on_suddenly_are_an_emergency_even_with_the_b12_gate(
     let a = assess(&calm(
         r#"{"q_age":"75_plus","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"sudden_or_rapidly_worsening"}"#,
     ));
-    assert_eq!(a.triage_id(), "emergency_now");
+    assert_eq!(a.level_id(), "emergency_now");
     assert_eq!(reason_ids(&a), ["red_flag:nerve_symptoms_sudden"]);
     let gradual = assess(&calm(
         r#"{"q_age":"75_plus","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
     ));
-    assert_eq!(gradual.triage_id(), "provider_soon_b12");
+    assert_eq!(gradual.level_id(), "provider_soon_b12");
 }
 
 #[test]
@@ -149,13 +149,13 @@ fn statin_muscle_symptoms_are_same_day() {
     let a = assess(&calm(
         r#"{"q_other_meds":["statin"],"q_statin_muscle":"yes"}"#,
     ));
-    assert_eq!(a.triage_id(), "urgent_same_day");
+    assert_eq!(a.level_id(), "urgent_same_day");
     assert_eq!(reason_ids(&a), ["red_flag:statin_muscle_symptoms"]);
     assert!(notes_and_advice(&a).contains(&"statin_advice_today"));
     let no = assess(&calm(
         r#"{"q_other_meds":["statin"],"q_statin_muscle":"no"}"#,
     ));
-    assert_eq!(no.triage_id(), "self_care");
+    assert_eq!(no.level_id(), "self_care");
     assert_eq!(no.top_factor_id(), "medication");
 }
 
@@ -164,7 +164,7 @@ fn one_major_risk_factor_and_one_symptom_open_the_b12_gate() {
     let a = assess(&calm(
         r#"{"q_b12_meds":["ppi_2y_plus"],"q_neuro":["extreme_tiredness"]}"#,
     ));
-    assert_eq!(a.triage_id(), "provider_soon_b12");
+    assert_eq!(a.level_id(), "provider_soon_b12");
     assert_eq!(a.top_factor_id(), "b12");
     assert_eq!(
         reason_ids(&a),
@@ -192,17 +192,17 @@ fn minor_risk_factors_count_only_from_two_points() {
     let one = assess(&calm(
         r#"{"q_age":"60_64","q_neuro":["memory_concentration"]}"#,
     ));
-    assert_ne!(one.triage_id(), "provider_soon_b12");
+    assert_ne!(one.level_id(), "provider_soon_b12");
     // Age 60-64 and a family history of pernicious anaemia: two minor points.
     let two = assess(&calm(
         r#"{"q_age":"60_64","q_autoimmune_family":["family_pernicious_anaemia"],"q_neuro":["memory_concentration"]}"#,
     ));
-    assert_eq!(two.triage_id(), "provider_soon_b12");
+    assert_eq!(two.level_id(), "provider_soon_b12");
     // Pregnancy on an unsupplemented plant-based diet is a minor point of its own...
     let pregnant = assess(&calm(
         r#"{"q_pregnancy":"pregnant","q_diet":"vegetarian_no_b12","q_neuro":["extreme_tiredness"]}"#,
     ));
-    assert_eq!(pregnant.triage_id(), "provider_soon_b12");
+    assert_eq!(pregnant.level_id(), "provider_soon_b12");
     assert_eq!(score(&pregnant, "b12"), 2 + 1 + 1);
     assert!(notes_and_advice(&pregnant).contains(&"b12_sooner_pregnant"));
 }
@@ -210,7 +210,7 @@ fn minor_risk_factors_count_only_from_two_points() {
 #[test]
 fn a_risk_factor_without_symptoms_gives_the_routine_check_note() {
     let a = assess(&calm(r#"{"q_b12_meds":["metformin_1y_plus"]}"#));
-    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.level_id(), "self_care");
     assert!(notes_and_advice(&a).contains(&"b12_risk_routine_check"));
     // Not without the risk factor, and not once symptoms open the gate.
     assert!(!notes_and_advice(&assess(&calm("{}"))).contains(&"b12_risk_routine_check"));
@@ -226,7 +226,7 @@ fn a_recent_normal_test_discounts_only_non_specific_symptoms() {
     let a = assess(&calm(&format!(
         r#"{{{tired},"q_neuro":["extreme_tiredness","low_mood_irritability"]}}"#
     )));
-    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.level_id(), "self_care");
     let advice = notes_and_advice(&a);
     assert!(advice.contains(&"recent_normal_test"), "{advice:?}");
     // The routine-check note tells the truth: symptoms were ticked, and the test discounted them.
@@ -244,13 +244,13 @@ fn a_recent_normal_test_discounts_only_non_specific_symptoms() {
         let a = assess(&calm(&format!(
             r#"{{{tired},"q_neuro":["extreme_tiredness","{strong}"]}}"#
         )));
-        assert_eq!(a.triage_id(), "provider_soon_b12", "{strong}");
+        assert_eq!(a.level_id(), "provider_soon_b12", "{strong}");
     }
     // Regular nitrous oxide: serum B12 can look normal, so the test does not reassure.
     let nitrous = assess(&calm(
         r#"{"q_nitrous_oxide":"regular_recent","q_b12_status":"tested_normal_recently","q_neuro":["extreme_tiredness"]}"#,
     ));
-    assert_eq!(nitrous.triage_id(), "provider_soon_b12");
+    assert_eq!(nitrous.level_id(), "provider_soon_b12");
     assert!(notes_and_advice(&nitrous).contains(&"stop_nitrous_oxide"));
     assert!(notes_and_advice(&nitrous).contains(&"test_nitrous_oxide_markers"));
 }
@@ -308,7 +308,7 @@ fn each_other_cause_trigger_leads_to_a_routine_appointment() {
     ];
     for (changes, trigger, top) in cases {
         let a = assess(&calm(changes));
-        assert_eq!(a.triage_id(), "provider_other_cause", "{trigger}");
+        assert_eq!(a.level_id(), "provider_other_cause", "{trigger}");
         assert_eq!(a.top_factor_id(), top, "{trigger}");
         let ids = reason_ids(&a);
         assert_eq!(ids[0], "outcome:other_cause_worth_checking");
@@ -324,7 +324,7 @@ fn persistent_cramps_with_an_obvious_cause_are_not_a_trigger() {
     let a = assess(&calm(
         r#"{"q_cramp_history":"over_3_months","q_cramp_frequency":"weekly","q_recent_context":["hard_or_unaccustomed_exercise"]}"#,
     ));
-    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.level_id(), "self_care");
     assert_eq!(a.top_factor_id(), "exertion");
 }
 
@@ -333,7 +333,7 @@ fn nerve_symptoms_with_the_b12_gate_go_to_b12_not_another_cause() {
     let a = assess(&calm(
         r#"{"q_age":"65_74","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
     ));
-    assert_eq!(a.triage_id(), "provider_soon_b12");
+    assert_eq!(a.level_id(), "provider_soon_b12");
     assert_eq!(
         score(&a, "other_condition"),
         0,
@@ -342,7 +342,7 @@ fn nerve_symptoms_with_the_b12_gate_go_to_b12_not_another_cause() {
     let young = assess(&calm(
         r#"{"q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
     ));
-    assert_eq!(young.triage_id(), "provider_other_cause");
+    assert_eq!(young.level_id(), "provider_other_cause");
     assert_eq!(score(&young, "other_condition"), 4);
 }
 
@@ -399,7 +399,7 @@ fn hidden_answers_never_count() {
     let onset = PACK.question_index("q_neuro_onset").expect("q");
     masks[usize::from(onset)] = 0b10; // sudden, but q_neuro unanswered: hidden
     let a = evaluate(&PACK, &Answers::from_masks(&PACK, masks));
-    assert_eq!(a.triage_id(), "self_care");
+    assert_eq!(a.level_id(), "self_care");
 }
 
 #[test]
@@ -490,7 +490,7 @@ fn regular_nitrous_oxide_with_nerve_symptoms_is_same_day() {
         let a = assess(&calm(&format!(
             r#"{{"q_nitrous_oxide":"regular_recent","q_neuro":["{symptom}"],"q_neuro_onset":"gradual_weeks_to_months"}}"#
         )));
-        assert_eq!(a.triage_id(), "urgent_same_day", "{symptom}");
+        assert_eq!(a.level_id(), "urgent_same_day", "{symptom}");
         assert_eq!(reason_ids(&a), ["red_flag:nitrous_oxide_nerve_symptoms"]);
         assert_eq!(
             a.reasons[0].answers.len(),
@@ -513,18 +513,18 @@ fn regular_nitrous_oxide_with_nerve_symptoms_is_same_day() {
     let sudden = assess(&calm(
         r#"{"q_nitrous_oxide":"regular_recent","q_neuro":["balance_problems"],"q_neuro_onset":"sudden_or_rapidly_worsening"}"#,
     ));
-    assert_eq!(sudden.triage_id(), "emergency_now");
+    assert_eq!(sudden.level_id(), "emergency_now");
     // Past or occasional use with nerve symptoms is not this red flag.
     let past = assess(&calm(
         r#"{"q_nitrous_oxide":"past_occasional","q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
     ));
-    assert_ne!(past.triage_id(), "urgent_same_day");
+    assert_ne!(past.level_id(), "urgent_same_day");
     assert!(notes_and_advice(&past).contains(&"stop_nitrous_oxide"));
     // With other B12 symptoms only: the B12 result, told to stop and to be seen within days.
     let tongue = assess(&calm(
         r#"{"q_nitrous_oxide":"regular_recent","q_neuro":["sore_red_tongue_mouth_ulcers"]}"#,
     ));
-    assert_eq!(tongue.triage_id(), "provider_soon_b12");
+    assert_eq!(tongue.level_id(), "provider_soon_b12");
     let advice = notes_and_advice(&tongue);
     assert!(advice.contains(&"b12_sooner_nitrous_oxide") && advice.contains(&"stop_nitrous_oxide"));
 }
@@ -541,7 +541,7 @@ fn short_lived_cramps_with_an_obvious_cause_are_self_care_with_a_safety_net() {
     let heat = assess(&calm(&format!(
         r#"{{{short},"q_recent_context":["heavy_sweating_or_heat"]}}"#
     )));
-    assert_eq!(heat.triage_id(), "self_care");
+    assert_eq!(heat.level_id(), "self_care");
     assert!(notes_and_advice(&heat).contains(&"short_lived_safety_net"));
     assert!(!heat
         .signals
@@ -555,19 +555,19 @@ fn short_lived_cramps_with_an_obvious_cause_are_self_care_with_a_safety_net() {
         let a = assess(&calm(&format!(
             r#"{{{short},"q_recent_context":["{context}"]}}"#
         )));
-        assert_eq!(a.triage_id(), "self_care", "{context}");
+        assert_eq!(a.level_id(), "self_care", "{context}");
     }
     // No context: frequent cramps still lead to an appointment.
     let no_context = assess(&calm(&format!(
         r#"{{{short},"q_recent_context":["none"]}}"#
     )));
-    assert_eq!(no_context.triage_id(), "provider_other_cause");
+    assert_eq!(no_context.level_id(), "provider_other_cause");
     // Ongoing (2 weeks or more): the appointment is back.
     for history in ["2_weeks_to_3_months", "over_3_months"] {
         let a = assess(&calm(&format!(
             r#"{{"q_cramp_frequency":"nightly_or_daily","q_cramp_history":"{history}","q_recent_context":["heavy_sweating_or_heat"]}}"#
         )));
-        assert_eq!(a.triage_id(), "provider_other_cause", "{history}");
+        assert_eq!(a.level_id(), "provider_other_cause", "{history}");
         assert!(reason_ids(&a).contains(&"signal:frequent_cramps".to_string()));
     }
     // Any other reason for an appointment still applies.
@@ -579,13 +579,13 @@ fn short_lived_cramps_with_an_obvious_cause_are_self_care_with_a_safety_net() {
         let a = assess(&calm(&format!(
             r#"{{{short},"q_recent_context":["heavy_sweating_or_heat"],{other}}}"#
         )));
-        assert_eq!(a.triage_id(), "provider_other_cause", "{other}");
+        assert_eq!(a.level_id(), "provider_other_cause", "{other}");
     }
     // Red flags still override.
     let flag = assess(&calm(&format!(
         r#"{{{short},"q_recent_context":["heavy_sweating_or_heat"],"q_emergency_signs":["severe_dehydration"]}}"#
     )));
-    assert_eq!(flag.triage_id(), "emergency_now");
+    assert_eq!(flag.level_id(), "emergency_now");
 }
 
 #[test]
@@ -604,7 +604,7 @@ fn walking_pain_counts_once_whichever_question_reports_it() {
     for answer in ["no", "not_sure"] {
         let a = assess(&calm(&format!(r#"{{"q_walking_pain":"{answer}"}}"#)));
         assert_eq!(score(&a, "circulation"), 0, "{answer}");
-        assert_eq!(a.triage_id(), "self_care", "{answer}");
+        assert_eq!(a.level_id(), "self_care", "{answer}");
     }
 }
 
@@ -632,7 +632,7 @@ fn the_onset_question_is_asked_only_after_nerve_or_eyesight_problems() {
         let result = Answers::from_raw(&PACK, &raw);
         if expected {
             let a = evaluate(&PACK, &result.expect("valid while shown"));
-            assert_eq!(a.triage_id(), "emergency_now", "{option}");
+            assert_eq!(a.level_id(), "emergency_now", "{option}");
         } else {
             assert!(
                 matches!(
@@ -684,7 +684,7 @@ fn unsure_whether_b12_was_tested_counts_as_never_tested() {
             let a = assess(&calm(&format!(
                 r#"{{"q_b12_meds":["metformin_1y_plus"],"q_neuro":{neuro},"q_b12_status":"{status}"}}"#
             )));
-            (a.triage_id(), a.top_factor_id(), notes_and_advice(&a))
+            (a.level_id(), a.top_factor_id(), notes_and_advice(&a))
         };
         assert_eq!(
             with("tested_unsure_if_b12"),
@@ -710,14 +710,14 @@ fn heavy_drinking_is_a_reason_for_an_appointment_not_a_b12_risk_factor() {
         .signals
         .iter()
         .any(|&s| PACK.signals[usize::from(s)].id == "b12_risk"));
-    assert_eq!(a.triage_id(), "provider_other_cause");
+    assert_eq!(a.level_id(), "provider_other_cause");
     assert!(reason_ids(&a).contains(&"signal:heavy_alcohol".to_string()));
     assert!(notes_and_advice(&a).contains(&"test_b12_folate_nerve_symptoms"));
     // With a real B12 risk factor the B12 result still comes first.
     let metformin = assess(&calm(
         r#"{"q_b12_meds":["metformin_1y_plus"],"q_alcohol":"heavy_regular","q_neuro":["extreme_tiredness"]}"#,
     ));
-    assert_eq!(metformin.triage_id(), "provider_soon_b12");
+    assert_eq!(metformin.level_id(), "provider_soon_b12");
 }
 
 #[test]
@@ -725,7 +725,7 @@ fn under_18_shows_no_chart_and_names_no_top_factor() {
     let a = assess(&calm(
         r#"{"q_age":"under_18","q_cramp_timing":"night_or_rest"}"#,
     ));
-    assert_eq!(a.triage_id(), "not_applicable");
+    assert_eq!(a.level_id(), "not_applicable");
     assert!(!a.shows_factors());
     assert_eq!(reason_ids(&a), ["outcome:under_18"], "no factor reason");
     assert!(assess(&calm("{}")).shows_factors());
@@ -741,7 +741,7 @@ fn the_chart_puts_the_named_top_factor_first_and_b12_apart() {
     let order: Vec<&str> = a
         .causes_in_chart_order()
         .iter()
-        .map(|&f| PACK.factors[usize::from(f)])
+        .map(|&f| PACK.factors[usize::from(f)].id)
         .collect();
     assert_eq!(
         &order[..3],
@@ -750,7 +750,7 @@ fn the_chart_puts_the_named_top_factor_first_and_b12_apart() {
     assert!(!order.contains(&"b12") && !order.contains(&"red_flag"));
     let apart: Vec<&str> = a
         .factors_apart()
-        .map(|f| PACK.factors[usize::from(f)])
+        .map(|f| PACK.factors[usize::from(f)].id)
         .collect();
     assert_eq!(apart, ["b12"]);
     // No bar before the top factor is longer than it, whatever the answers.
@@ -764,7 +764,7 @@ fn the_chart_puts_the_named_top_factor_first_and_b12_apart() {
     ));
     assert_eq!(b12.top_factor_id(), "b12");
     assert_eq!(
-        PACK.factors[usize::from(b12.causes_in_chart_order()[0])],
+        PACK.factors[usize::from(b12.causes_in_chart_order()[0])].id,
         "nocturnal_idiopathic"
     );
 }

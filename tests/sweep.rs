@@ -44,7 +44,7 @@ fn sweep_single_choice_combinations_with_sampled_multi_choice_sets() {
     let red_flag_questions = ["q_emergency_signs", "q_urgent_signs"]
         .map(|id| usize::from(PACK.question_index(id).expect("q")));
     let ticks = red_flag_ticks();
-    let mut counts = vec![0u64; PACK.triage.len()];
+    let mut counts = vec![0u64; PACK.levels.len()];
     let mut failures = Vec::new();
 
     for sample in 0..combinations * SAMPLES_PER_COMBINATION {
@@ -81,7 +81,7 @@ fn sweep_single_choice_combinations_with_sampled_multi_choice_sets() {
         }
         let answers = Answers::from_masks(&PACK, masks);
         let assessment = evaluate(&PACK, &answers);
-        counts[usize::from(assessment.triage)] += 1;
+        counts[usize::from(assessment.level)] += 1;
         let tick = &ticks[rng.below(ticks.len() as u64) as usize];
         if let Err(problem) =
             check_assessment(&assessment).and_then(|()| check_red_flag_monotonic(&answers, tick))
@@ -91,10 +91,10 @@ fn sweep_single_choice_combinations_with_sampled_multi_choice_sets() {
     }
 
     let by_level: Vec<String> = PACK
-        .triage
+        .levels
         .iter()
         .zip(&counts)
-        .map(|(t, n)| format!("{t} {n}"))
+        .map(|(level, n)| format!("{} {n}", level.id))
         .collect();
     println!(
         "sweep: {} answer sets of pack {} ({combinations} combinations of {} one-answer questions, \

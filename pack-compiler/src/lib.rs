@@ -1,12 +1,20 @@
 //! Compiles a checker content pack (a folder of TOML files, see `packs/README.md`) into static
 //! Rust at build time, after validating it. No parser for the pack ships in the checker.
+//!
+//! `source` reads the files; `resolve` (with `ids`, `conditions`, `rules` and `texts`) turns
+//! them into the model's types (`b12_model`); `graph` and `reachability` check the whole pack;
+//! `codegen` writes it out.
 
-mod checks;
 mod codegen;
 mod cond;
+mod conditions;
 mod error;
-mod ir;
+mod graph;
+mod ids;
+mod leak;
+mod reachability;
 mod resolve;
+mod rules;
 mod source;
 mod texts;
 
@@ -17,36 +25,30 @@ use std::path::Path;
 /// The generated Rust sources of a valid pack.
 #[derive(Debug)]
 pub struct Compiled {
-    /// `PACK`, `LANGUAGES`, `UiText` and `DEFAULT_REGION`.
+    /// `PACK`, `LANGUAGES` and `UiText`.
     pub pack: String,
     /// `WITNESSES`: an answer set per rule under which it fires.
     pub witnesses: String,
-    /// Every reference that still carries a `verify` note for the reviewer.
-    pub unverified_references: Vec<String>,
+    /// What a reviewer must still confirm: every reference with a `verify` note.
+    pub warnings: Vec<PackError>,
 }
 
 /// Reads, validates and compiles the pack in `dir`. Errors name the file and the entry.
 pub fn compile(dir: &Path) -> Result<Compiled, Vec<PackError>> {
-    let pack = resolve::resolve(dir).map_err(|e| e.0)?;
-    let shown = |name: &str| dir.join(name).display().to_string();
-    let files = checks::PackFiles {
-        questions: shown(source::QUESTIONS_FILE),
-        scoring: shown(source::SCORING_FILE),
-        rules: shown(source::RULES_FILE),
-        advice: shown(source::ADVICE_FILE),
-    };
+    let resolved = resolve::resolve(dir).map_err(|e| e.0)?;
     let mut errors = error::Errors::default();
-    let witnesses = checks::check(&pack, &files, &mut errors);
+    graph::check(&resolved, &mut errors);
+    if !errors.is_empty() {
+        // The search for witnesses assumes an acyclic pack.
+        return Err(errors.0);
+    }
+    let witnesses = reachability::witnesses(&resolved, &mut errors);
     if !errors.is_empty() {
         return Err(errors.0);
     }
     Ok(Compiled {
-        pack: codegen::pack_source(&pack, &dir.display().to_string()),
+        pack: codegen::pack_source(&resolved, &dir.display().to_string()),
         witnesses: codegen::witnesses_source(&witnesses),
-        unverified_references: pack
-            .references
-            .iter()
-            .filter_map(|r| r.verify.as_ref().map(|v| format!("{}: {v}", r.id)))
-            .collect(),
+        warnings: resolved.warnings,
     })
 }

@@ -1,7 +1,11 @@
-//! The TOML files of a pack, as written by editors (names, not indices).
+//! The TOML files of a pack, as written by editors (names, not indices), and reading them.
 
+use crate::error::Errors;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
 
 pub const PACK_FILE: &str = "pack.toml";
 pub const QUESTIONS_FILE: &str = "questions.toml";
@@ -20,15 +24,29 @@ pub struct PackFile {
     pub review_status: String,
     pub default_language: String,
     pub default_region: String,
-    pub triage: Vec<String>,
-    pub factors: Vec<String>,
+    pub regions: Vec<String>,
     pub strongest_of: Vec<String>,
     pub strongest_when_all_zero: String,
-    pub regions: Vec<String>,
-    /// Result level id to the sources of its heading and first action.
-    pub level_refs: BTreeMap<String, Vec<String>>,
-    /// Factor id to the sources of its description ("what it looks like").
-    pub factor_refs: BTreeMap<String, Vec<String>>,
+    /// Most urgent first.
+    pub level: Vec<LevelSrc>,
+    pub factor: Vec<FactorSrc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelSrc {
+    pub id: String,
+    pub tone: String,
+    /// The sources of its heading and first action.
+    pub refs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorSrc {
+    pub id: String,
+    /// The sources of its description ("what it looks like").
+    pub refs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -42,13 +60,13 @@ pub struct QuestionsFile {
 #[serde(deny_unknown_fields)]
 pub struct StepSrc {
     pub id: String,
-    pub questions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionSrc {
     pub id: String,
+    pub step: String,
     pub kind: String,
     pub required: bool,
     pub options: Vec<String>,
@@ -100,7 +118,7 @@ pub struct SignalSrc {
 #[serde(deny_unknown_fields)]
 pub struct OutcomeSrc {
     pub id: String,
-    pub triage: String,
+    pub level: String,
     pub when: Option<String>,
     pub top: String,
     #[serde(default)]
@@ -143,4 +161,32 @@ pub struct ReferenceSrc {
     pub url: String,
     /// What a reviewer still has to confirm about this source (not shown to readers).
     pub verify: Option<String>,
+}
+
+/// A pack file, or None with the problem in `errors`.
+pub fn load<T: DeserializeOwned>(dir: &Path, name: &str, errors: &mut Errors) -> Option<T> {
+    let path = dir.join(name);
+    let shown = path.display().to_string();
+    match fs::read_to_string(&path) {
+        Ok(text) => parse_toml(&text, &shown, errors),
+        Err(e) => {
+            errors.push(&shown, "", format!("cannot read the file: {e}"));
+            None
+        }
+    }
+}
+
+/// TOML text, or None with the problem and its line in `errors`.
+pub fn parse_toml<T: DeserializeOwned>(text: &str, file: &str, errors: &mut Errors) -> Option<T> {
+    match toml::from_str(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|span| text[..span.start].lines().count().max(1));
+            let place = line.map(|l| format!("line {l}")).unwrap_or_default();
+            errors.push(file, place, e.message().trim().to_string());
+            None
+        }
+    }
 }

@@ -4,18 +4,41 @@
 //! or it does not build.
 
 use crate::error::Errors;
-use crate::ir::{Language, Pack, QuestionText, SECTIONS};
-
-/// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name.
-const UI_PLACEHOLDERS: [&str; 4] = ["step", "total", "factor", "date"];
-use crate::resolve::parse_toml;
-use crate::source::TEXTS_DIR;
+use crate::leak;
+use crate::source::{parse_toml, TEXTS_DIR};
+use b12_model::{FactorText, LevelText, Literal, Pack, QuestionText, Section, Texts};
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 use toml::{Table, Value};
 
-pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, errors: &mut Errors) {
+/// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name.
+const UI_PLACEHOLDERS: [&str; 4] = ["step", "total", "factor", "date"];
+
+/// A language's `[ui]` table, key and text in the default language's key order; written out as
+/// the checker's generated `UiText` struct.
+pub struct UiTable(pub Vec<(String, &'static str)>);
+
+impl Literal for UiTable {
+    fn write(&self, out: &mut String) {
+        out.push_str("UiText {");
+        for (key, text) in &self.0 {
+            out.push_str(&format!(" {key}: "));
+            text.write(out);
+            out.push(',');
+        }
+        out.push_str(" }");
+    }
+}
+
+/// Every language of the pack, the default one first.
+pub fn read_languages(
+    dir: &Path,
+    default_language: &str,
+    pack: &Pack,
+    errors: &mut Errors,
+) -> Vec<Texts<UiTable>> {
+    let mut languages = Vec::new();
     let texts_dir = dir.join(TEXTS_DIR);
     let mut files: Vec<_> = match fs::read_dir(&texts_dir) {
         Ok(entries) => entries
@@ -29,7 +52,7 @@ pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, error
                 "",
                 format!("cannot read the folder: {e}"),
             );
-            return;
+            return languages;
         }
     };
     files.sort();
@@ -45,10 +68,11 @@ pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, error
             "",
             format!("no texts file for the default language \"{default_language}\""),
         );
-        return;
+        return languages;
     }
 
     let mut ui_keys: Vec<String> = Vec::new();
+    let mut region_keys: &'static [&'static str] = &[];
     for path in files {
         let file = path.display().to_string();
         let code = path
@@ -69,14 +93,15 @@ pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, error
                 .map(|t| t.keys().cloned().collect())
                 .unwrap_or_default();
             // The default language's first region defines the placeholders every region fills.
-            pack.region_keys = pack
-                .regions
-                .first()
-                .and_then(|first| table.get("regions")?.get(first)?.as_table())
-                .map(|t| t.keys().cloned().collect())
-                .unwrap_or_default();
-            if pack.region_keys.is_empty() {
-                let first = pack.regions.first().map_or("", String::as_str);
+            region_keys = leak::list(
+                pack.regions
+                    .first()
+                    .and_then(|first| table.get("regions")?.get(*first)?.as_table())
+                    .map(|t| t.keys().map(leak::text).collect())
+                    .unwrap_or_default(),
+            );
+            if region_keys.is_empty() {
+                let first = pack.regions.first().copied().unwrap_or("");
                 errors.push(&file, format!("regions.{first}"), "missing: the first region's table defines the region placeholders ({emergency_number}...)");
             }
         }
@@ -84,98 +109,98 @@ pub fn load_languages(dir: &Path, default_language: &str, pack: &mut Pack, error
             file: &file,
             root: &table,
             used: HashSet::new(),
-            region_keys: &pack.region_keys,
+            region_keys,
             errors,
         };
         let language = read_language(&mut reader, &code, pack, &ui_keys);
         reader.report_unknown_keys();
-        pack.languages.push(language);
+        languages.push(language);
     }
+    languages
 }
 
-fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) -> Language {
-    Language {
-        code: code.to_string(),
+fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) -> Texts<UiTable> {
+    let texts = |r: &mut Reader, ids: &mut dyn Iterator<Item = &str>, table: &str| {
+        leak::list(ids.map(|id| r.text(&[table, id])).collect())
+    };
+    Texts {
+        code: leak::text(code),
         name: r.text(&["meta", "name"]),
-        questions: pack
-            .questions
-            .iter()
-            .map(|q| QuestionText {
-                text: r.text(&["questions", &q.id, "text"]),
-                help: r.text(&["questions", &q.id, "help"]),
-                options: q
-                    .options
-                    .iter()
-                    .map(|o| r.text(&["questions", &q.id, "options", o]))
-                    .collect(),
-            })
-            .collect(),
-        steps: pack
-            .steps
-            .iter()
-            .map(|s| r.text(&["steps", &s.id]))
-            .collect(),
-        triage: pack
-            .triage
-            .iter()
-            .map(|t| {
-                (
-                    r.text(&["triage", t, "heading"]),
-                    r.text(&["triage", t, "action"]),
-                )
-            })
-            .collect(),
-        factors: pack
-            .factors
-            .iter()
-            .map(|f| {
-                (
-                    r.text(&["factors", f, "name"]),
-                    r.text(&["factors", f, "looks_like"]),
-                )
-            })
-            .collect(),
-        red_flags: pack
-            .red_flags
-            .iter()
-            .map(|f| r.text(&["red_flags", &f.id]))
-            .collect(),
-        signals: pack
-            .signals
-            .iter()
-            .map(|s| {
-                if s.internal {
-                    String::new()
-                } else {
-                    r.text(&["signals", &s.id])
-                }
-            })
-            .collect(),
-        outcomes: pack
-            .outcomes
-            .iter()
-            .map(|o| r.text(&["outcomes", &o.id, "why"]))
-            .collect(),
-        advice: pack
-            .advice
-            .iter()
-            .map(|a| r.text(&["advice", &a.id]))
-            .collect(),
-        sections: SECTIONS.iter().map(|s| r.text(&["sections", s])).collect(),
-        regions: pack
-            .regions
-            .iter()
-            .map(|region| {
-                pack.region_keys
-                    .iter()
-                    .map(|k| r.plain_text(&["regions", region, k]))
-                    .collect()
-            })
-            .collect(),
-        ui: ui_keys
-            .iter()
-            .map(|k| (k.clone(), r.text(&["ui", k])))
-            .collect(),
+        questions: leak::list(
+            pack.questions
+                .iter()
+                .map(|q| QuestionText {
+                    text: r.text(&["questions", q.id, "text"]),
+                    help: r.text(&["questions", q.id, "help"]),
+                    options: leak::list(
+                        q.options
+                            .iter()
+                            .map(|o| r.text(&["questions", q.id, "options", o]))
+                            .collect(),
+                    ),
+                })
+                .collect(),
+        ),
+        steps: texts(r, &mut pack.steps.iter().map(|s| s.id), "steps"),
+        levels: leak::list(
+            pack.levels
+                .iter()
+                .map(|l| LevelText {
+                    heading: r.text(&["levels", l.id, "heading"]),
+                    action: r.text(&["levels", l.id, "action"]),
+                })
+                .collect(),
+        ),
+        factors: leak::list(
+            pack.factors
+                .iter()
+                .map(|f| FactorText {
+                    name: r.text(&["factors", f.id, "name"]),
+                    looks_like: r.text(&["factors", f.id, "looks_like"]),
+                })
+                .collect(),
+        ),
+        red_flags: texts(r, &mut pack.red_flags.iter().map(|f| f.id), "red_flags"),
+        signals: leak::list(
+            pack.signals
+                .iter()
+                .map(|s| {
+                    if s.internal {
+                        ""
+                    } else {
+                        r.text(&["signals", s.id])
+                    }
+                })
+                .collect(),
+        ),
+        outcomes: leak::list(
+            pack.outcomes
+                .iter()
+                .map(|o| r.text(&["outcomes", o.id, "why"]))
+                .collect(),
+        ),
+        advice: texts(r, &mut pack.advice.iter().map(|a| a.id), "advice"),
+        sections: texts(r, &mut Section::ALL.iter().map(|s| s.id()), "sections"),
+        region_keys: r.region_keys,
+        regions: leak::list(
+            pack.regions
+                .iter()
+                .map(|region| {
+                    leak::list(
+                        r.region_keys
+                            .iter()
+                            .map(|k| r.plain_text(&["regions", region, k]))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+        ui: UiTable(
+            ui_keys
+                .iter()
+                .map(|k| (k.clone(), r.text(&["ui", k])))
+                .collect(),
+        ),
     }
 }
 
@@ -183,16 +208,16 @@ struct Reader<'a> {
     file: &'a str,
     root: &'a Table,
     used: HashSet<String>,
-    region_keys: &'a [String],
+    region_keys: &'static [&'static str],
     errors: &'a mut Errors,
 }
 
 impl Reader<'_> {
     /// A reader-facing text; it may use the region placeholders.
-    fn text(&mut self, path: &[&str]) -> String {
+    fn text(&mut self, path: &[&str]) -> &'static str {
         let text = self.plain_text(path);
-        for name in placeholders(&text) {
-            let is_region_key = self.region_keys.iter().any(|k| k == name);
+        for name in placeholders(text) {
+            let is_region_key = self.region_keys.contains(&name);
             if !is_region_key && !UI_PLACEHOLDERS.contains(&name) {
                 self.errors.push(
                     self.file,
@@ -201,7 +226,7 @@ impl Reader<'_> {
                         "unknown placeholder {{{name}}} (known: {})",
                         self.region_keys
                             .iter()
-                            .map(String::as_str)
+                            .copied()
                             .chain(UI_PLACEHOLDERS)
                             .map(|k| format!("{{{k}}}"))
                             .collect::<Vec<_>>()
@@ -213,7 +238,7 @@ impl Reader<'_> {
         text
     }
 
-    fn plain_text(&mut self, path: &[&str]) -> String {
+    fn plain_text(&mut self, path: &[&str]) -> &'static str {
         let key = path.join(".");
         self.used.insert(key.clone());
         let mut value = None;
@@ -227,18 +252,18 @@ impl Reader<'_> {
             }
         }
         match value {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            Some(Value::String(s)) if !s.trim().is_empty() => leak::text(s.trim()),
             Some(Value::String(_)) => {
                 self.errors.push(self.file, key, "the text is empty");
-                String::new()
+                ""
             }
             Some(_) => {
                 self.errors.push(self.file, key, "must be a text in quotes");
-                String::new()
+                ""
             }
             None => {
                 self.errors.push(self.file, key, "missing text");
-                String::new()
+                ""
             }
         }
     }

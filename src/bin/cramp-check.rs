@@ -6,7 +6,7 @@
 //! Bad input exits with code 2 and one line that names the problem.
 
 use b12_cramp_check::engine::{evaluate, shortened, Answers, RawAnswers};
-use b12_cramp_check::pack::{region_index, Texts, DEFAULT_REGION, LANGUAGES, PACK};
+use b12_cramp_check::pack::{default_texts, region_index, texts_for, Texts, LANGUAGES, PACK};
 use b12_cramp_check::report;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -90,15 +90,15 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     };
     let mut options = Options {
         command,
-        texts: Texts::default_language(),
-        region: DEFAULT_REGION,
+        texts: default_texts(),
+        region: PACK.default_region,
         input: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--lang" => {
                 let code = args.next().ok_or("--lang needs a language code")?;
-                options.texts = Texts::for_language(code).ok_or_else(|| {
+                options.texts = texts_for(code).ok_or_else(|| {
                     let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
                     format!(
                         "unknown language \"{code}\" (available: {})",

@@ -6,7 +6,7 @@
 //! and no question is answered while its show-if rule hides it. An unanswered question counts
 //! as nothing ticked.
 
-use super::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
+use super::model::{Knowledge, Pack, Question, QuestionIdx, QuestionKind};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ impl Answers {
     pub fn from_masks(pack: &Pack, masks: impl IntoIterator<Item = u32>) -> Self {
         let mut answers = Answers::new(pack);
         for ((slot, mask), question) in answers.masks.iter_mut().zip(masks).zip(pack.questions) {
-            let valid = mask & low_bits(question.options.len());
+            let valid = mask & question.all_options();
             *slot = match (question.kind, question.exclusive) {
                 (QuestionKind::Single, _) => valid & valid.wrapping_neg(), // keep the lowest option
                 (QuestionKind::Multi, Some(none)) if valid & !(1 << none) != 0 => {
@@ -96,10 +96,7 @@ impl Answers {
 
     /// Whether the question is asked, given these answers.
     pub fn is_shown(&self, pack: &Pack, question: QuestionIdx) -> bool {
-        pack.questions[usize::from(question)]
-            .show_if
-            .as_ref()
-            .is_none_or(|c| self.holds_for_show_if(&c.expr))
+        pack.is_shown(question, self).is_true()
     }
 
     /// Unanswer every question whose show-if rule no longer holds, until nothing changes
@@ -112,17 +109,6 @@ impl Answers {
                 Some(q) => self.masks[usize::from(q)] = 0,
                 None => return,
             }
-        }
-    }
-
-    /// Show-if conditions only refer to questions (the pack compiler checks this).
-    fn holds_for_show_if(&self, expr: &Expr) -> bool {
-        match expr {
-            Expr::Chose { question, options } => self.mask(*question) & options != 0,
-            Expr::Not(inner) => !self.holds_for_show_if(inner),
-            Expr::All(parts) => parts.iter().all(|p| self.holds_for_show_if(p)),
-            Expr::Any(parts) => parts.iter().any(|p| self.holds_for_show_if(p)),
-            Expr::PointsAtLeast { .. } | Expr::Signal(_) => false,
         }
     }
 
@@ -234,11 +220,14 @@ impl Answers {
     }
 }
 
-fn low_bits(count: usize) -> u32 {
-    if count >= 32 {
-        u32::MAX
-    } else {
-        (1u32 << count) - 1
+/// Complete knowledge: what is not chosen is known not to be.
+impl Knowledge for Answers {
+    fn chosen(&self, question: QuestionIdx) -> u32 {
+        self.mask(question)
+    }
+
+    fn possible(&self, question: QuestionIdx) -> u32 {
+        self.mask(question)
     }
 }
 

@@ -1,13 +1,12 @@
 //! The result of an evaluation, and its JSON form (shared by the command line and the JS API).
 
-use super::model::{FactorIdx, Pack, QuestionIdx, RefIdx, Section, TriageIdx};
-use serde::ser::{SerializeMap, SerializeStruct};
+use super::model::{FactorIdx, LevelIdx, Pack, QuestionIdx, RefIdx, Section};
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone)]
 pub struct Assessment<'p> {
     pub pack: &'p Pack,
-    pub triage: TriageIdx,
+    pub level: LevelIdx,
     pub top_factor: FactorIdx,
     pub decision: Decision,
     /// Points per factor, in pack order (`red_flag` counts the red flags that hold).
@@ -43,12 +42,12 @@ pub enum ReasonSource {
 }
 
 impl Assessment<'_> {
-    pub fn triage_id(&self) -> &'static str {
-        self.pack.triage[usize::from(self.triage)]
+    pub fn level_id(&self) -> &'static str {
+        self.pack.levels[usize::from(self.level)].id
     }
 
     pub fn top_factor_id(&self) -> &'static str {
-        self.pack.factors[usize::from(self.top_factor)]
+        self.pack.factors[usize::from(self.top_factor)].id
     }
 
     /// The id of the rule that decided the result: `red_flags` or `outcome:<id>`.
@@ -103,7 +102,7 @@ impl Assessment<'_> {
 
     /// The sources of the result level's heading and first action.
     pub fn level_refs(&self) -> &'static [RefIdx] {
-        self.pack.level_refs[usize::from(self.triage)]
+        self.pack.levels[usize::from(self.level)].refs
     }
 
     /// Advice shown in one section, in pack order.
@@ -130,130 +129,124 @@ impl ReasonSource {
             ReasonSource::RedFlag(i) => pack.red_flags[usize::from(i)].id,
             ReasonSource::Outcome(i) => pack.outcomes[usize::from(i)].id,
             ReasonSource::Signal(i) => pack.signals[usize::from(i)].id,
-            ReasonSource::Factor(i) => pack.factors[usize::from(i)],
+            ReasonSource::Factor(i) => pack.factors[usize::from(i)].id,
         }
     }
 }
 
-/// `{"pack":..,"triage":..,"top_factor":..,"decided_by":..,"factors":{..},"reasons":[..],
+/// The assessment's JSON form, for the command line and the JS API:
+/// `{"pack":{..},"triage":..,"top_factor":..,"decided_by":..,"factors":{..},"reasons":[..],
 /// "signals":[..],"notes":[..],"advice":[..]}`; notes are the advice of the "note" section.
+/// The key `triage` is a public contract (hosts and answer files read it), whatever the
+/// pack calls the result's level.
 impl Serialize for Assessment<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let pack = self.pack;
-        let mut out = serializer.serialize_struct("Assessment", 9)?;
-        out.serialize_field("pack", &PackInfo(pack))?;
-        out.serialize_field("triage", self.triage_id())?;
-        out.serialize_field("top_factor", self.top_factor_id())?;
-        out.serialize_field("decided_by", &self.decided_by())?;
-        out.serialize_field("factors", &Factors(self))?;
-        let reasons: Vec<ReasonJson> = self
-            .reasons
-            .iter()
-            .map(|r| ReasonJson { pack, reason: r })
-            .collect();
-        out.serialize_field("reasons", &reasons)?;
-        let signals: Vec<&str> = self
-            .signals
-            .iter()
-            .map(|&s| pack.signals[usize::from(s)].id)
-            .collect();
-        out.serialize_field("signals", &signals)?;
+        let ref_ids = |refs: &[RefIdx]| -> Vec<&'static str> {
+            refs.iter()
+                .map(|&r| pack.references[usize::from(r)].id)
+                .collect()
+        };
         let advice = |notes: bool| -> Vec<AdviceJson> {
             self.advice
                 .iter()
-                .filter(|&&a| (pack.advice[usize::from(a)].section == Section::Note) == notes)
-                .map(|&a| AdviceJson { pack, advice: a })
+                .map(|&a| &pack.advice[usize::from(a)])
+                .filter(|item| (item.section == Section::Note) == notes)
+                .map(|item| AdviceJson {
+                    id: item.id,
+                    section: item.section.id(),
+                    refs: ref_ids(item.refs),
+                })
                 .collect()
         };
-        out.serialize_field("notes", &advice(true))?;
-        out.serialize_field("advice", &advice(false))?;
-        out.end()
-    }
-}
-
-struct PackInfo<'p>(&'p Pack);
-
-impl Serialize for PackInfo<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Pack", 2)?;
-        out.serialize_field("id", self.0.id)?;
-        out.serialize_field("version", self.0.version)?;
-        out.end()
-    }
-}
-
-struct Factors<'a, 'p>(&'a Assessment<'p>);
-
-impl Serialize for Factors<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.factor_scores.len()))?;
-        for (id, score) in self.0.pack.factors.iter().zip(&self.0.factor_scores) {
-            map.serialize_entry(id, score)?;
+        AssessmentJson {
+            pack: PackJson {
+                id: pack.id,
+                version: pack.version,
+            },
+            triage: self.level_id(),
+            top_factor: self.top_factor_id(),
+            decided_by: self.decided_by(),
+            factors: pack
+                .factors
+                .iter()
+                .map(|f| f.id)
+                .zip(self.factor_scores.iter().copied())
+                .collect(),
+            reasons: self
+                .reasons
+                .iter()
+                .map(|reason| ReasonJson {
+                    kind: reason.source.kind(),
+                    id: reason.source.id(pack),
+                    refs: ref_ids(&reason.refs),
+                    answers: reason
+                        .answers
+                        .iter()
+                        .map(|&(q, o)| {
+                            let question = &pack.questions[usize::from(q)];
+                            AnswerJson {
+                                question: question.id,
+                                option: question.options[usize::from(o)],
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+            signals: self
+                .signals
+                .iter()
+                .map(|&s| pack.signals[usize::from(s)].id)
+                .collect(),
+            notes: advice(true),
+            advice: advice(false),
         }
-        map.end()
+        .serialize(serializer)
     }
 }
 
-fn ref_ids(pack: &Pack, refs: &[RefIdx]) -> Vec<&'static str> {
-    refs.iter()
-        .map(|&r| pack.references[usize::from(r)].id)
-        .collect()
+#[derive(Serialize)]
+struct AssessmentJson {
+    pack: PackJson,
+    triage: &'static str,
+    top_factor: &'static str,
+    decided_by: String,
+    /// Factor id to points, in pack order.
+    #[serde(serialize_with = "as_map")]
+    factors: Vec<(&'static str, i32)>,
+    reasons: Vec<ReasonJson>,
+    signals: Vec<&'static str>,
+    notes: Vec<AdviceJson>,
+    advice: Vec<AdviceJson>,
 }
 
-struct ReasonJson<'a> {
-    pack: &'a Pack,
-    reason: &'a Reason,
+#[derive(Serialize)]
+struct PackJson {
+    id: &'static str,
+    version: &'static str,
 }
 
-impl Serialize for ReasonJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (pack, reason) = (self.pack, self.reason);
-        let mut out = serializer.serialize_struct("Reason", 4)?;
-        out.serialize_field("kind", reason.source.kind())?;
-        out.serialize_field("id", reason.source.id(pack))?;
-        out.serialize_field("refs", &ref_ids(pack, &reason.refs))?;
-        let answers: Vec<AnswerJson> = reason
-            .answers
-            .iter()
-            .map(|&(q, o)| {
-                let question = &pack.questions[usize::from(q)];
-                AnswerJson {
-                    question: question.id,
-                    option: question.options[usize::from(o)],
-                }
-            })
-            .collect();
-        out.serialize_field("answers", &answers)?;
-        out.end()
-    }
+#[derive(Serialize)]
+struct ReasonJson {
+    kind: &'static str,
+    id: &'static str,
+    refs: Vec<&'static str>,
+    answers: Vec<AnswerJson>,
 }
 
+#[derive(Serialize)]
 struct AnswerJson {
     question: &'static str,
     option: &'static str,
 }
 
-impl Serialize for AnswerJson {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Answer", 2)?;
-        out.serialize_field("question", self.question)?;
-        out.serialize_field("option", self.option)?;
-        out.end()
-    }
+#[derive(Serialize)]
+struct AdviceJson {
+    id: &'static str,
+    section: &'static str,
+    refs: Vec<&'static str>,
 }
 
-struct AdviceJson<'a> {
-    pack: &'a Pack,
-    advice: u16,
-}
-
-impl Serialize for AdviceJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let item = &self.pack.advice[usize::from(self.advice)];
-        let mut out = serializer.serialize_struct("Advice", 3)?;
-        out.serialize_field("id", item.id)?;
-        out.serialize_field("section", item.section.id())?;
-        out.serialize_field("refs", &ref_ids(self.pack, item.refs))?;
-        out.end()
-    }
+fn as_map<S: Serializer>(pairs: &[(&'static str, i32)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(key, value)| (key, value)))
 }

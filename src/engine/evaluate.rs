@@ -10,37 +10,31 @@
 
 use super::answers::Answers;
 use super::assessment::{Assessment, Decision, Reason, ReasonSource};
-use super::model::{Expr, FactorIdx, Pack, QuestionIdx, TopFactor};
+use super::model::{Expr, FactorIdx, Judge, Pack, QuestionIdx, TopFactor};
 
 /// Evaluates answers against a pack. Total: every answer set gets a result.
 pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
     // The questionnaire never keeps answers to hidden questions; neither does the engine.
     let mut visible = answers.clone();
     visible.drop_hidden(pack);
-    let mut eval = Evaluator {
-        pack,
-        answers: &visible,
-        signals: vec![None; pack.signals.len()],
-        scores: vec![None; pack.scores.len()],
-    };
+    let mut judge = Judge::new(pack, &visible);
 
     let held_flags: Vec<usize> = (0..pack.red_flags.len())
-        .filter(|&i| eval.holds(&pack.red_flags[i].when.expr))
+        .filter(|&i| judge.red_flag(i).is_true())
         .collect();
-    let (decision, triage, top) = match held_flags.iter().map(|&i| pack.red_flags[i].level).min() {
+    let (decision, level, top) = match held_flags.iter().map(|&i| pack.red_flags[i].level).min() {
         Some(level) => (
             Decision::RedFlags,
             level,
             TopFactor::Fixed(pack.red_flag_factor),
         ),
         None => {
-            let k = pack
-                .outcomes
-                .iter()
-                .position(|o| o.when.as_ref().is_none_or(|c| eval.holds(&c.expr)))
+            // The last outcome has no condition (the pack compiler checks this), so one decides.
+            let k = (0..pack.outcomes.len())
+                .find(|&k| judge.outcome_decides(k).is_true())
                 .unwrap_or(pack.outcomes.len() - 1);
             let outcome = &pack.outcomes[k];
-            (Decision::Outcome(k as u16), outcome.triage, outcome.top)
+            (Decision::Outcome(k as u16), outcome.level, outcome.top)
         }
     };
 
@@ -49,7 +43,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
             if f == pack.red_flag_factor {
                 held_flags.len() as i32
             } else {
-                eval.points(f, None)
+                judge.points(f, None).least
             }
         })
         .collect();
@@ -58,6 +52,10 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
         TopFactor::Strongest => strongest(pack, &factor_scores),
     };
 
+    let mut why = Why {
+        judge: &mut judge,
+        answers: &visible,
+    };
     let mut reasons = Vec::new();
     match decision {
         Decision::RedFlags => {
@@ -66,7 +64,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
             for i in by_urgency {
                 let flag = &pack.red_flags[i];
                 let mut found = Explanation::default();
-                eval.explain(&flag.when.expr, &mut found);
+                why.explain(&flag.when.expr, &mut found);
                 reasons.push(Reason {
                     source: ReasonSource::RedFlag(i as u16),
                     refs: flag.refs.to_vec(),
@@ -78,36 +76,33 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
             let outcome = &pack.outcomes[usize::from(k)];
             let mut found = Explanation::default();
             if let Some(c) = &outcome.when {
-                eval.explain(&c.expr, &mut found);
+                why.explain(&c.expr, &mut found);
             }
             reasons.push(Reason {
                 source: ReasonSource::Outcome(k),
                 refs: outcome.refs.to_vec(),
                 answers: found.answers,
             });
-            eval.signal_reasons(found.signals, &mut reasons);
+            why.signal_reasons(found.signals, &mut reasons);
             if outcome.show_factors
                 && top == TopFactor::Strongest
                 && factor_scores[usize::from(top_factor)] > 0
             {
-                reasons.push(eval.factor_reason(top_factor));
+                reasons.push(why.factor_reason(top_factor));
             }
         }
     }
 
     let signals = (0..pack.signals.len() as u16)
-        .filter(|&s| eval.signal(s))
+        .filter(|&s| judge.signal(s).is_true())
         .collect();
     let advice = (0..pack.advice.len() as u16)
-        .filter(|&a| {
-            let item = &pack.advice[usize::from(a)];
-            item.levels.contains(&triage) && item.when.as_ref().is_none_or(|c| eval.holds(&c.expr))
-        })
+        .filter(|&a| judge.advice_shown(usize::from(a)).is_true())
         .collect();
 
     Assessment {
         pack,
-        triage,
+        level,
         top_factor,
         decision,
         factor_scores,
@@ -138,63 +133,19 @@ struct Explanation {
     signals: Vec<u16>,
 }
 
-struct Evaluator<'a> {
-    pack: &'a Pack,
+/// The why-trace: which answers made the deciding rules hold.
+struct Why<'j, 'a> {
+    judge: &'j mut Judge<'a, Answers>,
     answers: &'a Answers,
-    signals: Vec<Option<bool>>,
-    scores: Vec<Option<bool>>,
 }
 
-impl Evaluator<'_> {
-    fn holds(&mut self, expr: &Expr) -> bool {
-        match expr {
-            Expr::Chose { question, options } => self.answers.mask(*question) & options != 0,
-            Expr::PointsAtLeast { factor, group, min } => self.points(*factor, *group) >= *min,
-            Expr::Signal(s) => self.signal(*s),
-            Expr::Not(inner) => !self.holds(inner),
-            Expr::All(parts) => parts.iter().all(|p| self.holds(p)),
-            Expr::Any(parts) => parts.iter().any(|p| self.holds(p)),
-        }
-    }
-
-    fn signal(&mut self, s: u16) -> bool {
-        let i = usize::from(s);
-        if let Some(known) = self.signals[i] {
-            return known;
-        }
-        let pack = self.pack;
-        let value = self.holds(&pack.signals[i].when.expr);
-        self.signals[i] = Some(value);
-        value
-    }
-
-    fn score_holds(&mut self, i: usize) -> bool {
-        if let Some(known) = self.scores[i] {
-            return known;
-        }
-        let pack = self.pack;
-        let value = self.holds(&pack.scores[i].when.expr);
-        self.scores[i] = Some(value);
-        value
-    }
-
-    /// The scoring lines of a factor (or of one of its groups) whose condition holds.
+impl Why<'_, '_> {
+    /// The score lines of a factor (or of one of its groups) that hold.
     fn holding_lines(&mut self, factor: FactorIdx, group: Option<u16>) -> Vec<usize> {
-        let pack = self.pack;
-        (0..pack.scores.len())
-            .filter(|&i| {
-                pack.scores[i].factor == factor
-                    && (group.is_none() || pack.scores[i].group == group)
-            })
-            .filter(|&i| self.score_holds(i))
+        let pack = self.judge.pack();
+        pack.score_lines(factor, group)
+            .filter(|&i| self.judge.score_line(i).is_true())
             .collect()
-    }
-
-    fn points(&mut self, factor: FactorIdx, group: Option<u16>) -> i32 {
-        self.holding_lines(factor, group)
-            .into_iter()
-            .map(|i| self.pack.scores[i].points)
-            .sum()
     }
 
     /// Collects the answers and shown signals behind a condition that holds. Negations add
@@ -208,13 +159,13 @@ impl Evaluator<'_> {
                 }
             }
             Expr::PointsAtLeast { factor, group, .. } => {
-                let pack = self.pack;
+                let pack = self.judge.pack();
                 for i in self.holding_lines(*factor, *group) {
                     self.explain(&pack.scores[i].when.expr, found);
                 }
             }
-            Expr::Signal(s) if self.pack.signals[usize::from(*s)].internal => {
-                let pack = self.pack;
+            Expr::Signal(s) if self.judge.pack().signals[usize::from(*s)].internal => {
+                let pack = self.judge.pack();
                 self.explain(&pack.signals[usize::from(*s)].when.expr, found);
             }
             Expr::Signal(s) => push_unique(&mut found.signals, *s),
@@ -222,7 +173,7 @@ impl Evaluator<'_> {
             Expr::All(parts) => parts.iter().for_each(|p| self.explain(p, found)),
             Expr::Any(parts) => {
                 for part in parts.iter() {
-                    if self.holds(part) {
+                    if self.judge.holds(part).is_true() {
                         self.explain(part, found);
                     }
                 }
@@ -239,7 +190,7 @@ impl Evaluator<'_> {
                 continue;
             }
             done.push(s);
-            let pack = self.pack;
+            let pack = self.judge.pack();
             let signal = &pack.signals[usize::from(s)];
             let mut found = Explanation::default();
             self.explain(&signal.when.expr, &mut found);
@@ -256,8 +207,8 @@ impl Evaluator<'_> {
     /// of each scoring line used.
     fn factor_reason(&mut self, factor: FactorIdx) -> Reason {
         let mut found = Explanation::default();
-        let pack = self.pack;
-        let mut refs = pack.factor_refs[usize::from(factor)].to_vec();
+        let pack = self.judge.pack();
+        let mut refs = pack.factors[usize::from(factor)].refs.to_vec();
         for i in self.holding_lines(factor, None) {
             self.explain(&pack.scores[i].when.expr, &mut found);
             for &r in pack.scores[i].refs {

@@ -87,7 +87,7 @@ pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Ans
     Callback::from(move |answers: Answers| {
         let assessment = evaluate_answers(&PACK, &answers);
         let completion = Completion {
-            triage: assessment.triage_id(),
+            triage: assessment.level_id(),
             top_factor: assessment.top_factor_id(),
             pack_version: PACK.version,
             answers: share_answers.then(|| answers.to_raw(&PACK)),

@@ -7,27 +7,27 @@ use b12_cramp_check::pack::PACK;
 
 /// Urgency rank of a result: 0 is the most urgent (pack.toml lists levels most urgent first).
 pub fn urgency(a: &Assessment) -> u16 {
-    a.triage
+    a.level
 }
 
 /// Checks that hold for every assessment; returns what is wrong, if anything.
 pub fn check_assessment(a: &Assessment) -> Result<(), String> {
     let pack: &Pack = a.pack;
-    if usize::from(a.triage) >= pack.triage.len() || usize::from(a.top_factor) >= pack.factors.len()
+    if usize::from(a.level) >= pack.levels.len() || usize::from(a.top_factor) >= pack.factors.len()
     {
-        return Err("triage or top factor out of range".into());
+        return Err("level or top factor out of range".into());
     }
     if a.reasons.is_empty() {
-        return Err(format!("{}: no reason", a.triage_id()));
+        return Err(format!("{}: no reason", a.level_id()));
     }
     let is_red = a.decided_by() == "red_flags";
     if is_red != (a.top_factor == pack.red_flag_factor) {
         return Err(format!(
             "{}: red-flag results and only they name red_flag",
-            a.triage_id()
+            a.level_id()
         ));
     }
-    if (a.triage_id() == "provider_soon_b12") != (a.top_factor_id() == "b12") {
+    if (a.level_id() == "provider_soon_b12") != (a.top_factor_id() == "b12") {
         return Err("the B12 result and only it names b12".into());
     }
     if a.factor_scores.iter().any(|&s| s < 0) {
@@ -83,8 +83,8 @@ pub fn check_red_flag_monotonic(answers: &Answers, tick: &[(&str, &str)]) -> Res
     if urgency(&after) > urgency(&before) {
         return Err(format!(
             "ticking {tick:?} lowered {} to {}",
-            before.triage_id(),
-            after.triage_id()
+            before.level_id(),
+            after.level_id()
         ));
     }
     if after.decided_by() != "red_flags" {

@@ -42,7 +42,7 @@ pub fn FactorChart(props: &ChartProps) -> Html {
         let bar = props.scores[f].max(0) * (WIDTH - 40) / scale;
         let top = f == usize::from(props.top_factor);
         html! {
-            <g class={classes!("chart-row", top.then_some("chart-top"))} data-factor={PACK.factors[f]}>
+            <g class={classes!("chart-row", top.then_some("chart-top"))} data-factor={PACK.factors[f].id}>
                 <text x="0" y={(y + 13).to_string()} class="chart-label">{ texts.factors[f].name }</text>
                 <rect x="0" y={(y + 19).to_string()} width={(WIDTH - 40).to_string()} height="12" rx="3" class="chart-track" />
                 <rect x="0" y={(y + 19).to_string()} width={bar.to_string()} height="12" rx="3" class="chart-bar" />

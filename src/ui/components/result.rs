@@ -3,7 +3,7 @@ use super::keep::KeepPanel;
 use super::use_settings;
 use crate::engine::model::{RefIdx, Section};
 use crate::engine::{evaluate, Answers, ReasonSource};
-use crate::pack::PACK;
+use crate::pack::{factor_apart, PACK};
 use crate::questionnaire::Action;
 use crate::report::Citations;
 use crate::ui::keep;
@@ -27,8 +27,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let texts = settings.texts;
     let ui = &texts.ui;
     let assessment = evaluate(&PACK, &props.answers);
-    let triage = assessment.triage_id();
-    let level = &texts.triage[usize::from(assessment.triage)];
+    let triage = assessment.level_id();
+    let level = &texts.levels[usize::from(assessment.level)];
     let mut citations = Citations::default();
     let mut cite = |refs: &[RefIdx]| -> Html {
         citations
@@ -144,8 +144,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <FactorChart scores={assessment.factor_scores.clone()} top_factor={assessment.top_factor}
                         factors={assessment.causes_in_chart_order()} />
                     { for assessment.factors_apart().map(|f| html! {
-                        <p class="factor-apart" data-factor={PACK.factors[usize::from(f)]}>
-                            { texts.factor_apart(f, f == assessment.top_factor) }
+                        <p class="factor-apart" data-factor={PACK.factors[usize::from(f)].id}>
+                            { factor_apart(texts, f, f == assessment.top_factor) }
                         </p>
                     }) }
                 </section>

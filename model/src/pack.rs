@@ -1,5 +1,6 @@
-//! The shape of a compiled content pack. `build.rs` turns `packs/<id>/*.toml` into static values
-//! of these types (see `crate::pack`); the engine only ever reads them.
+//! The shape of a content pack: the pack compiler builds values of these types from
+//! `packs/<id>/*.toml` and writes them out as static Rust (see [`crate::Literal`]), which the
+//! checker's engine reads.
 //!
 //! Everything is referred to by index into the pack's tables, so the data needs no hashing and
 //! no parsing at run time. Option sets are bit masks over a question's options.
@@ -8,8 +9,8 @@
 pub type QuestionIdx = u16;
 /// Index of an option within its question.
 pub type OptionIdx = u16;
-/// Index of a result level in [`Pack::triage`] (0 is the most urgent).
-pub type TriageIdx = u16;
+/// Index of a result level in [`Pack::levels`] (0 is the most urgent).
+pub type LevelIdx = u16;
 /// Index of a factor in [`Pack::factors`].
 pub type FactorIdx = u16;
 /// Index of a reference in [`Pack::references`].
@@ -25,13 +26,9 @@ pub struct Pack {
     pub questions: &'static [Question],
     /// The screens of the questionnaire, in order; every question is in exactly one.
     pub steps: &'static [Step],
-    /// Result level ids, most urgent first.
-    pub triage: &'static [&'static str],
-    /// Per result level: the sources of its heading and first action.
-    pub level_refs: &'static [&'static [RefIdx]],
-    pub factors: &'static [&'static str],
-    /// Per factor: the sources of its description.
-    pub factor_refs: &'static [&'static [RefIdx]],
+    /// Result levels, most urgent first.
+    pub levels: &'static [Level],
+    pub factors: &'static [Factor],
     /// The factor that counts red flags; it is the top factor of every red-flag result.
     pub red_flag_factor: FactorIdx,
     /// Candidates for a "strongest" top factor, in tie-break order.
@@ -47,6 +44,61 @@ pub struct Pack {
     pub advice: &'static [Advice],
     pub references: &'static [Reference],
     pub regions: &'static [&'static str],
+    /// The region used when none is given.
+    pub default_region: usize,
+}
+
+/// A result level, such as `emergency_now`.
+#[derive(Debug)]
+pub struct Level {
+    pub id: &'static str,
+    pub tone: Tone,
+    /// The sources of its heading and first action.
+    pub refs: &'static [RefIdx],
+}
+
+/// How a result level looks and sounds: its icon and colour role. The interface styles tones,
+/// never level ids, so a pack can add or rename levels freely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Get help now: a warning sign, the emergency colour.
+    Emergency,
+    /// Today: a clock, the urgent colour.
+    Urgent,
+    /// Book an appointment: a calendar, the appointment colour.
+    Appointment,
+    /// Look after yourself, or no result applies: a tick, the calm colour.
+    SelfCare,
+}
+
+impl Tone {
+    pub const ALL: [Tone; 4] = [
+        Tone::Emergency,
+        Tone::Urgent,
+        Tone::Appointment,
+        Tone::SelfCare,
+    ];
+
+    pub fn from_id(id: &str) -> Option<Tone> {
+        Tone::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Tone::Emergency => "emergency",
+            Tone::Urgent => "urgent",
+            Tone::Appointment => "appointment",
+            Tone::SelfCare => "self_care",
+        }
+    }
+}
+
+/// Something the answers can point to, such as `b12` or `dehydration`.
+#[derive(Debug)]
+pub struct Factor {
+    pub id: &'static str,
+    /// The sources of its description.
+    pub refs: &'static [RefIdx],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +169,7 @@ pub struct Score {
 #[derive(Debug)]
 pub struct RedFlag {
     pub id: &'static str,
-    pub level: TriageIdx,
+    pub level: LevelIdx,
     pub when: Condition,
     pub refs: &'static [RefIdx],
 }
@@ -141,7 +193,7 @@ pub enum TopFactor {
 #[derive(Debug)]
 pub struct Outcome {
     pub id: &'static str,
-    pub triage: TriageIdx,
+    pub level: LevelIdx,
     /// `None` only for the last outcome: it applies when nothing before it did.
     pub when: Option<Condition>,
     pub top: TopFactor,
@@ -171,6 +223,10 @@ impl Section {
         Section::ClinicianTests,
     ];
 
+    pub fn from_id(id: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Section::Note => "note",
@@ -186,7 +242,7 @@ impl Section {
 pub struct Advice {
     pub id: &'static str,
     pub section: Section,
-    pub levels: &'static [TriageIdx],
+    pub levels: &'static [LevelIdx],
     pub when: Option<Condition>,
     pub refs: &'static [RefIdx],
 }
@@ -206,17 +262,41 @@ impl Pack {
     }
 
     pub fn factor_index(&self, id: &str) -> Option<FactorIdx> {
-        index_of(self.factors.iter().copied(), id)
+        index_of(self.factors.iter().map(|f| f.id), id)
     }
 
-    pub fn triage_index(&self, id: &str) -> Option<TriageIdx> {
-        index_of(self.triage.iter().copied(), id)
+    /// The score lines of a factor (or of one of its groups), by index.
+    pub fn score_lines(
+        &self,
+        factor: FactorIdx,
+        group: Option<u16>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        (0..self.scores.len()).filter(move |&i| {
+            self.scores[i].factor == factor && (group.is_none() || self.scores[i].group == group)
+        })
+    }
+
+    pub fn level_index(&self, id: &str) -> Option<LevelIdx> {
+        index_of(self.levels.iter().map(|l| l.id), id)
     }
 }
 
 impl Question {
     pub fn option_index(&self, id: &str) -> Option<OptionIdx> {
         index_of(self.options.iter().copied(), id)
+    }
+
+    /// The mask of every option (a pack has at most 32 per question).
+    pub fn all_options(&self) -> u32 {
+        match self.options.len() {
+            32.. => u32::MAX,
+            n => (1 << n) - 1,
+        }
+    }
+
+    /// Every option except the exclusive "none": what "has any" means.
+    pub fn ticking_options(&self) -> u32 {
+        self.all_options() & !self.exclusive.map_or(0, |none| 1 << none)
     }
 }
 
