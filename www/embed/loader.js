@@ -1,6 +1,6 @@
 // <b12-cramp-check>: the custom element around the checker's WebAssembly.
 //
-// `cargo xtask embed` bundles this file with the wasm-bindgen glue (./glue.js, turned into a
+// `cargo xtask assemble` bundles this file with the wasm-bindgen glue (./glue.js, turned into a
 // factory, `createInstance`), the minified widget stylesheet (./widget.css, imported as text)
 // and a wasm source (./wasm-source.js): into dist/embed/b12-cramp-check.js with
 // www/embed/wasm-source-fetch.js (the wasm next to the bundle, pinned by its SRI hash), and into

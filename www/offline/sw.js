@@ -1,5 +1,5 @@
 // The standalone page's service worker: a reader who opened the page once can use it offline.
-// `cargo xtask embed` writes it to dist/sw.js with the page's files, the SRI hash of each, and a
+// `cargo xtask assemble` writes it to dist/sw.js with the page's files, the SRI hash of each, and a
 // version derived from their bytes (in place of the null below), so each new build is a new
 // version with its own cache. A debug build (trunk serve) lists no files, so development always
 // sees fresh files.

@@ -1,4 +1,4 @@
-// The offline file's wasm source (bundled as ./wasm-source.js by `cargo xtask embed`): a page
+// The offline file's wasm source (bundled as ./wasm-source.js by `cargo xtask assemble`): a page
 // opened from disk (file://) may not fetch, so the wasm travels inside the page, gzipped and
 // base64-encoded (./wasm-gzip.js, generated at build), and the browser's own DecompressionStream
 // unpacks it: no decompressor is shipped.

@@ -1,6 +1,6 @@
 //! `cargo xtask test | serve | dist`.
 
-use super::embed::{sri, EMBED_BUDGET, EMBED_SCRIPT, EMBED_WASM, OFFLINE_PAGE};
+use super::assemble::{sri, EMBED_BUDGET, EMBED_SCRIPT, EMBED_WASM, OFFLINE_PAGE};
 use super::*;
 use std::time::Instant;
 

@@ -1,4 +1,4 @@
-//! `cargo xtask embed`, trunk's post-build hook: the embed bundle, the single-file checker and
+//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the single-file checker and
 //! the standalone page's service worker, all from trunk's staged wasm.
 
 use super::*;
@@ -40,10 +40,10 @@ const OFFLINE_POLICY: &str = "default-src 'none'; script-src {script} 'wasm-unsa
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
 /// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
 /// page's service worker (dist/sw.js), all into trunk's staging directory.
-pub fn embed() -> Result {
+pub fn assemble() -> Result {
     let staging = PathBuf::from(
         env::var_os("TRUNK_STAGING_DIR")
-            .ok_or("embed runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
+            .ok_or("assemble runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
     );
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     let staged = |suffix: &str| -> Result<PathBuf> {
