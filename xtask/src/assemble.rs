@@ -65,6 +65,11 @@ pub fn assemble() -> Result {
     create_dir(&sources)?;
     let widget_css = sources.join("widget.css");
     minify_css("www/widget.css", &widget_css)?;
+    // The glue as a factory, so that the loader can start a fresh instance after a trap.
+    let glue_factory = sources.join("glue.js");
+    let mut make_factory = node_script("glue-factory.mjs");
+    make_factory.arg(&glue).arg(&glue_factory);
+    run(make_factory)?;
 
     // The embed: the wasm next to the script, fetched and checked against its SRI hash.
     let out = staging.join("embed");
@@ -73,7 +78,7 @@ pub fn assemble() -> Result {
     let integrity = format!("--define:WASM_INTEGRITY=\"{}\"", sri(&wasm));
     bundle(
         &sources.join("embed"),
-        &glue,
+        &glue_factory,
         &widget_css,
         "www/embed/wasm-source-fetch.js",
         &[integrity.clone(), "--define:TEST_HOOKS=false".into()],
@@ -83,26 +88,22 @@ pub fn assemble() -> Result {
     // served next to the embed's wasm as embed/b12-cramp-check.test.js.
     bundle(
         &sources.join("embed-test"),
-        &glue,
+        &glue_factory,
         &widget_css,
         "www/embed/wasm-source-fetch.js",
         &[integrity, "--define:TEST_HOOKS=true".into()],
         &root().join(TEST_EMBED_SCRIPT),
     )?;
 
-    // The offline file: the same element with the wasm inside the script (gzipped, base64),
-    // since a page opened from disk may not fetch it.
+    // The offline file: the same element with the wasm inside the script (gzipped; esbuild
+    // imports it as base64 text), since a page opened from disk may not fetch it.
     let offline = sources.join("offline");
     create_dir(&offline)?;
-    let wasm_gzip = base64::engine::general_purpose::STANDARD.encode(gzip(&wasm)?);
-    write(
-        &offline.join("wasm-gzip.js"),
-        format!("export default \"{wasm_gzip}\";\n").as_bytes(),
-    )?;
+    write(&offline.join("wasm.gz"), &gzip(&wasm)?)?;
     let script = offline.join("b12-cramp-check.js");
     bundle(
         &offline,
-        &glue,
+        &glue_factory,
         &widget_css,
         "www/offline/wasm-source-inline.js",
         &["--define:TEST_HOOKS=false".into()],
@@ -144,59 +145,11 @@ pub fn assemble() -> Result {
     service_worker(&staging, &sources, release)
 }
 
-/// The wasm-bindgen glue as a factory: `createInstance()` returns the glue's exports with a
-/// state of their own each time it is called, so that the loader can start a fresh wasm
-/// instance after a trap (the generated module holds one instance in module-level variables).
-/// Every `export` of the generated module becomes a property of the returned object
-/// (`__wbg_init as default` as `init`); any other form of export is refused.
-fn glue_factory(glue: &str) -> Result<String> {
-    let mut body = String::with_capacity(glue.len() + 256);
-    let mut exported = Vec::new();
-    for line in glue.lines() {
-        let declared = [
-            "export class ",
-            "export function ",
-            "export async function ",
-        ]
-        .iter()
-        .find_map(|prefix| line.strip_prefix(prefix));
-        if let Some(rest) = declared {
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-                .collect();
-            exported.push(name);
-            body.push_str(&line["export ".len()..]);
-            body.push('\n');
-        } else if let Some(list) = line.strip_prefix("export {") {
-            let list = list.trim_end().trim_end_matches(';').trim_end_matches('}');
-            for item in list.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-                exported.push(match item.split_once(" as ") {
-                    Some((local, "default")) => format!("init: {local}"),
-                    Some((local, name)) => format!("{name}: {local}"),
-                    None => item.to_string(),
-                });
-            }
-        } else if line.trim_start().starts_with("export ") {
-            return Err(format!(
-                "the wasm-bindgen glue has an export this build cannot wrap: {line}"
-            ));
-        } else {
-            body.push_str(line);
-            body.push('\n');
-        }
-    }
-    Ok(format!(
-        "export function createInstance() {{\n{body}return {{ {} }};\n}}\n",
-        exported.join(", ")
-    ))
-}
-
-/// Bundles the element's loader with the glue, the stylesheet and `wasm_source` (as
-/// ./wasm-source.js), in `dir`, into one minified ES module at `out_file`.
+/// Bundles the element's loader with the glue (made a factory), the stylesheet and
+/// `wasm_source` (as ./wasm-source.js), in `dir`, into one minified ES module at `out_file`.
 fn bundle(
     dir: &Path,
-    glue: &Path,
+    glue_factory: &Path,
     widget_css: &Path,
     wasm_source: &str,
     defines: &[String],
@@ -204,10 +157,7 @@ fn bundle(
 ) -> Result {
     create_dir(dir)?;
     copy(&root().join("www/embed/loader.js"), &dir.join("loader.js"))?;
-    write(
-        &dir.join("glue.js"),
-        glue_factory(&read_text(glue)?)?.as_bytes(),
-    )?;
+    copy(glue_factory, &dir.join("glue.js"))?;
     copy(widget_css, &dir.join("widget.css"))?;
     copy(&root().join(wasm_source), &dir.join("wasm-source.js"))?;
     let loader = dir.join("loader.js").to_string_lossy().into_owned();
@@ -220,6 +170,8 @@ fn bundle(
         "--minify",
         "--target=es2022",
         "--loader:.css=text",
+        // The offline file's gzipped wasm, as the base64 text it carries.
+        "--loader:.gz=base64",
         "--legal-comments=none",
         "--log-level=warning",
         &version,
@@ -454,17 +406,6 @@ mod tests {
         assert!(page.contains(&format!("script-src '{script_hash}' 'wasm-unsafe-eval'")));
         assert!(page.contains(&format!("style-src '{style_hash}'")));
         assert!(!page.contains("@csp"));
-    }
-
-    #[test]
-    fn the_glue_becomes_a_factory_with_every_export() {
-        let glue = "export class Widget {\n}\nexport function evaluate(a) {\n}\nlet wasm;\nasync function __wbg_init(m) {\n}\nexport { initSync, __wbg_init as default };\n";
-        let factory = glue_factory(glue).unwrap();
-        assert!(factory.starts_with("export function createInstance() {\nclass Widget {"));
-        assert!(factory.contains("\nfunction evaluate(a) {"));
-        assert!(factory.ends_with("return { Widget, evaluate, initSync, init: __wbg_init };\n}\n"));
-        assert_eq!(factory.matches("export").count(), 1);
-        assert!(glue_factory("export const x = 1;\n").is_err());
     }
 
     #[test]

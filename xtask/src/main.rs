@@ -93,6 +93,14 @@ fn command(program: &str, args: &[&str]) -> Command {
     command
 }
 
+/// Node running one of xtask's own scripts (xtask/js/): JavaScript lives in .mjs files, where
+/// Biome checks it, never in Rust strings.
+fn node_script(script: &str) -> Command {
+    let mut command = command("node", &[]);
+    command.arg(root().join("xtask/js").join(script));
+    command
+}
+
 /// Runs a command with its output shown; fails with the command line when it fails.
 fn run(mut command: Command) -> Result {
     let shown = format!("{command:?}");
