@@ -352,16 +352,28 @@ pub fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// The widget's version: the `version` of the root Cargo.toml's [package].
+/// The widget's version: its package's, as cargo reads the manifest.
 fn package_version() -> Result<String> {
-    let manifest = fs::read_to_string(root().join("Cargo.toml"))
-        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
-    manifest
-        .lines()
-        .find_map(|line| line.strip_prefix("version = \""))
-        .and_then(|rest| rest.strip_suffix('"'))
+    const PACKAGE: &str = "b12-cramp-check";
+    let out = command("cargo", &["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("cargo metadata's output is not JSON: {e}"))?;
+    metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|package| package["name"] == PACKAGE)
+        .and_then(|package| package["version"].as_str())
         .map(str::to_string)
-        .ok_or_else(|| "no version in Cargo.toml's [package]".to_string())
+        .ok_or_else(|| format!("cargo metadata lists no version of {PACKAGE}"))
 }
 
 #[cfg(test)]
