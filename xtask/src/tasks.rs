@@ -71,6 +71,12 @@ pub fn test() -> Result {
             "build the page",
             command("trunk", &["build", "--release", "--offline"]),
         ),
+        // The end-to-end tests compare the page with `cramp-check eval`: built here, so they
+        // never run a missing or stale binary.
+        (
+            "build the command line for the end-to-end tests",
+            command("cargo", &["build", "--bin", "cramp-check", "--quiet"]),
+        ),
         ("end-to-end tests (Chromium)", end_to_end_tests()?),
         (
             "size budget of the embed",
@@ -128,7 +134,8 @@ fn browser_tests() -> Command {
     c
 }
 
-/// The end-to-end tests (playwright-core driving Debian's Chromium).
+/// The end-to-end tests (playwright-core driving Debian's Chromium), with the command line that
+/// the step before them builds.
 fn end_to_end_tests() -> Result<Command> {
     let mut c = node_tests("tests/e2e")?;
     c.env("CRAMP_CHECK", root().join("target/debug/cramp-check"));
