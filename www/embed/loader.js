@@ -212,7 +212,9 @@ function adoptStyles(root) {
 }
 
 class B12CrampCheck extends HTMLElement {
-  static observedAttributes = ['lang', 'region', 'theme', 'heading-level', 'share-answers'];
+  // HTML's `lang` (which may also come from an ancestor) and the element's own attributes,
+  // declared once in src/settings.rs (ATTRIBUTES) and defined here at build.
+  static observedAttributes = ['lang', ...ELEMENT_ATTRIBUTES];
 
   #widget = null;
   /** The widget's element in the shadow root (kept here: a dead instance cannot be asked). */

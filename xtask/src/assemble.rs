@@ -2,6 +2,7 @@
 //! the standalone page's service worker, all from trunk's staged wasm.
 
 use super::*;
+use b12_cramp_check::settings::ATTRIBUTES;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
@@ -70,28 +71,35 @@ pub fn assemble() -> Result {
     let mut make_factory = node_script("glue-factory.mjs");
     make_factory.arg(&glue).arg(&glue_factory);
     run(make_factory)?;
+    let element = Element {
+        glue_factory,
+        widget_css,
+        defines: vec![
+            format!("--define:WIDGET_VERSION=\"{}\"", package_version()?),
+            format!(
+                "--define:ELEMENT_ATTRIBUTES={}",
+                serde_json::json!(ATTRIBUTES)
+            ),
+        ],
+    };
 
     // The embed: the wasm next to the script, fetched and checked against its SRI hash.
     let out = staging.join("embed");
     create_dir(&out)?;
     write(&out.join(EMBED_WASM), &wasm)?;
     let integrity = format!("--define:WASM_INTEGRITY=\"{}\"", sri(&wasm));
-    bundle(
+    element.bundle(
         &sources.join("embed"),
-        &glue_factory,
-        &widget_css,
         "www/embed/wasm-source-fetch.js",
-        &[integrity.clone(), "--define:TEST_HOOKS=false".into()],
+        &[&integrity, "--define:TEST_HOOKS=false"],
         &out.join(EMBED_SCRIPT),
     )?;
     // The same with the loader's test hooks, for the end-to-end tests only (never in dist/):
     // served next to the embed's wasm as embed/b12-cramp-check.test.js.
-    bundle(
+    element.bundle(
         &sources.join("embed-test"),
-        &glue_factory,
-        &widget_css,
         "www/embed/wasm-source-fetch.js",
-        &[integrity, "--define:TEST_HOOKS=true".into()],
+        &[&integrity, "--define:TEST_HOOKS=true"],
         &root().join(TEST_EMBED_SCRIPT),
     )?;
 
@@ -101,12 +109,10 @@ pub fn assemble() -> Result {
     create_dir(&offline)?;
     write(&offline.join("wasm.gz"), &gzip(&wasm)?)?;
     let script = offline.join("b12-cramp-check.js");
-    bundle(
+    element.bundle(
         &offline,
-        &glue_factory,
-        &widget_css,
         "www/offline/wasm-source-inline.js",
-        &["--define:TEST_HOOKS=false".into()],
+        &["--define:TEST_HOOKS=false"],
         &script,
     )?;
     let page_css = sources.join("page.css");
@@ -145,40 +151,44 @@ pub fn assemble() -> Result {
     service_worker(&staging, &sources, release)
 }
 
-/// Bundles the element's loader with the glue (made a factory), the stylesheet and
-/// `wasm_source` (as ./wasm-source.js), in `dir`, into one minified ES module at `out_file`.
-fn bundle(
-    dir: &Path,
-    glue_factory: &Path,
-    widget_css: &Path,
-    wasm_source: &str,
-    defines: &[String],
-    out_file: &Path,
-) -> Result {
-    create_dir(dir)?;
-    copy(&root().join("www/embed/loader.js"), &dir.join("loader.js"))?;
-    copy(glue_factory, &dir.join("glue.js"))?;
-    copy(widget_css, &dir.join("widget.css"))?;
-    copy(&root().join(wasm_source), &dir.join("wasm-source.js"))?;
-    let loader = dir.join("loader.js").to_string_lossy().into_owned();
-    let version = format!("--define:WIDGET_VERSION=\"{}\"", package_version()?);
-    let out_file = format!("--outfile={}", out_file.display());
-    let mut args = vec![
-        loader.as_str(),
-        "--bundle",
-        "--format=esm",
-        "--minify",
-        "--target=es2022",
-        "--loader:.css=text",
-        // The offline file's gzipped wasm, as the base64 text it carries.
-        "--loader:.gz=base64",
-        "--legal-comments=none",
-        "--log-level=warning",
-        &version,
-        &out_file,
-    ];
-    args.extend(defines.iter().map(String::as_str));
-    run(command("esbuild", &args))
+/// What every bundle of the element shares: the glue made a factory, the minified stylesheet,
+/// and what the build tells the loader (esbuild defines: the widget's version, the element's
+/// attributes).
+struct Element {
+    glue_factory: PathBuf,
+    widget_css: PathBuf,
+    defines: Vec<String>,
+}
+
+impl Element {
+    /// Bundles the element's loader with the glue, the stylesheet and `wasm_source` (as
+    /// ./wasm-source.js), in `dir`, into one minified ES module at `out_file`, with `defines`
+    /// besides the shared ones.
+    fn bundle(&self, dir: &Path, wasm_source: &str, defines: &[&str], out_file: &Path) -> Result {
+        create_dir(dir)?;
+        copy(&root().join("www/embed/loader.js"), &dir.join("loader.js"))?;
+        copy(&self.glue_factory, &dir.join("glue.js"))?;
+        copy(&self.widget_css, &dir.join("widget.css"))?;
+        copy(&root().join(wasm_source), &dir.join("wasm-source.js"))?;
+        let loader = dir.join("loader.js").to_string_lossy().into_owned();
+        let out_file = format!("--outfile={}", out_file.display());
+        let mut args = vec![
+            loader.as_str(),
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            "--target=es2022",
+            "--loader:.css=text",
+            // The offline file's gzipped wasm, as the base64 text it carries.
+            "--loader:.gz=base64",
+            "--legal-comments=none",
+            "--log-level=warning",
+            &out_file,
+        ];
+        args.extend(self.defines.iter().map(String::as_str));
+        args.extend(defines);
+        run(command("esbuild", &args))
+    }
 }
 
 fn minify_css(source: &str, out: &Path) -> Result {
