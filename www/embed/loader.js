@@ -265,7 +265,10 @@ class B12CrampCheck extends HTMLElement {
     if (!this.isConnected || this.#widget) return;
     if (!this.#root) this.#attachRoot();
     try {
-      this.#widget = instance.guard(() => new instance.glue.Widget(this, (code) => { this.#answers = code; }, restartWith));
+      const keepAnswers = (code) => {
+        this.#answers = code;
+      };
+      this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith));
       this.#instance = instance;
       instance.elements.add(this);
       this.#stoppedMessage = instance.guard(() => this.#widget.stoppedMessage);

@@ -8,7 +8,7 @@
 // (a fix never waits a visit). The cache is the offline fallback, and holds only files that
 // matched their build-time hash when stored and still match when served.
 
-const { version: VERSION, files: FILES } = /*@build*/null;
+const { version: VERSION, files: FILES } = /*@build*/ null;
 
 const PREFIX = 'b12-cramp-check-';
 const CACHE = PREFIX + VERSION;
@@ -60,7 +60,8 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     try {
       return await fetch(request);
-    } catch (offline) {
+    } catch {
+      // Offline: the copy, if it still has its build-time hash.
       return (await verifiedCopy(url.href)) ?? Response.error();
     }
   })());

@@ -23,7 +23,8 @@ export function glueFactory(glue) {
       body += `${line.slice('export '.length)}\n`;
     } else if (line.startsWith('export {')) {
       const list = line.slice('export {'.length).trimEnd().replace(/;+$/, '').replace(/\}+$/, '');
-      for (const item of list.split(',').map((i) => i.trim()).filter((i) => i !== '')) {
+      const items = list.split(',').map((item) => item.trim());
+      for (const item of items.filter((item) => item !== '')) {
         const [local, name] = item.split(' as ');
         exported.push(name === undefined ? item : name === 'default' ? `init: ${local}` : `${name}: ${local}`);
       }

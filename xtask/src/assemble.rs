@@ -337,7 +337,7 @@ fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
     let generated = sources.join(SERVICE_WORKER);
     write(
         &generated,
-        fill(&template, "/*@build*/null", &build)?.as_bytes(),
+        fill(&template, "/*@build*/ null", &build)?.as_bytes(),
     )?;
     let out_file = format!("--outfile={}", staging.join(SERVICE_WORKER).display());
     run(command(
