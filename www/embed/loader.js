@@ -225,7 +225,8 @@ class B12CrampCheck extends HTMLElement {
   /** The answers' share code, kept to restart with (in this page's memory only). */
   #answers = null;
   #restarts = 0;
-  #stoppedMessage = 'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.';
+  #stoppedMessage =
+    'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.';
 
   connectedCallback() {
     // A move is a disconnect then a connect: the widget, and the reader's answers, stay.
@@ -289,7 +290,9 @@ class B12CrampCheck extends HTMLElement {
     try {
       this.#root = this.attachShadow({ mode: 'closed' });
     } catch (error) {
-      throw new Error(`the element already has a shadow root, attached by the page, so the checker cannot render into it (${messageOf(error)})`);
+      throw new Error(
+        `the element already has a shadow root, attached by the page, so the checker cannot render into it (${messageOf(error)})`,
+      );
     }
     adoptStyles(this.#root);
   }
@@ -328,7 +331,9 @@ class B12CrampCheck extends HTMLElement {
 }
 
 if (customElements.get(TAG)) {
-  console.error(`${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`);
+  console.error(
+    `${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`,
+  );
 } else {
   customElements.define(TAG, B12CrampCheck);
 }
