@@ -10,6 +10,11 @@ pub fn test() -> Result {
     let steps: Vec<(&str, Command)> = vec![
         ("fetch crates", command("cargo", &["fetch", "--quiet"])),
         ("format", command("cargo", &["fmt", "--all", "--check"])),
+        // Our JavaScript (biome.jsonc says which), its formatting and lints; a warning fails too.
+        (
+            "lint and format the JavaScript (Biome)",
+            command("biome", &["ci", "--error-on-warnings"]),
+        ),
         cargo_deny(),
         (
             "lint",
