@@ -13,6 +13,10 @@ pub const THEME: &str = "theme";
 pub const HEADING_LEVEL: &str = "heading-level";
 /// The host's opt-in to receive the reader's answers with the complete event.
 pub const SHARE_ANSWERS: &str = "share-answers";
+/// Every attribute of the element's own that `Settings::from_attributes` reads (a test checks
+/// it), declared once: the loader observes these and `lang`, from a list the build generates
+/// from this one (`cargo xtask assemble`).
+pub const ATTRIBUTES: [&str; 4] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS];
 
 /// What the host (page or element) chose: language, region, colour theme and the level of the
 /// top heading.
@@ -187,5 +191,19 @@ mod tests {
         assert_eq!(settings, Settings::default());
         assert_eq!(warnings.len(), 4);
         assert!(warnings.iter().all(|w| w.len() < 200), "{warnings:?}");
+    }
+
+    #[test]
+    fn attributes_lists_every_attribute_the_settings_read() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        Settings::from_attributes(
+            None,
+            |name| {
+                asked.borrow_mut().push(name.to_string());
+                None
+            },
+            &mut |_| {},
+        );
+        assert_eq!(asked.into_inner(), ATTRIBUTES);
     }
 }

@@ -6,17 +6,20 @@ if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.
   // Under the page's Trusted Types policy a worker's address must come from a policy; this one
   // allows exactly this page's own worker and nothing else.
   const scriptUrl = globalThis.trustedTypes
-    ? trustedTypes.createPolicy('b12-cramp-check', {
-      createScriptURL: (candidate) => {
-        if (candidate !== url) throw new TypeError(`b12-cramp-check: refused worker address ${candidate}`);
-        return candidate;
-      },
-    }).createScriptURL(url)
+    ? trustedTypes
+        .createPolicy('b12-cramp-check', {
+          createScriptURL: (candidate) => {
+            if (candidate !== url) throw new TypeError(`b12-cramp-check: refused worker address ${candidate}`);
+            return candidate;
+          },
+        })
+        .createScriptURL(url)
     : url;
   // After the page has loaded, so caching its files never competes with showing it.
-  const register = () => navigator.serviceWorker.register(scriptUrl).catch((error) => {
-    console.warn(`b12-cramp-check: offline use is unavailable: ${error.message}`);
-  });
+  const register = () =>
+    navigator.serviceWorker.register(scriptUrl).catch((error) => {
+      console.warn(`b12-cramp-check: offline use is unavailable: ${error.message}`);
+    });
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
 }

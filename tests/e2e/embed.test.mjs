@@ -7,12 +7,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  DIST, ROOT, serve, browser, newPage, cliEval, screenshot, axeViolations, walk, shownResult, answersFile,
+  DIST,
+  ROOT,
+  serve,
+  browser,
+  newPage,
+  cliEval,
+  screenshot,
+  axeViolations,
+  walk,
+  shownResult,
+  answersFile,
 } from './support.mjs';
 
 const SCRIPT = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
 const FALLBACK = '<p class="fallback">Read the <a href="/advice">advice on leg cramps</a> instead.</p>';
-const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`;
+const page = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`;
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
 
 // Host CSS of the kind real pages carry: resets, !important rules, odd fonts, content-box,
@@ -37,16 +48,32 @@ const pages = {
     body: page(`${SCRIPT}<div lang="en-GB"><b12-cramp-check id="a" region="uk"></b12-cramp-check></div>
       <b12-cramp-check id="b" lang="en-US" region="us" heading-level="3"></b12-cramp-check>`),
   },
-  '/bad-attributes.html': { body: page(`${SCRIPT}<b12-cramp-check id="w" lang="xx" region="mars" theme="neon" heading-level="9"></b12-cramp-check>`) },
-  '/hostile.html': { body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>`, `<style>${HOSTILE_CSS}</style>${SCRIPT}`) },
-  '/lookalikes.html': { body: page(HOST_LOOKALIKES) },
-  '/lookalikes-with-widget.html': { body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>${SCRIPT}`) },
-  '/themed.html': {
-    body: page(`${SCRIPT}<b12-cramp-check id="w"></b12-cramp-check>`, `<style>
-      b12-cramp-check { --b12c-accent: rgb(128, 0, 128); --b12c-font-size: 20px; }
-      b12-cramp-check::part(button-primary) { border-radius: 21px; }</style>`),
+  '/bad-attributes.html': {
+    body: page(
+      `${SCRIPT}<b12-cramp-check id="w" lang="xx" region="mars" theme="neon" heading-level="9"></b12-cramp-check>`,
+    ),
   },
-  '/moves.html': { body: page(`${SCRIPT}<div id="left"><b12-cramp-check id="w"></b12-cramp-check></div><div id="right"></div>`) },
+  '/hostile.html': {
+    body: page(
+      `${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>`,
+      `<style>${HOSTILE_CSS}</style>${SCRIPT}`,
+    ),
+  },
+  '/lookalikes.html': { body: page(HOST_LOOKALIKES) },
+  '/lookalikes-with-widget.html': {
+    body: page(`${HOST_LOOKALIKES}<b12-cramp-check id="w"></b12-cramp-check>${SCRIPT}`),
+  },
+  '/themed.html': {
+    body: page(
+      `${SCRIPT}<b12-cramp-check id="w"></b12-cramp-check>`,
+      `<style>
+      b12-cramp-check { --b12c-accent: rgb(128, 0, 128); --b12c-font-size: 20px; }
+      b12-cramp-check::part(button-primary) { border-radius: 21px; }</style>`,
+    ),
+  },
+  '/moves.html': {
+    body: page(`${SCRIPT}<div id="left"><b12-cramp-check id="w"></b12-cramp-check></div><div id="right"></div>`),
+  },
   '/empty.html': { body: page(SCRIPT) },
   '/csp-wasm.html': {
     body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
@@ -77,7 +104,9 @@ after(async () => {
 async function open(path, width = 1280) {
   const tab = await newPage(chrome, width);
   tab.warnings = [];
-  tab.on('console', (m) => { if (m.type() === 'warning') tab.warnings.push(m.text()); });
+  tab.on('console', (m) => {
+    if (m.type() === 'warning') tab.warnings.push(m.text());
+  });
   await tab.goto(server.url + path);
   return tab;
 }
@@ -91,7 +120,11 @@ test('one script tag and one element render the checker in a shadow root, script
     await rendered(tab);
     const shadow = await tab.evaluate(() => {
       const host = document.querySelector('#w');
-      return { asked: window.__shadowModes, sheets: host.shadowRoot?.adoptedStyleSheets.length, inLight: !!host.querySelector('.b12c') };
+      return {
+        asked: window.__shadowModes,
+        sheets: host.shadowRoot?.adoptedStyleSheets.length,
+        inLight: !!host.querySelector('.b12c'),
+      };
     });
     // The checker asks for a closed root (the tests open it to look inside).
     assert.deepEqual(shadow, { asked: ['closed'], sheets: 1, inLight: false }, path);
@@ -135,7 +168,10 @@ test('unknown attribute values fall back to the defaults with one warning each',
   const warnings = tab.warnings.filter((w) => w.startsWith('b12-cramp-check'));
   assert.equal(warnings.length, 4, warnings.join('\n'));
   for (const value of ['lang="xx"', 'region="mars"', 'theme="neon"', 'heading-level="9"']) {
-    assert.ok(warnings.some((w) => w.includes(value)), `a warning names ${value}`);
+    assert.ok(
+      warnings.some((w) => w.includes(value)),
+      `a warning names ${value}`,
+    );
   }
   assert.equal(await tab.locator('#w .title').evaluate((h) => h.tagName), 'H2', 'heading level falls back to 2');
   assert.match(await tab.locator('#w .intro').innerText(), /local emergency number/, 'region falls back to intl');
@@ -147,11 +183,32 @@ test('unknown attribute values fall back to the defaults with one warning each',
 async function widgetStyles(tab) {
   return tab.evaluate(() => {
     const root = document.querySelector('#w').shadowRoot;
-    const props = ['font-family', 'font-size', 'font-style', 'line-height', 'color', 'background-color', 'box-sizing',
-      'margin-top', 'padding-top', 'border-top-width', 'border-top-style', 'display', 'letter-spacing', 'text-transform',
-      'text-align', 'width', 'height', 'appearance'];
+    const props = [
+      'font-family',
+      'font-size',
+      'font-style',
+      'line-height',
+      'color',
+      'background-color',
+      'box-sizing',
+      'margin-top',
+      'padding-top',
+      'border-top-width',
+      'border-top-style',
+      'display',
+      'letter-spacing',
+      'text-transform',
+      'text-align',
+      'width',
+      'height',
+      'appearance',
+    ];
     const parts = {
-      panel: '.b12c', title: '.title', text: '.intro p', button: '.button.primary', callout: '.callout',
+      panel: '.b12c',
+      title: '.title',
+      text: '.intro p',
+      button: '.button.primary',
+      callout: '.callout',
     };
     const out = {};
     for (const [name, selector] of Object.entries(parts)) {
@@ -174,11 +231,18 @@ test('hostile page CSS leaves the widget unchanged, and the widget CSS leaves th
   await hostile.context().close();
 
   // Host elements that share the widget's class names look the same with and without it.
-  const lookalikeStyles = (tab) => tab.evaluate(() => Object.fromEntries(
-    ['#host-b12c', '#host-title', '#host-button', '#host-small'].map((id) => {
-      const s = getComputedStyle(document.querySelector(id));
-      return [id, [s.color, s.backgroundColor, s.fontSize, s.fontFamily, s.padding, s.maxWidth, s.borderTopWidth].join(' | ')];
-    })));
+  const lookalikeStyles = (tab) =>
+    tab.evaluate(() =>
+      Object.fromEntries(
+        ['#host-b12c', '#host-title', '#host-button', '#host-small'].map((id) => {
+          const s = getComputedStyle(document.querySelector(id));
+          return [
+            id,
+            [s.color, s.backgroundColor, s.fontSize, s.fontFamily, s.padding, s.maxWidth, s.borderTopWidth].join(' | '),
+          ];
+        }),
+      ),
+    );
   const without = await open('/lookalikes.html');
   const withWidget = await open('/lookalikes-with-widget.html');
   await rendered(withWidget);
@@ -192,7 +256,11 @@ test('hosts theme it on purpose through custom properties and ::part()', async (
   await rendered(tab);
   const button = await tab.locator('#w .button.primary').evaluate((b) => {
     const s = getComputedStyle(b);
-    return { background: s.backgroundColor, radius: s.borderTopLeftRadius, size: getComputedStyle(b.closest('.b12c')).fontSize };
+    return {
+      background: s.backgroundColor,
+      radius: s.borderTopLeftRadius,
+      size: getComputedStyle(b.closest('.b12c')).fontSize,
+    };
   });
   assert.deepEqual(button, { background: 'rgb(128, 0, 128)', radius: '21px', size: '20px' });
   await tab.context().close();
@@ -203,9 +271,14 @@ test('the complete event carries no answers by default, and the answers when the
   await rendered(tab);
   await tab.evaluate(() => {
     window.events = [];
-    document.addEventListener('b12-cramp-check:complete', (e) => window.events.push({
-      detail: e.detail, bubbles: e.bubbles, composed: e.composed, target: e.target.id,
-    }));
+    document.addEventListener('b12-cramp-check:complete', (e) =>
+      window.events.push({
+        detail: e.detail,
+        bubbles: e.bubbles,
+        composed: e.composed,
+        target: e.target.id,
+      }),
+    );
   });
   const widget = tab.locator('#w');
   const answers = answersFile('b12-metformin-tingling.json');
@@ -217,7 +290,9 @@ test('the complete event carries no answers by default, and the answers when the
   let [event] = events;
   assert.deepEqual(event, {
     detail: { triage: cli.triage, topFactor: cli.top_factor, packVersion: cli.pack.version },
-    bubbles: true, composed: true, target: 'w',
+    bubbles: true,
+    composed: true,
+    target: 'w',
   });
   assert.equal(event.detail.packVersion, '1.1.0');
 
@@ -265,16 +340,18 @@ test('moving the element keeps its state; removing it frees it; 200 cycles leave
   assert.equal(await widget.locator('input[name="q_emergency_signs"][data-option="none"]').isChecked(), true);
 
   const cdp = await tab.context().newCDPSession(tab);
-  const cycles = (n) => tab.evaluate(async (count) => {
-    for (let i = 0; i < count; i++) {
-      const element = document.createElement('b12-cramp-check');
-      document.body.append(element);
-      while (!element.shadowRoot?.querySelector('[data-action="start"]')) await new Promise((ok) => setTimeout(ok, 0));
-      element.remove();
-      await new Promise((ok) => setTimeout(ok, 0));
-    }
-    await new Promise((ok) => setTimeout(ok, 50));
-  }, n);
+  const cycles = (n) =>
+    tab.evaluate(async (count) => {
+      for (let i = 0; i < count; i++) {
+        const element = document.createElement('b12-cramp-check');
+        document.body.append(element);
+        while (!element.shadowRoot?.querySelector('[data-action="start"]'))
+          await new Promise((ok) => setTimeout(ok, 0));
+        element.remove();
+        await new Promise((ok) => setTimeout(ok, 0));
+      }
+      await new Promise((ok) => setTimeout(ok, 50));
+    }, n);
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
@@ -283,7 +360,8 @@ test('moving the element keeps its state; removing it frees it; 200 cycles leave
     const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
     const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: objects.objectId, returnByValue: true,
+      objectId: objects.objectId,
+      returnByValue: true,
       functionDeclaration: 'function () { return this.reduce((sum, m) => sum + m.buffer.byteLength, 0); }',
     });
     return { nodes, jsEventListeners, heap: usedSize, wasm: result.value };
@@ -303,7 +381,9 @@ test('moving the element keeps its state; removing it frees it; 200 cycles leave
 });
 
 test('served from a second origin with CORS, the embed works', async () => {
-  const body = page(`<script type="module" src="${embedOrigin.url}/embed/b12-cramp-check.js"></script><b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`);
+  const body = page(
+    `<script type="module" src="${embedOrigin.url}/embed/b12-cramp-check.js"></script><b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`,
+  );
   pages['/cross-origin.html'] = { body };
   const tab = await open('/cross-origin.html');
   await rendered(tab);
@@ -323,17 +403,25 @@ test("a strict CSP with 'wasm-unsafe-eval' works; without it the fallback stays 
   await blocked.waitForFunction(() => true);
   await blocked.waitForTimeout(500);
   assert.equal(await blocked.locator('.fallback').isVisible(), true, 'the fallback content stays');
-  assert.ok(blocked.consoleErrors.some((e) => e.includes("add 'wasm-unsafe-eval' to script-src")), blocked.consoleErrors.join('\n'));
+  assert.ok(
+    blocked.consoleErrors.some((e) => e.includes("add 'wasm-unsafe-eval' to script-src")),
+    blocked.consoleErrors.join('\n'),
+  );
   await blocked.context().close();
 });
 
 test('without WebAssembly the fallback stays, with a console message', async () => {
   const tab = await newPage(chrome, 1280);
-  await tab.addInitScript(() => { delete globalThis.WebAssembly; });
+  await tab.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
   await tab.goto(server.url + '/one.html');
   await tab.waitForTimeout(500);
   assert.equal(await tab.locator('.fallback').isVisible(), true);
-  assert.ok(tab.consoleErrors.some((e) => e.includes('cannot run WebAssembly')), tab.consoleErrors.join('\n'));
+  assert.ok(
+    tab.consoleErrors.some((e) => e.includes('cannot run WebAssembly')),
+    tab.consoleErrors.join('\n'),
+  );
   await tab.context().close();
 });
 
@@ -343,7 +431,9 @@ test('SRI: the right hash runs, a wrong hash on the script refuses it, a changed
   const integrity = `sha384-${createHash('sha384').update(script).digest('base64')}`;
   const tag = (hash) => `<script type="module" src="/embed/b12-cramp-check.js" integrity="${hash}"></script>`;
   pages['/sri-right.html'] = { body: page(`${tag(integrity)}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`) };
-  pages['/sri-wrong.html'] = { body: page(`${tag('sha384-' + 'A'.repeat(64))}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`) };
+  pages['/sri-wrong.html'] = {
+    body: page(`${tag('sha384-' + 'A'.repeat(64))}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
+  };
 
   const right = await open('/sri-right.html');
   await rendered(right);
@@ -365,15 +455,27 @@ test('SRI: the right hash runs, a wrong hash on the script refuses it, a changed
   await tampered.goto(server.url + '/one.html');
   await tampered.waitForTimeout(500);
   assert.equal(await tampered.locator('.fallback').isVisible(), true);
-  assert.ok(tampered.consoleErrors.some((e) => e.includes('SRI')), tampered.consoleErrors.join('\n'));
+  assert.ok(
+    tampered.consoleErrors.some((e) => e.includes('SRI')),
+    tampered.consoleErrors.join('\n'),
+  );
   await tampered.context().close();
 });
 
 test('evaluate() returns what cramp-check eval returns, and refuses bad answers the same way', async () => {
   const tab = await open('/empty.html');
-  const files = ['emergency-early-exit.json', 'same-day-statin.json', 'b12-metformin-tingling.json',
-    'other-cause-walking-pain.json', 'self-care-exercise.json', 'under-18.json', 'emergency-tetanus-signs.json',
-    'same-day-nitrous-oxide.json', 'self-care-short-lived-heat.json', 'other-cause-night-cramps-walking-pain.json'];
+  const files = [
+    'emergency-early-exit.json',
+    'same-day-statin.json',
+    'b12-metformin-tingling.json',
+    'other-cause-walking-pain.json',
+    'self-care-exercise.json',
+    'under-18.json',
+    'emergency-tetanus-signs.json',
+    'same-day-nitrous-oxide.json',
+    'self-care-short-lived-heat.json',
+    'other-cause-night-cramps-walking-pain.json',
+  ];
   for (const file of files) {
     const answers = answersFile(file);
     const fromPage = await tab.evaluate(async (a) => (await import('/embed/b12-cramp-check.js')).evaluate(a), answers);
@@ -383,17 +485,28 @@ test('evaluate() returns what cramp-check eval returns, and refuses bad answers 
   const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
   assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);
 
-  const refusal = (answers) => tab.evaluate(async (a) => {
-    try { await (await import('/embed/b12-cramp-check.js')).evaluate(a); return null; } catch (e) { return `${e.constructor.name}: ${e.message}`; }
-  }, answers);
+  const refusal = (answers) =>
+    tab.evaluate(async (a) => {
+      try {
+        await (await import('/embed/b12-cramp-check.js')).evaluate(a);
+        return null;
+      } catch (e) {
+        return `${e.constructor.name}: ${e.message}`;
+      }
+    }, answers);
   // Every bad answers file that is a JSON object gets the command line's own message.
   const bad = join(ROOT, 'tests/answers/bad');
-  const objects = readdirSync(bad).filter((f) => !['malformed.json', 'answered-twice.json', 'not-an-object.json'].includes(f));
+  const objects = readdirSync(bad).filter(
+    (f) => !['malformed.json', 'answered-twice.json', 'not-an-object.json'].includes(f),
+  );
   assert.ok(objects.length >= 8);
   for (const file of objects) {
     const cli = spawnSync(process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check'), ['eval', join(bad, file)]);
     assert.equal(cli.status, 2, file);
-    const message = cli.stderr.toString().trim().replace(/^cramp-check: /, '');
+    const message = cli.stderr
+      .toString()
+      .trim()
+      .replace(/^cramp-check: /, '');
     assert.equal(await refusal(JSON.parse(readFileSync(join(bad, file), 'utf8'))), `Error: ${message}`, file);
   }
   assert.match(await refusal({ q_neuro: [['balance_problems']] }), /^Error: q_neuro: .*a list inside a list/);
@@ -415,7 +528,9 @@ test('the demo article embeds the checker mid-article, passes axe, and loads not
       assert.deepEqual(await axeViolations(tab), [], 'article with the result');
       await screenshot(tab, 'demo-article-result');
     }
-    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await tab.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     assert.equal(overflow, 0, `no horizontal scrolling at ${width}px`);
     assert.deepEqual(tab.external, []);
     assert.deepEqual(tab.consoleErrors, []);

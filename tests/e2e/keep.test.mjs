@@ -7,7 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  OUTPUT, servedDistAndBrowser, newPage, cliEval, walk, shownResult, answersFile, storedOnDevice, NOTHING,
+  OUTPUT,
+  servedDistAndBrowser,
+  newPage,
+  cliEval,
+  walk,
+  shownResult,
+  answersFile,
+  storedOnDevice,
+  NOTHING,
 } from './support.mjs';
 
 const shared = servedDistAndBrowser();
@@ -45,7 +53,10 @@ test('a share link carries the answers in its fragment only, and restores the re
   assert.deepEqual(await shownResult(opened), shown);
   assert.equal(shown.triage, cliEval(given).triage);
   assert.equal(await opened.locator('[data-notice]').getAttribute('data-notice'), 'from-link');
-  assert.ok(requested.every((r) => !r.includes(url.hash.slice(1))), 'the answers never go to the server');
+  assert.ok(
+    requested.every((r) => !r.includes(url.hash.slice(1))),
+    'the answers never go to the server',
+  );
   // The restored answers are all there: changing them starts from the first step, kept.
   await opened.click('[data-action="change"]');
   assert.equal(await opened.isChecked('input[name="q_emergency_signs"][data-option="none"]'), true);
@@ -63,11 +74,23 @@ test('a malformed, tampered or other-version link is ignored with a visible noti
   await tab.context().close();
 
   const bytes = Buffer.from(code, 'base64url');
-  const variant = (change) => { const b = Buffer.from(bytes); change(b); return b.toString('base64url'); };
+  const variant = (change) => {
+    const b = Buffer.from(bytes);
+    change(b);
+    return b.toString('base64url');
+  };
   const cases = {
     'link-damaged': ['not*a*code', code.slice(0, 3), `${code}A`],
     // The last two: changed header bytes; then a real link made by pack 1.0.
-    'link-other-version': [variant((b) => { b[0] = 9; }), variant((b) => { b[1] ^= 0xff; }), 'ASpn7FCAAoACEAEBAgQQAgE'],
+    'link-other-version': [
+      variant((b) => {
+        b[0] = 9;
+      }),
+      variant((b) => {
+        b[1] ^= 0xff;
+      }),
+      'ASpn7FCAAoACEAEBAgQQAgE',
+    ],
     'link-invalid': [
       // Well formed, but "none" (option 12) ticked with another emergency sign (option 0), as the
       // first question's mask: 1 + 4096 in LEB128.
@@ -132,8 +155,12 @@ test('the printed summary has the date, version, answers in words, result, why, 
     return {
       title: checker.querySelector('.banner .title').textContent,
       answers: [...checker.querySelectorAll('.your-answers dt, .your-answers dd')].map((e) => e.textContent),
-      reasons: [...checker.querySelectorAll('.reasons > li > p')].map((e) => e.textContent.replace(/\s*(\[\d+\])+$/, '')),
-      tests: [...checker.querySelectorAll('.advice-clinician_tests li')].map((e) => e.textContent.replace(/\s*(\[\d+\])+$/, '')),
+      reasons: [...checker.querySelectorAll('.reasons > li > p')].map((e) =>
+        e.textContent.replace(/\s*(\[\d+\])+$/, ''),
+      ),
+      tests: [...checker.querySelectorAll('.advice-clinician_tests li')].map((e) =>
+        e.textContent.replace(/\s*(\[\d+\])+$/, ''),
+      ),
       sources: [...checker.querySelectorAll('.sources li a')].map((a) => a.textContent),
       today: new Date().toLocaleDateString('en', { dateStyle: 'long' }),
     };
@@ -150,16 +177,36 @@ test('the printed summary has the date, version, answers in words, result, why, 
     // pdftotext breaks lines; compare with all white space squeezed out.
     const flat = text.replace(/\s+/g, '');
     const has = (s) => flat.includes(s.replace(/\s+/g, ''));
-    for (const part of ['summary for a healthcare professional', `Printed on ${expected.today}`, 'Content version 1.1.0',
-      expected.title, 'Why this result', 'Your answers', 'Tests a healthcare professional may consider', 'Sources',
-      ...expected.answers, ...expected.reasons, ...expected.tests, ...expected.sources]) {
+    for (const part of [
+      'summary for a healthcare professional',
+      `Printed on ${expected.today}`,
+      'Content version 1.1.0',
+      expected.title,
+      'Why this result',
+      'Your answers',
+      'Tests a healthcare professional may consider',
+      'Sources',
+      ...expected.answers,
+      ...expected.reasons,
+      ...expected.tests,
+      ...expected.sources,
+    ]) {
       assert.ok(has(part), `the ${format} PDF has "${part}"`);
     }
-    for (const control of ['Print or save as PDF', 'Copy a link', 'Change my answers', 'Start again', 'Remember my answers', 'Download this check']) {
+    for (const control of [
+      'Print or save as PDF',
+      'Copy a link',
+      'Change my answers',
+      'Start again',
+      'Remember my answers',
+      'Download this check',
+    ]) {
       assert.ok(!has(control), `no "${control}" in print`);
     }
     assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
-    console.log(`printed summary: ${pages} ${format} page(s), ${pdf.length} bytes (test-output/print/b12-summary-${format}.pdf)`);
+    console.log(
+      `printed summary: ${pages} ${format} page(s), ${pdf.length} bytes (test-output/print/b12-summary-${format}.pdf)`,
+    );
   }
   await tab.context().close();
 });

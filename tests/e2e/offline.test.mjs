@@ -7,7 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DIST, serve, browser, newPage, cliEval, walk, shownResult, answersFile, axeViolations, screenshot, openShadowRoots,
+  DIST,
+  serve,
+  browser,
+  newPage,
+  cliEval,
+  walk,
+  shownResult,
+  answersFile,
+  axeViolations,
+  screenshot,
+  openShadowRoots,
 } from './support.mjs';
 
 const OFFLINE_FILE = join(DIST, 'b12-cramp-check.html');
@@ -33,14 +43,18 @@ async function offlinePage() {
   const page = await context.newPage();
   page.requests = new Set();
   page.consoleErrors = [];
-  page.on('request', (request) => { if (request.url() !== OFFLINE_URL) page.requests.add(request.url()); });
+  page.on('request', (request) => {
+    if (request.url() !== OFFLINE_URL) page.requests.add(request.url());
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFLINE_URL) return route.continue();
     page.requests.add(url);
     return route.abort();
   });
-  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
   return page;
 }
@@ -48,12 +62,25 @@ async function offlinePage() {
 /** Every element in the document and its open shadow roots with an attribute that can load something. */
 function loadingAttributes(page) {
   return page.evaluate(() => {
-    const names = ['src', 'srcset', 'href', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'background', 'ping', 'manifest'];
+    const names = [
+      'src',
+      'srcset',
+      'href',
+      'xlink:href',
+      'action',
+      'formaction',
+      'poster',
+      'data',
+      'background',
+      'ping',
+      'manifest',
+    ];
     const found = [];
     const visit = (root) => {
       for (const element of root.querySelectorAll('*')) {
         for (const name of names) {
-          if (element.hasAttribute(name)) found.push({ tag: element.localName, name, value: element.getAttribute(name) });
+          if (element.hasAttribute(name))
+            found.push({ tag: element.localName, name, value: element.getAttribute(name) });
         }
         if (element.shadowRoot) visit(element.shadowRoot);
       }
@@ -64,41 +91,44 @@ function loadingAttributes(page) {
 }
 
 /** Resolves once a service worker controls the page. */
-const controlled = (page) => page.evaluate(async () => {
-  await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) {
-    await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-  }
-});
+const controlled = (page) =>
+  page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
 
 /**
  * Checks the server for a new service worker and resolves once it is activated (its activate
  * handler done; `controllerchange` comes earlier, before that handler runs).
  */
-const updated = (page) => page.evaluate(async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  const found = new Promise((ok) => registration.addEventListener('updatefound', ok, { once: true }));
-  await registration.update();
-  await found;
-  const worker = registration.installing;
-  await new Promise((ok, fail) => {
-    const check = () => {
-      if (worker.state === 'activated') ok();
-      if (worker.state === 'redundant') fail(new Error('the new service worker failed to install'));
-    };
-    worker.addEventListener('statechange', check);
-    check();
+const updated = (page) =>
+  page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const found = new Promise((ok) => registration.addEventListener('updatefound', ok, { once: true }));
+    await registration.update();
+    await found;
+    const worker = registration.installing;
+    await new Promise((ok, fail) => {
+      const check = () => {
+        if (worker.state === 'activated') ok();
+        if (worker.state === 'redundant') fail(new Error('the new service worker failed to install'));
+      };
+      worker.addEventListener('statechange', check);
+      check();
+    });
   });
-});
 
 /** The page's caches, each with the paths it holds. */
-const cachedFiles = (page) => page.evaluate(async () => {
-  const out = {};
-  for (const key of await caches.keys()) {
-    out[key] = (await (await caches.open(key)).keys()).map((request) => new URL(request.url).pathname).sort();
-  }
-  return out;
-});
+const cachedFiles = (page) =>
+  page.evaluate(async () => {
+    const out = {};
+    for (const key of await caches.keys()) {
+      out[key] = (await (await caches.open(key)).keys()).map((request) => new URL(request.url).pathname).sort();
+    }
+    return out;
+  });
 
 /** Runs `body` on the standalone page, served (with `pages` on top of dist/) and controlled by
  * its service worker; closes both afterwards. */
@@ -137,7 +167,10 @@ test('the single file, opened from disk with the network off, shows what cramp-c
   assert.equal(shown.triage, 'provider_soon_b12');
   assert.equal(shown.triage, cli.triage);
   assert.equal(shown.top_factor, cli.top_factor);
-  assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
+  assert.deepEqual(
+    shown.reasons,
+    cli.reasons.map((r) => `${r.kind}:${r.id}`),
+  );
   assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
   assert.equal(await page.locator('.b12c-loading').isVisible(), false, 'the fallback gives way to the checker');
 
@@ -145,7 +178,10 @@ test('the single file, opened from disk with the network off, shows what cramp-c
   // result's sources), which load only when the reader follows one.
   const loading = await loadingAttributes(page);
   assert.ok(loading.length > 0, 'the result lists its sources as links');
-  assert.deepEqual(loading.filter((a) => !(a.tag === 'a' && a.name === 'href')), []);
+  assert.deepEqual(
+    loading.filter((a) => !(a.tag === 'a' && a.name === 'href')),
+    [],
+  );
   assert.deepEqual([...page.requests], [], 'no request leaves the page');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
@@ -168,12 +204,17 @@ test('the single file refers to nothing the browser would load', () => {
   // The script's only network call is the glue's fetch for a wasm address, which the inline
   // wasm source never gives it; the file names no address at all.
   assert.doesNotMatch(html, /https?:\/\//i);
-  assert.doesNotMatch(scripts[0][2], /importScripts|new Worker|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(/);
+  assert.doesNotMatch(
+    scripts[0][2],
+    /importScripts|new Worker|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import\(/,
+  );
 });
 
 test('without DecompressionStream the single file keeps its fallback, and the console says why', async () => {
   const page = await offlinePage();
-  await page.addInitScript(() => { delete globalThis.DecompressionStream; });
+  await page.addInitScript(() => {
+    delete globalThis.DecompressionStream;
+  });
   const message = page.waitForEvent('console', { predicate: (m) => m.type() === 'error', timeout: 10_000 });
   await page.goto(OFFLINE_URL);
   assert.match((await message).text(), /b12-cramp-check: cannot start.*DecompressionStream/);
@@ -206,7 +247,7 @@ test('the standalone page, once opened, works offline through its service worker
   });
 });
 
-test('a new version replaces the cache: only the new version\'s cache stays', async () => {
+test("a new version replaces the cache: only the new version's cache stays", async () => {
   const pages = {};
   await withControlledPage(async (page) => {
     const [first] = Object.keys(await cachedFiles(page));
@@ -215,7 +256,10 @@ test('a new version replaces the cache: only the new version\'s cache stays', as
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const [, version] = sw.match(/version:"([0-9a-f]+)"/);
     assert.equal(first, CACHE_PREFIX + version);
-    pages['/sw.js'] = { body: sw.replace(`"${version}"`, '"next-version"'), headers: { 'content-type': 'text/javascript' } };
+    pages['/sw.js'] = {
+      body: sw.replace(`"${version}"`, '"next-version"'),
+      headers: { 'content-type': 'text/javascript' },
+    };
     await updated(page);
     const caches = await cachedFiles(page);
     assert.deepEqual(Object.keys(caches), [`${CACHE_PREFIX}next-version`]);
@@ -250,12 +294,18 @@ test('online the page comes fresh from the network, offline from the cache; the 
     await page.context().setOffline(false);
 
     // The kill switch: sw-retire.js served as sw.js.
-    pages['/sw.js'] = { body: readFileSync(join(DIST, 'sw-retire.js')), headers: { 'content-type': 'text/javascript' } };
+    pages['/sw.js'] = {
+      body: readFileSync(join(DIST, 'sw-retire.js')),
+      headers: { 'content-type': 'text/javascript' },
+    };
     const reloaded = page.waitForEvent('framenavigated');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await reloaded;
     await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
-    assert.deepEqual(Object.keys(await cachedFiles(page)).filter((key) => key.startsWith(CACHE_PREFIX)), []);
+    assert.deepEqual(
+      Object.keys(await cachedFiles(page)).filter((key) => key.startsWith(CACHE_PREFIX)),
+      [],
+    );
     await page.reload();
     await page.waitForSelector('[data-action="start"]');
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'no worker controls the page');
@@ -268,12 +318,19 @@ test('a cached file that no longer matches its build-time hash is not served', a
     // Another script on the origin rewrites the cached page.
     await page.evaluate(async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith('b12-cramp-check-')) await (await caches.open(key)).put('./', new Response('<p>tampered</p>', { headers: { 'content-type': 'text/html' } }));
+        if (key.startsWith('b12-cramp-check-'))
+          await (await caches.open(key)).put(
+            './',
+            new Response('<p>tampered</p>', { headers: { 'content-type': 'text/html' } }),
+          );
       }
-  });
-  await page.context().setOffline(true);
-  const response = await page.reload().catch((error) => error);
-  assert.ok(response instanceof Error || !(await page.content()).includes('tampered'), 'the tampered copy is refused');
+    });
+    await page.context().setOffline(true);
+    const response = await page.reload().catch((error) => error);
+    assert.ok(
+      response instanceof Error || !(await page.content()).includes('tampered'),
+      'the tampered copy is refused',
+    );
   });
 });
 

@@ -11,11 +11,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DIST, ROOT, serve, browser, newPage, cliEval, walk, shownResult, answersFile, storedOnDevice, NOTHING,
+  DIST,
+  ROOT,
+  serve,
+  browser,
+  newPage,
+  cliEval,
+  walk,
+  shownResult,
+  answersFile,
+  storedOnDevice,
+  NOTHING,
 } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
-const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title>${head}</head><body>${body}</body></html>`;
+const page = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title>${head}</head><body>${body}</body></html>`;
 
 // A publisher's recorder: rrweb's session replay from the start of the page, capture-phase
 // listeners that read what autocapture tools read (the innermost target in composedPath()),
@@ -39,17 +50,23 @@ const RECORDER = `
 
 // The strictest policy a host can set around the embed: its own files, WebAssembly, no inline
 // script or style, and Trusted Types with no policy at all.
-const EMBED_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
-  + "connect-src 'self'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+const EMBED_POLICY =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 const pages = {
-  '/rrweb.js': { body: readFileSync(join(ROOT, 'node_modules/rrweb/dist/rrweb.umd.min.cjs')), headers: { 'content-type': 'text/javascript' } },
+  '/rrweb.js': {
+    body: readFileSync(join(ROOT, 'node_modules/rrweb/dist/rrweb.umd.min.cjs')),
+    headers: { 'content-type': 'text/javascript' },
+  },
   '/recorder.js': { body: RECORDER, headers: { 'content-type': 'text/javascript' } },
   '/publisher.html': {
-    body: page(`<article><h1>Does vitamin B12 help with muscle cramps?</h1><p>What the evidence says.</p>
+    body: page(
+      `<article><h1>Does vitamin B12 help with muscle cramps?</h1><p>What the evidence says.</p>
       <div id="b12-cramp-check"><p id="host-own">The publisher's own box, which happens to use the checker's name.</p></div>
       <b12-cramp-check id="w"><p>Read the advice on leg cramps instead.</p></b12-cramp-check></article>${EMBED}`,
-    '<script src="/rrweb.js"></script><script src="/recorder.js"></script>'),
+      '<script src="/rrweb.js"></script><script src="/recorder.js"></script>',
+    ),
   },
   '/shares.html': { body: page(`<b12-cramp-check id="w" share-answers></b12-cramp-check>${EMBED}`) },
   '/strict-embed.html': {
@@ -97,19 +114,26 @@ async function walkClosed(tab, answers) {
     await tab.waitForFunction(() => window.__roots[0].querySelector('[data-step], [data-triage]'));
     const step = await tab.evaluate(() => window.__roots[0].querySelector('[data-step]')?.dataset.step);
     if (!step) break;
-    for (let changed = true; changed;) {
+    for (let changed = true; changed; ) {
       changed = false;
-      const names = await tab.evaluate(() => [...new Set([...window.__roots[0].querySelectorAll('input[name]')].map((i) => i.name))]);
+      const names = await tab.evaluate(() => [
+        ...new Set([...window.__roots[0].querySelectorAll('input[name]')].map((i) => i.name)),
+      ]);
       for (const name of names) {
         if (!(name in answers) || name in given) continue;
-        for (const value of [answers[name]].flat()) await (await inChecker(tab, `input[name="${name}"][data-option="${value}"]`)).click();
+        for (const value of [answers[name]].flat())
+          await (await inChecker(tab, `input[name="${name}"][data-option="${value}"]`)).click();
         given[name] = answers[name];
         changed = true;
       }
     }
     await (await inChecker(tab, '[data-action="next"]')).click();
-    await tab.waitForFunction((s) => window.__roots[0].querySelector('[data-triage]')
-      || window.__roots[0].querySelector('[data-step]')?.dataset.step !== s, step);
+    await tab.waitForFunction(
+      (s) =>
+        window.__roots[0].querySelector('[data-triage]') ||
+        window.__roots[0].querySelector('[data-step]')?.dataset.step !== s,
+      step,
+    );
   }
   return given;
 }
@@ -117,7 +141,9 @@ async function walkClosed(tab, answers) {
 /** Collects Content Security Policy violations (and Trusted Types refusals) in `__violations`. */
 function collectViolations() {
   window.__violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+  );
 }
 
 test('session replay, click and input listeners and analytics on a publisher page learn nothing of the answers', async () => {
@@ -138,19 +164,39 @@ test('session replay, click and input listeners and analytics on a publisher pag
     events: window.__events,
     roots: window.__roots.map((r) => r.mode),
     hostBox: document.getElementById('b12-cramp-check').innerHTML.trim(),
-    markers: { className: document.querySelector('#w').className, hj: document.querySelector('#w').getAttribute('data-hj-suppress'),
-      clarity: document.querySelector('#w').getAttribute('data-clarity-mask'), logrocket: document.querySelector('#w').getAttribute('data-private') },
+    markers: {
+      className: document.querySelector('#w').className,
+      hj: document.querySelector('#w').getAttribute('data-hj-suppress'),
+      clarity: document.querySelector('#w').getAttribute('data-clarity-mask'),
+      logrocket: document.querySelector('#w').getAttribute('data-private'),
+    },
   }));
   // The tools work: they recorded the article and heard the clicks (on the host element).
   assert.match(recording, /Does vitamin B12 help with muscle cramps/);
-  assert.ok(JSON.parse(heard).some((h) => h.type === 'click' && h.id === 'w'), 'clicks reach the host as clicks on the element');
-  assert.ok(JSON.parse(heard).some((h) => h.type === 'keydown'), 'and keys');
+  assert.ok(
+    JSON.parse(heard).some((h) => h.type === 'click' && h.id === 'w'),
+    'clicks reach the host as clicks on the element',
+  );
+  assert.ok(
+    JSON.parse(heard).some((h) => h.type === 'keydown'),
+    'and keys',
+  );
   // But nothing of the questionnaire: no question or option id, no answer or result text.
   const secrets = [
     ...Object.keys(given),
-    ...Object.values(given).flat().filter((option) => option.includes('_')),
-    'Pins and needles', 'Metformin', '65 to 74', 'None of these', 'Emergency signs',
-    'vitamin B12 test is right for you', 'Why this result', 'Your answers', 'data-triage', cli.triage,
+    ...Object.values(given)
+      .flat()
+      .filter((option) => option.includes('_')),
+    'Pins and needles',
+    'Metformin',
+    '65 to 74',
+    'None of these',
+    'Emergency signs',
+    'vitamin B12 test is right for you',
+    'Why this result',
+    'Your answers',
+    'data-triage',
+    cli.triage,
   ];
   for (const secret of secrets) {
     assert.ok(!recording.includes(secret), `the replay recording holds "${secret}"`);
@@ -160,7 +206,10 @@ test('session replay, click and input listeners and analytics on a publisher pag
   assert.deepEqual(events, [{ triage: cli.triage, topFactor: cli.top_factor, packVersion: cli.pack.version }]);
   assert.deepEqual(roots, ['closed']);
   assert.equal(markers.className, 'rr-block ph-no-capture sentry-block fs-exclude');
-  assert.deepEqual({ ...markers, className: undefined }, { className: undefined, hj: '', clarity: 'true', logrocket: '' });
+  assert.deepEqual(
+    { ...markers, className: undefined },
+    { className: undefined, hj: '', clarity: 'true', logrocket: '' },
+  );
   // The host's element that happens to carry the checker's id keeps its content.
   assert.match(hostBox, /The publisher's own box/);
   assert.deepEqual(await storedOnDevice(tab, server.url), NOTHING);
@@ -170,7 +219,10 @@ test('session replay, click and input listeners and analytics on a publisher pag
 });
 
 test('with share-answers, the intro and the result say that this site receives the answers', async () => {
-  for (const [path, privacy] of [['/shares.html', 'shared'], ['/strict-embed.html', 'private']]) {
+  for (const [path, privacy] of [
+    ['/shares.html', 'shared'],
+    ['/strict-embed.html', 'private'],
+  ]) {
     const tab = await newPage(chrome, 1280);
     await tab.goto(server.url + path);
     const intro = tab.locator('[data-privacy]');
@@ -221,14 +273,18 @@ test('a share link has no query, leaves the address once read, and tells the hos
   await tab.click('[data-action="change"]');
   while (!(await tab.locator('[data-triage]').count())) await tab.click('[data-action="next"]');
   await tab.waitForFunction(() => window.__events.length === 1);
-  assert.deepEqual(Object.keys((await tab.evaluate(() => window.__events))[0]).sort(), ['packVersion', 'topFactor', 'triage']);
+  assert.deepEqual(Object.keys((await tab.evaluate(() => window.__events))[0]).sort(), [
+    'packVersion',
+    'topFactor',
+    'triage',
+  ]);
   // The code was replaced, not added to: Back does not return to an address that holds it.
   await tab.goBack();
   assert.doesNotMatch(tab.url(), /b12c=/);
   await tab.context().close();
 });
 
-test('a code without the safety screens\' answers lands on the first step, never on a result', async () => {
+test("a code without the safety screens' answers lands on the first step, never on a result", async () => {
   const link = await shareLink('emergency-early-exit.json');
   const code = new URL(link).hash.slice('#b12c='.length);
   const headerOnly = Buffer.from(code, 'base64url').subarray(0, 5).toString('base64url');
@@ -269,7 +325,11 @@ test('remembering is a real opt-in: a planted value is ignored, and a link never
   assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 1);
   await tab.click('[data-action="change"]');
   while (!(await tab.locator('[data-triage]').count())) await tab.click('[data-action="next"]');
-  assert.equal(await tab.evaluate(() => localStorage.getItem('b12-cramp-check')), record, 'still the remembered answers');
+  assert.equal(
+    await tab.evaluate(() => localStorage.getItem('b12-cramp-check')),
+    record,
+    'still the remembered answers',
+  );
   await tab.click('[data-action="replace-remembered"]');
   const replaced = await tab.evaluate(() => localStorage.getItem('b12-cramp-check'));
   assert.notEqual(replaced, record);
@@ -293,18 +353,42 @@ test('without a clipboard (an http page), the link is shown to copy by hand', as
 });
 
 test('the standalone page, the embed and the single file run under their strict policies with Trusted Types, with no violation', async () => {
-  const policy = readFileSync(join(DIST, 'index.html'), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const policy = readFileSync(join(DIST, 'index.html'), 'utf8').match(
+    /http-equiv="Content-Security-Policy" content="([^"]+)"/,
+  )[1];
   assert.match(policy, /require-trusted-types-for 'script'/);
-  pages['/strict-standalone/'] = { body: readFileSync(join(DIST, 'index.html')), headers: { 'content-security-policy': policy } };
+  pages['/strict-standalone/'] = {
+    body: readFileSync(join(DIST, 'index.html')),
+    headers: { 'content-security-policy': policy },
+  };
   const surfaces = [
     { name: 'standalone page', url: `${server.url}/strict-standalone/`, scope: (tab) => tab },
     { name: 'embed', url: `${server.url}/strict-embed.html`, scope: (tab) => tab.locator('#w') },
-    { name: 'single file', url: pathToFileURL(join(DIST, 'b12-cramp-check.html')).href, scope: (tab) => tab.locator('b12-cramp-check') },
+    {
+      name: 'single file',
+      url: pathToFileURL(join(DIST, 'b12-cramp-check.html')).href,
+      scope: (tab) => tab.locator('b12-cramp-check'),
+    },
   ];
   // The standalone page's files are relative to it: serve them under the strict folder too.
-  for (const file of ['register-sw.js', 'sw.js', 'manifest.webmanifest', 'icon.svg', 'embed/b12-cramp-check.js', 'embed/b12-cramp-check_bg.wasm']) {
-    const type = { js: 'text/javascript', wasm: 'application/wasm', svg: 'image/svg+xml', webmanifest: 'application/manifest+json' }[file.split('.').pop()];
-    pages[`/strict-standalone/${file}`] = { body: readFileSync(join(DIST, file)), headers: { 'content-type': type, 'content-security-policy': policy } };
+  for (const file of [
+    'register-sw.js',
+    'sw.js',
+    'manifest.webmanifest',
+    'icon.svg',
+    'embed/b12-cramp-check.js',
+    'embed/b12-cramp-check_bg.wasm',
+  ]) {
+    const type = {
+      js: 'text/javascript',
+      wasm: 'application/wasm',
+      svg: 'image/svg+xml',
+      webmanifest: 'application/manifest+json',
+    }[file.split('.').pop()];
+    pages[`/strict-standalone/${file}`] = {
+      body: readFileSync(join(DIST, file)),
+      headers: { 'content-type': type, 'content-security-policy': policy },
+    };
   }
   const css = readFileSync(join(DIST, 'index.html'), 'utf8').match(/href="\.\/(page-[0-9a-f]+\.css)"/)[1];
   pages[`/strict-standalone/${css}`] = { body: readFileSync(join(DIST, css)), headers: { 'content-type': 'text/css' } };
@@ -335,7 +419,10 @@ test('the standalone page refuses a changed wasm, as the embed does', async () =
   assert.equal(await tab.locator('.b12c-loading').isVisible(), true, 'the fallback stays');
   assert.match(await tab.locator('.b12c-loading').innerText(), /emergency number/);
   assert.equal(await tab.locator('[data-action="start"]').count(), 0);
-  assert.ok(tab.consoleErrors.some((e) => /SRI|integrity/i.test(e)), tab.consoleErrors.join('\n'));
+  assert.ok(
+    tab.consoleErrors.some((e) => /SRI|integrity/i.test(e)),
+    tab.consoleErrors.join('\n'),
+  );
   await tab.context().close();
 });
 

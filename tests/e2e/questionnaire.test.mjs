@@ -3,7 +3,17 @@
 // screenshots of every step and result at 360 px and 1280 px (test-output/screenshots/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answersFile, servedDistAndBrowser, newPage, cliEval, screenshot, axeViolations, walk, shownResult, focused } from './support.mjs';
+import {
+  answersFile,
+  servedDistAndBrowser,
+  newPage,
+  cliEval,
+  screenshot,
+  axeViolations,
+  walk,
+  shownResult,
+  focused,
+} from './support.mjs';
 
 const PATHS = [
   { name: 'emergency', file: 'emergency-early-exit.json', triage: 'emergency_now' },
@@ -21,12 +31,17 @@ const PATHS_1_1 = [
   { name: 'emergency-heatstroke', file: 'emergency-heatstroke.json', triage: 'emergency_now' },
   { name: 'same-day-nitrous-oxide', file: 'same-day-nitrous-oxide.json', triage: 'urgent_same_day' },
   { name: 'self-care-short-lived', file: 'self-care-short-lived-heat.json', triage: 'self_care' },
-  { name: 'other-cause-walking-pain-at-night', file: 'other-cause-night-cramps-walking-pain.json', triage: 'provider_other_cause' },
+  {
+    name: 'other-cause-walking-pain-at-night',
+    file: 'other-cause-night-cramps-walking-pain.json',
+    triage: 'provider_other_cause',
+  },
 ];
 
 const shared = servedDistAndBrowser();
 
-const RUNS = [360, 1280].flatMap((width) => PATHS.map((path) => ({ width, path })))
+const RUNS = [360, 1280]
+  .flatMap((width) => PATHS.map((path) => ({ width, path })))
   .concat(PATHS_1_1.map((path) => ({ width: 360, path })));
 
 for (const { width, path } of RUNS) {
@@ -42,7 +57,10 @@ for (const { width, path } of RUNS) {
     assert.equal(shown.triage, path.triage);
     assert.equal(shown.triage, cli.triage);
     assert.equal(shown.top_factor, cli.top_factor);
-    assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
+    assert.deepEqual(
+      shown.reasons,
+      cli.reasons.map((r) => `${r.kind}:${r.id}`),
+    );
     // The page orders advice by section, the CLI by pack order: compare as sets.
     assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
     const words = await page.locator('[data-triage]').innerText();
@@ -66,7 +84,9 @@ test('the page does not shift while it loads, and the widget fits a 320px phone'
   await page.waitForTimeout(300);
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.equal(overflow, 0, 'no horizontal scrolling at 320px');
   await page.context().close();
 });
@@ -98,7 +118,7 @@ test('the questionnaire works with the keyboard alone', async () => {
   assert.equal(await focused(page, 'textContent'), 'Emergency signs');
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
-    if (await focused(page, 'name') === 'q_emergency_signs') break;
+    if ((await focused(page, 'name')) === 'q_emergency_signs') break;
   }
   await page.keyboard.press('Space');
   assert.equal(await page.isChecked('input[name="q_emergency_signs"][data-option="face_arm_speech"]'), true);
@@ -112,7 +132,9 @@ test('the onset question appears after weakness, not after mouth ulcers', async 
   // Calm answers up to the symptoms step.
   const calm = answersFile('self-care-exercise.json');
   while ((await page.locator('[data-step]').getAttribute('data-step')) !== 'symptoms') {
-    for (const name of await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))])) {
+    for (const name of await page
+      .locator('input[name]')
+      .evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))])) {
       for (const value of [calm[name]].flat()) await page.check(`input[name="${name}"][data-option="${value}"]`);
     }
     await page.click('[data-action="next"]');

@@ -8,36 +8,57 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DIST, ROOT, serve, browser, newPage, cliEval, walk, shownResult, answersFile,
-} from './support.mjs';
+import { DIST, ROOT, serve, browser, newPage, cliEval, walk, shownResult, answersFile } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
 // The loader built with its test hooks (`window.__b12cTest`), next to the same wasm.
 const TEST_EMBED = '<script type="module" src="/embed/b12-cramp-check.test.js"></script>';
-const FALLBACK = '<p class="fallback">If you think you may be having a medical emergency, call your local emergency number now.</p>';
-const page = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`;
+const FALLBACK =
+  '<p class="fallback">If you think you may be having a medical emergency, call your local emergency number now.</p>';
+const page = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`;
 const script = (source) => ({ body: source, headers: { 'content-type': 'text/javascript' } });
 
 const pages = {
   '/embed/b12-cramp-check.test.js': script(readFileSync(join(ROOT, 'target/test-embed/b12-cramp-check.test.js'))),
-  '/two.html': { body: page(`<b12-cramp-check id="a">${FALLBACK}</b12-cramp-check><b12-cramp-check id="b">${FALLBACK}</b12-cramp-check>${TEST_EMBED}`) },
+  '/two.html': {
+    body: page(
+      `<b12-cramp-check id="a">${FALLBACK}</b12-cramp-check><b12-cramp-check id="b">${FALLBACK}</b12-cramp-check>${TEST_EMBED}`,
+    ),
+  },
   '/taken.js': script(`customElements.define('b12-cramp-check', class extends HTMLElement {});`),
-  '/taken.html': { body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${EMBED}`, '<script src="/taken.js"></script>') },
-  '/root-first.js': script(`document.addEventListener('DOMContentLoaded', () => document.querySelector('#w').attachShadow({ mode: 'open' }).innerHTML = '<p>the page\\'s own root</p>');`),
+  '/taken.html': {
+    body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${EMBED}`, '<script src="/taken.js"></script>'),
+  },
+  '/root-first.js': script(
+    `document.addEventListener('DOMContentLoaded', () => document.querySelector('#w').attachShadow({ mode: 'open' }).innerHTML = '<p>the page\\'s own root</p>');`,
+  ),
   '/root-first.html': {
-    body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check><b12-cramp-check id="ok"></b12-cramp-check>${EMBED}`, '<script src="/root-first.js"></script>'),
+    body: page(
+      `<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check><b12-cramp-check id="ok"></b12-cramp-check>${EMBED}`,
+      '<script src="/root-first.js"></script>',
+    ),
   },
   '/declarative.html': {
-    body: page(`<b12-cramp-check id="w"><template shadowrootmode="open"><p>declared by the page</p></template>${FALLBACK}</b12-cramp-check><b12-cramp-check id="ok"></b12-cramp-check>${EMBED}`),
+    body: page(
+      `<b12-cramp-check id="w"><template shadowrootmode="open"><p>declared by the page</p></template>${FALLBACK}</b12-cramp-check><b12-cramp-check id="ok"></b12-cramp-check>${EMBED}`,
+    ),
   },
   '/frozen.js': script(`Object.prototype.polluted = 'q_age'; Array.prototype.extra = 'none';
     Object.defineProperty(Object.prototype, 'q_neuro', { value: ['balance_problems'], enumerable: true });
     Object.freeze(Object.prototype); Object.freeze(Array.prototype); Object.freeze(Function.prototype);`),
-  '/frozen.html': { body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${EMBED}`, '<script src="/frozen.js"></script>') },
+  '/frozen.html': {
+    body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${EMBED}`, '<script src="/frozen.js"></script>'),
+  },
   '/self.js': script(`window.self = { replaced: true };`),
-  '/self.html': { body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${EMBED}`, '<script src="/self.js"></script>') },
-  '/twenty.html': { body: page(Array.from({ length: 20 }, (_, i) => `<b12-cramp-check id="w${i}"></b12-cramp-check>`).join('') + TEST_EMBED) },
+  '/self.html': {
+    body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${EMBED}`, '<script src="/self.js"></script>'),
+  },
+  '/twenty.html': {
+    body: page(
+      Array.from({ length: 20 }, (_, i) => `<b12-cramp-check id="w${i}"></b12-cramp-check>`).join('') + TEST_EMBED,
+    ),
+  },
   '/empty.html': { body: page(TEST_EMBED) },
 };
 
@@ -57,7 +78,9 @@ async function open(path, width = 1280, options = {}) {
   const tab = await newPage(chrome, width, options);
   tab.rejections = [];
   await tab.exposeFunction('__rejected', (reason) => tab.rejections.push(reason));
-  await tab.addInitScript(() => addEventListener('unhandledrejection', (e) => window.__rejected(String(e.reason?.stack ?? e.reason))));
+  await tab.addInitScript(() =>
+    addEventListener('unhandledrejection', (e) => window.__rejected(String(e.reason?.stack ?? e.reason))),
+  );
   await tab.goto(server.url + path);
   return tab;
 }
@@ -67,7 +90,8 @@ async function answerStep(widget, file) {
   const answers = answersFile(file);
   const names = await widget.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
   for (const name of names) {
-    for (const value of [answers[name] ?? []].flat()) await widget.locator(`input[name="${name}"][data-option="${value}"]`).check();
+    for (const value of [answers[name] ?? []].flat())
+      await widget.locator(`input[name="${name}"][data-option="${value}"]`).check();
   }
   await widget.locator('[data-action="next"]').click();
 }
@@ -90,7 +114,10 @@ test('a trap restarts every checker on the page with its answers, and later elem
   assert.deepEqual([await stepOf(a), await stepOf(b)], ['cramps', 'urgent']);
   await a.locator('[data-action="back"]').click();
   assert.equal(await a.locator('input[name="q_urgent_signs"][data-option="none"]').isChecked(), true);
-  assert.ok(tab.consoleErrors.some((e) => /the checker stopped \(a trap requested by a test\)/.test(e)), tab.consoleErrors.join('\n'));
+  assert.ok(
+    tab.consoleErrors.some((e) => /the checker stopped \(a trap requested by a test\)/.test(e)),
+    tab.consoleErrors.join('\n'),
+  );
   assert.equal((await tab.evaluate(() => window.__b12cTest.memory())).instances, 2, 'a fresh instance');
 
   // The checkers go on working: one completes the check, as the command line would.
@@ -124,17 +151,22 @@ test('a checker that keeps trapping shows its fallback and a short message, and 
   await tab.context().close();
 });
 
-test('a host script that removes the current step\'s questions, then Next: the checker restarts, the other one keeps its answers', async () => {
+test("a host script that removes the current step's questions, then Next: the checker restarts, the other one keeps its answers", async () => {
   const tab = await open('/two.html');
   const a = tab.locator('#a');
   const b = tab.locator('#b');
   for (const widget of [a, b]) await widget.locator('[data-action="start"]').click();
   await answerStep(b, 'self-care-exercise.json');
   // Next without an answer inserts an error summary before the questions the page removed.
-  await tab.evaluate(() => { for (const q of document.querySelector('#a').shadowRoot.querySelectorAll('fieldset')) q.remove(); });
+  await tab.evaluate(() => {
+    for (const q of document.querySelector('#a').shadowRoot.querySelectorAll('fieldset')) q.remove();
+  });
   await a.locator('[data-action="next"]').click();
   await a.locator('[data-notice="restarted"]').waitFor();
-  assert.ok(tab.consoleErrors.some((e) => /panicked: failed to insert node/.test(e)), tab.consoleErrors.join('\n'));
+  assert.ok(
+    tab.consoleErrors.some((e) => /panicked: failed to insert node/.test(e)),
+    tab.consoleErrors.join('\n'),
+  );
   assert.equal(await stepOf(a), 'emergency', 'a works again, from its first step');
   assert.equal(await stepOf(b), 'urgent', 'b is back where it was, with its answers');
   const given = await walk(b, answersFile('self-care-exercise.json'), undefined, { started: true });
@@ -151,7 +183,9 @@ function translateTextNodes() {
   const wrap = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const texts = [];
-    while (walker.nextNode()) if (walker.currentNode.data.trim() && walker.currentNode.parentNode?.localName !== 'font') texts.push(walker.currentNode);
+    while (walker.nextNode())
+      if (walker.currentNode.data.trim() && walker.currentNode.parentNode?.localName !== 'font')
+        texts.push(walker.currentNode);
     for (const text of texts) {
       const font = document.createElement('font');
       font.textContent = text.data;
@@ -171,15 +205,18 @@ function translateTextNodes() {
   setInterval(observe, 20);
 }
 
-test('a page that rewrites the checker\'s text nodes (browser translation): the check completes correctly', async () => {
+test("a page that rewrites the checker's text nodes (browser translation): the check completes correctly", async () => {
   const tab = await open('/');
   await tab.evaluate(translateTextNodes);
   const given = await walk(tab, answersFile('b12-metformin-tingling.json'));
   const shown = await shownResult(tab);
   const cli = cliEval(given);
   assert.equal(shown.triage, cli.triage);
-  assert.deepEqual(shown.reasons, cli.reasons.map((r) => `${r.kind}:${r.id}`));
-  assert.ok(await tab.evaluate(() => window.__wrapped) > 100, 'text nodes were rewritten');
+  assert.deepEqual(
+    shown.reasons,
+    cli.reasons.map((r) => `${r.kind}:${r.id}`),
+  );
+  assert.ok((await tab.evaluate(() => window.__wrapped)) > 100, 'text nodes were rewritten');
   // The result's heading is the result's, not a stale one.
   assert.match(await tab.locator('[data-triage] .title').innerText(), /vitamin B12 test/);
   assert.equal(await tab.locator('[data-notice="restarted"]').count(), 0, 'it kept working, without a restart');
@@ -192,10 +229,15 @@ test('hostile hosts: a clean failure with a console message, or a working checke
   // The element name already taken by the page: a message; the page's own element stays.
   const taken = await open('/taken.html');
   await taken.waitForTimeout(500);
-  assert.ok(taken.consoleErrors.some((e) => /already defined <b12-cramp-check>/.test(e)), taken.consoleErrors.join('\n'));
+  assert.ok(
+    taken.consoleErrors.some((e) => /already defined <b12-cramp-check>/.test(e)),
+    taken.consoleErrors.join('\n'),
+  );
   assert.equal(await taken.locator('#w .fallback').isVisible(), true);
   // evaluate() still works from the module.
-  const fromTaken = await taken.evaluate(async () => (await import('/embed/b12-cramp-check.js')).evaluate({ q_age: '65_74' }));
+  const fromTaken = await taken.evaluate(async () =>
+    (await import('/embed/b12-cramp-check.js')).evaluate({ q_age: '65_74' }),
+  );
   assert.equal(fromTaken.triage, 'self_care');
   assert.deepEqual(taken.rejections, []);
   await taken.context().close();
@@ -206,7 +248,10 @@ test('hostile hosts: a clean failure with a console message, or a working checke
     const tab = await open(path, 1280, { closed: true });
     await tab.waitForFunction(() => document.querySelector('#ok').classList.contains('rr-block'));
     await tab.waitForTimeout(300);
-    assert.ok(tab.consoleErrors.some((e) => /already has a shadow root/.test(e)), `${path}: ${tab.consoleErrors.join('\n')}`);
+    assert.ok(
+      tab.consoleErrors.some((e) => /already has a shadow root/.test(e)),
+      `${path}: ${tab.consoleErrors.join('\n')}`,
+    );
     assert.equal(await tab.locator('#ok').evaluate((e) => e.shadowRoot), null, 'the other element mounted (closed)');
     assert.deepEqual(tab.rejections, [], path);
     await tab.context().close();
@@ -218,7 +263,9 @@ test('hostile hosts: a clean failure with a console message, or a working checke
     const widget = tab.locator('#w');
     const given = await walk(widget, answersFile('emergency-early-exit.json'));
     assert.equal((await shownResult(widget)).triage, cliEval(given).triage, path);
-    const result = await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).evaluate({ q_age: '65_74' }));
+    const result = await tab.evaluate(async () =>
+      (await import('/embed/b12-cramp-check.js')).evaluate({ q_age: '65_74' }),
+    );
     assert.equal(result.triage, 'self_care', path);
     assert.deepEqual(tab.rejections, [], path);
     assert.deepEqual(tab.consoleErrors, [], path);
@@ -230,8 +277,22 @@ test('evaluate() rejects hostile and huge input with an Error, 10,000 times in a
   const tab = await open('/empty.html');
   const outcome = await tab.evaluate(async () => {
     const { evaluate } = await import('/embed/b12-cramp-check.test.js');
-    const throwing = new Proxy({}, { ownKeys() { throw new RangeError('trap'); }, get() { throw new RangeError('trap'); } });
-    const getter = { get q_age() { throw new TypeError('getter'); } };
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new RangeError('trap');
+        },
+        get() {
+          throw new RangeError('trap');
+        },
+      },
+    );
+    const getter = {
+      get q_age() {
+        throw new TypeError('getter');
+      },
+    };
     const kinds = new Set();
     let notErrors = 0;
     for (let i = 0; i < 10_000; i++) {
@@ -245,7 +306,14 @@ test('evaluate() rejects hostile and huge input with an Error, 10,000 times in a
     const huge = {};
     for (let i = 0; i < 100_000; i++) huge[`q_${i}`] = 'x';
     const messages = [];
-    for (const answers of [huge, { q_age: 'y'.repeat(5_000_000) }, { q_neuro: Array(1_000_000).fill('none') }, 42, null, [1, 2]]) {
+    for (const answers of [
+      huge,
+      { q_age: 'y'.repeat(5_000_000) },
+      { q_neuro: Array(1_000_000).fill('none') },
+      42,
+      null,
+      [1, 2],
+    ]) {
       try {
         await evaluate(answers);
         messages.push('resolved');
@@ -253,7 +321,11 @@ test('evaluate() rejects hostile and huge input with an Error, 10,000 times in a
         messages.push(e instanceof Error ? e.message : `not an Error: ${e}`);
       }
     }
-    const after = await evaluate({ q_age: '65_74', q_neuro: ['balance_problems'], q_neuro_onset: 'gradual_weeks_to_months' });
+    const after = await evaluate({
+      q_age: '65_74',
+      q_neuro: ['balance_problems'],
+      q_neuro_onset: 'gradual_weeks_to_months',
+    });
     return { notErrors, kinds: [...kinds], messages, after: after.triage, memory: await window.__b12cTest.memory() };
   });
   assert.equal(outcome.notErrors, 0);
@@ -262,7 +334,10 @@ test('evaluate() rejects hostile and huge input with an Error, 10,000 times in a
   assert.match(outcome.messages[1], /^q_age: unknown option "y{40}…"/);
   assert.ok(outcome.messages[1].length < 300, 'a short message');
   assert.match(outcome.messages[2], /^q_neuro: more options given than the question has/);
-  assert.ok(outcome.messages.slice(3).every((m) => /^invalid answers: expected an object/.test(m)), outcome.messages.join('\n'));
+  assert.ok(
+    outcome.messages.slice(3).every((m) => /^invalid answers: expected an object/.test(m)),
+    outcome.messages.join('\n'),
+  );
   assert.equal(outcome.after, 'provider_soon_b12');
   assert.equal(outcome.memory.instances, 1, 'no trap, no restart');
   // And an element still mounts and works after all that.
@@ -335,8 +410,10 @@ test('heavy use: 20 instances, 1,000 fast clicks, 200 add/remove cycles and rapi
   assert.equal((await shownResult(busy)).triage, cliEval(given).triage);
 
   const mib = (bytes) => (bytes / 2 ** 20).toFixed(2);
-  console.log(`heavy use: ${clicks} clicks, 200 add/remove cycles, 50 rounds of attribute changes on 20 instances; `
-    + `JS heap ${mib(start.heap)} -> ${mib(end.heap)} MiB, wasm memory ${mib(start.wasm)} -> ${mib(end.wasm)} MiB`);
+  console.log(
+    `heavy use: ${clicks} clicks, 200 add/remove cycles, 50 rounds of attribute changes on 20 instances; ` +
+      `JS heap ${mib(start.heap)} -> ${mib(end.heap)} MiB, wasm memory ${mib(start.wasm)} -> ${mib(end.wasm)} MiB`,
+  );
   assert.ok(end.heap - start.heap < 4 * 2 ** 20, 'the JS heap grows by less than 4 MiB');
   assert.ok(end.wasm - start.wasm <= 2 * 2 ** 20, 'wasm memory grows by at most 2 MiB');
   assert.equal((await tab.evaluate(() => window.__b12cTest.memory())).instances, 1, 'no trap');

@@ -50,7 +50,11 @@ export async function serve(dir = DIST, headers = {}, pages = {}) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     // Open sockets are cut, not awaited: a browser gone offline never closes its keep-alive ones.
-    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -58,8 +62,16 @@ export async function serve(dir = DIST, headers = {}, pages = {}) {
 export async function browser() {
   const instance = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--font-render-hinting=none',
+    ],
   });
   return instance;
 }
@@ -101,7 +113,11 @@ export function openShadowRoots() {
  * Shadow roots are opened for the test (`openShadowRoots`) unless `closed` is set.
  */
 export async function newPage(instance, width, { closed = false } = {}) {
-  const context = await instance.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  const context = await instance.newContext({
+    viewport: { width, height: 900 },
+    deviceScaleFactor: 1,
+    reducedMotion: 'reduce',
+  });
   if (!closed) await context.addInitScript(openShadowRoots);
   const page = await context.newPage();
   page.external = [];
@@ -112,7 +128,9 @@ export async function newPage(instance, width, { closed = false } = {}) {
     page.external.push(url.href);
     return route.abort();
   });
-  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.consoleErrors.push(m.text());
+  });
   page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
   return page;
 }
@@ -198,12 +216,13 @@ export async function walk(scope, answers, shot, { started = false } = {}) {
     if (!(await stepElement.count())) break;
     const step = await stepElement.getAttribute('data-step');
     // Show-if questions appear as earlier answers are given, so look again after each one.
-    for (let changed = true; changed;) {
+    for (let changed = true; changed; ) {
       changed = false;
       const names = await scope.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
       for (const name of names) {
         if (!(name in answers) || name in given) continue;
-        for (const value of [answers[name]].flat()) await scope.locator(`input[name="${name}"][data-option="${value}"]`).check();
+        for (const value of [answers[name]].flat())
+          await scope.locator(`input[name="${name}"][data-option="${value}"]`).check();
         given[name] = answers[name];
         changed = true;
       }

@@ -1,6 +1,6 @@
 // <b12-cramp-check>: the custom element around the checker's WebAssembly.
 //
-// `cargo xtask embed` bundles this file with the wasm-bindgen glue (./glue.js, turned into a
+// `cargo xtask assemble` bundles this file with the wasm-bindgen glue (./glue.js, turned into a
 // factory, `createInstance`), the minified widget stylesheet (./widget.css, imported as text)
 // and a wasm source (./wasm-source.js): into dist/embed/b12-cramp-check.js with
 // www/embed/wasm-source-fetch.js (the wasm next to the bundle, pinned by its SRI hash), and into
@@ -212,7 +212,9 @@ function adoptStyles(root) {
 }
 
 class B12CrampCheck extends HTMLElement {
-  static observedAttributes = ['lang', 'region', 'theme', 'heading-level', 'share-answers'];
+  // HTML's `lang` (which may also come from an ancestor) and the element's own attributes,
+  // declared once in src/settings.rs (ATTRIBUTES) and defined here at build.
+  static observedAttributes = ['lang', ...ELEMENT_ATTRIBUTES];
 
   #widget = null;
   /** The widget's element in the shadow root (kept here: a dead instance cannot be asked). */
@@ -223,7 +225,8 @@ class B12CrampCheck extends HTMLElement {
   /** The answers' share code, kept to restart with (in this page's memory only). */
   #answers = null;
   #restarts = 0;
-  #stoppedMessage = 'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.';
+  #stoppedMessage =
+    'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.';
 
   connectedCallback() {
     // A move is a disconnect then a connect: the widget, and the reader's answers, stay.
@@ -263,7 +266,10 @@ class B12CrampCheck extends HTMLElement {
     if (!this.isConnected || this.#widget) return;
     if (!this.#root) this.#attachRoot();
     try {
-      this.#widget = instance.guard(() => new instance.glue.Widget(this, (code) => { this.#answers = code; }, restartWith));
+      const keepAnswers = (code) => {
+        this.#answers = code;
+      };
+      this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith));
       this.#instance = instance;
       instance.elements.add(this);
       this.#stoppedMessage = instance.guard(() => this.#widget.stoppedMessage);
@@ -284,7 +290,9 @@ class B12CrampCheck extends HTMLElement {
     try {
       this.#root = this.attachShadow({ mode: 'closed' });
     } catch (error) {
-      throw new Error(`the element already has a shadow root, attached by the page, so the checker cannot render into it (${messageOf(error)})`);
+      throw new Error(
+        `the element already has a shadow root, attached by the page, so the checker cannot render into it (${messageOf(error)})`,
+      );
     }
     adoptStyles(this.#root);
   }
@@ -323,7 +331,9 @@ class B12CrampCheck extends HTMLElement {
 }
 
 if (customElements.get(TAG)) {
-  console.error(`${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`);
+  console.error(
+    `${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`,
+  );
 } else {
   customElements.define(TAG, B12CrampCheck);
 }

@@ -1,4 +1,4 @@
-// The embed's wasm source (bundled as ./wasm-source.js by `cargo xtask embed`): the wasm next to
+// The embed's wasm source (bundled as ./wasm-source.js by `cargo xtask assemble`): the wasm next to
 // the bundle, pinned by its SRI hash (WASM_INTEGRITY, set at build), so one hash on the script
 // tag pins both files.
 

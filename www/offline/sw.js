@@ -1,5 +1,5 @@
 // The standalone page's service worker: a reader who opened the page once can use it offline.
-// `cargo xtask embed` writes it to dist/sw.js with the page's files, the SRI hash of each, and a
+// `cargo xtask assemble` writes it to dist/sw.js with the page's files, the SRI hash of each, and a
 // version derived from their bytes (in place of the null below), so each new build is a new
 // version with its own cache. A debug build (trunk serve) lists no files, so development always
 // sees fresh files.
@@ -8,7 +8,7 @@
 // (a fix never waits a visit). The cache is the offline fallback, and holds only files that
 // matched their build-time hash when stored and still match when served.
 
-const { version: VERSION, files: FILES } = /*@build*/null;
+const { version: VERSION, files: FILES } = /*@build*/ null;
 
 const PREFIX = 'b12-cramp-check-';
 const CACHE = PREFIX + VERSION;
@@ -18,21 +18,25 @@ const INTEGRITY = new Map(FILES.map(({ url, integrity }) => [new URL(url, self.l
 self.addEventListener('install', (event) => {
   // 'no-cache' revalidates with the server, and `integrity` refuses a file that is not the one
   // this build knows: then installing fails and the previous version stays.
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    await cache.addAll([...INTEGRITY].map(([url, integrity]) => new Request(url, { cache: 'no-cache', integrity })));
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll([...INTEGRITY].map(([url, integrity]) => new Request(url, { cache: 'no-cache', integrity })));
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   // Only the current version's cache stays; caches of other apps on this origin are not ours.
-  event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
-    }
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
 });
 
 /** The cached copy of `url`, if it still has the hash this build knows (the origin's other
@@ -57,11 +61,14 @@ self.addEventListener('fetch', (event) => {
   // Anything else (another origin, another method, an unknown file) goes to the network
   // untouched and is never stored.
   if (request.method !== 'GET' || url.origin !== self.location.origin || !INTEGRITY.has(url.href)) return;
-  event.respondWith((async () => {
-    try {
-      return await fetch(request);
-    } catch (offline) {
-      return (await verifiedCopy(url.href)) ?? Response.error();
-    }
-  })());
+  event.respondWith(
+    (async () => {
+      try {
+        return await fetch(request);
+      } catch {
+        // Offline: the copy, if it still has its build-time hash.
+        return (await verifiedCopy(url.href)) ?? Response.error();
+      }
+    })(),
+  );
 });

@@ -1,9 +1,9 @@
-// The offline file's wasm source (bundled as ./wasm-source.js by `cargo xtask embed`): a page
+// The offline file's wasm source (bundled as ./wasm-source.js by `cargo xtask assemble`): a page
 // opened from disk (file://) may not fetch, so the wasm travels inside the page, gzipped and
-// base64-encoded (./wasm-gzip.js, generated at build), and the browser's own DecompressionStream
-// unpacks it: no decompressor is shipped.
+// base64-encoded (./wasm.gz, written at build and imported as base64 text by esbuild), and the
+// browser's own DecompressionStream unpacks it: no decompressor is shipped.
 
-import WASM_GZIP_BASE64 from './wasm-gzip.js';
+import WASM_GZIP_BASE64 from './wasm.gz';
 
 /** Where the wasm comes from, for the console. */
 export const WASM_SOURCE_NAME = 'the wasm inside this file';

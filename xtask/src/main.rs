@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask setup | test | serve | dist | embed | deps | fuzz`.
+//! Project tasks: `cargo xtask setup | test | serve | dist | assemble | deps | fuzz`.
 //!
 //! `setup` installs what is missing, idempotently and quietly when everything is present; the
 //! other tasks run it first, so a fresh machine needs only `cargo xtask serve` or `cargo xtask
@@ -18,15 +18,15 @@ const USAGE: &str = "usage: cargo xtask <command>
   test             setup, then every check and test
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
   dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
-  embed            (trunk's post-build hook) assemble the embed, the offline file and the
+  assemble         (trunk's post-build hook) write the embed, the offline file and the
                    service worker from trunk's staged files
   deps             what each crate adds to the wasm's code (for docs/dependencies.md)
   fuzz [--seconds N]
                    coverage-guided fuzzing of the readers of outside input, N seconds a target
                    (60 by default); not part of test";
 
+mod assemble;
 mod deps;
-mod embed;
 mod fuzz;
 mod setup;
 mod tasks;
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
             port(&args[1..]).and_then(|port| setup::setup().and_then(|()| tasks::serve(&port)))
         }
         Some("dist") => setup::setup().and_then(|()| tasks::dist()),
-        Some("embed") => embed::embed(),
+        Some("assemble") => assemble::assemble(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("deps") => setup::setup().and_then(|()| deps::deps()),
         _ => {
@@ -90,6 +90,14 @@ fn command(program: &str, args: &[&str]) -> Command {
         .args(args)
         .current_dir(root())
         .env("PATH", tool_path());
+    command
+}
+
+/// Node running one of xtask's own scripts (xtask/js/): JavaScript lives in .mjs files, where
+/// Biome checks it, never in Rust strings.
+fn node_script(script: &str) -> Command {
+    let mut command = command("node", &[]);
+    command.arg(root().join("xtask/js").join(script));
     command
 }
 

@@ -1,6 +1,6 @@
 //! `cargo xtask test | serve | dist`.
 
-use super::embed::{sri, EMBED_BUDGET, EMBED_SCRIPT, EMBED_WASM, OFFLINE_PAGE};
+use super::assemble::{sri, EMBED_BUDGET, EMBED_SCRIPT, EMBED_WASM, OFFLINE_PAGE};
 use super::*;
 use std::time::Instant;
 
@@ -10,6 +10,11 @@ pub fn test() -> Result {
     let steps: Vec<(&str, Command)> = vec![
         ("fetch crates", command("cargo", &["fetch", "--quiet"])),
         ("format", command("cargo", &["fmt", "--all", "--check"])),
+        // Our JavaScript (biome.jsonc says which), its formatting and lints; a warning fails too.
+        (
+            "lint and format the JavaScript (Biome)",
+            command("biome", &["ci", "--error-on-warnings"]),
+        ),
         cargo_deny(),
         (
             "lint",
@@ -62,10 +67,20 @@ pub fn test() -> Result {
             "native tests",
             command("cargo", &["test", "--workspace", "--", "--show-output"]),
         ),
+        (
+            "tests of xtask's scripts (xtask/js/)",
+            node_tests("xtask/js")?,
+        ),
         ("browser component tests (Chromium)", browser_tests()),
         (
             "build the page",
             command("trunk", &["build", "--release", "--offline"]),
+        ),
+        // The end-to-end tests compare the page with `cramp-check eval`: built here, so they
+        // never run a missing or stale binary.
+        (
+            "build the command line for the end-to-end tests",
+            command("cargo", &["build", "--bin", "cramp-check", "--quiet"]),
         ),
         ("end-to-end tests (Chromium)", end_to_end_tests()?),
         (
@@ -124,22 +139,28 @@ fn browser_tests() -> Command {
     c
 }
 
-/// Node's test runner over tests/e2e/*.test.mjs (playwright-core driving Debian's Chromium).
+/// The end-to-end tests (playwright-core driving Debian's Chromium), with the command line that
+/// the step before them builds.
 fn end_to_end_tests() -> Result<Command> {
-    let dir = root().join("tests/e2e");
-    let mut files: Vec<String> = fs::read_dir(&dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+    let mut c = node_tests("tests/e2e")?;
+    c.env("CRAMP_CHECK", root().join("target/debug/cramp-check"));
+    Ok(c)
+}
+
+/// Node's test runner over the `*.test.mjs` files in `dir` (relative to the root).
+fn node_tests(dir: &str) -> Result<Command> {
+    let path = root().join(dir);
+    let mut files: Vec<String> = fs::read_dir(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".test.mjs"))
-        .map(|name| format!("tests/e2e/{name}"))
+        .map(|name| format!("{dir}/{name}"))
         .collect();
     files.sort();
     // A hung test fails the run instead of holding CI until its own time limit.
     let mut args = vec!["--test", "--test-reporter=spec", "--test-timeout=300000"];
     args.extend(files.iter().map(String::as_str));
-    let mut c = command("node", &args);
-    c.env("CRAMP_CHECK", root().join("target/debug/cramp-check"));
-    Ok(c)
+    Ok(command("node", &args))
 }
 
 pub fn serve(port: &str) -> Result {
@@ -174,20 +195,10 @@ pub fn dist() -> Result {
     Ok(())
 }
 
-/// Prints the raw and brotli sizes of the release files in `dir` (brotli through Node's zlib,
-/// already required) and their brotli total; fails when a budget is given and the total
-/// exceeds it.
+/// Prints the raw and brotli sizes of the release files in `dir` and their brotli total
+/// (xtask/js/sizes.mjs); fails when a budget is given and the total exceeds it.
 fn sizes(dir: &Path, budget: Option<usize>) -> Command {
-    let script = "const fs=require('fs'),z=require('zlib'),p=require('path');\
-        const [dir,budget]=process.argv.slice(1); let total=0;\
-        for (const f of fs.readdirSync(dir).sort()) { if (!fs.statSync(p.join(dir,f)).isFile()) continue;\
-        const b=fs.readFileSync(p.join(dir,f));\
-        const br=z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length; total+=br;\
-        console.log(`${f.padEnd(44)} ${String(b.length).padStart(9)} B  ${String(br).padStart(8)} B brotli`); }\
-        const limit=budget?` (budget ${budget} B)`:'';\
-        console.log(`${'total'.padEnd(44)} ${''.padStart(9)}    ${String(total).padStart(8)} B brotli${limit}`);\
-        if (budget && total>Number(budget)) { console.error(`over the size budget by ${total-budget} B`); process.exit(1); }";
-    let dir = dir.to_string_lossy();
-    let budget = budget.map(|b| b.to_string()).unwrap_or_default();
-    command("node", &["-e", script, &dir, &budget])
+    let mut sizes = node_script("sizes.mjs");
+    sizes.arg(dir).args(budget.map(|b| b.to_string()));
+    sizes
 }

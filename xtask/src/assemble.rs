@@ -1,7 +1,8 @@
-//! `cargo xtask embed`, trunk's post-build hook: the embed bundle, the single-file checker and
+//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the single-file checker and
 //! the standalone page's service worker, all from trunk's staged wasm.
 
 use super::*;
+use b12_cramp_check::settings::ATTRIBUTES;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
@@ -40,10 +41,10 @@ const OFFLINE_POLICY: &str = "default-src 'none'; script-src {script} 'wasm-unsa
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
 /// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
 /// page's service worker (dist/sw.js), all into trunk's staging directory.
-pub fn embed() -> Result {
+pub fn assemble() -> Result {
     let staging = PathBuf::from(
         env::var_os("TRUNK_STAGING_DIR")
-            .ok_or("embed runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
+            .ok_or("assemble runs as trunk's post-build hook (TRUNK_STAGING_DIR is not set)")?,
     );
     let release = env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
     let staged = |suffix: &str| -> Result<PathBuf> {
@@ -65,47 +66,53 @@ pub fn embed() -> Result {
     create_dir(&sources)?;
     let widget_css = sources.join("widget.css");
     minify_css("www/widget.css", &widget_css)?;
+    // The glue as a factory, so that the loader can start a fresh instance after a trap.
+    let glue_factory = sources.join("glue.js");
+    let mut make_factory = node_script("glue-factory.mjs");
+    make_factory.arg(&glue).arg(&glue_factory);
+    run(make_factory)?;
+    let element = Element {
+        glue_factory,
+        widget_css,
+        defines: vec![
+            format!("--define:WIDGET_VERSION=\"{}\"", package_version()?),
+            format!(
+                "--define:ELEMENT_ATTRIBUTES={}",
+                serde_json::json!(ATTRIBUTES)
+            ),
+        ],
+    };
 
     // The embed: the wasm next to the script, fetched and checked against its SRI hash.
     let out = staging.join("embed");
     create_dir(&out)?;
     write(&out.join(EMBED_WASM), &wasm)?;
     let integrity = format!("--define:WASM_INTEGRITY=\"{}\"", sri(&wasm));
-    bundle(
+    element.bundle(
         &sources.join("embed"),
-        &glue,
-        &widget_css,
         "www/embed/wasm-source-fetch.js",
-        &[integrity.clone(), "--define:TEST_HOOKS=false".into()],
+        &[&integrity, "--define:TEST_HOOKS=false"],
         &out.join(EMBED_SCRIPT),
     )?;
     // The same with the loader's test hooks, for the end-to-end tests only (never in dist/):
     // served next to the embed's wasm as embed/b12-cramp-check.test.js.
-    bundle(
+    element.bundle(
         &sources.join("embed-test"),
-        &glue,
-        &widget_css,
         "www/embed/wasm-source-fetch.js",
-        &[integrity, "--define:TEST_HOOKS=true".into()],
+        &[&integrity, "--define:TEST_HOOKS=true"],
         &root().join(TEST_EMBED_SCRIPT),
     )?;
 
-    // The offline file: the same element with the wasm inside the script (gzipped, base64),
-    // since a page opened from disk may not fetch it.
+    // The offline file: the same element with the wasm inside the script (gzipped; esbuild
+    // imports it as base64 text), since a page opened from disk may not fetch it.
     let offline = sources.join("offline");
     create_dir(&offline)?;
-    let wasm_gzip = base64::engine::general_purpose::STANDARD.encode(gzip(&wasm)?);
-    write(
-        &offline.join("wasm-gzip.js"),
-        format!("export default \"{wasm_gzip}\";\n").as_bytes(),
-    )?;
+    write(&offline.join("wasm.gz"), &gzip(&wasm)?)?;
     let script = offline.join("b12-cramp-check.js");
-    bundle(
+    element.bundle(
         &offline,
-        &glue,
-        &widget_css,
         "www/offline/wasm-source-inline.js",
-        &["--define:TEST_HOOKS=false".into()],
+        &["--define:TEST_HOOKS=false"],
         &script,
     )?;
     let page_css = sources.join("page.css");
@@ -144,89 +151,44 @@ pub fn embed() -> Result {
     service_worker(&staging, &sources, release)
 }
 
-/// The wasm-bindgen glue as a factory: `createInstance()` returns the glue's exports with a
-/// state of their own each time it is called, so that the loader can start a fresh wasm
-/// instance after a trap (the generated module holds one instance in module-level variables).
-/// Every `export` of the generated module becomes a property of the returned object
-/// (`__wbg_init as default` as `init`); any other form of export is refused.
-fn glue_factory(glue: &str) -> Result<String> {
-    let mut body = String::with_capacity(glue.len() + 256);
-    let mut exported = Vec::new();
-    for line in glue.lines() {
-        let declared = [
-            "export class ",
-            "export function ",
-            "export async function ",
-        ]
-        .iter()
-        .find_map(|prefix| line.strip_prefix(prefix));
-        if let Some(rest) = declared {
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-                .collect();
-            exported.push(name);
-            body.push_str(&line["export ".len()..]);
-            body.push('\n');
-        } else if let Some(list) = line.strip_prefix("export {") {
-            let list = list.trim_end().trim_end_matches(';').trim_end_matches('}');
-            for item in list.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-                exported.push(match item.split_once(" as ") {
-                    Some((local, "default")) => format!("init: {local}"),
-                    Some((local, name)) => format!("{name}: {local}"),
-                    None => item.to_string(),
-                });
-            }
-        } else if line.trim_start().starts_with("export ") {
-            return Err(format!(
-                "the wasm-bindgen glue has an export this build cannot wrap: {line}"
-            ));
-        } else {
-            body.push_str(line);
-            body.push('\n');
-        }
-    }
-    Ok(format!(
-        "export function createInstance() {{\n{body}return {{ {} }};\n}}\n",
-        exported.join(", ")
-    ))
+/// What every bundle of the element shares: the glue made a factory, the minified stylesheet,
+/// and what the build tells the loader (esbuild defines: the widget's version, the element's
+/// attributes).
+struct Element {
+    glue_factory: PathBuf,
+    widget_css: PathBuf,
+    defines: Vec<String>,
 }
 
-/// Bundles the element's loader with the glue, the stylesheet and `wasm_source` (as
-/// ./wasm-source.js), in `dir`, into one minified ES module at `out_file`.
-fn bundle(
-    dir: &Path,
-    glue: &Path,
-    widget_css: &Path,
-    wasm_source: &str,
-    defines: &[String],
-    out_file: &Path,
-) -> Result {
-    create_dir(dir)?;
-    copy(&root().join("www/embed/loader.js"), &dir.join("loader.js"))?;
-    write(
-        &dir.join("glue.js"),
-        glue_factory(&read_text(glue)?)?.as_bytes(),
-    )?;
-    copy(widget_css, &dir.join("widget.css"))?;
-    copy(&root().join(wasm_source), &dir.join("wasm-source.js"))?;
-    let loader = dir.join("loader.js").to_string_lossy().into_owned();
-    let version = format!("--define:WIDGET_VERSION=\"{}\"", package_version()?);
-    let out_file = format!("--outfile={}", out_file.display());
-    let mut args = vec![
-        loader.as_str(),
-        "--bundle",
-        "--format=esm",
-        "--minify",
-        "--target=es2022",
-        "--loader:.css=text",
-        "--legal-comments=none",
-        "--log-level=warning",
-        &version,
-        &out_file,
-    ];
-    args.extend(defines.iter().map(String::as_str));
-    run(command("esbuild", &args))
+impl Element {
+    /// Bundles the element's loader with the glue, the stylesheet and `wasm_source` (as
+    /// ./wasm-source.js), in `dir`, into one minified ES module at `out_file`, with `defines`
+    /// besides the shared ones.
+    fn bundle(&self, dir: &Path, wasm_source: &str, defines: &[&str], out_file: &Path) -> Result {
+        create_dir(dir)?;
+        copy(&root().join("www/embed/loader.js"), &dir.join("loader.js"))?;
+        copy(&self.glue_factory, &dir.join("glue.js"))?;
+        copy(&self.widget_css, &dir.join("widget.css"))?;
+        copy(&root().join(wasm_source), &dir.join("wasm-source.js"))?;
+        let loader = dir.join("loader.js").to_string_lossy().into_owned();
+        let out_file = format!("--outfile={}", out_file.display());
+        let mut args = vec![
+            loader.as_str(),
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            "--target=es2022",
+            "--loader:.css=text",
+            // The offline file's gzipped wasm, as the base64 text it carries.
+            "--loader:.gz=base64",
+            "--legal-comments=none",
+            "--log-level=warning",
+            &out_file,
+        ];
+        args.extend(self.defines.iter().map(String::as_str));
+        args.extend(defines);
+        run(command("esbuild", &args))
+    }
 }
 
 fn minify_css(source: &str, out: &Path) -> Result {
@@ -375,7 +337,7 @@ fn service_worker(staging: &Path, sources: &Path, release: bool) -> Result {
     let generated = sources.join(SERVICE_WORKER);
     write(
         &generated,
-        fill(&template, "/*@build*/null", &build)?.as_bytes(),
+        fill(&template, "/*@build*/ null", &build)?.as_bytes(),
     )?;
     let out_file = format!("--outfile={}", staging.join(SERVICE_WORKER).display());
     run(command(
@@ -400,16 +362,28 @@ pub fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// The widget's version: the `version` of the root Cargo.toml's [package].
+/// The widget's version: its package's, as cargo reads the manifest.
 fn package_version() -> Result<String> {
-    let manifest = fs::read_to_string(root().join("Cargo.toml"))
-        .map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
-    manifest
-        .lines()
-        .find_map(|line| line.strip_prefix("version = \""))
-        .and_then(|rest| rest.strip_suffix('"'))
+    const PACKAGE: &str = "b12-cramp-check";
+    let out = command("cargo", &["metadata", "--format-version", "1", "--no-deps"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("cargo metadata's output is not JSON: {e}"))?;
+    metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|package| package["name"] == PACKAGE)
+        .and_then(|package| package["version"].as_str())
         .map(str::to_string)
-        .ok_or_else(|| "no version in Cargo.toml's [package]".to_string())
+        .ok_or_else(|| format!("cargo metadata lists no version of {PACKAGE}"))
 }
 
 #[cfg(test)]
@@ -454,17 +428,6 @@ mod tests {
         assert!(page.contains(&format!("script-src '{script_hash}' 'wasm-unsafe-eval'")));
         assert!(page.contains(&format!("style-src '{style_hash}'")));
         assert!(!page.contains("@csp"));
-    }
-
-    #[test]
-    fn the_glue_becomes_a_factory_with_every_export() {
-        let glue = "export class Widget {\n}\nexport function evaluate(a) {\n}\nlet wasm;\nasync function __wbg_init(m) {\n}\nexport { initSync, __wbg_init as default };\n";
-        let factory = glue_factory(glue).unwrap();
-        assert!(factory.starts_with("export function createInstance() {\nclass Widget {"));
-        assert!(factory.contains("\nfunction evaluate(a) {"));
-        assert!(factory.ends_with("return { Widget, evaluate, initSync, init: __wbg_init };\n}\n"));
-        assert_eq!(factory.matches("export").count(), 1);
-        assert!(glue_factory("export const x = 1;\n").is_err());
     }
 
     #[test]
