@@ -12,7 +12,7 @@
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
 use crate::pack::{default_texts, PACK};
 use crate::report;
-use crate::settings::{Settings, HEADING_LEVEL, REGION, SHARE_ANSWERS, THEME};
+use crate::settings::{Settings, ATTRIBUTES};
 use crate::share;
 
 /// Longest message a refusal may have: it quotes at most 40 characters of the input (each
@@ -46,8 +46,8 @@ pub fn share_code(data: &[u8]) {
     }
 }
 
-/// The element's attributes: the bytes split at 0xff into lang, region, theme, heading-level
-/// and (if a fifth part is there) share-answers.
+/// The element's attributes: the bytes split at 0xff into `lang`, then each of
+/// [`ATTRIBUTES`] in order (region, theme, heading-level, share-answers) while parts remain.
 pub fn attributes(data: &[u8]) {
     let parts: Vec<String> = data
         .split(|&b| b == 0xff)
@@ -57,12 +57,9 @@ pub fn attributes(data: &[u8]) {
     let mut warnings = Vec::new();
     let settings = Settings::from_attributes(
         part(0).as_deref(),
-        |name| match name {
-            REGION => part(1),
-            THEME => part(2),
-            HEADING_LEVEL => part(3),
-            SHARE_ANSWERS => part(4),
-            _ => None,
+        |name| {
+            let at = ATTRIBUTES.iter().position(|attribute| *attribute == name)?;
+            part(at + 1)
         },
         &mut |w| warnings.push(w),
     );
