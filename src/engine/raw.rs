@@ -1,0 +1,149 @@
+//! Answers as given, before validation (`{"q_age": "65_74", "q_neuro": ["none"]}`), and their
+//! JSON form; a value of another kind is kept as what it was, for the error message.
+
+use super::errors::shortened;
+use super::model::{Question, QuestionKind};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a value was when it was neither an option id nor a list of them, for error messages;
+/// shared by every reader of raw answers (JSON here, JavaScript objects in the browser).
+pub mod found {
+    pub const NUMBER: &str = "a number";
+    pub const BOOLEAN: &str = "true or false";
+    pub const NULL: &str = "null";
+    pub const OBJECT: &str = "an object";
+    pub const NESTED_LIST: &str = "a list inside a list";
+}
+
+/// Answers as given, before validation: question id and value, in input order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawAnswers(pub Vec<(String, RawValue)>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawValue {
+    One(String),
+    Many(Vec<String>),
+    /// Neither a string nor a list of strings; says what it was instead.
+    Invalid(&'static str),
+}
+
+impl RawValue {
+    /// The options set in `mask`, shaped as `question` takes them: one option id for a
+    /// one-answer question, a list otherwise. Several options of a one-answer question come out
+    /// as a list, which [`Answers::from_raw`] refuses; bits beyond the options are left out.
+    pub fn from_mask(question: &Question, mask: u32) -> RawValue {
+        let mut options: Vec<String> = question
+            .options
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| mask & (1 << o) != 0)
+            .map(|(_, id)| id.to_string())
+            .collect();
+        match question.kind {
+            QuestionKind::Single if options.len() == 1 => RawValue::One(options.remove(0)),
+            _ => RawValue::Many(options),
+        }
+    }
+}
+
+impl Serialize for RawAnswers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (question, value) in &self.0 {
+            map.serialize_entry(question, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for RawValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawValue::One(option) => serializer.serialize_str(option),
+            RawValue::Many(options) => options.serialize(serializer),
+            RawValue::Invalid(_) => serializer.serialize_unit(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawAnswers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswersVisitor;
+        impl<'de> Visitor<'de> for AnswersVisitor {
+            type Value = RawAnswers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of answers, such as {\"q_age\": \"65_74\"}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
+                let mut entries: Vec<(String, RawValue)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value::<RawValue>()?;
+                    if entries.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format_args!(
+                            "{} is answered twice",
+                            shortened(&key)
+                        )));
+                    }
+                    entries.push((key, value));
+                }
+                Ok(RawAnswers(entries))
+            }
+        }
+        deserializer.deserialize_map(AnswersVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = RawValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an option id or a list of option ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawValue, E> {
+                Ok(RawValue::One(v.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+                let mut options = Vec::new();
+                while let Some(item) = seq.next_element::<RawValue>()? {
+                    match item {
+                        RawValue::One(option) => options.push(option),
+                        RawValue::Many(_) => return Ok(RawValue::Invalid(found::NESTED_LIST)),
+                        RawValue::Invalid(found) => return Ok(RawValue::Invalid(found)),
+                    }
+                }
+                Ok(RawValue::Many(options))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawValue, E> {
+                Ok(RawValue::Invalid(found::BOOLEAN))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawValue, E> {
+                Ok(RawValue::Invalid(found::NUMBER))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawValue, E> {
+                Ok(RawValue::Invalid(found::NUMBER))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawValue, E> {
+                Ok(RawValue::Invalid(found::NUMBER))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawValue, E> {
+                Ok(RawValue::Invalid(found::NULL))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<RawValue, E> {
+                Ok(RawValue::Invalid(found::NULL))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawValue::Invalid(found::OBJECT))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
