@@ -82,7 +82,7 @@ fn sweep_single_choice_combinations_with_sampled_multi_choice_sets() {
         let answers = Answers::from_masks(&PACK, masks);
         let assessment = evaluate(&PACK, &answers);
         counts[usize::from(assessment.level)] += 1;
-        let tick = &ticks[rng.below(ticks.len() as u64) as usize];
+        let tick = ticks[rng.below(ticks.len() as u64) as usize];
         if let Err(problem) =
             check_assessment(&assessment).and_then(|()| check_red_flag_monotonic(&answers, tick))
         {

@@ -36,59 +36,57 @@ pub fn check_assessment(a: &Assessment) -> Result<(), String> {
     Ok(())
 }
 
-/// The ways a red flag can be ticked: (question, option), plus what it needs to be shown.
-pub fn red_flag_ticks() -> Vec<Vec<(&'static str, &'static str)>> {
-    let mut ticks = Vec::new();
-    for id in ["q_emergency_signs", "q_urgent_signs"] {
-        let q = &PACK.questions[usize::from(PACK.question_index(id).expect("question"))];
-        ticks.extend(
-            q.options
-                .iter()
-                .filter(|o| **o != "none")
-                .map(|o| vec![(id, *o)]),
-        );
-    }
-    ticks.push(vec![
-        ("q_neuro", "muscle_weakness"),
-        ("q_neuro_onset", "sudden_or_rapidly_worsening"),
-    ]);
-    ticks.push(vec![("q_other_meds", "statin"), ("q_statin_muscle", "yes")]);
-    ticks.push(vec![
-        ("q_nitrous_oxide", "regular_recent"),
-        ("q_neuro", "pins_needles_numbness_both_sides"),
-    ]);
+mod witnesses {
+    // One answer set per rule under which it fires, found by the pack compiler (`build.rs`).
+    include!(concat!(env!("OUT_DIR"), "/witnesses.rs"));
+}
+
+/// A way to raise each of the pack's red flags, by id: the answers (question, option mask)
+/// under which the pack compiler found it fires. A new red flag is covered without a change
+/// here.
+pub fn red_flag_ticks() -> Vec<(&'static str, &'static [(u16, u32)])> {
+    let ticks: Vec<_> = witnesses::WITNESSES
+        .iter()
+        .filter_map(|&(rule, answers)| Some((rule.strip_prefix("red_flag:")?, answers)))
+        .collect();
+    assert_eq!(ticks.len(), PACK.red_flags.len(), "a witness per red flag");
     ticks
 }
 
-/// `answers` with a red flag ticked the way the questionnaire would allow it.
-pub fn with_red_flag(answers: &Answers, tick: &[(&str, &str)]) -> Answers {
+/// `answers` with a red flag's answers added the way the questionnaire would allow it.
+pub fn with_red_flag(answers: &Answers, tick: &[(u16, u32)]) -> Answers {
     let mut changed = answers.clone();
-    for (question, option) in tick {
-        let q = PACK.question_index(question).expect("question");
+    for &(q, mask) in tick {
         let question = &PACK.questions[usize::from(q)];
-        let o = question.option_index(option).expect("option");
-        match question.kind {
-            QuestionKind::Single => changed.choose(&PACK, q, o),
-            QuestionKind::Multi if changed.mask(q) & (1 << o) == 0 => changed.toggle(&PACK, q, o),
-            QuestionKind::Multi => {}
+        for o in (0..question.options.len() as u16).filter(|o| mask & (1 << o) != 0) {
+            match question.kind {
+                QuestionKind::Single => changed.choose(&PACK, q, o),
+                QuestionKind::Multi if changed.mask(q) & (1 << o) == 0 => {
+                    changed.toggle(&PACK, q, o)
+                }
+                QuestionKind::Multi => {}
+            }
         }
     }
     changed
 }
 
 /// Ticking any red flag never lowers urgency.
-pub fn check_red_flag_monotonic(answers: &Answers, tick: &[(&str, &str)]) -> Result<(), String> {
+pub fn check_red_flag_monotonic(
+    answers: &Answers,
+    (flag, tick): (&str, &[(u16, u32)]),
+) -> Result<(), String> {
     let before = evaluate(&PACK, answers);
     let after = evaluate(&PACK, &with_red_flag(answers, tick));
     if urgency(&after) > urgency(&before) {
         return Err(format!(
-            "ticking {tick:?} lowered {} to {}",
+            "raising {flag} lowered {} to {}",
             before.level_id(),
             after.level_id()
         ));
     }
     if after.decided_by() != "red_flags" {
-        return Err(format!("ticking {tick:?} did not decide the result"));
+        return Err(format!("raising {flag} did not decide the result"));
     }
     Ok(())
 }
