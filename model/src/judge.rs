@@ -67,16 +67,6 @@ impl std::ops::Not for Tri {
     }
 }
 
-impl From<bool> for Tri {
-    fn from(value: bool) -> Tri {
-        if value {
-            Tri::True
-        } else {
-            Tri::False
-        }
-    }
-}
-
 /// What is known of the answers, per question, as option masks.
 pub trait Knowledge {
     /// Options known to be chosen.
@@ -316,4 +306,26 @@ enum Rule {
     RedFlag(usize),
     OutcomeCondition(usize),
     Level(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tri::{self, False, True, Unknown};
+
+    #[test]
+    fn three_valued_logic_is_kleenes() {
+        assert_eq!(Tri::all([True, Unknown]), Unknown);
+        assert_eq!(Tri::all([Unknown, False]), False);
+        assert_eq!(Tri::any([False, Unknown]), Unknown);
+        assert_eq!(Tri::any([Unknown, True]), True);
+        assert_eq!(Tri::all([]), True);
+        assert_eq!(Tri::any([]), False);
+        assert_eq!(!Unknown, Unknown);
+        // `and` and `or` ask for their second part only when it can matter.
+        assert_eq!(False.and(|| unreachable!()), False);
+        assert_eq!(True.or(|| unreachable!()), True);
+        assert_eq!(Unknown.and(|| False), False);
+        assert_eq!(Unknown.or(|| True), True);
+        assert_eq!(Unknown.and(|| True), Unknown);
+    }
 }

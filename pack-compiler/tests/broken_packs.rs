@@ -326,3 +326,57 @@ fn the_checker_build_fails_on_an_unknown_option_and_names_it() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_unknown_tone_is_named() {
+    let dir = broken_pack("tone", "pack.toml", |s| {
+        s.replacen("tone = \"urgent\"", "tone = \"red\"", 1)
+    });
+    assert_reported(
+        &errors(&dir),
+        "pack.toml",
+        &["level \"urgent_same_day\"", "unknown tone \"red\""],
+    );
+}
+
+#[test]
+fn a_question_out_of_its_step_is_named() {
+    // q_smoker (step "history") moved before q_age (step "cramps").
+    let dir = broken_pack("step-order", "questions.toml", |s| {
+        let smoker = "[[question]]\nid = \"q_smoker\"\nstep = \"history\"\nkind = \"single\"\nrequired = true\noptions = [\"yes\", \"no\"]\nrefs = [\"R39\"]\n\n";
+        s.replacen(smoker, "", 1).replacen(
+            "[[question]]\nid = \"q_age\"",
+            &format!("{smoker}[[question]]\nid = \"q_age\""),
+            1,
+        )
+    });
+    assert_reported(
+        &errors(&dir),
+        "questions.toml",
+        &[
+            "question \"q_age\"",
+            "comes after a question of the later step \"history\"",
+        ],
+    );
+    let dir = broken_pack("unknown-step", "questions.toml", |s| {
+        s.replacen("step = \"history\"", "step = \"past\"", 1)
+    });
+    assert_reported(&errors(&dir), "questions.toml", &["unknown step \"past\""]);
+}
+
+#[test]
+fn every_verify_note_is_a_warning_naming_its_reference() {
+    let compiled = compile(&real_pack()).expect("the shipped pack compiles");
+    let notes = fs::read_to_string(real_pack().join("references.toml"))
+        .expect("references")
+        .matches("\nverify = ")
+        .count();
+    assert_eq!(compiled.warnings.len(), notes);
+    for warning in &compiled.warnings {
+        assert!(warning.file.ends_with("references.toml"), "{warning}");
+        assert!(
+            warning.entry.starts_with("[R") && warning.message.starts_with("to verify: "),
+            "{warning}"
+        );
+    }
+}

@@ -21,6 +21,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   assemble         (trunk's post-build hook) write the embed, the offline file and the
                    service worker from trunk's staged files
   deps             what each crate adds to the wasm's code (for docs/dependencies.md)
+  digest           write docs/pack-digest.md, the content pack as one page for reviewers
   fuzz [--seconds N]
                    coverage-guided fuzzing of the readers of outside input, N seconds a target
                    (60 by default); not part of test";
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
         Some("assemble") => assemble::assemble(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("deps") => setup::setup().and_then(|()| deps::deps()),
+        Some("digest") => tasks::digest(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -4,6 +4,10 @@ use super::assemble::{sri, EMBED_BUDGET, EMBED_SCRIPT, EMBED_WASM, OFFLINE_PAGE}
 use super::*;
 use std::time::Instant;
 
+/// The shipped content pack, and its digest for reviewers.
+const PACK_DIR: &str = "packs/b12-cramps";
+const DIGEST: &str = "docs/pack-digest.md";
+
 /// Every check, in order, stopping at the first failure.
 pub fn test() -> Result {
     let started = Instant::now();
@@ -201,4 +205,17 @@ fn sizes(dir: &Path, budget: Option<usize>) -> Command {
     let mut sizes = node_script("sizes.mjs");
     sizes.arg(dir).args(budget.map(|b| b.to_string()));
     sizes
+}
+
+/// `docs/pack-digest.md`, from the shipped pack (the pack compiler's test fails when it is
+/// out of date).
+pub fn digest() -> Result {
+    let digest = b12_pack_compiler::digest(&root().join(PACK_DIR)).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        format!("the content pack is not valid:\n  {}", lines.join("\n  "))
+    })?;
+    let path = root().join(DIGEST);
+    fs::write(&path, digest).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("wrote {DIGEST}");
+    Ok(())
 }
