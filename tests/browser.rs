@@ -3,8 +3,8 @@
 //! Run by `cargo xtask test`.
 #![cfg(target_arch = "wasm32")]
 
-use b12_cramp_check::engine::{evaluate, Answers};
 use b12_cramp_check::pack::PACK;
+use b12_cramp_check::questionnaire::Questionnaire;
 use b12_cramp_check::share;
 use b12_cramp_check::ui::{App, AppProps, Settings};
 use std::cell::RefCell;
@@ -19,8 +19,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// `data-action`.
 struct Checker {
     root: Element,
-    /// The answers the app reported to its host, once per result shown.
-    completed: Rc<RefCell<Vec<Answers>>>,
+    /// What the app reported to its host, once per result shown.
+    completed: Rc<RefCell<Vec<Questionnaire>>>,
     /// Every share code the app reported as the answers changed.
     changes: Rc<RefCell<Vec<String>>>,
 }
@@ -400,8 +400,10 @@ async fn the_result_carries_the_engines_ids_and_explains_itself() {
     assert_eq!(web_sys::window().unwrap().location().href().unwrap(), href);
     // The host hears of the result once, with the answers that gave it.
     assert_eq!(checker.completed.borrow().len(), 1);
-    let reported = evaluate(&PACK, &checker.completed.borrow()[0]);
-    assert_eq!(reported.triage_id(), "provider_soon_b12");
+    assert_eq!(
+        checker.completed.borrow()[0].assessment().triage_id(),
+        "provider_soon_b12"
+    );
     checker.action("change").await;
     assert_eq!(checker.step().as_deref(), Some("emergency"));
     assert!(

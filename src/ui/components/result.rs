@@ -2,9 +2,9 @@ use super::chart::FactorChart;
 use super::keep::KeepPanel;
 use super::use_settings;
 use crate::engine::model::{RefIdx, Section};
-use crate::engine::{evaluate, Answers, ReasonSource};
+use crate::engine::ReasonSource;
 use crate::pack::PACK;
-use crate::questionnaire::Action;
+use crate::questionnaire::{Action, Questionnaire};
 use crate::report::Citations;
 use crate::ui::keep;
 use wasm_bindgen::JsCast;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
-    pub answers: Answers,
+    pub questionnaire: Questionnaire,
     pub focus: NodeRef,
     pub on_action: Callback<Action>,
 }
@@ -26,7 +26,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let settings = use_settings();
     let texts = settings.texts;
     let ui = &texts.ui;
-    let assessment = evaluate(&PACK, &props.answers);
+    let assessment = props.questionnaire.assessment();
+    let answers = props.questionnaire.answers();
     let triage = assessment.triage_id();
     let level = &texts.triage[usize::from(assessment.triage)];
     let mut citations = Citations::default();
@@ -104,11 +105,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .steps
         .iter()
         .flat_map(|step| step.questions.iter())
-        .filter(|&&q| props.answers.is_answered(q))
+        .filter(|&&q| answers.is_answered(q))
         .map(|&q| {
             let text = &texts.questions[usize::from(q)];
-            let chosen: Vec<String> = props
-                .answers
+            let chosen: Vec<String> = answers
                 .chosen(q)
                 .map(|o| settings.fill(text.options[usize::from(o)]))
                 .collect();
@@ -170,7 +170,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             } else {
                 <p class="privacy" data-privacy="private">{ ui.privacy }</p>
             }
-            <KeepPanel answers={props.answers.clone()} />
+            <KeepPanel answers={answers.clone()} />
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
                 <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again }</button>
