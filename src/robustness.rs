@@ -10,6 +10,7 @@
 //! - [`attributes`]: the element's attributes (language, region, theme, heading level).
 
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
+use crate::outline::outline;
 use crate::pack::{Texts, DEFAULT_REGION, PACK};
 use crate::report;
 use crate::settings::{Settings, HEADING_LEVEL, REGION, SHARE_ANSWERS, THEME};
@@ -101,7 +102,8 @@ fn check_assessment(answers: &Answers) {
     assert!(usize::from(assessment.top_factor) < PACK.factors.len());
     assert!(!assessment.reasons.is_empty(), "every result says why");
     assert!(serde_json::to_string(&assessment).is_ok());
-    let report = report::explain(&assessment, Texts::default_language(), DEFAULT_REGION);
+    let texts = Texts::default_language();
+    let report = report::explain(&outline(&assessment, answers, texts, DEFAULT_REGION), texts);
     assert!(
         !report.contains('{'),
         "every placeholder is filled: {report}"

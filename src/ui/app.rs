@@ -1,5 +1,6 @@
 use super::components::{intro::Intro, result::ResultView, step::StepView};
 use super::keep;
+use crate::outline::outline;
 use crate::pack::PACK;
 use crate::questionnaire::{Action, Questionnaire, Screen};
 use crate::settings::Settings;
@@ -97,9 +98,18 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Step(step) => html! {
             <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target} {on_action} />
         },
-        Screen::Result => html! {
-            <ResultView key="result" questionnaire={(*flow).clone()} focus={focus_target} {on_action} />
-        },
+        Screen::Result => {
+            let settings = props.settings;
+            let outline = outline(
+                flow.assessment(),
+                flow.answers(),
+                settings.texts,
+                settings.region,
+            );
+            html! {
+                <ResultView key="result" {outline} answers={flow.answers().clone()} focus={focus_target} {on_action} />
+            }
+        }
     };
     let notice = flow
         .notice()
