@@ -2,8 +2,11 @@
 //!
 //! - [`engine`]: the pure rule engine (no web dependencies).
 //! - [`pack`]: the content pack, compiled from `packs/b12-cramps/` by `build.rs`.
-//! - [`questionnaire`]: the questionnaire's flow (screens, Back/Next, early exit), UI-free.
-//! - [`report`]: the assessment as readable text with cited sources (the `explain` command).
+//! - [`questionnaire`]: the questionnaire's flow (screens, Back/Next, early exit, the current
+//!   assessment, notices), UI-free.
+//! - [`outline`]: a result as one ordered outline (sections, reasons with their answers, numbered
+//!   sources), which the command line, the result screen and its printed summary all render.
+//! - [`report`]: the outline as readable text (the `explain` command).
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
 //! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
 //! - [`robustness`] (native): what must hold for any input, for the fuzz targets.
@@ -12,6 +15,7 @@
 //! See ARCHITECTURE.md for how an answer flows to a result.
 
 pub mod engine;
+pub mod outline;
 pub mod pack;
 pub mod questionnaire;
 pub mod report;

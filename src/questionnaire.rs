@@ -1,5 +1,6 @@
 //! The questionnaire's flow, independent of any UI: which screen is showing, the answers so far,
-//! and what each action does. The Yew UI renders it; the tests drive it natively.
+//! their assessment, the notice about where the answers came from, and what each action does.
+//! The Yew UI renders it; the tests drive it natively, through actions only.
 //!
 //! Screens: the intro, one screen per pack step, the result. Back and Next keep every answer.
 //! Next refuses to move on while a required question on the screen is unanswered, and names
@@ -7,7 +8,9 @@
 //! (a red flag, or an outcome that stops the questionnaire such as "under 18").
 
 use crate::engine::model::{Pack, QuestionIdx};
-use crate::engine::{evaluate, Answers};
+use crate::engine::{evaluate, Answers, Assessment};
+use crate::pack::UiText;
+use crate::share::ShareError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -32,39 +35,85 @@ pub enum Action {
     Restart,
 }
 
-#[derive(Debug, Clone)]
-pub struct Questionnaire {
-    pub pack: &'static Pack,
-    pub screen: Screen,
-    pub answers: Answers,
-    /// Required questions on this screen that Next found unanswered.
-    pub missing: Vec<QuestionIdx>,
-    /// The step the result was reached from (Back returns there).
-    pub last_step: usize,
+/// What the reader is told about answers that were there before they started; the reader's
+/// first action dismisses it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    FromLink,
+    Resumed,
+    LinkRefused(ShareError),
+    /// Something under the storage key that is not a record the reader consented to, or one
+    /// this version cannot read: not used.
+    StoredIgnored,
+    /// The checker had to restart (after a fault) and kept the reader's answers.
+    Restarted,
 }
 
+impl Notice {
+    /// The notice's stable id (the page's `data-notice`).
+    pub fn id(&self) -> &'static str {
+        match self {
+            Notice::FromLink => "from-link",
+            Notice::Resumed => "resumed",
+            Notice::LinkRefused(ShareError::Malformed) => "link-damaged",
+            Notice::LinkRefused(ShareError::OtherVersion) => "link-other-version",
+            Notice::LinkRefused(ShareError::Invalid(_)) => "link-invalid",
+            Notice::StoredIgnored => "stored-ignored",
+            Notice::Restarted => "restarted",
+        }
+    }
+
+    pub fn text(&self, ui: &UiText) -> &'static str {
+        match self {
+            Notice::FromLink => ui.from_link,
+            Notice::Resumed => ui.resumed,
+            Notice::LinkRefused(ShareError::Malformed) => ui.link_damaged,
+            Notice::LinkRefused(ShareError::OtherVersion) => ui.link_other_version,
+            Notice::LinkRefused(ShareError::Invalid(_)) => ui.link_invalid,
+            Notice::StoredIgnored => ui.stored_ignored,
+            Notice::Restarted => ui.restarted,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    pack: &'static Pack,
+    screen: Screen,
+    answers: Answers,
+    /// The assessment of `answers`, computed again only when an action changes them.
+    assessment: Assessment<'static>,
+    /// Required questions on this screen that Next found unanswered.
+    missing: Vec<QuestionIdx>,
+    /// The step the result was reached from (Back returns there).
+    last_step: usize,
+    notice: Option<Notice>,
+}
+
+/// Equal states render alike. The assessment is left out: it follows from the pack and the
+/// answers, and comparing them is cheaper.
 impl PartialEq for Questionnaire {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.pack, other.pack)
-            && (self.screen, &self.answers, &self.missing, self.last_step)
-                == (
-                    other.screen,
-                    &other.answers,
-                    &other.missing,
-                    other.last_step,
-                )
+            && (
+                self.screen,
+                &self.answers,
+                &self.missing,
+                self.last_step,
+                &self.notice,
+            ) == (
+                other.screen,
+                &other.answers,
+                &other.missing,
+                other.last_step,
+                &other.notice,
+            )
     }
 }
 
 impl Questionnaire {
     pub fn new(pack: &'static Pack) -> Self {
-        Questionnaire {
-            pack,
-            screen: Screen::Intro,
-            answers: Answers::new(pack),
-            missing: Vec::new(),
-            last_step: 0,
-        }
+        Questionnaire::at(pack, Screen::Intro, Answers::new(pack))
     }
 
     /// Answers given whole (from a share link or the device), placed where the reader would
@@ -74,13 +123,7 @@ impl Questionnaire {
     /// answers" lead into the steps with every answer kept.
     pub fn restored(pack: &'static Pack, mut answers: Answers) -> Self {
         answers.drop_hidden(pack);
-        let mut flow = Questionnaire {
-            pack,
-            screen: Screen::Step(0),
-            answers,
-            missing: Vec::new(),
-            last_step: 0,
-        };
+        let mut flow = Questionnaire::at(pack, Screen::Step(0), answers);
         while let Screen::Step(_) = flow.screen {
             let next = flow.apply(Action::Next);
             if next.screen == flow.screen {
@@ -90,6 +133,48 @@ impl Questionnaire {
             flow = next;
         }
         flow
+    }
+
+    /// The same state, showing `notice` until the reader's next action.
+    pub fn with_notice(self, notice: Notice) -> Self {
+        Questionnaire {
+            notice: Some(notice),
+            ..self
+        }
+    }
+
+    fn at(pack: &'static Pack, screen: Screen, answers: Answers) -> Self {
+        Questionnaire {
+            pack,
+            screen,
+            assessment: evaluate(pack, &answers),
+            answers,
+            missing: Vec::new(),
+            last_step: 0,
+            notice: None,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The assessment of the answers so far (the result's, on the result screen).
+    pub fn assessment(&self) -> &Assessment<'static> {
+        &self.assessment
+    }
+
+    /// Required questions on this screen that Next found unanswered.
+    pub fn missing(&self) -> &[QuestionIdx] {
+        &self.missing
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
 
     pub fn step_count(&self) -> usize {
@@ -116,11 +201,15 @@ impl Questionnaire {
 
     /// Whether the answers so far already decide the result (Next goes straight to it).
     pub fn result_is_decided(&self) -> bool {
-        evaluate(self.pack, &self.answers).stops_questionnaire()
+        self.assessment.stops_questionnaire()
     }
 
+    /// The state after the reader's action. Every action dismisses the notice.
     pub fn apply(&self, action: Action) -> Questionnaire {
-        let mut next = self.clone();
+        let mut next = Questionnaire {
+            notice: None,
+            ..self.clone()
+        };
         match (action, self.screen) {
             (Action::Start, Screen::Intro) => next.go_to_step(0),
             (Action::Next, Screen::Step(step)) => {
@@ -154,9 +243,12 @@ impl Questionnaire {
                 next.missing.retain(|&m| m != q);
             }
             (Action::ChangeAnswers, Screen::Result) => next.go_to_step(0),
-            (Action::Restart, _) => next = Questionnaire::new(self.pack),
+            (Action::Restart, _) => return Questionnaire::new(self.pack),
             // Anything else does not apply to the screen showing (for example a stale click).
             _ => {}
+        }
+        if next.answers != self.answers {
+            next.assessment = evaluate(self.pack, &next.answers);
         }
         next
     }
@@ -169,6 +261,8 @@ impl Questionnaire {
 
 #[cfg(test)]
 mod tests {
+    //! The whole flow, natively and through actions only; `tests/browser.rs` checks the wiring
+    //! of the real components to it.
     use super::*;
     use crate::engine::model::QuestionKind;
     use crate::pack::PACK;
@@ -183,41 +277,231 @@ mod tests {
             .expect("option")
     }
 
+    fn step_index(id: &str) -> usize {
+        PACK.steps.iter().position(|s| s.id == id).expect("step")
+    }
+
     fn started() -> Questionnaire {
         Questionnaire::new(&PACK).apply(Action::Start)
+    }
+
+    /// Ticks or chooses an option, whichever the question takes.
+    fn answer(flow: Questionnaire, question: &str, option: &str) -> Questionnaire {
+        let action = match PACK.questions[usize::from(q(question))].kind {
+            QuestionKind::Single => Action::Choose(q(question), o(question, option)),
+            QuestionKind::Multi => Action::Toggle(q(question), o(question, option)),
+        };
+        flow.apply(action)
+    }
+
+    /// Answers each unanswered question of the step showing with an unremarkable option
+    /// ("none" where there is one; "no", "never", an adult's age...; else the last option),
+    /// then presses Next.
+    fn calm_step(mut flow: Questionnaire) -> Questionnaire {
+        let Screen::Step(step) = flow.screen() else {
+            panic!("not on a step: {:?}", flow.screen())
+        };
+        // Show-if questions appear as earlier answers are given, so look again after each one.
+        loop {
+            let unanswered = flow
+                .shown_questions(step)
+                .find(|&q| !flow.answers().is_answered(q));
+            let Some(question) = unanswered else { break };
+            let asked = &PACK.questions[usize::from(question)];
+            let calm = ["40_59", "no", "never", "low_or_none"];
+            let option = match asked.exclusive {
+                Some(none) => asked.options[usize::from(none)],
+                None => asked
+                    .options
+                    .iter()
+                    .copied()
+                    .find(|o| calm.contains(o))
+                    .unwrap_or(asked.options[asked.options.len() - 1]),
+            };
+            flow = answer(flow, asked.id, option);
+        }
+        flow.apply(Action::Next)
+    }
+
+    /// Calm answers from the first step up to the step `id`.
+    fn calm_until(id: &str) -> Questionnaire {
+        let mut flow = started();
+        while flow.screen() != Screen::Step(step_index(id)) {
+            flow = calm_step(flow);
+        }
+        flow
+    }
+
+    fn result_of(flow: &Questionnaire) -> (&'static str, &'static str) {
+        assert_eq!(flow.screen(), Screen::Result);
+        let assessment = flow.assessment();
+        (assessment.level_id(), assessment.top_factor_id())
+    }
+
+    #[test]
+    fn every_step_comes_in_pack_order_safety_first_then_the_result() {
+        let mut flow = started();
+        let mut seen = Vec::new();
+        while let Screen::Step(step) = flow.screen() {
+            seen.push(PACK.steps[step].id);
+            assert!(seen.len() <= PACK.steps.len(), "no step repeats");
+            flow = calm_step(flow);
+        }
+        let expected: Vec<&str> = PACK.steps.iter().map(|s| s.id).collect();
+        assert_eq!(seen, expected);
+        assert_eq!(seen[..2], ["emergency", "urgent"], "safety first");
+        assert_ne!(result_of(&flow).1, "red_flag");
     }
 
     #[test]
     fn next_names_the_missing_required_questions_and_stays() {
         let flow = started().apply(Action::Next);
-        assert_eq!(flow.screen, Screen::Step(0));
-        assert_eq!(flow.missing, [q("q_emergency_signs")]);
+        assert_eq!(flow.screen(), Screen::Step(0));
+        assert_eq!(flow.missing(), [q("q_emergency_signs")]);
         // Answering clears the message for that question.
-        let flow = flow.apply(Action::Toggle(
-            q("q_emergency_signs"),
-            o("q_emergency_signs", "none"),
-        ));
-        assert!(flow.missing.is_empty());
-        assert_eq!(flow.apply(Action::Next).screen, Screen::Step(1));
+        let flow = answer(flow, "q_emergency_signs", "none");
+        assert!(flow.missing().is_empty());
+        assert_eq!(flow.apply(Action::Next).screen(), Screen::Step(1));
+    }
+
+    #[test]
+    fn a_red_flag_goes_straight_to_the_result() {
+        let flow = answer(started(), "q_emergency_signs", "chest_pain_or_breathless");
+        assert!(
+            flow.result_is_decided(),
+            "Next becomes \"see what to do now\""
+        );
+        let flow = flow.apply(Action::Next);
+        assert_eq!(result_of(&flow), ("emergency_now", "red_flag"));
+        // Back returns to the step the result came from, answers kept.
+        let back = flow.apply(Action::Back);
+        assert_eq!(back.screen(), Screen::Step(0));
+        assert!(back.answers().is_answered(q("q_emergency_signs")));
+    }
+
+    #[test]
+    fn an_urgent_sign_goes_straight_to_the_result() {
+        let flow = answer(calm_step(started()), "q_urgent_signs", "one_leg_swollen");
+        let flow = flow.apply(Action::Next);
+        assert_eq!(result_of(&flow), ("urgent_same_day", "red_flag"));
+    }
+
+    #[test]
+    fn a_later_red_flag_does_not_wait_for_the_other_questions_of_its_step() {
+        // Sudden nerve symptoms on the symptoms step.
+        let flow = answer(calm_until("symptoms"), "q_neuro", "muscle_weakness");
+        let flow = answer(flow, "q_neuro_onset", "sudden_or_rapidly_worsening");
+        assert_eq!(
+            result_of(&flow.apply(Action::Next)),
+            ("emergency_now", "red_flag")
+        );
+        // A statin with muscle symptoms on the medicines step, a required question unanswered.
+        let flow = answer(calm_until("medicines"), "q_other_meds", "statin");
+        let flow = answer(flow, "q_statin_muscle", "yes");
+        assert!(flow
+            .unanswered_required(step_index("medicines"))
+            .contains(&q("q_med_change")));
+        assert_eq!(
+            result_of(&flow.apply(Action::Next)),
+            ("urgent_same_day", "red_flag")
+        );
+    }
+
+    #[test]
+    fn under_18_stops_after_its_step() {
+        let mut flow = answer(calm_until("cramps"), "q_age", "under_18");
+        flow = calm_step(flow);
+        assert_eq!(result_of(&flow).0, "not_applicable");
+    }
+
+    #[test]
+    fn back_and_forward_keep_every_answer() {
+        let flow = answer(calm_until("cramps"), "q_age", "65_74");
+        let flow = answer(flow, "q_cramp_site", "calf_foot");
+        let flow = answer(flow, "q_cramp_site", "thigh");
+        let flow = answer(flow, "q_cramp_timing", "night_or_rest");
+        let flow = answer(flow, "q_walking_pain", "no");
+        let pattern = flow.apply(Action::Next);
+        assert_eq!(pattern.screen(), Screen::Step(step_index("pattern")));
+        let there_and_back = pattern.apply(Action::Back).apply(Action::Back);
+        assert_eq!(there_and_back.screen(), Screen::Step(step_index("urgent")));
+        assert_eq!(there_and_back.answers(), flow.answers());
+        let forward = there_and_back.apply(Action::Next).apply(Action::Next);
+        assert_eq!(
+            forward.screen(),
+            pattern.screen(),
+            "answers kept, so Next moves on"
+        );
+        let intro = (0..3).fold(pattern, |flow, _| flow.apply(Action::Back));
+        assert_eq!(intro.apply(Action::Back).screen(), Screen::Intro);
+    }
+
+    #[test]
+    fn show_if_questions_appear_and_their_answers_drop() {
+        let (neuro, onset) = (q("q_neuro"), q("q_neuro_onset"));
+        let symptoms = step_index("symptoms");
+        let shown = |flow: &Questionnaire| flow.shown_questions(symptoms).collect::<Vec<_>>();
+        let mut flow = calm_until("symptoms");
+        assert_eq!(shown(&flow), [neuro]);
+        // Mouth ulcers are not a nerve symptom: the onset question stays hidden.
+        flow = answer(flow, "q_neuro", "sore_red_tongue_mouth_ulcers");
+        assert_eq!(shown(&flow), [neuro]);
+        flow = answer(flow, "q_neuro", "sore_red_tongue_mouth_ulcers");
+        flow = answer(flow, "q_neuro", "balance_problems");
+        assert_eq!(shown(&flow), [neuro, onset]);
+        flow = answer(flow, "q_neuro_onset", "gradual_weeks_to_months");
+        flow = answer(flow, "q_neuro", "none");
+        assert_eq!(shown(&flow), [neuro]);
+        assert!(
+            !flow.answers().is_answered(onset),
+            "the hidden answer drops"
+        );
+        flow = answer(flow, "q_neuro", "balance_problems");
+        assert_eq!(shown(&flow), [neuro, onset]);
+        assert!(!flow.answers().is_answered(onset), "and does not come back");
+    }
+
+    #[test]
+    fn none_clears_the_others_and_the_others_clear_none() {
+        let question = q("q_emergency_signs");
+        let chosen = |flow: &Questionnaire| flow.answers().chosen(question).collect::<Vec<_>>();
+        let flow = answer(started(), "q_emergency_signs", "none");
+        let flow = answer(flow, "q_emergency_signs", "cold_pale_leg");
+        assert_eq!(chosen(&flow), [o("q_emergency_signs", "cold_pale_leg")]);
+        let flow = answer(flow, "q_emergency_signs", "none");
+        assert_eq!(chosen(&flow), [o("q_emergency_signs", "none")]);
+    }
+
+    #[test]
+    fn changing_the_answers_keeps_them_and_restart_forgets_everything() {
+        let mut flow = started();
+        while flow.screen() != Screen::Result {
+            flow = calm_step(flow);
+        }
+        let result = result_of(&flow);
+        let change = flow.apply(Action::ChangeAnswers);
+        assert_eq!(change.screen(), Screen::Step(0));
+        assert_eq!(change.answers(), flow.answers());
+        // Every answer is kept, so Next alone walks back to the same result.
+        let mut again = change;
+        while again.screen() != Screen::Result {
+            again = again.apply(Action::Next);
+        }
+        assert_eq!(result_of(&again), result);
+        assert_eq!(again.apply(Action::Restart), Questionnaire::new(&PACK));
     }
 
     #[test]
     fn restored_answers_show_the_result_and_back_leads_to_their_last_step() {
-        let flow = started()
-            .apply(Action::Toggle(
-                q("q_emergency_signs"),
-                o("q_emergency_signs", "chest_pain_or_breathless"),
-            ))
-            .apply(Action::Next);
-        let restored = Questionnaire::restored(&PACK, flow.answers.clone());
-        assert_eq!(restored.screen, Screen::Result);
-        assert_eq!(restored.last_step, 0);
-        assert_eq!(restored.answers, flow.answers);
-        assert_eq!(restored.apply(Action::Back).screen, Screen::Step(0));
+        let flow = answer(started(), "q_emergency_signs", "chest_pain_or_breathless");
+        let restored = Questionnaire::restored(&PACK, flow.answers().clone());
+        assert_eq!(restored.screen(), Screen::Result);
+        assert_eq!(restored.answers(), flow.answers());
+        assert_eq!(restored.apply(Action::Back).screen(), Screen::Step(0));
         let change = restored.apply(Action::ChangeAnswers);
         assert_eq!(
-            (change.screen, change.answers),
-            (Screen::Step(0), flow.answers)
+            (change.screen(), change.answers()),
+            (Screen::Step(0), flow.answers())
         );
     }
 
@@ -225,165 +509,64 @@ mod tests {
     fn restored_answers_that_do_not_reach_a_result_land_on_their_first_missing_step() {
         // No answers at all (a code with only its header): the first step, not a result.
         let empty = Questionnaire::restored(&PACK, Answers::new(&PACK));
-        assert_eq!(empty.screen, Screen::Step(0));
+        assert_eq!(empty.screen(), Screen::Step(0));
         assert!(
-            empty.missing.is_empty(),
+            empty.missing().is_empty(),
             "no error the reader did not cause"
         );
         // The safety screens answered "none", nothing else: the third step.
-        let mut answers = Answers::new(&PACK);
-        for id in ["q_emergency_signs", "q_urgent_signs"] {
-            answers.toggle(&PACK, q(id), o(id, "none"));
-        }
-        let partial = Questionnaire::restored(&PACK, answers);
-        assert_eq!(partial.screen, Screen::Step(2));
+        let partial = calm_until("cramps");
+        let restored = Questionnaire::restored(&PACK, partial.answers().clone());
+        assert_eq!(restored.screen(), Screen::Step(2));
         // Every required answer: the result, reached from the last step.
         let mut whole = started();
-        while let Screen::Step(step) = whole.screen {
-            for question in whole.unanswered_required(step) {
-                // "None" where there is one, else the last option (no red flag among them),
-                // and an adult's age.
-                let asked = &PACK.questions[usize::from(question)];
-                let option = match (asked.exclusive, asked.id) {
-                    (Some(none), _) => none,
-                    (None, "q_age") => o("q_age", "40_59"),
-                    (None, _) => asked.options.len() as u16 - 1,
-                };
-                whole = whole.apply(match asked.kind {
-                    QuestionKind::Single => Action::Choose(question, option),
-                    QuestionKind::Multi => Action::Toggle(question, option),
-                });
-            }
-            whole = whole.apply(Action::Next);
+        while whole.screen() != Screen::Result {
+            whole = calm_step(whole);
         }
-        let restored = Questionnaire::restored(&PACK, whole.answers.clone());
-        assert_eq!(restored.screen, Screen::Result);
-        assert_eq!(restored.last_step, PACK.steps.len() - 1);
-    }
-
-    #[test]
-    fn a_red_flag_goes_straight_to_the_result() {
-        let flow = started()
-            .apply(Action::Toggle(
-                q("q_emergency_signs"),
-                o("q_emergency_signs", "chest_pain_or_breathless"),
-            ))
-            .apply(Action::Next);
-        assert_eq!(flow.screen, Screen::Result);
-        // Back returns to the step the result came from, answers kept.
-        let back = flow.apply(Action::Back);
-        assert_eq!(back.screen, Screen::Step(0));
-        assert!(back.answers.is_answered(q("q_emergency_signs")));
-    }
-
-    #[test]
-    fn a_red_flag_does_not_wait_for_the_other_questions_of_its_step() {
-        let medicines = PACK
-            .steps
-            .iter()
-            .position(|s| s.id == "medicines")
-            .expect("step");
-        let mut flow = started();
-        flow.screen = Screen::Step(medicines);
-        flow = flow
-            .apply(Action::Toggle(
-                q("q_other_meds"),
-                o("q_other_meds", "statin"),
-            ))
-            .apply(Action::Choose(
-                q("q_statin_muscle"),
-                o("q_statin_muscle", "yes"),
-            ));
-        assert!(flow
-            .unanswered_required(medicines)
-            .contains(&q("q_med_change")));
-        assert_eq!(flow.apply(Action::Next).screen, Screen::Result);
-    }
-
-    #[test]
-    fn under_18_stops_after_its_step() {
-        let mut flow = started()
-            .apply(Action::Toggle(
-                q("q_emergency_signs"),
-                o("q_emergency_signs", "none"),
-            ))
-            .apply(Action::Next);
-        flow = flow
-            .apply(Action::Toggle(
-                q("q_urgent_signs"),
-                o("q_urgent_signs", "none"),
-            ))
-            .apply(Action::Next);
-        assert_eq!(flow.screen, Screen::Step(2));
-        flow = flow
-            .apply(Action::Choose(q("q_age"), o("q_age", "under_18")))
-            .apply(Action::Toggle(
-                q("q_cramp_site"),
-                o("q_cramp_site", "calf_foot"),
-            ))
-            .apply(Action::Choose(
-                q("q_cramp_timing"),
-                o("q_cramp_timing", "night_or_rest"),
-            ))
-            .apply(Action::Next);
-        assert_eq!(flow.screen, Screen::Result);
-    }
-
-    #[test]
-    fn back_and_forward_keep_every_answer() {
-        let flow = started()
-            .apply(Action::Toggle(
-                q("q_emergency_signs"),
-                o("q_emergency_signs", "none"),
-            ))
-            .apply(Action::Next);
-        let flow = flow.apply(Action::Toggle(
-            q("q_urgent_signs"),
-            o("q_urgent_signs", "none"),
-        ));
-        let there_and_back = flow.apply(Action::Back).apply(Action::Next);
-        assert_eq!(there_and_back.screen, Screen::Step(1));
-        assert_eq!(there_and_back.answers, flow.answers);
+        let restored = Questionnaire::restored(&PACK, whole.answers().clone());
+        assert_eq!(restored.screen(), Screen::Result);
         assert_eq!(
-            flow.apply(Action::Back).apply(Action::Back).screen,
-            Screen::Intro
+            restored.apply(Action::Back).screen(),
+            Screen::Step(PACK.steps.len() - 1)
         );
     }
 
     #[test]
-    fn show_if_questions_appear_and_their_answers_drop() {
-        let neuro = q("q_neuro");
-        let onset = q("q_neuro_onset");
-        let symptoms = PACK
-            .steps
-            .iter()
-            .position(|s| s.id == "symptoms")
-            .expect("step");
-        let mut flow = started();
-        flow.screen = Screen::Step(symptoms);
-        assert_eq!(flow.shown_questions(symptoms).collect::<Vec<_>>(), [neuro]);
-        flow = flow.apply(Action::Toggle(neuro, o("q_neuro", "balance_problems")));
-        assert_eq!(
-            flow.shown_questions(symptoms).collect::<Vec<_>>(),
-            [neuro, onset]
-        );
-        flow = flow.apply(Action::Choose(
-            onset,
-            o("q_neuro_onset", "gradual_weeks_to_months"),
-        ));
-        flow = flow.apply(Action::Toggle(neuro, o("q_neuro", "none")));
-        assert!(!flow.answers.is_answered(onset));
-        assert_eq!(flow.shown_questions(symptoms).collect::<Vec<_>>(), [neuro]);
+    fn a_notice_shows_until_the_readers_first_action() {
+        let restored = Questionnaire::restored(&PACK, calm_until("urgent").answers().clone())
+            .with_notice(Notice::FromLink);
+        assert_eq!(restored.notice(), Some(&Notice::FromLink));
+        assert_ne!(restored, restored.clone().with_notice(Notice::Resumed));
+        // Any action dismisses it, even one that changes nothing else (a stale click).
+        assert_eq!(restored.apply(Action::ChangeAnswers).notice(), None);
+        let fresh = Questionnaire::new(&PACK).with_notice(Notice::StoredIgnored);
+        assert_eq!(fresh.apply(Action::Start).notice(), None);
+        assert_eq!(fresh.apply(Action::Restart), Questionnaire::new(&PACK));
     }
 
     #[test]
-    fn restart_forgets_everything() {
-        let flow = started()
-            .apply(Action::Toggle(
-                q("q_emergency_signs"),
-                o("q_emergency_signs", "none"),
-            ))
-            .apply(Action::Restart);
-        assert_eq!(flow, Questionnaire::new(&PACK));
+    fn the_stored_assessment_is_always_that_of_the_answers() {
+        let json = |assessment: &Assessment| serde_json::to_value(assessment).expect("json");
+        let mut flow = Questionnaire::restored(&PACK, calm_until("symptoms").answers().clone());
+        let actions = [
+            Action::Toggle(q("q_neuro"), o("q_neuro", "balance_problems")),
+            Action::Choose(
+                q("q_neuro_onset"),
+                o("q_neuro_onset", "gradual_weeks_to_months"),
+            ),
+            Action::Choose(q("q_age"), o("q_age", "75_plus")),
+            Action::Next,
+            Action::Toggle(q("q_neuro"), o("q_neuro", "none")),
+            Action::Back,
+            Action::Restart,
+        ];
+        for action in actions {
+            flow = flow.apply(action.clone());
+            assert_eq!(
+                json(flow.assessment()),
+                json(&evaluate(&PACK, flow.answers())),
+                "after {action:?}"
+            );
+        }
     }
 }

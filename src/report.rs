@@ -1,160 +1,158 @@
-//! An assessment as readable text: the result, why, what the answers point to, the advice by
-//! section, and numbered sources. Citations are numbered in order of first appearance.
+//! A result's outline as plain text (`cramp-check explain`): the banner, each section under its
+//! title, citations as `[n]` marks, and the disclaimer. It adds only layout and labels; the
+//! order and the words are the outline's, as on the result screen.
 
-use crate::engine::model::{RefIdx, Section};
-use crate::engine::{Assessment, ReasonSource};
-use crate::pack::{factor_apart, Texts};
+use crate::outline::{Content, Factors, Outline};
+use crate::pack::Texts;
 use std::fmt::Write;
 
-/// Numbers sources in order of first citation, as a result lists them.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Citations {
-    order: Vec<RefIdx>,
-}
-
-impl Citations {
-    /// The numbers (from 1) of these sources, numbering new ones as they come.
-    pub fn cite(&mut self, refs: &[RefIdx]) -> Vec<usize> {
-        refs.iter()
-            .map(|&r| match self.order.iter().position(|&c| c == r) {
-                Some(i) => i + 1,
-                None => {
-                    self.order.push(r);
-                    self.order.len()
-                }
-            })
-            .collect()
-    }
-
-    /// Every cited source, in number order.
-    pub fn sources(&self) -> &[RefIdx] {
-        &self.order
-    }
-}
-
-pub fn explain(assessment: &Assessment, texts: &Texts, region: usize) -> String {
-    let pack = assessment.pack;
-    let fill = |text: &str| texts.fill(text, region);
-    let mut citations = Citations::default();
-    // " [1][2]" for the sources of one statement.
-    let mut cite = |refs: &[RefIdx]| -> String {
-        let marks: String = citations
-            .cite(refs)
-            .iter()
-            .map(|n| format!("[{n}]"))
-            .collect();
-        if marks.is_empty() {
-            marks
-        } else {
-            format!(" {marks}")
-        }
-    };
+/// The outline in `texts`' language (the one it was made in).
+pub fn explain(outline: &Outline, texts: &Texts) -> String {
     let ui = &texts.ui;
     let mut out = String::new();
     let w = &mut out;
-    let level = &texts.levels[usize::from(assessment.level)];
-    let _ = writeln!(w, "{}: {}", ui.result, level.heading);
-    let _ = writeln!(
-        w,
-        "{}{}\n",
-        fill(level.action),
-        cite(assessment.level_refs())
-    );
-
-    let _ = writeln!(w, "{}", ui.why_this_result);
-    for reason in &assessment.reasons {
-        let text = match reason.source {
-            ReasonSource::RedFlag(i) => texts.red_flags[usize::from(i)].to_string(),
-            ReasonSource::Outcome(i) => texts.outcomes[usize::from(i)].to_string(),
-            ReasonSource::Signal(i) => texts.signals[usize::from(i)].to_string(),
-            ReasonSource::Factor(f) => {
-                format!("{}: {}.", ui.top_factor, texts.factors[usize::from(f)].name)
+    let banner = &outline.banner;
+    let _ = writeln!(w, "{}: {}", ui.result, banner.heading);
+    let _ = writeln!(w, "{}{}", banner.action, marks(&banner.citations));
+    for section in &outline.sections {
+        let _ = writeln!(w, "\n{}", section.title);
+        match &section.content {
+            Content::Advice(items) => {
+                for item in items {
+                    let _ = writeln!(w, "  - {}{}", item.text, marks(&item.citations));
+                }
             }
-        };
-        let _ = writeln!(w, "  - {}{}", fill(&text), cite(&reason.refs));
-        for &(q, o) in &reason.answers {
-            let question = &texts.questions[usize::from(q)];
-            let _ = writeln!(
-                w,
-                "      {}: \"{}\" ({})",
-                ui.you_said,
-                fill(question.options[usize::from(o)]),
-                fill(question.text)
-            );
+            Content::Reasons(reasons) => {
+                for reason in reasons {
+                    let _ = writeln!(w, "  - {}{}", reason.text, marks(&reason.citations));
+                    for answer in &reason.answers {
+                        let _ = writeln!(w, "      {}: \"{answer}\"", ui.you_said);
+                    }
+                }
+            }
+            Content::Factors(factors) => chart(w, factors),
+            Content::Answers(given) => {
+                for answer in given {
+                    let _ = writeln!(w, "  - {}", answer.question);
+                    let _ = writeln!(w, "      {}", answer.options.join("; "));
+                }
+            }
+            Content::Sources(sources) => {
+                let _ = writeln!(w, "  {}", sources.intro);
+                for source in &sources.list {
+                    let year = source.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                    let _ = writeln!(
+                        w,
+                        "  [{}] {}. {}{year}. {}",
+                        source.number, source.publisher, source.title, source.url
+                    );
+                }
+                let _ = writeln!(w, "  {}", sources.version);
+            }
         }
     }
+    // The command line's own promise, as the page states its own under the result.
+    let _ = writeln!(w, "\n{}\n{}", outline.disclaimer, ui.privacy);
+    out
+}
 
-    if assessment.shows_factors() {
-        let _ = writeln!(w, "\n{}", ui.factor_chart);
-        let causes = assessment.causes_in_chart_order();
-        let width = causes
-            .iter()
-            .map(|&f| texts.factors[usize::from(f)].name.chars().count())
-            .max()
-            .unwrap_or(0);
-        for f in causes {
-            let score = assessment.factor_scores[usize::from(f)];
-            let marker = if f == assessment.top_factor { " <" } else { "" };
-            let bar = "#".repeat(score.clamp(0, 40) as usize);
-            let _ = writeln!(
-                w,
-                "  {:<width$}  {score:>2}  {bar}{marker}",
-                texts.factors[usize::from(f)].name
-            );
-        }
-        for f in assessment.factors_apart() {
-            let _ = writeln!(
-                w,
-                "  {}",
-                factor_apart(texts, f, f == assessment.top_factor)
-            );
-        }
+/// " [1][2]" for the sources of one statement.
+fn marks(citations: &[usize]) -> String {
+    let marks: String = citations.iter().map(|n| format!("[{n}]")).collect();
+    if marks.is_empty() {
+        marks
+    } else {
+        format!(" {marks}")
     }
+}
 
-    for section in Section::ALL {
-        let items: Vec<u16> = assessment.advice_in(section).collect();
-        if items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(w, "\n{}", texts.sections[section as usize]);
-        for a in items {
-            let refs = pack.advice[usize::from(a)].refs;
-            let _ = writeln!(
-                w,
-                "  - {}{}",
-                fill(texts.advice[usize::from(a)]),
-                cite(refs)
-            );
-        }
-    }
-
-    let _ = writeln!(w, "\n{}", ui.sources);
-    for (n, &r) in citations.sources().iter().enumerate() {
-        let reference = &pack.references[usize::from(r)];
-        let year = reference
-            .year
-            .map(|y| format!(" ({y})"))
-            .unwrap_or_default();
+/// The causes as bars of `#`, one per point, the top factor marked `<`; then the factors shown
+/// apart.
+fn chart(w: &mut String, factors: &Factors) {
+    let width = factors
+        .causes
+        .iter()
+        .map(|cause| cause.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for cause in &factors.causes {
+        let bar = "#".repeat(cause.points.clamp(0, 40) as usize);
+        let marker = if cause.top { " <" } else { "" };
         let _ = writeln!(
             w,
-            "  [{}] {}. {}{}. {}",
-            n + 1,
-            reference.publisher,
-            reference.title,
-            year,
-            reference.url
+            "  {:<width$}  {:>2}  {bar}{marker}",
+            cause.name, cause.points
         );
     }
-    let _ = writeln!(w, "\n{}\n{}", ui.disclaimer, ui.privacy);
-    let _ = writeln!(
-        w,
-        "{} {} ({} {}). {}: {}.",
-        ui.pack_version,
-        pack.version,
-        ui.last_reviewed,
-        pack.last_reviewed,
-        ui.review_status,
-        pack.review_status
-    );
-    out
+    for apart in &factors.apart {
+        let _ = writeln!(w, "  {}", apart.text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::tests::{examples, outline_of};
+    use crate::pack::default_texts;
+
+    /// The numbers of every `[n]` mark in `text`, in order.
+    fn marks_in(text: &str) -> Vec<usize> {
+        text.split('[')
+            .skip(1)
+            .filter_map(|part| part.split_once(']')?.0.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn the_text_has_the_outlines_sections_and_citations_in_its_order() {
+        let texts = default_texts();
+        for (name, answers) in examples() {
+            let outline = outline_of(&answers);
+            let text = explain(&outline, texts);
+            // Each section's title, after the one before it.
+            let mut rest = text.as_str();
+            for section in &outline.sections {
+                let at = rest
+                    .find(&format!("\n\n{}\n", section.title))
+                    .unwrap_or_else(|| panic!("{name}: {} out of order", section.id));
+                rest = &rest[at + 1..];
+            }
+            // The same citation numbers as the outline (and so as the page), in the same order.
+            let mut cited = outline.banner.citations.clone();
+            for section in &outline.sections {
+                match &section.content {
+                    Content::Advice(items) => {
+                        cited.extend(items.iter().flat_map(|i| i.citations.clone()))
+                    }
+                    Content::Reasons(reasons) => {
+                        cited.extend(reasons.iter().flat_map(|r| r.citations.clone()))
+                    }
+                    _ => {}
+                }
+            }
+            let (body, sources) = text.split_once("\nSources\n").expect("sources");
+            assert_eq!(marks_in(body), cited, "{name}");
+            let highest = cited.iter().max().copied().unwrap_or(0);
+            assert_eq!(
+                marks_in(sources),
+                (1..=highest).collect::<Vec<_>>(),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_reason_is_followed_by_the_answers_behind_it() {
+        let texts = default_texts();
+        let (_, answers) = examples()
+            .into_iter()
+            .find(|(name, _)| name.ends_with("b12-metformin-tingling.json"))
+            .expect("example");
+        let text = explain(&outline_of(&answers), texts);
+        assert!(text.contains(
+            "  - You have something that makes low vitamin B12 more likely. [1][2]\n      \
+             You answered: \"65 to 74\"\n      \
+             You answered: \"Metformin, for 1 year or longer\"\n"
+        ));
+    }
 }

@@ -10,6 +10,7 @@
 //! - [`attributes`]: the element's attributes (language, region, theme, heading level).
 
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
+use crate::outline::outline;
 use crate::pack::{default_texts, PACK};
 use crate::report;
 use crate::settings::{Settings, ATTRIBUTES};
@@ -98,7 +99,11 @@ fn check_assessment(answers: &Answers) {
     assert!(usize::from(assessment.top_factor) < PACK.factors.len());
     assert!(!assessment.reasons.is_empty(), "every result says why");
     assert!(serde_json::to_string(&assessment).is_ok());
-    let report = report::explain(&assessment, default_texts(), PACK.default_region);
+    let texts = default_texts();
+    let report = report::explain(
+        &outline(&assessment, answers, texts, PACK.default_region),
+        texts,
+    );
     assert!(
         !report.contains('{'),
         "every placeholder is filled: {report}"

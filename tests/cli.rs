@@ -153,6 +153,62 @@ fn explain_prints_readable_text_with_cited_sources() {
     assert!(text.contains("does not diagnose"));
 }
 
+#[test]
+fn outline_prints_the_sections_in_the_pages_order_with_the_evals_reasons_and_advice() {
+    let path = answers_file("b12-metformin-tingling.json");
+    let output = run(&["outline", path.to_str().expect("path")], None);
+    assert!(output.status.success());
+    let outline: Value = serde_json::from_slice(&output.stdout).expect("outline prints JSON");
+    let eval = eval_file("b12-metformin-tingling.json");
+    assert_eq!(outline["triage"], eval["triage"]);
+    let sections = outline["sections"].as_array().expect("sections");
+    let ids: Vec<&str> = sections.iter().filter_map(|s| s["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "next_steps",
+            "why",
+            "factors",
+            "your_answers",
+            "background",
+            "clinician_tests",
+            "sources"
+        ]
+    );
+    let items = |key: &str| -> Vec<String> {
+        sections
+            .iter()
+            .filter_map(|s| s[key].as_array())
+            .flatten()
+            .map(|item| item["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let kind_and_id = |r: &Value| {
+        format!(
+            "{}:{}",
+            r["kind"].as_str().unwrap_or(""),
+            r["id"].as_str().unwrap_or("")
+        )
+    };
+    let eval_reasons: Vec<String> = eval["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .map(kind_and_id)
+        .collect();
+    assert_eq!(items("reasons"), eval_reasons);
+    let mut advice = items("advice");
+    let mut eval_advice: Vec<String> = ["notes", "advice"]
+        .iter()
+        .flat_map(|key| eval[key].as_array().expect("advice"))
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect();
+    advice.sort();
+    eval_advice.sort();
+    assert_eq!(advice, eval_advice);
+    assert_eq!(outline["banner"]["citations"], serde_json::json!([1, 2]));
+}
+
 /// Hand-written answer sets for the rules of pack 1.1, through the real binary.
 #[test]
 fn pack_1_1_answer_files_give_their_results() {
@@ -265,7 +321,7 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
     ];
     for (file, expected) in cases {
         let path = answers_file(&format!("bad/{file}"));
-        for command in ["eval", "explain"] {
+        for command in ["eval", "explain", "outline"] {
             let output = run(&[command, path.to_str().expect("path")], None);
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");

@@ -1,25 +1,31 @@
 //! `cramp-check`: evaluate answers from a file or standard input.
 //!
 //!   cramp-check eval [--lang CODE] [--region ID] [FILE|-]     the assessment as JSON
-//!   cramp-check explain [--lang CODE] [--region ID] [FILE|-]  the same as readable text
+//!   cramp-check explain [--lang CODE] [--region ID] [FILE|-]  the result as readable text
+//!   cramp-check outline [--lang CODE] [--region ID] [FILE|-]  the result's outline as JSON
 //!
 //! Bad input exits with code 2 and one line that names the problem.
 
 use b12_cramp_check::engine::{evaluate, shortened, Answers, RawAnswers};
+use b12_cramp_check::outline::outline;
 use b12_cramp_check::pack::{default_texts, region_index, texts_for, Texts, LANGUAGES, PACK};
 use b12_cramp_check::report;
+use serde::Serialize;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cramp-check <eval|explain> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
+const USAGE: &str = "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
   eval     print the assessment as JSON
-  explain  print it as readable text with the cited sources
+  explain  print the result as readable text with the cited sources, as the page shows it
+  outline  print the result's outline as JSON: its sections in the page's order, with their
+           texts and citation numbers
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads standard input.";
 
 enum Command {
     Eval,
     Explain,
+    Outline,
 }
 
 struct Options {
@@ -72,12 +78,16 @@ fn run(args: &[String]) -> Result<String, String> {
         .map_err(|e| format!("invalid answers JSON: {}", shorten_quotes(&e.to_string())))?;
     let answers = Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())?;
     let assessment = evaluate(&PACK, &answers);
-    Ok(match options.command {
-        Command::Eval => {
-            serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())? + "\n"
-        }
-        Command::Explain => report::explain(&assessment, options.texts, options.region),
-    })
+    let outline = || outline(&assessment, &answers, options.texts, options.region);
+    match options.command {
+        Command::Eval => json(&assessment),
+        Command::Explain => Ok(report::explain(&outline(), options.texts)),
+        Command::Outline => json(&outline()),
+    }
+}
+
+fn json(value: &impl Serialize) -> Result<String, String> {
+    Ok(serde_json::to_string_pretty(value).map_err(|e| e.to_string())? + "\n")
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -85,6 +95,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let command = match args.next().map(String::as_str) {
         Some("eval") => Command::Eval,
         Some("explain") => Command::Explain,
+        Some("outline") => Command::Outline,
         Some(other) => return Err(format!("unknown command \"{other}\"\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     };

@@ -1,22 +1,21 @@
 use super::components::{intro::Intro, result::ResultView, step::StepView};
-use super::keep::{self, Notice};
-use crate::engine::Answers;
+use super::keep;
+use crate::outline::outline;
 use crate::pack::PACK;
-use crate::questionnaire::{Action, Screen};
+use crate::questionnaire::{Action, Questionnaire, Screen};
 use crate::settings::Settings;
 use crate::share;
-use crate::share::ShareError;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub settings: Settings,
-    /// Called with the answers each time the reader reaches a result by their own action in
-    /// this visit (the host's "complete" event); never for a result shown on arrival, from a
-    /// link or remembered answers.
+    /// Called with the questionnaire (its answers and their assessment) each time the reader
+    /// reaches a result by their own action in this visit (the host's "complete" event); never
+    /// for a result shown on arrival, from a link or remembered answers.
     #[prop_or_default]
-    pub on_complete: Callback<Answers>,
+    pub on_complete: Callback<Questionnaire>,
     /// Called with the answers' share code whenever they change, so that the page can bring
     /// the checker back with them if it ever has to restart it (kept in the page's memory only).
     #[prop_or_default]
@@ -40,15 +39,13 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     let flow = use_reducer(|| start.flow.clone());
-    let notice = use_state(|| start.notice.clone());
     let focus_target = use_node_ref();
     // Whether the reader has done anything in this visit.
     let acted = use_mut_ref(|| false);
     let on_action = {
-        let (flow, notice, acted) = (flow.clone(), notice.clone(), acted.clone());
+        let (flow, acted) = (flow.clone(), acted.clone());
         Callback::from(move |action: Action| {
             *acted.borrow_mut() = true;
-            notice.set(None);
             flow.dispatch(action)
         })
     };
@@ -56,8 +53,8 @@ pub fn App(props: &AppProps) -> Html {
     let first_render = use_mut_ref(|| true);
     {
         let focus_target = focus_target.clone();
-        let screen = flow.screen;
-        let missing = flow.missing.len();
+        let screen = flow.screen();
+        let missing = flow.missing().len();
         use_effect_with((screen, missing), move |_| {
             // Not on the first render: the checker must not steal focus from the host page.
             if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
@@ -70,25 +67,25 @@ pub fn App(props: &AppProps) -> Html {
 
     {
         let on_change = props.on_change.clone();
-        use_effect_with(flow.answers.clone(), move |answers| {
+        use_effect_with(flow.answers().clone(), move |answers| {
             on_change.emit(share::encode(&PACK, answers));
         });
     }
 
     {
         let on_complete = props.on_complete.clone();
-        let answers = flow.answers.clone();
+        let completed = flow.clone();
         let from_link = start.from_link;
-        use_effect_with(flow.screen, move |&screen| {
+        use_effect_with(flow.screen(), move |&screen| {
             // Only a result the reader reached: opening a link (a patient's, opened by their
             // doctor) or resuming tells the host nothing, and changes nothing stored.
             if screen == Screen::Result && *acted.borrow() {
                 // Once asked to remember, the device keeps the latest answers; answers that
                 // came from a link replace them only when the reader says so (keep panel).
                 if keep::is_remembered() && !from_link {
-                    keep::remember(&answers);
+                    keep::remember(completed.answers());
                 }
-                on_complete.emit(answers);
+                on_complete.emit((*completed).clone());
             }
         });
     }
@@ -96,27 +93,27 @@ pub fn App(props: &AppProps) -> Html {
     // Each screen is keyed, so a new screen is new DOM, never old nodes with their text
     // changed: a page that rewrites text nodes (browser translation wraps them in <font>) would
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
-    let screen = match flow.screen {
+    let screen = match flow.screen() {
         Screen::Intro => html! { <Intro key="intro" focus={focus_target} {on_action} /> },
         Screen::Step(step) => html! {
             <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target} {on_action} />
         },
-        Screen::Result => html! {
-            <ResultView key="result" answers={flow.answers.clone()} focus={focus_target} {on_action} />
-        },
-    };
-    let ui = &props.settings.texts.ui;
-    let notice = notice.as_ref().map(|notice| match notice {
-        Notice::FromLink => ("from-link", ui.from_link),
-        Notice::Resumed => ("resumed", ui.resumed),
-        Notice::LinkRefused(ShareError::Malformed) => ("link-damaged", ui.link_damaged),
-        Notice::LinkRefused(ShareError::OtherVersion) => {
-            ("link-other-version", ui.link_other_version)
+        Screen::Result => {
+            let settings = props.settings;
+            let outline = outline(
+                flow.assessment(),
+                flow.answers(),
+                settings.texts,
+                settings.region,
+            );
+            html! {
+                <ResultView key="result" {outline} answers={flow.answers().clone()} focus={focus_target} {on_action} />
+            }
         }
-        Notice::LinkRefused(ShareError::Invalid(_)) => ("link-invalid", ui.link_invalid),
-        Notice::StoredIgnored => ("stored-ignored", ui.stored_ignored),
-        Notice::Restarted => ("restarted", ui.restarted),
-    });
+    };
+    let notice = flow
+        .notice()
+        .map(|notice| (notice.id(), notice.text(&props.settings.texts.ui)));
     html! {
         <ContextProvider<Settings> context={props.settings}>
             <div class="b12c" part="panel" lang={props.settings.texts.code} data-theme={props.settings.theme.id()}>

@@ -4,8 +4,8 @@
 
 use crate::engine::Answers;
 use crate::pack::PACK;
-use crate::questionnaire::Questionnaire;
-use crate::share::{self, ShareError, FRAGMENT_KEY};
+use crate::questionnaire::{Notice, Questionnaire};
+use crate::share::{self, FRAGMENT_KEY};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{window, Storage};
@@ -16,23 +16,10 @@ const STORAGE_KEY: &str = "b12-cramp-check";
 /// else under the key is not ours to use (another script's, or planted) and is left alone.
 const CONSENTED_RECORD: &str = "v1;consented;";
 
-/// What the reader is told about answers that were there before they started.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    FromLink,
-    Resumed,
-    LinkRefused(ShareError),
-    /// Something under the storage key that is not a record the reader consented to, or one
-    /// this version cannot read: not used.
-    StoredIgnored,
-    /// The checker had to restart (after a fault) and kept the reader's answers.
-    Restarted,
-}
-
 /// Where the checker starts.
 pub struct StartingPoint {
+    /// The questionnaire, with a notice about where its answers came from.
     pub flow: Questionnaire,
-    pub notice: Option<Notice>,
     /// The answers came from the page's link: they never replace remembered answers unasked.
     pub from_link: bool,
 }
@@ -41,32 +28,31 @@ pub struct StartingPoint {
 /// reader asked this device to remember, else a fresh start. A link's code is removed from the
 /// address once read, so that analytics, screenshots and bookmarks do not keep it.
 pub fn starting_point() -> StartingPoint {
-    let fresh = |notice| StartingPoint {
-        flow: Questionnaire::new(&PACK),
-        notice,
-        from_link: false,
-    };
+    let fresh = || Questionnaire::new(&PACK);
+    let restored = |answers| Questionnaire::restored(&PACK, answers);
     if let Some(code) = take_code_from_address() {
         return match share::decode(&PACK, &code) {
             Ok(answers) => StartingPoint {
-                flow: Questionnaire::restored(&PACK, answers),
-                notice: Some(Notice::FromLink),
+                flow: restored(answers).with_notice(Notice::FromLink),
                 from_link: true,
             },
-            Err(error) => fresh(Some(Notice::LinkRefused(error))),
-        };
-    }
-    match stored() {
-        Stored::Nothing => fresh(None),
-        Stored::Consented(code) => match share::decode(&PACK, &code) {
-            Ok(answers) => StartingPoint {
-                flow: Questionnaire::restored(&PACK, answers),
-                notice: Some(Notice::Resumed),
+            Err(error) => StartingPoint {
+                flow: fresh().with_notice(Notice::LinkRefused(error)),
                 from_link: false,
             },
-            Err(_) => fresh(Some(Notice::StoredIgnored)),
+        };
+    }
+    let flow = match stored() {
+        Stored::Nothing => fresh(),
+        Stored::Consented(code) => match share::decode(&PACK, &code) {
+            Ok(answers) => restored(answers).with_notice(Notice::Resumed),
+            Err(_) => fresh().with_notice(Notice::StoredIgnored),
         },
-        Stored::Other => fresh(Some(Notice::StoredIgnored)),
+        Stored::Other => fresh().with_notice(Notice::StoredIgnored),
+    };
+    StartingPoint {
+        flow,
+        from_link: false,
     }
 }
 
@@ -78,8 +64,7 @@ pub fn restarting_point(code: &str) -> StartingPoint {
         Err(_) => Questionnaire::new(&PACK),
     };
     StartingPoint {
-        flow,
-        notice: Some(Notice::Restarted),
+        flow: flow.with_notice(Notice::Restarted),
         from_link: false,
     }
 }

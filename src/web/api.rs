@@ -2,6 +2,7 @@
 
 use crate::engine::{evaluate as evaluate_answers, found, Answers, RawAnswers, RawValue};
 use crate::pack::PACK;
+use crate::questionnaire::Questionnaire;
 use js_sys::{Array, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -83,14 +84,14 @@ struct Completion {
 
 /// Dispatches `b12-cramp-check:complete` (bubbling, composed) from `host` each time the reader
 /// reaches a result. The answers go with it only when the host opted in (`share-answers`).
-pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Answers> {
-    Callback::from(move |answers: Answers| {
-        let assessment = evaluate_answers(&PACK, &answers);
+pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Questionnaire> {
+    Callback::from(move |completed: Questionnaire| {
+        let assessment = completed.assessment();
         let completion = Completion {
             triage: assessment.level_id(),
             top_factor: assessment.top_factor_id(),
             pack_version: PACK.version,
-            answers: share_answers.then(|| answers.to_raw(&PACK)),
+            answers: share_answers.then(|| completed.answers().to_raw(&PACK)),
         };
         let Ok(detail) = to_js(&completion) else {
             return;

@@ -1,6 +1,7 @@
 // The standalone page end to end, in Debian's Chromium: complete paths to each kind of result,
-// each checked against `cramp-check eval` on exactly the answers the page was given, with
-// screenshots of every step and result at 360 px and 1280 px (test-output/screenshots/).
+// each checked against `cramp-check eval` and, in order, `cramp-check outline` on exactly the
+// answers the page was given, with screenshots of every step and result at 360 px and 1280 px
+// (test-output/screenshots/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -61,8 +62,20 @@ for (const { width, path } of RUNS) {
       shown.reasons,
       cli.reasons.map((r) => `${r.kind}:${r.id}`),
     );
-    // The page orders advice by section, the CLI by pack order: compare as sets.
-    assert.deepEqual([...shown.advice].sort(), [...cli.notes, ...cli.advice].map((a) => a.id).sort());
+    // The page renders the result's outline: its sections, reasons and advice in its order.
+    const { sections } = cliEval(given, 'outline');
+    assert.deepEqual(
+      shown.sections,
+      sections.map((s) => s.id),
+    );
+    assert.deepEqual(
+      shown.reasons,
+      sections.flatMap((s) => s.reasons ?? []).map((r) => r.id),
+    );
+    assert.deepEqual(
+      shown.advice,
+      sections.flatMap((s) => s.advice ?? []).map((a) => a.id),
+    );
     const words = await page.locator('[data-triage]').innerText();
     assert.ok(!words.includes('{'), `every placeholder is filled in: ${words}`);
     assert.deepEqual(page.external, [], 'no request leaves the machine');

@@ -173,10 +173,10 @@ export function focused(page, property) {
   }, property);
 }
 
-/** `cramp-check eval` on these answers, as parsed JSON. */
-export function cliEval(answers) {
+/** `cramp-check <command>` (`eval` by default, or `outline`) on these answers, as parsed JSON. */
+export function cliEval(answers, command = 'eval') {
   const binary = process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check');
-  return JSON.parse(execFileSync(binary, ['eval', '-'], { input: JSON.stringify(answers) }).toString());
+  return JSON.parse(execFileSync(binary, [command, '-'], { input: JSON.stringify(answers) }).toString());
 }
 
 export async function screenshot(page, name) {
@@ -236,13 +236,17 @@ export async function walk(scope, answers, shot, { started = false } = {}) {
   return given;
 }
 
-/** What the result in `scope` shows: the engine's ids for triage, top factor, reasons, advice. */
+/**
+ * What the result in `scope` shows, in page order: the engine's ids for triage, top factor,
+ * sections, reasons and advice.
+ */
 export async function shownResult(scope) {
   const root = scope.locator('[data-triage]');
   await root.waitFor();
   return {
     triage: await root.getAttribute('data-triage'),
     top_factor: await root.getAttribute('data-top-factor'),
+    sections: await scope.locator('[data-section]').evaluateAll((els) => els.map((e) => e.dataset.section)),
     reasons: await scope.locator('[data-reason]').evaluateAll((els) => els.map((e) => e.dataset.reason)),
     advice: await scope.locator('[data-advice]').evaluateAll((els) => els.map((e) => e.dataset.advice)),
   };

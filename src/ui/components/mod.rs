@@ -1,6 +1,5 @@
 //! One component per part of a screen.
 
-pub mod chart;
 pub mod intro;
 pub mod keep;
 pub mod question;

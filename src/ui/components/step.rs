@@ -26,14 +26,14 @@ pub fn StepView(props: &StepProps) -> Html {
     let decided = flow.result_is_decided();
     let questions = flow.shown_questions(props.step).map(|q| {
         html! {
-            <QuestionField key={usize::from(q)} question={q} mask={flow.answers.mask(q)}
-                missing={flow.missing.contains(&q)} on_action={props.on_action.clone()} />
+            <QuestionField key={usize::from(q)} question={q} mask={flow.answers().mask(q)}
+                missing={flow.missing().contains(&q)} on_action={props.on_action.clone()} />
         }
     });
     let back = props.on_action.reform(|_: MouseEvent| Action::Back);
     let next = props.on_action.reform(|_: MouseEvent| Action::Next);
     // With a refused Next the error summary takes focus; otherwise the step's heading does.
-    let missing = !flow.missing.is_empty();
+    let missing = !flow.missing().is_empty();
     let heading_focus = if missing {
         NodeRef::default()
     } else {
@@ -56,7 +56,7 @@ pub fn StepView(props: &StepProps) -> Html {
                 <div class="callout callout-error" tabindex="-1" ref={props.focus.clone()}>
                     <p>{ ui.missing_summary }</p>
                     <ul>
-                        { for flow.missing.iter().map(|&q| html! {
+                        { for flow.missing().iter().map(|&q| html! {
                             <li>{ settings.fill(settings.texts.questions[usize::from(q)].text) }</li>
                         }) }
                     </ul>

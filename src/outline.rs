@@ -1,0 +1,673 @@
+//! One outline of a result, in the order a reader meets it: the banner (what to do first), then
+//! its sections (next steps, why, what the answers point to, the reader's answers, notes,
+//! self-care, background, tests a clinician may consider, sources) and the disclaimer, with
+//! every text in the reader's language and region and every source numbered once, in order of
+//! first citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
+//! and the result screen with its printed summary (`ui/components/result/`) all render it.
+
+use crate::engine::model::{self, RefIdx, Tone};
+use crate::engine::{Answers, Assessment, ReasonSource};
+use crate::pack::{factor_apart, Texts};
+use serde::Serialize;
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Outline {
+    /// The result level's id (as `cramp-check eval` prints it).
+    pub triage: &'static str,
+    pub top_factor: &'static str,
+    pub banner: Banner,
+    /// In reading order; a section with nothing to say is left out.
+    pub sections: Vec<Section>,
+    pub disclaimer: &'static str,
+    /// The content pack's version, for the printed summary's header.
+    pub pack_version: &'static str,
+}
+
+/// What to do first.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Banner {
+    /// How the level looks (its icon and colour), by the tone's id.
+    #[serde(serialize_with = "tone_id")]
+    pub tone: Tone,
+    pub heading: &'static str,
+    pub action: String,
+    pub citations: Vec<usize>,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Section {
+    /// `next_steps`, `why`, `factors`, `your_answers`, `note`, `self_care`, `background`,
+    /// `clinician_tests` or `sources` (the page's `data-section`).
+    pub id: &'static str,
+    pub title: &'static str,
+    #[serde(flatten)]
+    pub content: Content,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Content {
+    Advice(Vec<Advice>),
+    Reasons(Vec<Reason>),
+    Factors(Factors),
+    Answers(Vec<AnswerInWords>),
+    Sources(Sources),
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Advice {
+    pub id: &'static str,
+    pub text: String,
+    pub citations: Vec<usize>,
+}
+
+/// A rule that decided the result, with the answers that made it hold.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Reason {
+    /// `<kind>:<id>`, as in `cramp-check eval`'s reasons (the page's `data-reason`).
+    pub id: String,
+    pub text: String,
+    pub citations: Vec<usize>,
+    /// The options chosen, in words.
+    pub answers: Vec<String>,
+}
+
+/// What the answers point to: the causes in chart order (the top factor first), then the
+/// factors shown apart from them (B12), each with its sentence.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Factors {
+    pub causes: Vec<Cause>,
+    pub apart: Vec<FactorApart>,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Cause {
+    pub factor: &'static str,
+    pub name: &'static str,
+    pub points: i32,
+    /// The factor the result names.
+    pub top: bool,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct FactorApart {
+    pub factor: &'static str,
+    pub text: String,
+}
+
+/// One answered question and the options chosen, in words.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct AnswerInWords {
+    pub question: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Sources {
+    pub intro: &'static str,
+    /// In number order, from 1.
+    pub list: Vec<Source>,
+    /// The content version and the date it was last reviewed.
+    pub version: String,
+}
+
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub number: usize,
+    pub publisher: &'static str,
+    pub title: &'static str,
+    pub year: Option<u16>,
+    pub url: &'static str,
+}
+
+/// The outline of `assessment`, the assessment of `answers`, in `texts`' language with the
+/// region's words filled in.
+pub fn outline(
+    assessment: &Assessment,
+    answers: &Answers,
+    texts: &Texts,
+    region: usize,
+) -> Outline {
+    let mut build = Builder {
+        assessment,
+        texts,
+        region,
+        citations: Citations::default(),
+    };
+    // Sources are numbered as they are first cited, so the parts are built in reading order.
+    let banner = build.banner();
+    let next_steps = build.advice(model::Section::NextSteps);
+    let why = build.why();
+    let factors = build.factors();
+    let your_answers = build.your_answers(answers);
+    let details = [
+        model::Section::Note,
+        model::Section::SelfCare,
+        model::Section::Background,
+        model::Section::ClinicianTests,
+    ]
+    .map(|section| build.advice(section));
+    let sources = build.sources();
+    let sections = [next_steps, Some(why), factors, Some(your_answers)]
+        .into_iter()
+        .chain(details)
+        .chain([Some(sources)])
+        .flatten()
+        .collect();
+    Outline {
+        triage: assessment.level_id(),
+        top_factor: assessment.top_factor_id(),
+        banner,
+        sections,
+        disclaimer: texts.ui.disclaimer,
+        pack_version: assessment.pack.version,
+    }
+}
+
+struct Builder<'a, 'p> {
+    assessment: &'a Assessment<'p>,
+    texts: &'a Texts,
+    region: usize,
+    citations: Citations,
+}
+
+impl Builder<'_, '_> {
+    fn fill(&self, text: &str) -> String {
+        self.texts.fill(text, self.region)
+    }
+
+    fn banner(&mut self) -> Banner {
+        let level = &self.texts.levels[usize::from(self.assessment.level)];
+        Banner {
+            tone: self.assessment.pack.levels[usize::from(self.assessment.level)].tone,
+            heading: level.heading,
+            action: self.fill(level.action),
+            citations: self.citations.cite(self.assessment.level_refs()),
+        }
+    }
+
+    /// The advice of one section, if there is any.
+    fn advice(&mut self, section: model::Section) -> Option<Section> {
+        let pack = self.assessment.pack;
+        let items: Vec<Advice> = self
+            .assessment
+            .advice_in(section)
+            .map(|a| {
+                let item = &pack.advice[usize::from(a)];
+                Advice {
+                    id: item.id,
+                    text: self.fill(self.texts.advice[usize::from(a)]),
+                    citations: self.citations.cite(item.refs),
+                }
+            })
+            .collect();
+        (!items.is_empty()).then(|| Section {
+            id: section.id(),
+            title: self.texts.sections[section as usize],
+            content: Content::Advice(items),
+        })
+    }
+
+    fn why(&mut self) -> Section {
+        let (pack, texts) = (self.assessment.pack, self.texts);
+        let reasons = self
+            .assessment
+            .reasons
+            .iter()
+            .map(|reason| {
+                let text = match reason.source {
+                    ReasonSource::RedFlag(i) => texts.red_flags[usize::from(i)].to_string(),
+                    ReasonSource::Outcome(i) => texts.outcomes[usize::from(i)].to_string(),
+                    ReasonSource::Signal(i) => texts.signals[usize::from(i)].to_string(),
+                    ReasonSource::Factor(f) => texts
+                        .ui
+                        .looks_more_like
+                        .replace("{factor}", texts.factors[usize::from(f)].looks_like),
+                };
+                Reason {
+                    id: format!("{}:{}", reason.source.kind(), reason.source.id(pack)),
+                    text: self.fill(&text),
+                    citations: self.citations.cite(&reason.refs),
+                    answers: reason
+                        .answers
+                        .iter()
+                        .map(|&(q, o)| {
+                            self.fill(texts.questions[usize::from(q)].options[usize::from(o)])
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Section {
+            id: "why",
+            title: texts.ui.why_this_result,
+            content: Content::Reasons(reasons),
+        }
+    }
+
+    /// What the answers point to, where the result shows it (not for red flags).
+    fn factors(&self) -> Option<Section> {
+        let (assessment, texts) = (self.assessment, self.texts);
+        if !assessment.shows_factors() {
+            return None;
+        }
+        let pack = assessment.pack;
+        let factors = Factors {
+            causes: assessment
+                .causes_in_chart_order()
+                .into_iter()
+                .map(|f| Cause {
+                    factor: pack.factors[usize::from(f)].id,
+                    name: texts.factors[usize::from(f)].name,
+                    points: assessment.factor_scores[usize::from(f)],
+                    top: f == assessment.top_factor,
+                })
+                .collect(),
+            apart: assessment
+                .factors_apart()
+                .map(|f| FactorApart {
+                    factor: pack.factors[usize::from(f)].id,
+                    text: factor_apart(texts, f, f == assessment.top_factor),
+                })
+                .collect(),
+        };
+        Some(Section {
+            id: "factors",
+            title: texts.ui.factor_chart,
+            content: Content::Factors(factors),
+        })
+    }
+
+    /// Every answer in words, step by step: the printed summary's record for a clinician.
+    fn your_answers(&self, answers: &Answers) -> Section {
+        let texts = self.texts;
+        let given = self
+            .assessment
+            .pack
+            .steps
+            .iter()
+            .flat_map(|step| step.questions.iter().copied())
+            .filter(|&q| answers.is_answered(q))
+            .map(|q| {
+                let text = &texts.questions[usize::from(q)];
+                AnswerInWords {
+                    question: self.fill(text.text),
+                    options: answers
+                        .chosen(q)
+                        .map(|o| self.fill(text.options[usize::from(o)]))
+                        .collect(),
+                }
+            })
+            .collect();
+        Section {
+            id: "your_answers",
+            title: texts.ui.your_answers,
+            content: Content::Answers(given),
+        }
+    }
+
+    /// Every source cited so far, numbered.
+    fn sources(&self) -> Section {
+        let (pack, ui) = (self.assessment.pack, &self.texts.ui);
+        let list = self
+            .citations
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| {
+                let reference = &pack.references[usize::from(r)];
+                Source {
+                    number: i + 1,
+                    publisher: reference.publisher,
+                    title: reference.title,
+                    year: reference.year,
+                    url: reference.url,
+                }
+            })
+            .collect();
+        Section {
+            id: "sources",
+            title: ui.sources,
+            content: Content::Sources(Sources {
+                intro: ui.sources_intro,
+                list,
+                version: format!(
+                    "{} {} ({} {}).",
+                    ui.pack_version, pack.version, ui.last_reviewed, pack.last_reviewed
+                ),
+            }),
+        }
+    }
+}
+
+/// Numbers sources in order of first citation.
+#[derive(Default)]
+struct Citations {
+    /// Every cited source, in number order.
+    order: Vec<RefIdx>,
+}
+
+impl Citations {
+    /// The numbers (from 1) of these sources, numbering new ones as they come.
+    fn cite(&mut self, refs: &[RefIdx]) -> Vec<usize> {
+        refs.iter()
+            .map(|&r| match self.order.iter().position(|&c| c == r) {
+                Some(i) => i + 1,
+                None => {
+                    self.order.push(r);
+                    self.order.len()
+                }
+            })
+            .collect()
+    }
+}
+
+fn tone_id<S: serde::Serializer>(tone: &Tone, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(tone.id())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::engine::{evaluate, RawAnswers};
+    use crate::pack::{default_texts, region_index, PACK};
+
+    /// The sections a result can have, in reading order.
+    const READING_ORDER: [&str; 9] = [
+        "next_steps",
+        "why",
+        "factors",
+        "your_answers",
+        "note",
+        "self_care",
+        "background",
+        "clinician_tests",
+        "sources",
+    ];
+
+    /// Every answer file in `tests/answers/` (name, answers), one for each kind of result.
+    pub(crate) fn examples() -> Vec<(String, Answers)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/answers");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("tests/answers")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).expect("read");
+                let raw: RawAnswers = serde_json::from_str(&text).expect("json");
+                let answers = Answers::from_raw(&PACK, &raw).expect("valid answers");
+                (path.display().to_string(), answers)
+            })
+            .collect()
+    }
+
+    pub(crate) fn outline_of(answers: &Answers) -> Outline {
+        let texts = default_texts();
+        outline(
+            &evaluate(&PACK, answers),
+            answers,
+            texts,
+            PACK.default_region,
+        )
+    }
+
+    fn example(name: &str) -> Answers {
+        examples()
+            .into_iter()
+            .find(|(file, _)| file.ends_with(name))
+            .expect("example")
+            .1
+    }
+
+    fn ids(outline: &Outline) -> Vec<&'static str> {
+        outline.sections.iter().map(|s| s.id).collect()
+    }
+
+    /// Every statement's citations, in reading order, with the sources the pack gives it.
+    fn cited(outline: &Outline, assessment: &Assessment) -> Vec<(Vec<usize>, Vec<RefIdx>)> {
+        let mut cited = vec![(
+            outline.banner.citations.clone(),
+            assessment.level_refs().to_vec(),
+        )];
+        for section in &outline.sections {
+            match &section.content {
+                Content::Advice(items) => cited.extend(items.iter().map(|item| {
+                    let advice = PACK
+                        .advice
+                        .iter()
+                        .find(|a| a.id == item.id)
+                        .expect("advice");
+                    (item.citations.clone(), advice.refs.to_vec())
+                })),
+                Content::Reasons(reasons) => cited.extend(
+                    reasons
+                        .iter()
+                        .zip(&assessment.reasons)
+                        .map(|(reason, decided)| (reason.citations.clone(), decided.refs.clone())),
+                ),
+                _ => {}
+            }
+        }
+        cited
+    }
+
+    #[test]
+    fn sections_come_in_reading_order() {
+        for (name, answers) in examples() {
+            let ids = ids(&outline_of(&answers));
+            let mut order = READING_ORDER.iter();
+            assert!(
+                ids.iter().all(|id| order.any(|o| o == id)),
+                "{name}: {ids:?}"
+            );
+            for always in ["why", "your_answers", "sources"] {
+                assert!(ids.contains(&always), "{name}: {ids:?}");
+            }
+        }
+        let b12 = outline_of(&example("b12-metformin-tingling.json"));
+        assert_eq!(
+            ids(&b12),
+            [
+                "next_steps",
+                "why",
+                "factors",
+                "your_answers",
+                "background",
+                "clinician_tests",
+                "sources"
+            ]
+        );
+        assert_eq!(b12.triage, "provider_soon_b12");
+    }
+
+    #[test]
+    fn sources_are_numbered_in_order_of_first_citation_and_each_number_names_its_source() {
+        for (name, answers) in examples() {
+            let assessment = evaluate(&PACK, &answers);
+            let outline = outline_of(&answers);
+            let Some(Content::Sources(sources)) = outline.sections.last().map(|s| &s.content)
+            else {
+                panic!("{name}: the sources come last");
+            };
+            let mut highest = 0;
+            for (numbers, refs) in cited(&outline, &assessment) {
+                assert_eq!(numbers.len(), refs.len(), "{name}");
+                for (n, r) in numbers.into_iter().zip(refs) {
+                    assert!(
+                        n <= highest + 1,
+                        "{name}: [{n}] comes before [{}]",
+                        highest + 1
+                    );
+                    highest = highest.max(n);
+                    let source = &sources.list[n - 1];
+                    assert_eq!(source.url, PACK.references[usize::from(r)].url, "{name}");
+                }
+            }
+            let numbers: Vec<usize> = sources.list.iter().map(|s| s.number).collect();
+            assert_eq!(numbers, (1..=highest).collect::<Vec<_>>(), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_reason_carries_the_answers_behind_it_in_words() {
+        let texts = default_texts();
+        for (name, answers) in examples() {
+            let assessment = evaluate(&PACK, &answers);
+            let outline = outline_of(&answers);
+            let reasons: Vec<&Reason> = outline
+                .sections
+                .iter()
+                .filter_map(|s| match &s.content {
+                    Content::Reasons(reasons) => Some(reasons),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            assert_eq!(reasons.len(), assessment.reasons.len(), "{name}");
+            for (reason, decided) in reasons.into_iter().zip(&assessment.reasons) {
+                let id = format!("{}:{}", decided.source.kind(), decided.source.id(&PACK));
+                assert_eq!(reason.id, id, "{name}");
+                let words: Vec<String> = decided
+                    .answers
+                    .iter()
+                    .map(|&(q, o)| {
+                        texts.fill(
+                            texts.questions[usize::from(q)].options[usize::from(o)],
+                            PACK.default_region,
+                        )
+                    })
+                    .collect();
+                assert_eq!(reason.answers, words, "{name}: {id}");
+            }
+        }
+        let b12 = outline_of(&example("b12-metformin-tingling.json"));
+        let Content::Reasons(reasons) = &b12.sections[1].content else {
+            panic!("why comes second");
+        };
+        let risk = reasons.iter().find(|r| r.id == "signal:b12_risk");
+        assert_eq!(
+            risk.map(|r| &r.answers[..]),
+            Some(
+                &[
+                    "65 to 74".to_string(),
+                    "Metformin, for 1 year or longer".to_string()
+                ][..]
+            )
+        );
+    }
+
+    #[test]
+    fn a_red_flag_result_has_no_factors_and_a_b12_result_shows_b12_apart() {
+        let emergency = outline_of(&example("emergency-early-exit.json"));
+        assert_eq!(emergency.top_factor, "red_flag");
+        assert!(!ids(&emergency).contains(&"factors"));
+        let b12 = outline_of(&example("b12-metformin-tingling.json"));
+        let Some(Content::Factors(factors)) = b12
+            .sections
+            .iter()
+            .find(|s| s.id == "factors")
+            .map(|s| &s.content)
+        else {
+            panic!("the B12 result shows factors");
+        };
+        assert!(factors.causes.iter().all(|c| c.factor != "b12"));
+        assert!(factors
+            .causes
+            .windows(2)
+            .all(|pair| pair[0].points >= pair[1].points));
+        assert_eq!(factors.apart.len(), 1);
+        assert_eq!(factors.apart[0].factor, "b12");
+        assert!(factors.apart[0].text.contains("worth asking about"));
+        let exercise = outline_of(&example("self-care-exercise.json"));
+        let Some(Content::Factors(factors)) = exercise
+            .sections
+            .iter()
+            .find(|s| s.id == "factors")
+            .map(|s| &s.content)
+        else {
+            panic!("a self-care result shows factors");
+        };
+        assert!(factors.causes[0].top && factors.causes[0].factor == exercise.top_factor);
+    }
+
+    #[test]
+    fn every_advice_item_appears_once_under_its_own_section() {
+        for (name, answers) in examples() {
+            let assessment = evaluate(&PACK, &answers);
+            let mut shown: Vec<&str> = Vec::new();
+            for section in outline_of(&answers).sections {
+                if let Content::Advice(items) = section.content {
+                    for item in items {
+                        let advice = PACK.advice.iter().find(|a| a.id == item.id);
+                        assert_eq!(advice.map(|a| a.section.id()), Some(section.id), "{name}");
+                        shown.push(item.id);
+                    }
+                }
+            }
+            let mut expected: Vec<&str> = assessment
+                .advice
+                .iter()
+                .map(|&a| PACK.advice[usize::from(a)].id)
+                .collect();
+            shown.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(shown, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn your_answers_list_every_answered_question_in_step_order() {
+        let texts = default_texts();
+        let answers = example("b12-metformin-tingling.json");
+        let outline = outline_of(&answers);
+        let Some(Content::Answers(given)) = outline
+            .sections
+            .iter()
+            .find(|s| s.id == "your_answers")
+            .map(|s| &s.content)
+        else {
+            panic!("your answers");
+        };
+        let answered = (0..PACK.questions.len() as u16)
+            .filter(|&q| answers.is_answered(q))
+            .count();
+        assert_eq!(given.len(), answered);
+        assert_eq!(given[0].question, texts.questions[0].text);
+        assert_eq!(given[0].options, ["None of these"]);
+    }
+
+    #[test]
+    fn every_text_has_the_regions_words() {
+        /// Every string in a JSON value.
+        fn strings(value: &serde_json::Value) -> Vec<&str> {
+            match value {
+                serde_json::Value::String(text) => vec![text],
+                serde_json::Value::Array(items) => items.iter().flat_map(strings).collect(),
+                serde_json::Value::Object(fields) => fields.values().flat_map(strings).collect(),
+                _ => Vec::new(),
+            }
+        }
+        let texts = default_texts();
+        for (name, answers) in examples() {
+            let assessment = evaluate(&PACK, &answers);
+            for region in 0..PACK.regions.len() {
+                let outline = outline(&assessment, &answers, texts, region);
+                let json = serde_json::to_value(&outline).expect("json");
+                for text in strings(&json) {
+                    assert!(
+                        !text.contains('{'),
+                        "{name}: a placeholder is left in {text}"
+                    );
+                }
+            }
+        }
+        let uk = region_index("uk").expect("uk");
+        let answers = example("b12-metformin-tingling.json");
+        let outline = outline(&evaluate(&PACK, &answers), &answers, texts, uk);
+        assert!(outline.banner.action.contains("GP surgery"));
+    }
+}
