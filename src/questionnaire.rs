@@ -11,6 +11,7 @@ use crate::engine::model::{Pack, QuestionIdx};
 use crate::engine::{evaluate, Answers, Assessment};
 use crate::pack::UiText;
 use crate::share::ShareError;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -81,8 +82,9 @@ pub struct Questionnaire {
     pack: &'static Pack,
     screen: Screen,
     answers: Answers,
-    /// The assessment of `answers`, computed again only when an action changes them.
-    assessment: Assessment<'static>,
+    /// The assessment of `answers`, computed again only when an action changes them (shared
+    /// between states, which the reducer copies on every action).
+    assessment: Rc<Assessment<'static>>,
     /// Required questions on this screen that Next found unanswered.
     missing: Vec<QuestionIdx>,
     /// The step the result was reached from (Back returns there).
@@ -147,7 +149,7 @@ impl Questionnaire {
         Questionnaire {
             pack,
             screen,
-            assessment: evaluate(pack, &answers),
+            assessment: Rc::new(evaluate(pack, &answers)),
             answers,
             missing: Vec::new(),
             last_step: 0,
@@ -248,7 +250,7 @@ impl Questionnaire {
             _ => {}
         }
         if next.answers != self.answers {
-            next.assessment = evaluate(self.pack, &next.answers);
+            next.assessment = Rc::new(evaluate(self.pack, &next.answers));
         }
         next
     }

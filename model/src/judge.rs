@@ -103,7 +103,7 @@ enum Atom {
 
 impl Expr {
     /// The condition's value, given the value of each atom.
-    fn judge(&self, atom: &mut impl FnMut(Atom) -> Tri) -> Tri {
+    fn judge(&self, atom: &mut dyn FnMut(Atom) -> Tri) -> Tri {
         match *self {
             Expr::Not(inner) => !inner.judge(atom),
             Expr::All(parts) => Tri::all(parts.iter().map(|p| p.judge(atom))),

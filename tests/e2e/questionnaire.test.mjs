@@ -14,6 +14,7 @@ import {
   walk,
   shownResult,
   focused,
+  assertShowsOutline,
 } from './support.mjs';
 
 const PATHS = [
@@ -63,19 +64,7 @@ for (const { width, path } of RUNS) {
       cli.reasons.map((r) => `${r.kind}:${r.id}`),
     );
     // The page renders the result's outline: its sections, reasons and advice in its order.
-    const { sections } = cliEval(given, 'outline');
-    assert.deepEqual(
-      shown.sections,
-      sections.map((s) => s.id),
-    );
-    assert.deepEqual(
-      shown.reasons,
-      sections.flatMap((s) => s.reasons ?? []).map((r) => r.id),
-    );
-    assert.deepEqual(
-      shown.advice,
-      sections.flatMap((s) => s.advice ?? []).map((a) => a.id),
-    );
+    assertShowsOutline(shown, given);
     const words = await page.locator('[data-triage]').innerText();
     assert.ok(!words.includes('{'), `every placeholder is filled in: ${words}`);
     assert.deepEqual(page.external, [], 'no request leaves the machine');

@@ -251,3 +251,20 @@ export async function shownResult(scope) {
     advice: await scope.locator('[data-advice]').evaluateAll((els) => els.map((e) => e.dataset.advice)),
   };
 }
+
+/** The result `shown` (from `shownResult`) has the sections, reasons and advice of `cramp-check outline` on `given`, in its order. */
+export function assertShowsOutline(shown, given) {
+  const { sections } = cliEval(given, 'outline');
+  assert.deepEqual(
+    shown.sections,
+    sections.map((s) => s.id),
+  );
+  assert.deepEqual(
+    shown.reasons,
+    sections.flatMap((s) => s.reasons ?? []).map((r) => r.id),
+  );
+  assert.deepEqual(
+    shown.advice,
+    sections.flatMap((s) => s.advice ?? []).map((a) => a.id),
+  );
+}
