@@ -12,8 +12,8 @@ use serde::Serialize;
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Outline {
-    /// The result level's id (as `cramp-check eval` prints it).
-    pub triage: &'static str,
+    /// The result level's id (what `cramp-check eval` prints as `triage`).
+    pub level: &'static str,
     pub top_factor: &'static str,
     pub banner: Banner,
     /// In reading order; a section with nothing to say is left out.
@@ -155,7 +155,7 @@ pub fn outline(
         .flatten()
         .collect();
     Outline {
-        triage: assessment.level_id(),
+        level: assessment.level_id(),
         top_factor: assessment.top_factor_id(),
         banner,
         sections,
@@ -481,7 +481,7 @@ pub(crate) mod tests {
                 "sources"
             ]
         );
-        assert_eq!(b12.triage, "provider_soon_b12");
+        assert_eq!(b12.level, "provider_soon_b12");
     }
 
     #[test]

@@ -229,7 +229,7 @@ async fn the_result_renders_its_outline_in_order() {
     let result = checker.find("[data-triage]").expect("the result");
     assert_eq!(
         result.get_attribute("data-triage").as_deref(),
-        Some(expected.triage)
+        Some(expected.level)
     );
     assert_eq!(
         result.get_attribute("data-top-factor").as_deref(),

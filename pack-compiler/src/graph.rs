@@ -1,6 +1,7 @@
 //! Checks of the pack's shape as a graph: show-if rules and rules (signals and score lines)
 //! must not depend on themselves, and every signal must be used.
 
+use crate::conditions::visit_atoms;
 use crate::error::Errors;
 use crate::resolve::Resolved;
 use b12_model::Expr;
@@ -10,15 +11,6 @@ pub fn check(resolved: &Resolved, errors: &mut Errors) {
     show_if_cycles(resolved, errors);
     rule_cycles(resolved, errors);
     unused_signals(resolved, errors);
-}
-
-/// Calls `f` on each atom of a condition (`Chose`, `PointsAtLeast`, `Signal`).
-pub fn visit_atoms(expr: &Expr, f: &mut impl FnMut(&Expr)) {
-    match expr {
-        Expr::Not(inner) => visit_atoms(inner, f),
-        Expr::All(parts) | Expr::Any(parts) => parts.iter().for_each(|p| visit_atoms(p, f)),
-        atom => f(atom),
-    }
 }
 
 fn show_if_cycles(resolved: &Resolved, errors: &mut Errors) {

@@ -4,8 +4,8 @@
 //! yet, pruning as soon as the target is decided. The witnesses are kept: the engine's tests
 //! replay them.
 
+use crate::conditions::visit_atoms;
 use crate::error::Errors;
-use crate::graph::visit_atoms;
 use crate::resolve::Resolved;
 use b12_model::{Expr, Judge, Knowledge, Pack, QuestionIdx, QuestionKind, Tri};
 

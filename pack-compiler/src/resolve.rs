@@ -3,9 +3,9 @@
 //! `conditions.rs`, texts read in `texts.rs`; checks that need the whole pack (cycles, rules
 //! that can never fire) are in `graph.rs` and `reachability.rs`.
 
+use crate::conditions::visit_atoms;
 use crate::conditions::{Names, Scope};
 use crate::error::{Errors, PackError};
-use crate::graph::visit_atoms;
 use crate::ids::{Ids, Shape};
 use crate::leak;
 use crate::source::*;

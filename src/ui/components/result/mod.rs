@@ -40,7 +40,6 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let settings = use_settings();
     let ui = &settings.texts.ui;
     let outline = &props.outline;
-    let triage = outline.triage;
     let sections = outline.sections.iter().map(|section| {
         let (class, body) = match &section.content {
             Content::Advice(items) => (
@@ -71,7 +70,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
 
     html! {
-        <section class="result" data-triage={triage} data-top-factor={outline.top_factor}>
+        <section class="result" data-triage={outline.level} data-top-factor={outline.top_factor}>
             <header class="print-only">
                 <p><strong>{ ui.print_heading }</strong></p>
                 <p>{ format!("{printed} {} {}.", ui.pack_version, outline.pack_version) }</p>
