@@ -160,7 +160,7 @@ fn outline_prints_the_sections_in_the_pages_order_with_the_evals_reasons_and_adv
     assert!(output.status.success());
     let outline: Value = serde_json::from_slice(&output.stdout).expect("outline prints JSON");
     let eval = eval_file("b12-metformin-tingling.json");
-    assert_eq!(outline["triage"], eval["triage"]);
+    assert_eq!(outline["level"], eval["triage"]);
     let sections = outline["sections"].as_array().expect("sections");
     let ids: Vec<&str> = sections.iter().filter_map(|s| s["id"].as_str()).collect();
     assert_eq!(
