@@ -21,6 +21,32 @@ pub enum Screen {
     Result,
 }
 
+impl Screen {
+    /// A name for the screen that stays right while the pack is the same: `intro`, `result`,
+    /// or `step:` and the step's id (for the browser's history entries).
+    pub fn id(self, pack: &Pack) -> String {
+        match self {
+            Screen::Intro => "intro".to_string(),
+            Screen::Step(step) => format!("step:{}", pack.steps[step].id),
+            Screen::Result => "result".to_string(),
+        }
+    }
+
+    pub fn from_id(pack: &Pack, id: &str) -> Option<Screen> {
+        match id {
+            "intro" => Some(Screen::Intro),
+            "result" => Some(Screen::Result),
+            _ => {
+                let step = id.strip_prefix("step:")?;
+                pack.steps
+                    .iter()
+                    .position(|s| s.id == step)
+                    .map(Screen::Step)
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Start,
@@ -34,6 +60,17 @@ pub enum Action {
     ChangeAnswers,
     /// Forget everything and show the intro.
     Restart,
+    /// Show a screen the reader had reached before (the browser's Back or Forward, a reload):
+    /// shown if the answers still lead there, else the furthest screen they lead to.
+    Show(Screen),
+}
+
+/// What changed on the step without the reader moving: a question the last answer brought in
+/// or took away (a show-if), said once by the step's live region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    Appeared(QuestionIdx),
+    Removed(QuestionIdx),
 }
 
 /// What the reader is told about answers that were there before they started; the reader's
@@ -90,6 +127,8 @@ pub struct Questionnaire {
     /// The step the result was reached from (Back returns there).
     last_step: usize,
     notice: Option<Notice>,
+    /// What the last answer changed on the step, until the next action.
+    announcement: Option<Announcement>,
 }
 
 /// Equal states render alike. The assessment is left out: it follows from the pack and the
@@ -103,12 +142,14 @@ impl PartialEq for Questionnaire {
                 &self.missing,
                 self.last_step,
                 &self.notice,
+                self.announcement,
             ) == (
                 other.screen,
                 &other.answers,
                 &other.missing,
                 other.last_step,
                 &other.notice,
+                other.announcement,
             )
     }
 }
@@ -154,6 +195,7 @@ impl Questionnaire {
             missing: Vec::new(),
             last_step: 0,
             notice: None,
+            announcement: None,
         }
     }
 
@@ -177,6 +219,11 @@ impl Questionnaire {
 
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// The question the last answer brought in or took away on this step, if any.
+    pub fn announcement(&self) -> Option<Announcement> {
+        self.announcement
     }
 
     pub fn step_count(&self) -> usize {
@@ -206,10 +253,12 @@ impl Questionnaire {
         self.assessment.stops_questionnaire()
     }
 
-    /// The state after the reader's action. Every action dismisses the notice.
+    /// The state after the reader's action. Every action dismisses the notice and the
+    /// announcement.
     pub fn apply(&self, action: Action) -> Questionnaire {
         let mut next = Questionnaire {
             notice: None,
+            announcement: None,
             ..self.clone()
         };
         match (action, self.screen) {
@@ -236,14 +285,17 @@ impl Questionnaire {
             }
             (Action::Back, Screen::Step(step)) => next.go_to_step(step - 1),
             (Action::Back, Screen::Result) => next.go_to_step(self.last_step),
-            (Action::Choose(q, o), Screen::Step(_)) => {
+            (Action::Choose(q, o), Screen::Step(step)) => {
                 next.answers.choose(self.pack, q, o);
                 next.missing.retain(|&m| m != q);
+                next.announcement = self.announce(&next, step);
             }
-            (Action::Toggle(q, o), Screen::Step(_)) => {
+            (Action::Toggle(q, o), Screen::Step(step)) => {
                 next.answers.toggle(self.pack, q, o);
                 next.missing.retain(|&m| m != q);
+                next.announcement = self.announce(&next, step);
             }
+            (Action::Show(screen), _) => next.show(screen),
             (Action::ChangeAnswers, Screen::Result) => next.go_to_step(0),
             (Action::Restart, _) => return Questionnaire::new(self.pack),
             // Anything else does not apply to the screen showing (for example a stale click).
@@ -258,6 +310,38 @@ impl Questionnaire {
     fn go_to_step(&mut self, step: usize) {
         self.missing.clear();
         self.screen = Screen::Step(step);
+    }
+
+    /// The question that appeared or disappeared on `step` between this state and `next`.
+    fn announce(&self, next: &Questionnaire, step: usize) -> Option<Announcement> {
+        let before: Vec<QuestionIdx> = self.shown_questions(step).collect();
+        let after: Vec<QuestionIdx> = next.shown_questions(step).collect();
+        let new_in = |list: &[QuestionIdx], other: &[QuestionIdx]| {
+            list.iter().copied().find(|q| !other.contains(q))
+        };
+        new_in(&after, &before)
+            .map(Announcement::Appeared)
+            .or_else(|| new_in(&before, &after).map(Announcement::Removed))
+    }
+
+    /// Moves to `screen` if the answers lead there (the furthest screen pressing Next reaches,
+    /// or any screen before it), else to that furthest screen: a history entry can be older
+    /// than the answers.
+    fn show(&mut self, screen: Screen) {
+        let furthest = Questionnaire::restored(self.pack, self.answers.clone());
+        let last_reachable = match furthest.screen {
+            Screen::Step(step) => step,
+            _ => furthest.last_step,
+        };
+        self.missing.clear();
+        self.screen = match screen {
+            Screen::Intro => Screen::Intro,
+            Screen::Step(step) if step <= last_reachable => screen,
+            _ => furthest.screen,
+        };
+        if self.screen == Screen::Result {
+            self.last_step = furthest.last_step;
+        }
     }
 }
 
@@ -461,6 +545,85 @@ mod tests {
         flow = answer(flow, "q_neuro", "balance_problems");
         assert_eq!(shown(&flow), [neuro, onset]);
         assert!(!flow.answers().is_answered(onset), "and does not come back");
+    }
+
+    #[test]
+    fn a_question_that_appears_or_disappears_is_announced_once() {
+        let onset = q("q_neuro_onset");
+        let flow = answer(calm_until("symptoms"), "q_neuro", "extreme_tiredness");
+        assert_eq!(
+            flow.announcement(),
+            None,
+            "tiredness does not ask the onset"
+        );
+        let flow = answer(flow, "q_neuro", "balance_problems");
+        assert_eq!(flow.announcement(), Some(Announcement::Appeared(onset)));
+        // Said once: the next answer that changes nothing on the step says nothing.
+        let flow = answer(flow, "q_neuro", "vision_changes");
+        assert_eq!(flow.announcement(), None);
+        let flow = answer(flow, "q_neuro", "none");
+        assert_eq!(flow.announcement(), Some(Announcement::Removed(onset)));
+        assert_eq!(flow.apply(Action::Back).announcement(), None);
+    }
+
+    #[test]
+    fn show_goes_where_the_history_entry_was_while_the_answers_still_lead_there() {
+        let urgent = step_index("urgent");
+        let at_urgent = calm_until("urgent");
+        let later = calm_step(at_urgent.clone());
+        let Screen::Step(later_step) = later.screen() else {
+            panic!("a step after urgent")
+        };
+        // Back and Forward through entries the reader made, answers kept.
+        let back = later.apply(Action::Show(Screen::Step(urgent)));
+        assert_eq!(
+            (back.screen(), back.answers()),
+            (Screen::Step(urgent), later.answers())
+        );
+        let forward = back.apply(Action::Show(Screen::Step(later_step)));
+        assert_eq!(forward, later.apply(Action::Back).apply(Action::Next));
+        assert_eq!(
+            back.apply(Action::Show(Screen::Intro)).screen(),
+            Screen::Intro
+        );
+        // An entry further than the answers lead (an answer was taken back after it was made,
+        // or a made-up state) shows the furthest screen they do lead to, never a result.
+        let emptied = answer(back, "q_urgent_signs", "none");
+        assert_eq!(
+            emptied
+                .apply(Action::Show(Screen::Step(later_step)))
+                .screen(),
+            Screen::Step(urgent)
+        );
+        assert_eq!(
+            emptied.apply(Action::Show(Screen::Result)).screen(),
+            Screen::Step(urgent)
+        );
+        assert_eq!(
+            emptied
+                .apply(Action::Show(Screen::Step(usize::MAX)))
+                .screen(),
+            Screen::Step(urgent)
+        );
+        // A result the answers decide shows, and Back from it returns to its last step.
+        let red_flag = answer(started(), "q_emergency_signs", "cold_pale_leg");
+        let result = red_flag.apply(Action::Show(Screen::Result));
+        assert_eq!(result_of(&result).0, "emergency_now");
+        assert_eq!(result.apply(Action::Back).screen(), Screen::Step(0));
+    }
+
+    #[test]
+    fn every_screen_has_an_id_that_names_it_again() {
+        let screens = [Screen::Intro, Screen::Result]
+            .into_iter()
+            .chain((0..PACK.steps.len()).map(Screen::Step));
+        for screen in screens {
+            assert_eq!(Screen::from_id(&PACK, &screen.id(&PACK)), Some(screen));
+        }
+        assert_eq!(Screen::id(Screen::Step(0), &PACK), "step:emergency");
+        for unknown in ["", "step:", "step:nope", "Result", "step:emergency "] {
+            assert_eq!(Screen::from_id(&PACK, unknown), None, "{unknown:?}");
+        }
     }
 
     #[test]

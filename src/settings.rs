@@ -13,10 +13,14 @@ pub const THEME: &str = "theme";
 pub const HEADING_LEVEL: &str = "heading-level";
 /// The host's opt-in to receive the reader's answers with the complete event.
 pub const SHARE_ANSWERS: &str = "share-answers";
+/// The host's opt-in to let the checker own the page's history and title: each screen becomes
+/// a browser history entry (Back and Forward move between steps) and the title names the screen.
+/// For a page that is the checker (the standalone page, the single file), never an article's.
+pub const HISTORY: &str = "history";
 /// Every attribute of the element's own that `Settings::from_attributes` reads (a test checks
 /// it), declared once: the loader observes these and `lang`, from a list the build generates
 /// from this one (`cargo xtask assemble`).
-pub const ATTRIBUTES: [&str; 4] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS];
+pub const ATTRIBUTES: [&str; 5] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS, HISTORY];
 
 /// What the host (page or element) chose: language, region, colour theme and the level of the
 /// top heading.
@@ -30,6 +34,8 @@ pub struct Settings {
     /// The host receives the reader's answers with the complete event (it opted in); the
     /// checker says so on screen.
     pub shares_answers: bool,
+    /// The checker owns the page's history and title (the host opted in).
+    pub owns_history: bool,
 }
 
 /// Light or dark colours; `Auto` follows the reader's system setting.
@@ -62,6 +68,7 @@ impl Default for Settings {
             theme: Theme::Auto,
             heading_level: 2,
             shares_answers: false,
+            owns_history: false,
         }
     }
 }
@@ -73,6 +80,7 @@ impl PartialEq for Settings {
             && self.theme == other.theme
             && self.heading_level == other.heading_level
             && self.shares_answers == other.shares_answers
+            && self.owns_history == other.owns_history
     }
 }
 
@@ -128,6 +136,7 @@ impl Settings {
             }
         }
         settings.shares_answers = attribute(SHARE_ANSWERS).is_some();
+        settings.owns_history = attribute(HISTORY).is_some();
         settings
     }
 
@@ -170,9 +179,11 @@ mod tests {
                 (THEME, "dark"),
                 (HEADING_LEVEL, "3"),
                 (SHARE_ANSWERS, ""),
+                (HISTORY, ""),
             ],
         );
         assert!(warnings.is_empty());
+        assert!(settings.owns_history);
         assert_eq!(
             (
                 settings.texts.code,

@@ -160,12 +160,13 @@ async fn clicks_dispatch_their_actions_and_focus_moves_to_each_new_screen() {
     checker.action("start").await;
     assert_eq!(checker.step().as_deref(), Some("emergency"));
     assert_eq!(
-        checker.text(".progress-label"),
+        checker.text(".title .caption"),
         format!("Step 1 of {}", PACK.steps.len())
     );
     assert_eq!(
-        focused().and_then(|e| e.text_content()).as_deref(),
-        Some("Emergency signs")
+        focused().and_then(|e| e.text_content()),
+        Some(format!("Step 1 of {}Emergency signs", PACK.steps.len())),
+        "the heading, with the progress in its caption"
     );
     // A refused Next: the error by the question, and focus on the list of what is missing.
     checker.action("next").await;
@@ -173,7 +174,7 @@ async fn clicks_dispatch_their_actions_and_focus_moves_to_each_new_screen() {
         checker.text("#q_emergency_signs .error"),
         "Answer this question to continue."
     );
-    assert!(focused().is_some_and(|e| e.class_name().contains("callout-error")));
+    assert!(focused().is_some_and(|e| e.class_name().contains("error-summary")));
     checker.answer("q_emergency_signs", "none").await;
     assert!(
         checker.find(".error").is_none(),
@@ -183,7 +184,7 @@ async fn clicks_dispatch_their_actions_and_focus_moves_to_each_new_screen() {
     checker.answer("q_emergency_signs", "cold_pale_leg").await;
     assert!(!checker.is_checked("q_emergency_signs", "none"));
     assert_eq!(checker.text("[data-action=\"next\"]"), "See what to do now");
-    assert!(checker.find(".callout-emergency").is_some());
+    assert!(checker.text("[role=\"alert\"]").contains("help now"));
     checker.action("next").await;
     assert_eq!(checker.triage().as_deref(), Some("emergency_now"));
     assert_eq!(

@@ -12,8 +12,9 @@ use std::fs;
 use std::path::Path;
 use toml::{Table, Value};
 
-/// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name.
-const UI_PLACEHOLDERS: [&str; 4] = ["step", "total", "factor", "date"];
+/// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name, a
+/// question that appeared.
+const UI_PLACEHOLDERS: [&str; 5] = ["step", "total", "factor", "date", "question"];
 
 /// A language's `[ui]` table, key and text in the default language's key order; written out as
 /// the checker's generated `UiText` struct.

@@ -1,6 +1,6 @@
 //! The result of an evaluation, and its JSON form (shared by the command line and the JS API).
 
-use super::model::{FactorIdx, LevelIdx, Pack, QuestionIdx, RefIdx, Section};
+use super::model::{FactorIdx, LevelIdx, Pack, QuestionIdx, RefIdx, Section, Tone};
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone)]
@@ -44,6 +44,11 @@ pub enum ReasonSource {
 impl Assessment<'_> {
     pub fn level_id(&self) -> &'static str {
         self.pack.levels[usize::from(self.level)].id
+    }
+
+    /// How the result's level looks and how urgently it is announced.
+    pub fn tone(&self) -> Tone {
+        self.pack.levels[usize::from(self.level)].tone
     }
 
     pub fn top_factor_id(&self) -> &'static str {

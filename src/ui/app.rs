@@ -1,11 +1,16 @@
+use super::components::step::step_caption;
 use super::components::{intro::Intro, result::ResultView, step::StepView};
-use super::keep;
+use super::{keep, page};
+use crate::engine::model::QuestionIdx;
 use crate::outline::outline;
 use crate::pack::PACK;
 use crate::questionnaire::{Action, Questionnaire, Screen};
 use crate::settings::Settings;
 use crate::share;
-use web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    FocusOptions, HtmlElement, PopStateEvent, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,42 +31,75 @@ pub struct AppProps {
     pub restart_with: Option<String>,
 }
 
-/// The whole checker. Moving between screens puts keyboard and screen-reader focus on the new
-/// screen's heading; a refused Next puts it on the list of what is missing.
+/// The whole checker. Moving to another screen (or a refused Next) puts keyboard and
+/// screen-reader focus on the new screen's heading (or the error summary) and the screen's top
+/// at the top of the window; answering never moves focus. With the `history` attribute each
+/// screen is also a browser history entry and the page's title names it (`page.rs`).
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    // Answers from a share link or remembered on this device, else a fresh start.
+    let settings = props.settings;
+    // Answers from before a restart, this tab's history entry (a reload), a share link or
+    // remembered on this device, else a fresh start.
     let start = use_memo(
         props.restart_with.clone(),
-        |restart_with| match restart_with {
+        move |restart_with| match restart_with {
             Some(code) => keep::restarting_point(code),
-            None => keep::starting_point(),
+            None => settings
+                .owns_history
+                .then(page::saved_in_history)
+                .flatten()
+                .map(keep::StartingPoint::from_this_visit)
+                .unwrap_or_else(keep::starting_point),
         },
     );
     let flow = use_reducer(|| start.flow.clone());
     let focus_target = use_node_ref();
+    let panel = use_node_ref();
     // Whether the reader has done anything in this visit.
     let acted = use_mut_ref(|| false);
+    // Set by an action that moves between screens, or asks again (Next refused); taken by the
+    // render it causes, which then moves focus. Never set on the first render, so that the
+    // checker does not steal focus from the host page.
+    let move_focus = use_mut_ref(|| false);
+    // The next screen change came from the browser's history (Back, Forward): it makes no entry.
+    let from_history = use_mut_ref(|| false);
+    // The option the reader just used: it keeps focus even when a question appearing or going
+    // before or after it makes the browser drop focus (Yew moves its siblings' nodes).
+    let option_used = use_mut_ref(|| None::<(QuestionIdx, u16)>);
     let on_action = {
-        let (flow, acted) = (flow.clone(), acted.clone());
+        let (flow, acted, move_focus, from_history, option_used) = (
+            flow.clone(),
+            acted.clone(),
+            move_focus.clone(),
+            from_history.clone(),
+            option_used.clone(),
+        );
         Callback::from(move |action: Action| {
             *acted.borrow_mut() = true;
+            let answer = match action {
+                Action::Choose(q, o) | Action::Toggle(q, o) => Some((q, o)),
+                _ => None,
+            };
+            *option_used.borrow_mut() = answer;
+            *move_focus.borrow_mut() = answer.is_none();
+            *from_history.borrow_mut() = matches!(action, Action::Show(_));
             flow.dispatch(action)
         })
     };
 
-    let first_render = use_mut_ref(|| true);
     {
-        let focus_target = focus_target.clone();
-        let screen = flow.screen();
-        let missing = flow.missing().len();
-        use_effect_with((screen, missing), move |_| {
-            // Not on the first render: the checker must not steal focus from the host page.
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                if let Some(element) = focus_target.cast::<HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
+        let on_action = on_action.clone();
+        use_effect_with(settings.owns_history, move |&owns_history| {
+            let listener = owns_history.then(|| {
+                let window = web_sys::window().expect("a window");
+                gloo_events::EventListener::new(&window, "popstate", move |event| {
+                    let state = event.unchecked_ref::<PopStateEvent>().state();
+                    if let Some(screen) = page::screen_in(&state) {
+                        on_action.emit(Action::Show(screen));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -90,38 +128,132 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let ui = &settings.texts.ui;
     // Each screen is keyed, so a new screen is new DOM, never old nodes with their text
     // changed: a page that rewrites text nodes (browser translation wraps them in <font>) would
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
-    let screen = match flow.screen() {
-        Screen::Intro => html! { <Intro key="intro" focus={focus_target} {on_action} /> },
-        Screen::Step(step) => html! {
-            <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target} {on_action} />
-        },
+    let (screen, screen_title) = match flow.screen() {
+        Screen::Intro => (
+            html! { <Intro key="intro" focus={focus_target.clone()} on_action={on_action.clone()} /> },
+            None,
+        ),
+        Screen::Step(step) => {
+            let caption = step_caption(ui.step_of, step, flow.step_count());
+            let error = if flow.missing().is_empty() {
+                String::new()
+            } else {
+                format!("{} ", ui.error_prefix)
+            };
+            (
+                html! {
+                    <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target.clone()} on_action={on_action.clone()} />
+                },
+                Some(format!("{error}{caption}: {}", settings.texts.steps[step])),
+            )
+        }
         Screen::Result => {
-            let settings = props.settings;
             let outline = outline(
                 flow.assessment(),
                 flow.answers(),
                 settings.texts,
                 settings.region,
             );
-            html! {
-                <ResultView key="result" {outline} answers={flow.answers().clone()} focus={focus_target} {on_action} />
-            }
+            let title = format!("{}: {}", ui.result, outline.banner.heading);
+            (
+                html! {
+                    <ResultView key="result" {outline} answers={flow.answers().clone()} focus={focus_target.clone()} on_action={on_action.clone()} />
+                },
+                Some(title),
+            )
         }
     };
+    // After every render: focus, and (when the page is the checker's) its history and title,
+    // each only when it changed.
+    let page_state = use_mut_ref(|| {
+        (
+            page::original_title(),
+            None::<(Screen, String)>,
+            String::new(),
+        )
+    });
+    {
+        let (focus_target, panel, flow) = (focus_target.clone(), panel.clone(), flow.clone());
+        use_effect(move || {
+            if std::mem::take(&mut *move_focus.borrow_mut()) {
+                show_screen_top(&panel, &focus_target);
+            }
+            if let Some((q, o)) = option_used.borrow_mut().take() {
+                keep_focus_on_option(&panel, q, o);
+            }
+            if settings.owns_history {
+                let (original, recorded, title) = &mut *page_state.borrow_mut();
+                let now = (flow.screen(), share::encode(&PACK, flow.answers()));
+                if recorded.as_ref() != Some(&now) {
+                    // A new entry for a new screen the reader moved to; the same entry for new
+                    // answers, the first render, and a move the browser's history made.
+                    let new_entry = recorded
+                        .as_ref()
+                        .is_some_and(|(before, _)| *before != now.0)
+                        && !std::mem::take(&mut *from_history.borrow_mut());
+                    page::record(&flow, new_entry);
+                    *recorded = Some(now);
+                }
+                let screen_title = match &screen_title {
+                    Some(screen) => format!("{screen} – {original}"),
+                    None => original.clone(),
+                };
+                if *title != screen_title {
+                    page::set_title(&screen_title);
+                    *title = screen_title;
+                }
+            }
+        });
+    }
     let notice = flow
         .notice()
-        .map(|notice| (notice.id(), notice.text(&props.settings.texts.ui)));
+        .map(|notice| (notice.id(), notice.text(&settings.texts.ui)));
     html! {
-        <ContextProvider<Settings> context={props.settings}>
-            <div class="b12c" part="panel" lang={props.settings.texts.code} data-theme={props.settings.theme.id()}>
+        <ContextProvider<Settings> context={settings}>
+            <div class="b12c" part="panel" lang={settings.texts.code} data-theme={settings.theme.id()} ref={panel}>
                 if let Some((kind, text)) = notice {
                     <p class="callout callout-notice" role="status" data-notice={kind}>{ text }</p>
                 }
                 { screen }
             </div>
         </ContextProvider<Settings>>
+    }
+}
+
+/// Focus back on the option `o` of question `q` (a no-op where it still has focus).
+fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
+    let question = &PACK.questions[usize::from(q)];
+    let selector = format!(
+        "input[name=\"{}\"][data-option=\"{}\"]",
+        question.id,
+        question.options[usize::from(o)]
+    );
+    let input = panel
+        .cast::<HtmlElement>()
+        .and_then(|panel| panel.query_selector(&selector).ok().flatten())
+        .and_then(|input| input.dyn_into::<HtmlElement>().ok());
+    if let Some(input) = input {
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = input.focus_with_options(&options);
+    }
+}
+
+/// Focus on `target` (a heading, or the error summary), with the checker's top at the top of
+/// the window: in an article a new screen starts where the reader reads, not mid-page.
+fn show_screen_top(panel: &NodeRef, target: &NodeRef) {
+    if let Some(element) = target.cast::<HtmlElement>() {
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+    if let Some(panel) = panel.cast::<HtmlElement>() {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Start);
+        panel.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -24,6 +24,16 @@ pub struct StartingPoint {
     pub from_link: bool,
 }
 
+impl StartingPoint {
+    /// Where the reader already was in this visit (this tab's history entry, after a reload).
+    pub fn from_this_visit(flow: Questionnaire) -> Self {
+        StartingPoint {
+            flow,
+            from_link: false,
+        }
+    }
+}
+
 /// The questionnaire to start with: answers from the page's link first, then answers the
 /// reader asked this device to remember, else a fresh start. A link's code is removed from the
 /// address once read, so that analytics, screenshots and bookmarks do not keep it.

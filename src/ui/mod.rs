@@ -6,6 +6,7 @@
 mod app;
 mod components;
 mod keep;
+mod page;
 mod state;
 
 pub use crate::settings::{Settings, Theme};

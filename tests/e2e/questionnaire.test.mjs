@@ -101,7 +101,7 @@ test('intro, a step with an error, and results pass axe (WCAG 2.2 AA)', async ()
   await page.click('[data-action="start"]');
   await page.click('[data-action="next"]');
   assert.deepEqual(await axeViolations(page), [], 'step with a missing answer');
-  assert.match(await focused(page, 'className'), /callout-error/, 'the error summary takes focus');
+  assert.match(await focused(page, 'className'), /error-summary/, 'the error summary takes focus');
   await page.check('input[name="q_emergency_signs"][data-option="chest_pain_or_breathless"]');
   await page.click('[data-action="next"]');
   await page.waitForSelector('[data-triage]');

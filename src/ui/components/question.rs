@@ -49,7 +49,8 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
     });
     html! {
         <fieldset id={question.id} class={classes!("question", props.missing.then_some("question-missing"))}
-            aria-describedby={props.missing.then(|| error_id.clone())}>
+            aria-describedby={props.missing.then(|| error_id.clone())}
+            aria-invalid={props.missing.then_some("true")}>
             <legend>
                 <span class="question-text">{ settings.fill(text.text) }</span>
                 <span class="hint">{ hint }</span>

@@ -1,6 +1,10 @@
 use super::question::QuestionField;
 use super::use_settings;
-use crate::questionnaire::{Action, Questionnaire};
+use crate::engine::model::Tone;
+use crate::pack::PACK;
+use crate::questionnaire::{Action, Announcement, Questionnaire};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,18 +15,17 @@ pub struct StepProps {
     pub on_action: Callback<Action>,
 }
 
-/// One screen of questions with its progress, Back and Next. When the answers already decide
-/// the result (a red flag), it says so and Next becomes "See what to do now".
+/// One screen of questions: its heading (with "Step n of N", so that moving here announces the
+/// progress), the line for anyone very unwell, the error summary after a refused Next, the
+/// questions, a live region for what the answers change on the screen, Back and Next. When the
+/// answers already decide the result (a red flag), it says so and Next becomes "See what to do
+/// now".
 #[function_component]
 pub fn StepView(props: &StepProps) -> Html {
     let settings = use_settings();
     let ui = &settings.texts.ui;
     let flow = &props.questionnaire;
-    let total = flow.step_count();
-    let progress = ui
-        .step_of
-        .replace("{step}", &(props.step + 1).to_string())
-        .replace("{total}", &total.to_string());
+    let progress = step_caption(ui.step_of, props.step, flow.step_count());
     let decided = flow.result_is_decided();
     let questions = flow.shown_questions(props.step).map(|q| {
         html! {
@@ -39,34 +42,68 @@ pub fn StepView(props: &StepProps) -> Html {
     } else {
         props.focus.clone()
     };
+    let question_text = |q: crate::engine::model::QuestionIdx| {
+        settings.fill(settings.texts.questions[usize::from(q)].text)
+    };
+    // Said once, at the level it announces: an emergency interrupts (alert), the rest waits
+    // (status). Both regions are always there, so that browsers watch them before they speak.
+    let tone = flow.assessment().tone();
+    let decided_text = decided.then(|| match tone {
+        Tone::Emergency => ui.decided_emergency,
+        Tone::Urgent => ui.decided_urgent,
+        _ => ui.decided_other,
+    });
+    let announced = match flow.announcement() {
+        Some(Announcement::Appeared(q)) => ui
+            .question_appeared
+            .replace("{question}", &question_text(q)),
+        Some(Announcement::Removed(q)) => {
+            ui.question_removed.replace("{question}", &question_text(q))
+        }
+        None => String::new(),
+    };
+    let callout = |text: &str| {
+        html! {
+            // Keyed by its words: a new message is a new node (announced), an unchanged one is left
+            // alone (not announced again).
+            <p key={text.to_string()} class={format!("callout callout-{}", tone.id())}>{ text.to_string() }</p>
+        }
+    };
     html! {
-        <section class="step" data-step={crate::pack::PACK.steps[props.step].id}>
-            <div class="progress">
-                <p class="progress-label">{ progress }</p>
-                // An SVG bar, not a style attribute: a strict style-src CSP would block that.
-                <svg class="progress-bar" part="progress" viewBox="0 0 100 1" preserveAspectRatio="none"
-                    aria-hidden="true" focusable="false">
-                    <rect height="1" width={((props.step + 1) * 100 / total).to_string()} />
-                </svg>
-            </div>
+        <section class="step" data-step={PACK.steps[props.step].id}>
+            // An SVG bar, not a style attribute: a strict style-src CSP would block that. The
+            // heading's caption says the same in words.
+            <svg class="progress-bar" part="progress" viewBox="0 0 100 1" preserveAspectRatio="none"
+                aria-hidden="true" focusable="false">
+                <rect height="1" width={((props.step + 1) * 100 / flow.step_count()).to_string()} />
+            </svg>
             <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus}>
+                <span class="caption">{ progress }</span>
                 { settings.texts.steps[props.step] }
             </@>
+            <p class="very-unwell">{ settings.fill(ui.very_unwell) }</p>
             if missing {
-                <div class="callout callout-error" tabindex="-1" ref={props.focus.clone()}>
-                    <p>{ ui.missing_summary }</p>
+                <div class="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()}>
+                    <@{settings.heading(1)} class="error-summary-title">{ ui.there_is_a_problem }</@>
                     <ul>
-                        { for flow.missing().iter().map(|&q| html! {
-                            <li>{ settings.fill(settings.texts.questions[usize::from(q)].text) }</li>
+                        { for flow.missing().iter().map(|&q| {
+                            let id = PACK.questions[usize::from(q)].id;
+                            html! {
+                                <li><a href={format!("#{id}")} onclick={Callback::from(move |e: MouseEvent| focus_question(e, id))}>
+                                    { question_text(q) }
+                                </a></li>
+                            }
                         }) }
                     </ul>
                 </div>
             }
             { for questions }
-            <div aria-live="polite">
-                if decided {
-                    <div class="callout callout-emergency"><p>{ ui.red_flag_alert }</p></div>
-                }
+            <div role="alert">
+                if let (Some(text), Tone::Emergency) = (decided_text, tone) { { callout(text) } }
+            </div>
+            <div role="status">
+                if let (Some(text), false) = (decided_text, tone == Tone::Emergency) { { callout(text) } }
+                <p class="visually-hidden" key={announced.clone()}>{ announced.clone() }</p>
             </div>
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back }</button>
@@ -76,5 +113,34 @@ pub fn StepView(props: &StepProps) -> Html {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// "Step n of N" for the step at `index`.
+pub fn step_caption(template: &str, index: usize, total: usize) -> String {
+    template
+        .replace("{step}", &(index + 1).to_string())
+        .replace("{total}", &total.to_string())
+}
+
+/// An error summary's link: puts focus on the first option of the question `id` and its
+/// question in view, without the `#id` reaching the host page's address (the checker lives in
+/// a shadow root, where such a link would not find its target anyway).
+fn focus_question(event: MouseEvent, id: &str) {
+    event.prevent_default();
+    let step = event
+        .target_dyn_into::<Element>()
+        .and_then(|link| link.closest("section").ok().flatten());
+    let Some(step) = step else { return };
+    if let Ok(Some(question)) = step.query_selector(&format!("fieldset#{id}")) {
+        question.scroll_into_view();
+    }
+    let first_option = step.query_selector(&format!("input[name=\"{id}\"]"));
+    if let Some(input) = first_option
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = input.focus();
     }
 }

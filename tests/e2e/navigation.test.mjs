@@ -1,0 +1,210 @@
+// Moving through the check as a reader does, in Debian's Chromium at a phone's 390 × 844 and at
+// 1280 px: the browser's Back and Forward step through the screens with the answers kept (the
+// standalone page and the single file opt in with `history`; an article's embed never touches
+// its host's history), a reload keeps the step without storing anything, focus never gets lost
+// when a follow-up question appears or disappears, the step heading carries the progress, the
+// title names the step, errors are summarised the GOV.UK way, live messages match their level,
+// and in an article a new step starts at the top of the screen.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, servedDistAndBrowser, newPage, focused, storedOnDevice, NOTHING, answersFile, walk } from './support.mjs';
+
+const shared = servedDistAndBrowser();
+
+async function openPage(path = '/', width = 390) {
+  const page = await newPage(shared.chrome, width);
+  await page.setViewportSize({ width, height: 844 });
+  await page.goto(shared.server.url + path);
+  await page.locator('[data-action="start"]').waitFor();
+  return page;
+}
+
+const stepId = (page) => page.locator('[data-step]').getAttribute('data-step');
+const heading = (page) => page.locator('[data-step] .title').innerText();
+const chosen = (page) =>
+  page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => `${i.name}=${i.dataset.option}`));
+/** The text of the step's live regions, by role. */
+const live = (page, role) => page.locator(`[data-step] [role="${role}"]`).innerText();
+
+/** Ticks an option the way a keyboard user does: focus it, press Space. */
+async function tickByKeyboard(page, question, option) {
+  const input = page.locator(`input[name="${question}"][data-option="${option}"]`);
+  await input.focus();
+  await page.keyboard.press('Space');
+  return input;
+}
+
+for (const width of [390, 1280]) {
+  test(`at ${width}px the browser's Back and Forward move one step with the answers kept, and a reload keeps the step`, async () => {
+    const page = await openPage('/', width);
+    const address = page.url();
+    const original = await page.title();
+    await page.locator('[data-action="start"]').click();
+    assert.equal(await stepId(page), 'emergency');
+    assert.match(await heading(page), /^Step 1 of (\d+)\n?/);
+    assert.match(await page.title(), new RegExp(`^Step 1 of \\d+: .+ – ${original}$`));
+    await page.locator('input[data-option="none"]').check();
+    await page.locator('[data-action="next"]').click();
+    assert.equal(await stepId(page), 'urgent');
+    await page.locator('input[data-option="none"]').check();
+    await page.locator('[data-action="next"]').click();
+    const third = await stepId(page);
+    assert.match(await heading(page), /^Step 3 of \d+/);
+    assert.equal(
+      await focused(page, 'className'),
+      'title',
+      'a new step puts focus on its heading, whose caption says the progress',
+    );
+
+    await page.goBack();
+    assert.equal(await stepId(page), 'urgent', 'Back returns one step');
+    assert.deepEqual(await chosen(page), ['q_urgent_signs=none'], 'with its answer');
+    assert.equal(await focused(page, 'className'), 'title');
+    await page.goBack();
+    assert.equal(await stepId(page), 'emergency');
+    assert.deepEqual(await chosen(page), ['q_emergency_signs=none']);
+    await page.goForward();
+    await page.goForward();
+    assert.equal(await stepId(page), third, 'Forward returns too');
+    assert.equal(page.url(), address, 'the address never carries the answers or the step');
+
+    await page.reload();
+    await page.locator('[data-step]').waitFor();
+    assert.equal(await stepId(page), third, 'a reload keeps the step');
+    await page.goBack();
+    assert.deepEqual(await chosen(page), ['q_urgent_signs=none'], 'and the answers');
+    assert.deepEqual(await storedOnDevice(page, shared.server.url), NOTHING, 'nothing stored on the device');
+
+    // An entry from before an answer was taken back leads no further than the answers do.
+    await page.goBack();
+    await page.locator('input[data-option="cold_pale_leg"]').check();
+    await page.locator('[data-action="next"]').click();
+    assert.equal(await page.locator('[data-triage]').getAttribute('data-triage'), 'emergency_now');
+    assert.match(await page.title(), new RegExp(` – ${original}$`));
+    await page.goBack();
+    await page.locator('input[data-option="none"]').check();
+    await page.goForward();
+    assert.equal(await stepId(page), third, 'the old result entry now shows the first step still to answer');
+    await page.goBack();
+    await page.goBack();
+    assert.equal(await page.locator('[data-action="start"]').count(), 1, 'Back from step 1 shows the intro');
+    assert.equal(await page.title(), original);
+  });
+}
+
+test('the single file opened from disk steps back and forward too', async () => {
+  const page = await newPage(shared.chrome, 390);
+  await page.goto(pathToFileURL(join(DIST, 'b12-cramp-check.html')).href);
+  await page.locator('[data-action="start"]').click();
+  await page.locator('input[data-option="none"]').check();
+  await page.locator('[data-action="next"]').click();
+  assert.equal(await stepId(page), 'urgent');
+  await page.goBack();
+  assert.equal(await stepId(page), 'emergency');
+  assert.deepEqual(await chosen(page), ['q_emergency_signs=none']);
+  await page.goForward();
+  assert.equal(await stepId(page), 'urgent');
+});
+
+test('focus stays on the option used when a follow-up question appears or disappears, and the step says so once', async () => {
+  const page = await openPage();
+  const answers = answersFile('b12-metformin-tingling.json');
+  // Walk to the symptoms step with the file's answers, stopping there.
+  await page.locator('[data-action="start"]').click();
+  while ((await stepId(page)) !== 'symptoms') {
+    const names = await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+    for (const name of names)
+      for (const value of [answers[name]].flat())
+        await page.locator(`input[name="${name}"][data-option="${value}"]`).check();
+    await page.locator('[data-action="next"]').click();
+  }
+  const onsetQuestion = page.locator('fieldset#q_neuro_onset');
+  assert.equal(await onsetQuestion.count(), 0);
+  await tickByKeyboard(page, 'q_neuro', 'balance_problems');
+  await onsetQuestion.waitFor();
+  assert.equal(await focused(page, 'name'), 'q_neuro');
+  assert.equal(
+    await page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element.dataset.option;
+    }),
+    'balance_problems',
+  );
+  const question = (await onsetQuestion.locator('.question-text').innerText()).trim();
+  assert.match(await live(page, 'status'), new RegExp(`appeared.*${question.replace(/[?.()]/g, '.')}`, 's'));
+  // Ticking another option that changes nothing says nothing new.
+  await tickByKeyboard(page, 'q_neuro', 'vision_changes');
+  assert.equal((await live(page, 'status')).trim(), '');
+  await tickByKeyboard(page, 'q_neuro', 'none');
+  await onsetQuestion.waitFor({ state: 'detached' });
+  assert.equal(await focused(page, 'name'), 'q_neuro', 'focus stays when the question goes');
+  assert.match(await live(page, 'status'), /removed/);
+  assert.equal((await live(page, 'alert')).trim(), '');
+});
+
+test('a refused Next shows the GOV.UK error summary, its links focus the question, and the title starts with Error', async () => {
+  const page = await openPage();
+  await page.locator('[data-action="start"]').click();
+  await page.locator('input[data-option="none"]').check();
+  await page.locator('[data-action="next"]').click();
+  await page.locator('[data-action="next"]').click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.getAttribute('role'), 'alert');
+  assert.match(await summary.innerText(), /^There is a problem/);
+  assert.equal(await focused(page, 'className'), 'error-summary', 'the summary takes focus');
+  assert.match(await page.title(), /^Error: Step 2 of \d+: /);
+  assert.equal(await page.locator('fieldset#q_urgent_signs').getAttribute('aria-invalid'), 'true');
+  const links = summary.locator('a');
+  assert.equal(await links.count(), 1);
+  const address = page.url();
+  await links.first().click();
+  assert.equal(await focused(page, 'name'), 'q_urgent_signs', 'the link focuses the question');
+  assert.equal(await focused(page, 'type'), 'checkbox');
+  assert.equal(page.url(), address, 'the link does not touch the address');
+  // Pressing Next again while it is still refused focuses the summary again.
+  await page.locator('[data-action="next"]').click();
+  assert.equal(await focused(page, 'className'), 'error-summary');
+  // Answering clears the error without moving focus.
+  const input = await tickByKeyboard(page, 'q_urgent_signs', 'none');
+  assert.equal(await focused(page, 'name'), 'q_urgent_signs');
+  assert.equal(await page.locator('fieldset#q_urgent_signs').getAttribute('aria-invalid'), null);
+  assert.ok(await input.isChecked());
+});
+
+test('live messages match the level they announce: an emergency interrupts, a same-day result waits', async () => {
+  const page = await openPage();
+  await page.locator('[data-action="start"]').click();
+  await page.locator('input[data-option="cold_pale_leg"]').check();
+  assert.match(await live(page, 'alert'), /help now/);
+  assert.equal((await live(page, 'status')).trim(), '');
+  await page.locator('input[data-option="none"]').check();
+  assert.equal((await live(page, 'alert')).trim(), '');
+  await page.locator('[data-action="next"]').click();
+  await page.locator('input[data-option="one_leg_swollen"]').check();
+  assert.match(await live(page, 'status'), /today/);
+  assert.equal((await live(page, 'alert')).trim(), '');
+  assert.match(await page.locator('[data-step] .very-unwell').innerText(), /very unwell.*call/i);
+});
+
+test("in an article a new step starts at the top of the screen, and the host's history and title are left alone", async () => {
+  const page = await openPage('/demo/article.html');
+  const widget = page.locator('b12-cramp-check');
+  const original = { title: await page.title(), length: await page.evaluate(() => history.length) };
+  await widget.locator('[data-action="start"]').scrollIntoViewIfNeeded();
+  await widget.locator('[data-action="start"]').click();
+  const top = () => widget.locator('.b12c').evaluate((panel) => Math.abs(Math.round(panel.getBoundingClientRect().top)));
+  assert.equal(await top(), 0, 'the first step starts at the top of the screen');
+  await widget.locator('input[data-option="none"]').check();
+  await page.evaluate(() => window.scrollBy(0, 400));
+  await widget.locator('[data-action="next"]').click();
+  assert.equal(await widget.locator('[data-step]').getAttribute('data-step'), 'urgent');
+  assert.equal(await top(), 0, 'and so does the next');
+  assert.equal(await page.title(), original.title);
+  assert.equal(await page.evaluate(() => history.length), original.length, 'no history entries in an article');
+  await walk(widget, answersFile('self-care-exercise.json'), null, { started: true });
+  assert.equal(await top(), 0, 'the result starts at the top too');
+});
