@@ -76,6 +76,15 @@ pub fn App(props: &AppProps) -> Html {
         );
         Callback::from(move |action: Action| {
             *acted.borrow_mut() = true;
+            // The checker's Back is the browser's Back where that goes to the same screen, so
+            // that the two never disagree about what Back means.
+            if action == Action::Back
+                && settings.owns_history
+                && page::back_goes_to(flow.apply(Action::Back).screen())
+            {
+                page::go_back();
+                return;
+            }
             let answer = match action {
                 Action::Choose(q, o) | Action::Toggle(q, o) => Some((q, o)),
                 _ => None,
@@ -191,11 +200,12 @@ pub fn App(props: &AppProps) -> Html {
                 if recorded.as_ref() != Some(&now) {
                     // A new entry for a new screen the reader moved to; the same entry for new
                     // answers, the first render, and a move the browser's history made.
-                    let new_entry = recorded
+                    let new_after = recorded
                         .as_ref()
-                        .is_some_and(|(before, _)| *before != now.0)
-                        && !std::mem::take(&mut *from_history.borrow_mut());
-                    page::record(&flow, new_entry);
+                        .map(|(before, _)| *before)
+                        .filter(|&before| before != now.0)
+                        .filter(|_| !std::mem::take(&mut *from_history.borrow_mut()));
+                    page::record(&flow, new_after);
                     *recorded = Some(now);
                 }
                 let screen_title = match &screen_title {

@@ -15,10 +15,13 @@ use web_sys::window;
 /// The key of the checker's part of a history entry's state (a page may keep its own beside it).
 const STATE_KEY: &str = "b12-cramp-check";
 
-/// The checker's part of a history entry's state: the screen's id and the answers' code.
+/// The checker's part of a history entry's state: the screen's id, the answers' code, and the
+/// screen of the entry before it when the checker made both (so that the checker's own Back
+/// button can be the browser's Back).
 struct Entry {
     screen: String,
     answers: String,
+    previous: Option<String>,
 }
 
 fn entry_in(state: &JsValue) -> Option<Entry> {
@@ -27,14 +30,18 @@ fn entry_in(state: &JsValue) -> Option<Entry> {
     Some(Entry {
         screen: field("screen")?,
         answers: field("answers")?,
+        previous: field("previous"),
     })
+}
+
+fn current_entry() -> Option<Entry> {
+    entry_in(&window()?.history().ok()?.state().ok()?)
 }
 
 /// The questionnaire this tab's current history entry holds (after a reload), at the screen it
 /// showed if its answers still lead there.
 pub fn saved_in_history() -> Option<Questionnaire> {
-    let state = window()?.history().ok()?.state().ok()?;
-    let entry = entry_in(&state)?;
+    let entry = current_entry()?;
     let answers = share::decode(&PACK, &entry.answers).ok()?;
     let screen = Screen::from_id(&PACK, &entry.screen)?;
     Some(Questionnaire::restored(&PACK, answers).apply(Action::Show(screen)))
@@ -45,16 +52,37 @@ pub fn screen_in(state: &JsValue) -> Option<Screen> {
     Screen::from_id(&PACK, &entry_in(state)?.screen)
 }
 
-/// Records the questionnaire in the history: a new entry when `new_entry`, else in the current
-/// one. Whatever else the page keeps in the entry's state is left as it is.
-pub fn record(flow: &Questionnaire, new_entry: bool) {
+/// Whether the browser's Back goes to `screen` (the entry before this one is the checker's, on
+/// that screen).
+pub fn back_goes_to(screen: Screen) -> bool {
+    current_entry().and_then(|entry| entry.previous) == Some(screen.id(&PACK))
+}
+
+/// Goes back one entry (the browser's Back); the `popstate` that follows shows its screen.
+pub fn go_back() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+/// Records the questionnaire in the history: a new entry after one on the screen `new_after`,
+/// or else in the current entry. Whatever else the page keeps in the state is left as it is.
+pub fn record(flow: &Questionnaire, new_after: Option<Screen>) {
     let Some(history) = window().and_then(|w| w.history().ok()) else {
         return;
+    };
+    let previous = match new_after {
+        Some(screen) => Some(screen.id(&PACK)),
+        None => current_entry().and_then(|entry| entry.previous),
     };
     let ours = Object::new();
     let _ = Reflect::set(&ours, &"screen".into(), &flow.screen().id(&PACK).into());
     let answers = share::encode(&PACK, flow.answers());
     let _ = Reflect::set(&ours, &"answers".into(), &answers.into());
+    if let Some(previous) = previous {
+        let _ = Reflect::set(&ours, &"previous".into(), &previous.into());
+    }
+    let new_entry = new_after.is_some();
     let state = match history.state() {
         Ok(state) if state.is_object() && !new_entry => state,
         _ => Object::new().into(),
