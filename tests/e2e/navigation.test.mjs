@@ -9,7 +9,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, servedDistAndBrowser, newPage, focused, storedOnDevice, NOTHING, answersFile, walk } from './support.mjs';
+import {
+  DIST,
+  servedDistAndBrowser,
+  newPage,
+  focused,
+  storedOnDevice,
+  NOTHING,
+  answersFile,
+  walk,
+} from './support.mjs';
 
 const shared = servedDistAndBrowser();
 
@@ -216,7 +225,8 @@ test("in an article a new step starts at the top of the screen, and the host's h
   const original = { title: await page.title(), length: await page.evaluate(() => history.length) };
   await widget.locator('[data-action="start"]').scrollIntoViewIfNeeded();
   await widget.locator('[data-action="start"]').click();
-  const top = () => widget.locator('.b12c').evaluate((panel) => Math.abs(Math.round(panel.getBoundingClientRect().top)));
+  const top = () =>
+    widget.locator('.b12c').evaluate((panel) => Math.abs(Math.round(panel.getBoundingClientRect().top)));
   assert.equal(await top(), 0, 'the first step starts at the top of the screen');
   await widget.locator('input[data-option="none"]').check();
   await page.evaluate(() => window.scrollBy(0, 400));
