@@ -341,9 +341,9 @@ fn an_unknown_tone_is_named() {
 
 #[test]
 fn a_question_out_of_its_step_is_named() {
-    // q_smoker (step "history") moved before q_age (step "cramps").
+    // q_smoker (step "conditions") moved before q_age (step "age").
     let dir = broken_pack("step-order", "questions.toml", |s| {
-        let smoker = "[[question]]\nid = \"q_smoker\"\nstep = \"history\"\nkind = \"single\"\nrequired = true\noptions = [\"yes\", \"no\"]\nrefs = [\"R39\"]\n\n";
+        let smoker = "[[question]]\nid = \"q_smoker\"\nstep = \"conditions\"\nkind = \"single\"\nrequired = true\noptions = [\"yes\", \"no\"]\nrefs = [\"R39\"]\n\n";
         s.replacen(smoker, "", 1).replacen(
             "[[question]]\nid = \"q_age\"",
             &format!("{smoker}[[question]]\nid = \"q_age\""),
@@ -355,11 +355,11 @@ fn a_question_out_of_its_step_is_named() {
         "questions.toml",
         &[
             "question \"q_age\"",
-            "comes after a question of the later step \"history\"",
+            "comes after a question of the later step \"conditions\"",
         ],
     );
     let dir = broken_pack("unknown-step", "questions.toml", |s| {
-        s.replacen("step = \"history\"", "step = \"past\"", 1)
+        s.replacen("step = \"conditions\"", "step = \"past\"", 1)
     });
     assert_reported(&errors(&dir), "questions.toml", &["unknown step \"past\""]);
 }

@@ -109,12 +109,13 @@ export function openShadowRoots() {
 }
 
 /**
- * A page at a fixed viewport whose external requests are refused and listed in `external`.
- * Shadow roots are opened for the test (`openShadowRoots`) unless `closed` is set.
+ * A page at a fixed viewport (`height` 900 unless given) whose external requests are refused
+ * and listed in `external`. Shadow roots are opened for the test (`openShadowRoots`) unless
+ * `closed` is set.
  */
-export async function newPage(instance, width, { closed = false } = {}) {
+export async function newPage(instance, width, { closed = false, height = 900 } = {}) {
   const context = await instance.newContext({
-    viewport: { width, height: 900 },
+    viewport: { width, height },
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
   });

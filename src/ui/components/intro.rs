@@ -20,9 +20,10 @@ pub fn Intro(props: &IntroProps) -> Html {
             <div class="callout callout-emergency" role="note">
                 <p>{ settings.fill(ui.emergency_first) }</p>
             </div>
+            // What it is and is not (general information, not a diagnosis), who it is for and
+            // how long it takes: short, so that Start is on a phone's first screen.
             <p>{ ui.intro_what }</p>
             <p>{ ui.intro_adults }</p>
-            <p>{ ui.disclaimer }</p>
             // The promise on screen is the one the host keeps: with `share-answers` it receives
             // the answers, and the reader is told before starting.
             if settings.shares_answers {

@@ -23,9 +23,10 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
     let q = usize::from(props.question);
     let question = &PACK.questions[q];
     let text = &settings.texts.questions[q];
+    // Radios need no hint (one answer is what they mean); checkboxes say that more may apply.
     let (input_type, hint) = match question.kind {
-        QuestionKind::Single => ("radio", ui.choose_one),
-        QuestionKind::Multi => ("checkbox", ui.tick_all),
+        QuestionKind::Single => ("radio", None),
+        QuestionKind::Multi => ("checkbox", Some(ui.tick_all)),
     };
     let error_id = format!("{}-error", question.id);
     let options = question.options.iter().enumerate().map(|(o, option)| {
@@ -53,7 +54,9 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
             aria-invalid={props.missing.then_some("true")}>
             <legend>
                 <span class="question-text">{ settings.fill(text.text) }</span>
-                <span class="hint">{ hint }</span>
+                if let Some(hint) = hint {
+                    <span class="hint">{ hint }</span>
+                }
             </legend>
             if props.missing {
                 <p class="error" id={error_id}>{ ui.missing_answer }</p>
