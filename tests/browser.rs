@@ -165,8 +165,12 @@ async fn clicks_dispatch_their_actions_and_focus_moves_to_each_new_screen() {
     );
     assert_eq!(
         focused().and_then(|e| e.text_content()),
-        Some(format!("Step 1 of {}Emergency signs", PACK.steps.len())),
-        "the heading, with the progress in its caption"
+        Some(format!(
+            "Step 1 of {}{}",
+            PACK.steps.len(),
+            checker.text(".title .question-text")
+        )),
+        "the heading (the step's only question), with the progress in its caption"
     );
     // A refused Next: the error by the question, and focus on the list of what is missing.
     checker.action("next").await;

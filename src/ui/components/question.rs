@@ -12,6 +12,10 @@ pub struct QuestionProps {
     /// Next was refused because this question is unanswered.
     pub missing: bool,
     pub on_action: Callback<Action>,
+    /// The step's only question is its heading (the GOV.UK way: one question, one heading),
+    /// with this caption ("Step n of N") and this focus target.
+    #[prop_or_default]
+    pub heading: Option<(String, NodeRef)>,
 }
 
 /// One question as a fieldset: radios for one answer, checkboxes for tick-all-that-apply, each
@@ -53,7 +57,14 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
             aria-describedby={props.missing.then(|| error_id.clone())}
             aria-invalid={props.missing.then_some("true")}>
             <legend>
-                <span class="question-text">{ settings.fill(text.text) }</span>
+                if let Some((caption, focus)) = &props.heading {
+                    <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>
+                        <span class="caption">{ caption }</span>
+                        <span class="question-text">{ settings.fill(text.text) }</span>
+                    </@>
+                } else {
+                    <span class="question-text">{ settings.fill(text.text) }</span>
+                }
                 if let Some(hint) = hint {
                     <span class="hint">{ hint }</span>
                 }

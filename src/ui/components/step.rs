@@ -27,14 +27,6 @@ pub fn StepView(props: &StepProps) -> Html {
     let flow = &props.questionnaire;
     let progress = step_caption(ui.step_of, props.step, flow.step_count());
     let decided = flow.result_is_decided();
-    let questions = flow.shown_questions(props.step).map(|q| {
-        html! {
-            <QuestionField key={usize::from(q)} question={q} mask={flow.answers().mask(q)}
-                missing={flow.missing().contains(&q)} on_action={props.on_action.clone()} />
-        }
-    });
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let next = props.on_action.reform(|_: MouseEvent| Action::Next);
     // With a refused Next the error summary takes focus; otherwise the step's heading does.
     let missing = !flow.missing().is_empty();
     let heading_focus = if missing {
@@ -42,6 +34,17 @@ pub fn StepView(props: &StepProps) -> Html {
     } else {
         props.focus.clone()
     };
+    // A step that asks one question has that question as its heading.
+    let one_question = PACK.steps[props.step].questions.len() == 1;
+    let questions: Html = flow.shown_questions(props.step).map(|q| {
+        let heading = one_question.then(|| (progress.clone(), heading_focus.clone()));
+        html! {
+            <QuestionField key={usize::from(q)} question={q} mask={flow.answers().mask(q)}
+                missing={flow.missing().contains(&q)} on_action={props.on_action.clone()} {heading} />
+        }
+    }).collect();
+    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let next = props.on_action.reform(|_: MouseEvent| Action::Next);
     let question_text = |q: crate::engine::model::QuestionIdx| {
         settings.fill(settings.texts.questions[usize::from(q)].text)
     };
@@ -77,10 +80,12 @@ pub fn StepView(props: &StepProps) -> Html {
                 aria-hidden="true" focusable="false">
                 <rect height="1" width={((props.step + 1) * 100 / flow.step_count()).to_string()} />
             </svg>
-            <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus}>
-                <span class="caption">{ progress }</span>
-                { settings.texts.steps[props.step] }
-            </@>
+            if !one_question {
+                <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus}>
+                    <span class="caption">{ progress }</span>
+                    { settings.texts.steps[props.step] }
+                </@>
+            }
             <p class="very-unwell">{ settings.fill(ui.very_unwell) }</p>
             if missing {
                 <div class="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()}>
@@ -97,7 +102,7 @@ pub fn StepView(props: &StepProps) -> Html {
                     </ul>
                 </div>
             }
-            { for questions }
+            { questions }
             <div role="alert">
                 if let (Some(text), Tone::Emergency) = (decided_text, tone) { { callout(text) } }
             </div>
