@@ -6,7 +6,7 @@
 //! citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
 //! and the result screen with its printed summary (`ui/components/result/`) all render it.
 
-use crate::engine::model::{self, RefIdx, Tone};
+use crate::engine::model::{self, QuestionIdx, RefIdx, Tone};
 use crate::engine::{Answers, Assessment, ReasonSource};
 use crate::pack::{factor_apart, Texts};
 use serde::Serialize;
@@ -33,11 +33,10 @@ pub struct Banner {
     pub heading: &'static str,
     pub action: String,
     pub citations: Vec<usize>,
-    /// Numbers to call, first of all: the region's emergency numbers for an emergency, its
+    /// Numbers to call, first of all: the region's emergency numbers for an emergency (where a
+    /// region has several, as `intl` does, the action says to call the local one), its
     /// same-day line (if it has one) for a same-day result; none otherwise.
     pub calls: Vec<Call>,
-    /// Said when there is more than one number to choose from: use the local one.
-    pub call_note: Option<&'static str>,
 }
 
 /// A number to call (a `tel:` link on the page).
@@ -52,21 +51,46 @@ pub struct Call {
 /// the tips are what to do now, so `self_care` comes first and `next_steps` says when to get
 /// help instead; `keep` (print, share, remember) is left out of an emergency, where nothing
 /// should compete with the call.
-pub const READING_ORDER: [&str; 10] = [
-    "next_steps",
-    "self_care",
-    "keep",
-    "why",
-    "note",
-    "factors",
-    "background",
-    "clinician_tests",
-    "your_answers",
-    "sources",
+pub const READING_ORDER: [Part; 10] = [
+    Part::Advice(model::Section::NextSteps),
+    Part::Advice(model::Section::SelfCare),
+    Part::Keep,
+    Part::Why,
+    Part::Advice(model::Section::Note),
+    Part::Factors,
+    Part::Advice(model::Section::Background),
+    Part::Advice(model::Section::ClinicianTests),
+    Part::YourAnswers,
+    Part::Sources,
 ];
 
+/// A part of a result: a section of the pack's advice, or one the outline makes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Part {
+    Advice(model::Section),
+    Keep,
+    Why,
+    Factors,
+    YourAnswers,
+    Sources,
+}
+
+impl Part {
+    /// The section's id (`Section::id`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Advice(section) => section.id(),
+            Part::Keep => "keep",
+            Part::Why => "why",
+            Part::Factors => "factors",
+            Part::YourAnswers => "your_answers",
+            Part::Sources => "sources",
+        }
+    }
+}
+
 /// The reading order for a result of this tone.
-pub fn reading_order(tone: Tone) -> [&'static str; 10] {
+pub fn reading_order(tone: Tone) -> [Part; 10] {
     let mut order = READING_ORDER;
     if tone == Tone::SelfCare {
         order.swap(0, 1);
@@ -76,7 +100,7 @@ pub fn reading_order(tone: Tone) -> [&'static str; 10] {
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Section {
-    /// One of `READING_ORDER` (the page's `data-section`).
+    /// The id of one of `READING_ORDER` (the page's `data-section`).
     pub id: &'static str,
     pub title: &'static str,
     #[serde(flatten)]
@@ -142,8 +166,11 @@ pub struct FactorApart {
 /// One answered question and the options chosen, in words.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct AnswerInWords {
-    /// The question's id (the page's Change button opens its step).
+    /// The question's id (the page's `data-question`).
     pub id: &'static str,
+    /// The question (the page's Change button opens its step).
+    #[serde(skip)]
+    pub index: QuestionIdx,
     pub question: String,
     pub options: Vec<String>,
 }
@@ -185,19 +212,19 @@ pub fn outline(
     let tone = banner.tone;
     let sections = reading_order(tone)
         .into_iter()
-        .filter_map(|id| match id {
-            "keep" => (tone != Tone::Emergency).then_some(Section {
-                id,
+        .filter_map(|part| match part {
+            Part::Keep => (tone != Tone::Emergency).then_some(Section {
+                id: "keep",
                 title: texts.ui.keep_heading,
                 content: Content::Keep {},
             }),
-            "why" => Some(build.why()),
-            "factors" => build.factors(),
-            "your_answers" => Some(build.your_answers(answers)),
-            "sources" => Some(build.sources()),
-            _ => {
-                let mut advice = build.advice(model::Section::from_id(id)?)?;
-                if tone == Tone::SelfCare && id == "next_steps" {
+            Part::Why => Some(build.why()),
+            Part::Factors => build.factors(),
+            Part::YourAnswers => Some(build.your_answers(answers)),
+            Part::Sources => Some(build.sources()),
+            Part::Advice(section) => {
+                let mut advice = build.advice(section)?;
+                if tone == Tone::SelfCare && section == model::Section::NextSteps {
                     advice.title = texts.ui.when_to_get_help;
                 }
                 Some(advice)
@@ -236,7 +263,9 @@ impl Builder<'_, '_> {
             _ => "",
         };
         let calls: Vec<Call> = numbers
-            .split_whitespace()
+            // The compiler keeps them digits, one space apart.
+            .split(' ')
+            .filter(|number| !number.is_empty())
             .map(|number| Call {
                 number,
                 label: texts.ui.call.replace("{number}", number),
@@ -247,7 +276,6 @@ impl Builder<'_, '_> {
             heading: level.heading,
             action: self.fill(level.action),
             citations: self.citations.cite(self.assessment.level_refs()),
-            call_note: (calls.len() > 1).then_some(texts.ui.call_local),
             calls,
         }
     }
@@ -318,16 +346,19 @@ impl Builder<'_, '_> {
             return None;
         }
         let pack = assessment.pack;
-        let ranked: Vec<&str> = assessment
-            .causes_in_chart_order()
-            .into_iter()
-            .filter(|&f| assessment.factor_scores[usize::from(f)] > 0)
-            .map(|f| texts.factors[usize::from(f)].name)
-            .collect();
+        let mut ranked = String::new();
+        for f in assessment.causes_in_chart_order() {
+            if assessment.factor_scores[usize::from(f)] > 0 {
+                if !ranked.is_empty() {
+                    ranked += "; ";
+                }
+                ranked += texts.factors[usize::from(f)].name;
+            }
+        }
         let summary = if ranked.is_empty() {
             texts.ui.chart_none.to_string()
         } else {
-            texts.ui.chart_order.replace("{factor}", &ranked.join("; "))
+            texts.ui.chart_order.replace("{factor}", &ranked)
         };
         let factors = Factors {
             summary,
@@ -370,6 +401,7 @@ impl Builder<'_, '_> {
                 let text = &texts.questions[usize::from(q)];
                 AnswerInWords {
                     id: self.assessment.pack.questions[usize::from(q)].id,
+                    index: q,
                     question: self.fill(text.text),
                     options: answers
                         .chosen(q)
@@ -526,7 +558,7 @@ pub(crate) mod tests {
         for (name, answers) in examples() {
             let outline = outline_of(&answers);
             let ids = ids(&outline);
-            let mut order = reading_order(outline.banner.tone).into_iter();
+            let mut order = reading_order(outline.banner.tone).map(Part::id).into_iter();
             assert!(
                 ids.iter().all(|id| order.any(|o| o == *id)),
                 "{name}: {ids:?}"
@@ -773,7 +805,8 @@ pub(crate) mod tests {
             for (number, label) in numbers.iter().zip(&labels) {
                 assert_eq!(label, &format!("Call {number}"));
             }
-            (numbers, banner.call_note.is_some())
+            let local = banner.action.contains("local emergency number");
+            (numbers, local)
         };
         let emergency = "emergency-early-exit.json";
         assert_eq!(numbers(emergency, "uk"), (vec!["999"], false));

@@ -17,9 +17,6 @@ pub fn explain(outline: &Outline, texts: &Texts) -> String {
     for call in &banner.calls {
         let _ = writeln!(w, "{}", call.label);
     }
-    if let Some(note) = banner.call_note {
-        let _ = writeln!(w, "{note}");
-    }
     let _ = writeln!(w, "{}{}", banner.action, marks(&banner.citations));
     for section in &outline.sections {
         if let Content::Keep {} = section.content {
