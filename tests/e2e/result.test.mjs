@@ -16,6 +16,7 @@ import {
   shownResult,
   focused,
   assertShowsOutline,
+  axeViolations,
 } from './support.mjs';
 
 const RESULTS = [
@@ -73,6 +74,12 @@ for (const width of [390, 1280]) {
       assert.equal(await page.locator('[data-section="your_answers"] details:not([open])').count(), 1);
       assert.equal(sections.at(-1), 'sources');
       if (width === 390) await screenshot(page, `result-${result.name}-390`);
+      if (width === 1280) {
+        // Open, with a citation followed: every new control in view passes axe.
+        await page.locator('[data-section="your_answers"] summary').click();
+        if (await page.locator('a.cite').count()) await page.locator('a.cite').first().click();
+        assert.deepEqual(await axeViolations(page), [], `${result.name} result`);
+      }
       assert.deepEqual(page.consoleErrors, []);
       await page.context().close();
     });
