@@ -46,7 +46,8 @@ async function setRegion(page, region) {
 }
 
 /** The numbers the banner's tel: links call, in order. */
-const calls = (page) => page.locator('.banner a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+const calls = (page) =>
+  page.locator('.banner a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 
 for (const width of [390, 1280]) {
   for (const result of RESULTS) {
@@ -58,7 +59,10 @@ for (const width of [390, 1280]) {
       const { sections } = shown;
       if (result.triage === 'emergency_now') {
         assert.ok(!sections.includes('keep'), 'no print, share or remember in an emergency');
-        assert.equal(await page.locator('[data-action="print"], [data-action="share"], [data-action="remember"]').count(), 0);
+        assert.equal(
+          await page.locator('[data-action="print"], [data-action="share"], [data-action="remember"]').count(),
+          0,
+        );
       } else {
         // Keeping comes right after what to do now and when to get help, before why.
         const keep = sections.indexOf('keep');
@@ -97,7 +101,8 @@ test('emergency and same-day results call the region’s number first', async ()
     for (const [region, numbers] of Object.entries(expected[result.name])) {
       await setRegion(page, region);
       await page.waitForFunction(
-        ([n]) => document.querySelector('b12-cramp-check').shadowRoot.querySelectorAll('.banner a[href^="tel:"]').length === n,
+        ([n]) =>
+          document.querySelector('b12-cramp-check').shadowRoot.querySelectorAll('.banner a[href^="tel:"]').length === n,
         [numbers.length],
       );
       assert.deepEqual(await calls(page), numbers, `${result.name} in ${region}`);
@@ -166,10 +171,13 @@ test('forced colours: the chosen option and the main button stand out', async ()
   await page.check('input[name="q_emergency_signs"][data-option="none"]');
   assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
   const style = (selector) =>
-    page.locator(selector).first().evaluate((e) => {
-      const s = getComputedStyle(e);
-      return [s.borderTopWidth, s.borderTopColor, s.backgroundColor, s.color, s.outlineStyle].join(' ');
-    });
+    page
+      .locator(selector)
+      .first()
+      .evaluate((e) => {
+        const s = getComputedStyle(e);
+        return [s.borderTopWidth, s.borderTopColor, s.backgroundColor, s.color, s.outlineStyle].join(' ');
+      });
   const chosen = await style('label.option:has(input:checked)');
   const other = await style('label.option:has(input:not(:checked))');
   assert.notEqual(chosen, other, 'the chosen option differs from the others');
@@ -205,7 +213,9 @@ test('a long banner heading wraps inside the banner at 320px with WCAG 1.4.12 te
     assert.ok(box.overflow <= 0, `${file}: the heading does not overflow (${box.overflow}px)`);
     assert.ok(box.right >= 0, `${file}: the heading stays inside the banner`);
     assert.ok(box.bannerRight <= 320, `${file}: the banner fits the screen`);
-    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const scroll = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     assert.equal(scroll, 0, `${file}: no sideways scrolling`);
     await screenshot(page, `result-text-spacing-320-${file.replace('.json', '')}`);
     await page.context().close();
@@ -220,8 +230,13 @@ test('citations: 24px targets, one tab stop a statement, and the way back from a
     assert.ok(box.width >= 24 && box.height >= 24, `a citation is ${box.width}x${box.height}`);
   }
   // Apart from the text around it.
-  const margins = await page.locator('a.cite').evaluateAll((as) => as.map((a) => parseFloat(getComputedStyle(a).marginLeft)));
-  assert.ok(margins.every((m) => m >= 2), `margins ${margins}`);
+  const margins = await page
+    .locator('a.cite')
+    .evaluateAll((as) => as.map((a) => parseFloat(getComputedStyle(a).marginLeft)));
+  assert.ok(
+    margins.every((m) => m >= 2),
+    `margins ${margins}`,
+  );
   // One link for a statement's sources, named with their numbers.
   const group = page.locator('a.cite', { hasText: '][' }).first();
   const label = await group.getAttribute('aria-label');
