@@ -1,11 +1,12 @@
-//! One outline of a result, in the order a reader meets it: the banner (what to do first), then
-//! its sections (next steps, why, what the answers point to, the reader's answers, notes,
-//! self-care, background, tests a clinician may consider, sources) and the disclaimer, with
-//! every text in the reader's language and region and every source numbered once, in order of
-//! first citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
+//! One outline of a result, in the order a reader acts on it (`READING_ORDER`): the banner (what
+//! to do first, with the numbers to call for an emergency or same-day result), what to do now,
+//! when to get help instead, keeping the result for an appointment, why, what the answers point
+//! to, the details, the reader's answers and the sources; then the disclaimer. Every text is in
+//! the reader's language and region and every source is numbered once, in order of first
+//! citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
 //! and the result screen with its printed summary (`ui/components/result/`) all render it.
 
-use crate::engine::model::{self, RefIdx, Tone};
+use crate::engine::model::{self, QuestionIdx, RefIdx, Tone};
 use crate::engine::{Answers, Assessment, ReasonSource};
 use crate::pack::{factor_apart, Texts};
 use serde::Serialize;
@@ -32,12 +33,74 @@ pub struct Banner {
     pub heading: &'static str,
     pub action: String,
     pub citations: Vec<usize>,
+    /// Numbers to call, first of all: the region's emergency numbers for an emergency (where a
+    /// region has several, as `intl` does, the action says to call the local one), its
+    /// same-day line (if it has one) for a same-day result; none otherwise.
+    pub calls: Vec<Call>,
+}
+
+/// A number to call (a `tel:` link on the page).
+#[derive(Debug, PartialEq, Serialize)]
+pub struct Call {
+    pub number: &'static str,
+    /// "Call 999".
+    pub label: String,
+}
+
+/// Where each part of a result goes, in the order a reader acts on it. For a self-care result
+/// the tips are what to do now, so `self_care` comes first and `next_steps` says when to get
+/// help instead; `keep` (print, share, remember) is left out of an emergency, where nothing
+/// should compete with the call.
+pub const READING_ORDER: [Part; 10] = [
+    Part::Advice(model::Section::NextSteps),
+    Part::Advice(model::Section::SelfCare),
+    Part::Keep,
+    Part::Why,
+    Part::Advice(model::Section::Note),
+    Part::Factors,
+    Part::Advice(model::Section::Background),
+    Part::Advice(model::Section::ClinicianTests),
+    Part::YourAnswers,
+    Part::Sources,
+];
+
+/// A part of a result: a section of the pack's advice, or one the outline makes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Part {
+    Advice(model::Section),
+    Keep,
+    Why,
+    Factors,
+    YourAnswers,
+    Sources,
+}
+
+impl Part {
+    /// The section's id (`Section::id`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Advice(section) => section.id(),
+            Part::Keep => "keep",
+            Part::Why => "why",
+            Part::Factors => "factors",
+            Part::YourAnswers => "your_answers",
+            Part::Sources => "sources",
+        }
+    }
+}
+
+/// The reading order for a result of this tone.
+pub fn reading_order(tone: Tone) -> [Part; 10] {
+    let mut order = READING_ORDER;
+    if tone == Tone::SelfCare {
+        order.swap(0, 1);
+    }
+    order
 }
 
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Section {
-    /// `next_steps`, `why`, `factors`, `your_answers`, `note`, `self_care`, `background`,
-    /// `clinician_tests` or `sources` (the page's `data-section`).
+    /// The id of one of `READING_ORDER` (the page's `data-section`).
     pub id: &'static str,
     pub title: &'static str,
     #[serde(flatten)]
@@ -51,6 +114,9 @@ pub enum Content {
     Reasons(Vec<Reason>),
     Factors(Factors),
     Answers(Vec<AnswerInWords>),
+    /// Where the ways to keep the result go (print, share, remember): controls on the page,
+    /// nothing in plain text.
+    Keep {},
     Sources(Sources),
 }
 
@@ -77,6 +143,8 @@ pub struct Reason {
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Factors {
     pub causes: Vec<Cause>,
+    /// The chart in one sentence, in words (the page shows no points).
+    pub summary: String,
     pub apart: Vec<FactorApart>,
 }
 
@@ -98,6 +166,11 @@ pub struct FactorApart {
 /// One answered question and the options chosen, in words.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct AnswerInWords {
+    /// The question's id (the page's `data-question`).
+    pub id: &'static str,
+    /// The question (the page's Change button opens its step).
+    #[serde(skip)]
+    pub index: QuestionIdx,
     pub question: String,
     pub options: Vec<String>,
 }
@@ -136,23 +209,27 @@ pub fn outline(
     };
     // Sources are numbered as they are first cited, so the parts are built in reading order.
     let banner = build.banner();
-    let next_steps = build.advice(model::Section::NextSteps);
-    let why = build.why();
-    let factors = build.factors();
-    let your_answers = build.your_answers(answers);
-    let details = [
-        model::Section::Note,
-        model::Section::SelfCare,
-        model::Section::Background,
-        model::Section::ClinicianTests,
-    ]
-    .map(|section| build.advice(section));
-    let sources = build.sources();
-    let sections = [next_steps, Some(why), factors, Some(your_answers)]
+    let tone = banner.tone;
+    let sections = reading_order(tone)
         .into_iter()
-        .chain(details)
-        .chain([Some(sources)])
-        .flatten()
+        .filter_map(|part| match part {
+            Part::Keep => (tone != Tone::Emergency).then_some(Section {
+                id: "keep",
+                title: texts.ui.keep_heading,
+                content: Content::Keep {},
+            }),
+            Part::Why => Some(build.why()),
+            Part::Factors => build.factors(),
+            Part::YourAnswers => Some(build.your_answers(answers)),
+            Part::Sources => Some(build.sources()),
+            Part::Advice(section) => {
+                let mut advice = build.advice(section)?;
+                if tone == Tone::SelfCare && section == model::Section::NextSteps {
+                    advice.title = texts.ui.when_to_get_help;
+                }
+                Some(advice)
+            }
+        })
         .collect();
     Outline {
         level: assessment.level_id(),
@@ -177,12 +254,29 @@ impl Builder<'_, '_> {
     }
 
     fn banner(&mut self) -> Banner {
-        let level = &self.texts.levels[usize::from(self.assessment.level)];
+        let (texts, region) = (self.texts, self.region);
+        let level = &texts.levels[usize::from(self.assessment.level)];
+        let tone = self.assessment.tone();
+        let numbers = match tone {
+            Tone::Emergency => texts.region_word("emergency_dial", region),
+            Tone::Urgent => texts.region_word("same_day_dial", region),
+            _ => "",
+        };
+        let calls: Vec<Call> = numbers
+            // The compiler keeps them digits, one space apart.
+            .split(' ')
+            .filter(|number| !number.is_empty())
+            .map(|number| Call {
+                number,
+                label: texts.ui.call.replace("{number}", number),
+            })
+            .collect();
         Banner {
-            tone: self.assessment.pack.levels[usize::from(self.assessment.level)].tone,
+            tone,
             heading: level.heading,
             action: self.fill(level.action),
             citations: self.citations.cite(self.assessment.level_refs()),
+            calls,
         }
     }
 
@@ -252,7 +346,22 @@ impl Builder<'_, '_> {
             return None;
         }
         let pack = assessment.pack;
+        let mut ranked = String::new();
+        for f in assessment.causes_in_chart_order() {
+            if assessment.factor_scores[usize::from(f)] > 0 {
+                if !ranked.is_empty() {
+                    ranked += "; ";
+                }
+                ranked += texts.factors[usize::from(f)].name;
+            }
+        }
+        let summary = if ranked.is_empty() {
+            texts.ui.chart_none.to_string()
+        } else {
+            texts.ui.chart_order.replace("{factor}", &ranked)
+        };
         let factors = Factors {
+            summary,
             causes: assessment
                 .causes_in_chart_order()
                 .into_iter()
@@ -291,6 +400,8 @@ impl Builder<'_, '_> {
             .map(|q| {
                 let text = &texts.questions[usize::from(q)];
                 AnswerInWords {
+                    id: self.assessment.pack.questions[usize::from(q)].id,
+                    index: q,
                     question: self.fill(text.text),
                     options: answers
                         .chosen(q)
@@ -372,19 +483,6 @@ pub(crate) mod tests {
     use crate::engine::{evaluate, RawAnswers};
     use crate::pack::{default_texts, region_index, PACK};
 
-    /// The sections a result can have, in reading order.
-    const READING_ORDER: [&str; 9] = [
-        "next_steps",
-        "why",
-        "factors",
-        "your_answers",
-        "note",
-        "self_care",
-        "background",
-        "clinician_tests",
-        "sources",
-    ];
-
     /// Every answer file in `tests/answers/` (name, answers), one for each kind of result.
     pub(crate) fn examples() -> Vec<(String, Answers)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/answers");
@@ -458,30 +556,49 @@ pub(crate) mod tests {
     #[test]
     fn sections_come_in_reading_order() {
         for (name, answers) in examples() {
-            let ids = ids(&outline_of(&answers));
-            let mut order = READING_ORDER.iter();
+            let outline = outline_of(&answers);
+            let ids = ids(&outline);
+            let mut order = reading_order(outline.banner.tone).map(Part::id).into_iter();
             assert!(
-                ids.iter().all(|id| order.any(|o| o == id)),
+                ids.iter().all(|id| order.any(|o| o == *id)),
                 "{name}: {ids:?}"
             );
             for always in ["why", "your_answers", "sources"] {
                 assert!(ids.contains(&always), "{name}: {ids:?}");
             }
+            // Nothing competes with an emergency call: no print, share or remember.
+            assert_eq!(
+                ids.contains(&"keep"),
+                outline.banner.tone != Tone::Emergency,
+                "{name}: {ids:?}"
+            );
         }
+        // What to do, then keeping the result, then why, then the details and the record.
         let b12 = outline_of(&example("b12-metformin-tingling.json"));
         assert_eq!(
             ids(&b12),
             [
                 "next_steps",
+                "keep",
                 "why",
                 "factors",
-                "your_answers",
                 "background",
                 "clinician_tests",
+                "your_answers",
                 "sources"
             ]
         );
         assert_eq!(b12.level, "provider_soon_b12");
+        // For self-care the tips are what to do now; the next steps say when to get help.
+        let texts = default_texts();
+        let self_care = outline_of(&example("self-care-exercise.json"));
+        assert_eq!(ids(&self_care)[..3], ["self_care", "next_steps", "keep"]);
+        assert_eq!(self_care.sections[1].title, texts.ui.when_to_get_help);
+        let emergency = outline_of(&example("emergency-early-exit.json"));
+        assert_eq!(
+            ids(&emergency),
+            ["next_steps", "why", "your_answers", "sources"]
+        );
     }
 
     #[test]
@@ -545,8 +662,13 @@ pub(crate) mod tests {
             }
         }
         let b12 = outline_of(&example("b12-metformin-tingling.json"));
-        let Content::Reasons(reasons) = &b12.sections[1].content else {
-            panic!("why comes second");
+        let Some(Content::Reasons(reasons)) = b12
+            .sections
+            .iter()
+            .find(|s| s.id == "why")
+            .map(|s| &s.content)
+        else {
+            panic!("why");
         };
         let risk = reasons.iter().find(|r| r.id == "signal:b12_risk");
         assert_eq!(
@@ -669,5 +791,62 @@ pub(crate) mod tests {
         let answers = example("b12-metformin-tingling.json");
         let outline = outline(&evaluate(&PACK, &answers), &answers, texts, uk);
         assert!(outline.banner.action.contains("GP surgery"));
+    }
+
+    #[test]
+    fn emergency_and_same_day_results_come_with_the_regions_numbers_to_call() {
+        let texts = default_texts();
+        let numbers = |file: &str, region: &str| {
+            let answers = example(file);
+            let region = region_index(region).expect("region");
+            let banner = outline(&evaluate(&PACK, &answers), &answers, texts, region).banner;
+            let labels: Vec<String> = banner.calls.iter().map(|c| c.label.clone()).collect();
+            let numbers: Vec<&str> = banner.calls.iter().map(|c| c.number).collect();
+            for (number, label) in numbers.iter().zip(&labels) {
+                assert_eq!(label, &format!("Call {number}"));
+            }
+            let local = banner.action.contains("local emergency number");
+            (numbers, local)
+        };
+        let emergency = "emergency-early-exit.json";
+        assert_eq!(numbers(emergency, "uk"), (vec!["999"], false));
+        assert_eq!(numbers(emergency, "us"), (vec!["911"], false));
+        assert_eq!(numbers(emergency, "eu"), (vec!["112"], false));
+        // No one number for everywhere: the common ones, and a line to use the local one.
+        assert_eq!(
+            numbers(emergency, "intl"),
+            (vec!["112", "911", "999"], true)
+        );
+        let same_day = "same-day-statin.json";
+        assert_eq!(numbers(same_day, "uk"), (vec!["111"], false));
+        for region in ["us", "eu", "intl"] {
+            assert_eq!(numbers(same_day, region), (vec![], false), "{region}");
+        }
+        for region in ["uk", "us", "eu", "intl"] {
+            assert_eq!(
+                numbers("b12-metformin-tingling.json", region),
+                (vec![], false)
+            );
+        }
+    }
+
+    #[test]
+    fn the_chart_is_said_in_one_sentence_without_points() {
+        let b12 = outline_of(&example("self-care-exercise.json"));
+        let Some(Content::Factors(factors)) = b12
+            .sections
+            .iter()
+            .find(|s| s.id == "factors")
+            .map(|s| &s.content)
+        else {
+            panic!("factors");
+        };
+        assert!(
+            factors.summary.starts_with("Best fit first: "),
+            "{}",
+            factors.summary
+        );
+        assert!(factors.summary.contains(factors.causes[0].name));
+        assert!(!factors.summary.contains("point"));
     }
 }

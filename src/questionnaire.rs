@@ -6,6 +6,10 @@
 //! Next refuses to move on while a required question on the screen is unanswered, and names
 //! those questions. It goes straight to the result when the answers so far already decide it
 //! (a red flag, or an outcome that stops the questionnaire such as "under 18").
+//!
+//! From the result, "Change" on one answer opens that question's step to return: Next from it
+//! goes straight back to the result when every shown required question is answered, else on
+//! to the first step with one missing (as when a removed red flag no longer ends the check).
 
 use crate::engine::model::{Pack, QuestionIdx};
 use crate::engine::{evaluate, Answers, Assessment};
@@ -58,6 +62,8 @@ pub enum Action {
     Toggle(QuestionIdx, u16),
     /// From the result, back to the first step with every answer kept.
     ChangeAnswers,
+    /// From the result, to the step of this question, to return to the result after it.
+    ChangeAnswer(QuestionIdx),
     /// Forget everything and show the intro.
     Restart,
     /// Show a screen the reader had reached before (the browser's Back or Forward, a reload):
@@ -126,6 +132,8 @@ pub struct Questionnaire {
     missing: Vec<QuestionIdx>,
     /// The step the result was reached from (Back returns there).
     last_step: usize,
+    /// The reader came from the result to change one answer: Next returns there when it can.
+    returning: bool,
     notice: Option<Notice>,
     /// What the last answer changed on the step, until the next action.
     announcement: Option<Announcement>,
@@ -141,6 +149,7 @@ impl PartialEq for Questionnaire {
                 &self.answers,
                 &self.missing,
                 self.last_step,
+                self.returning,
                 &self.notice,
                 self.announcement,
             ) == (
@@ -148,6 +157,7 @@ impl PartialEq for Questionnaire {
                 &other.answers,
                 &other.missing,
                 other.last_step,
+                other.returning,
                 &other.notice,
                 other.announcement,
             )
@@ -194,6 +204,7 @@ impl Questionnaire {
             answers,
             missing: Vec::new(),
             last_step: 0,
+            returning: false,
             notice: None,
             announcement: None,
         }
@@ -215,6 +226,11 @@ impl Questionnaire {
     /// Required questions on this screen that Next found unanswered.
     pub fn missing(&self) -> &[QuestionIdx] {
         &self.missing
+    }
+
+    /// Whether Next returns to the result (the reader came to change one answer).
+    pub fn returning(&self) -> bool {
+        self.returning
     }
 
     pub fn notice(&self) -> Option<&Notice> {
@@ -270,7 +286,14 @@ impl Questionnaire {
                 } else {
                     self.unanswered_required(step)
                 };
-                if next.missing.is_empty() {
+                if next.missing.is_empty() && self.returning {
+                    // Where Next through every step leads: the result, or the first step with
+                    // a required answer missing (which returns from there in turn).
+                    let walked = Questionnaire::restored(self.pack, next.answers.clone());
+                    next.screen = walked.screen;
+                    next.last_step = walked.last_step;
+                    next.returning = walked.screen != Screen::Result;
+                } else if next.missing.is_empty() {
                     if self.result_is_decided() || step + 1 == self.step_count() {
                         next.last_step = step;
                         next.screen = Screen::Result;
@@ -281,6 +304,7 @@ impl Questionnaire {
             }
             (Action::Back, Screen::Step(0)) => {
                 next.missing.clear();
+                next.returning = false;
                 next.screen = Screen::Intro;
             }
             (Action::Back, Screen::Step(step)) => next.go_to_step(step - 1),
@@ -297,6 +321,17 @@ impl Questionnaire {
             }
             (Action::Show(screen), _) => next.show(screen),
             (Action::ChangeAnswers, Screen::Result) => next.go_to_step(0),
+            (Action::ChangeAnswer(q), Screen::Result) => {
+                if let Some(step) = self
+                    .pack
+                    .steps
+                    .iter()
+                    .position(|s| s.questions.contains(&q))
+                {
+                    next.returning = true;
+                    next.go_to_step(step);
+                }
+            }
             (Action::Restart, _) => return Questionnaire::new(self.pack),
             // Anything else does not apply to the screen showing (for example a stale click).
             _ => {}
@@ -749,5 +784,77 @@ mod tests {
                 "after {action:?}"
             );
         }
+    }
+
+    fn finished(mut flow: Questionnaire) -> Questionnaire {
+        while flow.screen() != Screen::Result {
+            flow = calm_step(flow);
+        }
+        flow
+    }
+
+    #[test]
+    fn changing_one_answer_returns_to_the_result_with_its_new_result() {
+        let result = finished(answer(calm_until("cramps"), "q_age", "65_74"));
+        assert_ne!(result_of(&result).1, "red_flag");
+        // Change: the step of that question, every answer kept.
+        let change = result.apply(Action::ChangeAnswer(q("q_b12_meds")));
+        let step = PACK
+            .steps
+            .iter()
+            .position(|s| s.questions.contains(&q("q_b12_meds")));
+        assert_eq!(Some(change.screen()), step.map(Screen::Step));
+        assert!(change.returning());
+        assert_eq!(change.answers(), result.answers());
+        // One answer changed, Next: straight back to the result, now a new one.
+        let change = answer(change, "q_b12_meds", "none");
+        let change = answer(change, "q_b12_meds", "metformin_1y_plus");
+        let back = change.apply(Action::Next);
+        assert_eq!(back.screen(), Screen::Result);
+        assert!(!back.returning());
+        assert!(back
+            .answers()
+            .chosen(q("q_b12_meds"))
+            .eq([o("q_b12_meds", "metformin_1y_plus")]));
+        // A new result: an emergency sign added on the first step.
+        let emergency = answer(
+            result.apply(Action::ChangeAnswer(q("q_emergency_signs"))),
+            "q_emergency_signs",
+            "face_arm_speech",
+        );
+        assert_eq!(
+            result_of(&emergency.apply(Action::Next)),
+            ("emergency_now", "red_flag")
+        );
+        // Nothing changed: the same result.
+        let same = result
+            .apply(Action::ChangeAnswer(q("q_emergency_signs")))
+            .apply(Action::Next);
+        assert_eq!(same.screen(), Screen::Result);
+        assert_eq!(same.answers(), result.answers());
+        // A refused Next stays, as always.
+        let missing = result.apply(Action::ChangeAnswer(q("q_emergency_signs")));
+        let missing = answer(missing, "q_emergency_signs", "none");
+        assert_eq!(missing.apply(Action::Next).screen(), Screen::Step(0));
+        assert!(!missing.apply(Action::Next).missing().is_empty());
+    }
+
+    #[test]
+    fn removing_the_red_flag_that_ended_the_check_goes_on_to_the_first_missing_answer() {
+        let emergency =
+            answer(started(), "q_emergency_signs", "chest_pain_or_breathless").apply(Action::Next);
+        assert_eq!(result_of(&emergency).0, "emergency_now");
+        let change = emergency.apply(Action::ChangeAnswer(q("q_emergency_signs")));
+        assert_eq!(change.screen(), Screen::Step(0));
+        let change = answer(change, "q_emergency_signs", "none");
+        let on = change.apply(Action::Next);
+        assert_eq!(
+            on.screen(),
+            Screen::Step(1),
+            "the next step with a missing answer"
+        );
+        assert!(on.missing().is_empty(), "no error the reader did not cause");
+        // From there the flow goes on; the result comes once every step is answered.
+        assert_ne!(result_of(&finished(on)).1, "red_flag");
     }
 }

@@ -1,6 +1,7 @@
-//! A result's outline as plain text (`cramp-check explain`): the banner, each section under its
-//! title, citations as `[n]` marks, and the disclaimer. It adds only layout and labels; the
-//! order and the words are the outline's, as on the result screen.
+//! A result's outline as plain text (`cramp-check explain`): the banner with the numbers to
+//! call, each section under its title, citations as `[n]` marks, and the disclaimer. It adds
+//! only layout and labels; the order and the words are the outline's, as on the result screen.
+//! The place for keeping the result (print, share: controls on the page) is skipped.
 
 use crate::outline::{Content, Factors, Outline};
 use crate::pack::Texts;
@@ -13,10 +14,17 @@ pub fn explain(outline: &Outline, texts: &Texts) -> String {
     let w = &mut out;
     let banner = &outline.banner;
     let _ = writeln!(w, "{}: {}", ui.result, banner.heading);
+    for call in &banner.calls {
+        let _ = writeln!(w, "{}", call.label);
+    }
     let _ = writeln!(w, "{}{}", banner.action, marks(&banner.citations));
     for section in &outline.sections {
+        if let Content::Keep {} = section.content {
+            continue;
+        }
         let _ = writeln!(w, "\n{}", section.title);
         match &section.content {
+            Content::Keep {} => {}
             Content::Advice(items) => {
                 for item in items {
                     let _ = writeln!(w, "  - {}{}", item.text, marks(&item.citations));
@@ -66,8 +74,8 @@ fn marks(citations: &[usize]) -> String {
     }
 }
 
-/// The causes as bars of `#`, one per point, the top factor marked `<`; then the factors shown
-/// apart.
+/// The causes as bars of `#`, one per point (the figures are not shown), the top factor marked
+/// `<`; the chart in a sentence; then the factors shown apart.
 fn chart(w: &mut String, factors: &Factors) {
     let width = factors
         .causes
@@ -78,12 +86,9 @@ fn chart(w: &mut String, factors: &Factors) {
     for cause in &factors.causes {
         let bar = "#".repeat(cause.points.clamp(0, 40) as usize);
         let marker = if cause.top { " <" } else { "" };
-        let _ = writeln!(
-            w,
-            "  {:<width$}  {:>2}  {bar}{marker}",
-            cause.name, cause.points
-        );
+        let _ = writeln!(w, "  {:<width$}  {bar}{marker}", cause.name);
     }
+    let _ = writeln!(w, "  {}", factors.summary);
     for apart in &factors.apart {
         let _ = writeln!(w, "  {}", apart.text);
     }
@@ -111,7 +116,7 @@ mod tests {
             let text = explain(&outline, texts);
             // Each section's title, after the one before it.
             let mut rest = text.as_str();
-            for section in &outline.sections {
+            for section in outline.sections.iter().filter(|s| s.id != "keep") {
                 let at = rest
                     .find(&format!("\n\n{}\n", section.title))
                     .unwrap_or_else(|| panic!("{name}: {} out of order", section.id));

@@ -244,11 +244,12 @@ async fn the_result_renders_its_outline_in_order() {
     let sections: Vec<&str> = expected.sections.iter().map(|s| s.id).collect();
     assert_eq!(checker.all("[data-section]", "data-section"), sections);
     let (mut reasons, mut advice, mut citations) = (Vec::new(), Vec::new(), Vec::new());
+    // One link per statement, to the first of its sources.
     citations.extend(
         expected
             .banner
             .citations
-            .iter()
+            .first()
             .map(|n| format!("#source-{n}")),
     );
     for section in &expected.sections {
@@ -258,7 +259,7 @@ async fn the_result_renders_its_outline_in_order() {
                 citations.extend(
                     items
                         .iter()
-                        .flat_map(|i| &i.citations)
+                        .filter_map(|i| i.citations.first())
                         .map(|n| format!("#source-{n}")),
                 );
             }
@@ -267,7 +268,7 @@ async fn the_result_renders_its_outline_in_order() {
                 citations.extend(
                     items
                         .iter()
-                        .flat_map(|r| &r.citations)
+                        .filter_map(|r| r.citations.first())
                         .map(|n| format!("#source-{n}")),
                 );
             }
@@ -296,6 +297,15 @@ async fn the_result_renders_its_outline_in_order() {
     checker.click("a.cite").await;
     assert_eq!(focused().map(|e| e.id()).as_deref(), Some("source-1"));
     assert_eq!(web_sys::window().unwrap().location().href().unwrap(), href);
+    // The source offers the way back to the citation followed.
+    checker
+        .click("#source-1 [data-action=\"back-to-text\"]")
+        .await;
+    assert_eq!(focused().map(|e| e.id()).as_deref(), Some("cited"));
+    assert_eq!(
+        focused().and_then(|e| e.get_attribute("href")).as_deref(),
+        Some("#source-1")
+    );
 }
 
 #[wasm_bindgen_test]

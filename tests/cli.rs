@@ -167,11 +167,12 @@ fn outline_prints_the_sections_in_the_pages_order_with_the_evals_reasons_and_adv
         ids,
         [
             "next_steps",
+            "keep",
             "why",
             "factors",
-            "your_answers",
             "background",
             "clinician_tests",
+            "your_answers",
             "sources"
         ]
     );
@@ -274,7 +275,8 @@ fn explain_names_the_emergency_number_for_the_region() {
     let answers = r#"{"q_emergency_signs":["face_arm_speech"]}"#;
     let us = String::from_utf8(run(&["explain", "--region", "us"], Some(answers)).stdout)
         .expect("utf-8");
-    assert!(us.starts_with("Result: Get emergency help right now\nCall 911 now"));
+    // The number to call first, then what to do.
+    assert!(us.starts_with("Result: Get emergency help right now\nCall 911\nCall 911 now"));
     assert!(us.contains("Do not drive yourself"));
     // Signs where going straight there is also right name the place by region.
     let leg = r#"{"q_emergency_signs":["cold_pale_leg"]}"#;
@@ -292,6 +294,24 @@ fn explain_names_the_emergency_number_for_the_region() {
     }
     let intl = String::from_utf8(run(&["explain"], Some(answers)).stdout).expect("utf-8");
     assert!(intl.contains("your local emergency number (for example 112, 911 or 999)"));
+    assert!(intl.contains("Call 112\nCall 911\nCall 999\nCall your local emergency number"));
+    let outline: Value =
+        serde_json::from_slice(&run(&["outline", "--region", "uk"], Some(answers)).stdout)
+            .expect("json");
+    assert_eq!(
+        outline["banner"]["calls"],
+        serde_json::json!([{ "number": "999", "label": "Call 999" }])
+    );
+    let ids: Vec<&str> = outline["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert!(
+        !ids.contains(&"keep"),
+        "no print, share or remember in an emergency: {ids:?}"
+    );
 }
 
 /// Each bad input: exit code 2, nothing on stdout, one line naming the problem, no panic.

@@ -49,6 +49,15 @@ pub struct Texts<U: 'static> {
 }
 
 impl<U> Texts<U> {
+    /// The region's word for one placeholder (`emergency_dial`...), empty if there is none.
+    pub fn region_word(&self, key: &str, region: usize) -> &'static str {
+        let words = self.regions[region.min(self.regions.len() - 1)];
+        self.region_keys
+            .iter()
+            .position(|k| *k == key)
+            .map_or("", |i| words[i])
+    }
+
     /// A text with its region placeholders filled in; other braces are left as they are.
     pub fn fill(&self, text: &str, region: usize) -> String {
         let words = self.regions[region.min(self.regions.len() - 1)];

@@ -13,8 +13,12 @@ use std::path::Path;
 use toml::{Table, Value};
 
 /// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name, a
-/// question that appeared.
-const UI_PLACEHOLDERS: [&str; 5] = ["step", "total", "factor", "date", "question"];
+/// question that appeared, a number to call.
+const UI_PLACEHOLDERS: [&str; 6] = ["step", "total", "factor", "date", "question", "number"];
+
+/// Region keys ending so hold the numbers to dial (`tel:` links): digits, several separated by
+/// spaces, or nothing where the region has no such line.
+const DIAL_SUFFIX: &str = "_dial";
 
 /// A language's `[ui]` table, key and text in the default language's key order; written out as
 /// the checker's generated `UiText` struct.
@@ -190,7 +194,7 @@ fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) ->
                     leak::list(
                         r.region_keys
                             .iter()
-                            .map(|k| r.plain_text(&["regions", region, k]))
+                            .map(|k| r.region_word(region, k))
                             .collect(),
                     )
                 })
@@ -237,6 +241,45 @@ impl Reader<'_> {
             }
         }
         text
+    }
+
+    /// A region's word for a placeholder; a `_dial` key's numbers are checked and may be none.
+    fn region_word(&mut self, region: &str, key: &str) -> &'static str {
+        let path = ["regions", region, key];
+        if !key.ends_with(DIAL_SUFFIX) {
+            return self.plain_text(&path);
+        }
+        let key_path = path.join(".");
+        self.used.insert(key_path.clone());
+        match self
+            .root
+            .get("regions")
+            .and_then(|r| r.get(region))
+            .and_then(|r| r.get(key))
+        {
+            Some(Value::String(s))
+                if s.split_whitespace()
+                    .all(|n| n.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                leak::text(s.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+            Some(Value::String(_)) => {
+                self.errors.push(
+                    self.file,
+                    key_path,
+                    "numbers to dial: digits only, separated by spaces (or \"\" for none)",
+                );
+                ""
+            }
+            _ => {
+                self.errors.push(
+                    self.file,
+                    key_path,
+                    "missing: numbers to dial in quotes (\"\" for none)",
+                );
+                ""
+            }
+        }
     }
 
     fn plain_text(&mut self, path: &[&str]) -> &'static str {

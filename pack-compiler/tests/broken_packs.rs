@@ -120,6 +120,18 @@ fn a_region_missing_a_placeholder_is_named() {
 }
 
 #[test]
+fn a_number_to_dial_that_is_not_digits_is_named() {
+    let dir = broken_pack("region-dial", "texts/en.toml", |s| {
+        s.replacen("same_day_dial = \"111\"", "same_day_dial = \"NHS 111\"", 1)
+    });
+    assert_reported(
+        &errors(&dir),
+        "en.toml",
+        &["regions.uk.same_day_dial", "digits only"],
+    );
+}
+
+#[test]
 fn unknown_option_is_named() {
     let dir = broken_pack("unknown-option", "scoring.toml", |s| {
         s.replace("q_gut_history has coeliac", "q_gut_history has celiac")

@@ -67,8 +67,8 @@ test('a share link carries the answers in its fragment only, and restores the re
 
 test('a malformed, tampered or other-version link is ignored with a visible notice', async () => {
   const tab = await open();
-  // A real code to damage: the answers of the emergency path.
-  await walk(tab, answersFile('emergency-early-exit.json'));
+  // A real code to damage: the answers of the same-day path (an emergency offers no sharing).
+  await walk(tab, answersFile('same-day-statin.json'));
   await tab.click('[data-action="share"]');
   const code = new URL(await tab.locator('[data-share-link]').inputValue()).hash.slice('#b12c='.length);
   await tab.context().close();
@@ -80,7 +80,8 @@ test('a malformed, tampered or other-version link is ignored with a visible noti
     return b.toString('base64url');
   };
   const cases = {
-    'link-damaged': ['not*a*code', code.slice(0, 3), `${code}A`],
+    // The last: characters added up to a length no base64 text has (4n + 1).
+    'link-damaged': ['not*a*code', code.slice(0, 3), code + 'A'.repeat((5 - (code.length % 4)) % 4 || 4)],
     // The last two: changed header bytes; then a real link made by pack 1.0.
     'link-other-version': [
       variant((b) => {
@@ -138,7 +139,7 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   assert.equal(await tab.locator('[data-action="start"]').count(), 1);
   assert.equal(await tab.locator('[data-notice]').count(), 0);
   // Unticking the box forgets too.
-  await walk(tab, answersFile('emergency-early-exit.json'));
+  await walk(tab, answersFile('same-day-statin.json'));
   await tab.check('[data-action="remember"]');
   await tab.uncheck('[data-action="remember"]');
   assert.deepEqual(await stored(tab), NOTHING);
@@ -154,14 +155,21 @@ test('the printed summary has the date, version, answers in words, result, why, 
     const checker = document.querySelector('b12-cramp-check').shadowRoot;
     return {
       title: checker.querySelector('.banner .title').textContent,
-      answers: [...checker.querySelectorAll('.your-answers dt, .your-answers dd')].map((e) => e.textContent),
+      // Each answer's words, without its Change button (a control, left off paper).
+      answers: [...checker.querySelectorAll('.your-answers dt, .your-answers dd')].map((e) =>
+        [...e.childNodes]
+          .filter((n) => n.nodeName !== 'BUTTON')
+          .map((n) => n.textContent)
+          .join('')
+          .trim(),
+      ),
       reasons: [...checker.querySelectorAll('.reasons > li > p')].map((e) =>
         e.textContent.replace(/\s*(\[\d+\])+$/, ''),
       ),
       tests: [...checker.querySelectorAll('.advice-clinician_tests li')].map((e) =>
         e.textContent.replace(/\s*(\[\d+\])+$/, ''),
       ),
-      sources: [...checker.querySelectorAll('.sources li a')].map((a) => a.textContent),
+      sources: [...checker.querySelectorAll('.sources li a[target]')].map((a) => a.textContent),
       today: new Date().toLocaleDateString('en', { dateStyle: 'long' }),
     };
   });
@@ -200,6 +208,9 @@ test('the printed summary has the date, version, answers in words, result, why, 
       'Start again',
       'Remember my answers',
       'Download this check',
+      'Show your answers',
+      'Back to the text',
+      'Keep this result for your appointment',
     ]) {
       assert.ok(!has(control), `no "${control}" in print`);
     }

@@ -285,7 +285,7 @@ test('a share link has no query, leaves the address once read, and tells the hos
 });
 
 test("a code without the safety screens' answers lands on the first step, never on a result", async () => {
-  const link = await shareLink('emergency-early-exit.json');
+  const link = await shareLink('same-day-statin.json');
   const code = new URL(link).hash.slice('#b12c='.length);
   const headerOnly = Buffer.from(code, 'base64url').subarray(0, 5).toString('base64url');
   const tab = await standalone(`/#b12c=${headerOnly}`);
@@ -344,7 +344,7 @@ test('without a clipboard (an http page), the link is shown to copy by hand', as
   const tab = await newPage(chrome, 1280);
   await tab.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   await standalone('/', tab);
-  await walk(tab, answersFile('emergency-early-exit.json'));
+  await walk(tab, answersFile('same-day-statin.json'));
   await tab.click('[data-action="share"]');
   assert.match(await tab.locator('[data-share-link]').inputValue(), /#b12c=/);
   assert.match(await tab.locator('.keep [role="status"]').innerText(), /Copy this link/);
@@ -430,7 +430,7 @@ test('the single file offers no remembering, and warns that its link shows where
   const tab = await newPage(chrome, 1280);
   await tab.goto(pathToFileURL(join(DIST, 'b12-cramp-check.html')).href);
   const widget = tab.locator('b12-cramp-check');
-  await walk(widget, answersFile('emergency-early-exit.json'));
+  await walk(widget, answersFile('same-day-statin.json'));
   await widget.locator('[data-triage]').waitFor();
   assert.equal(await widget.locator('[data-action="remember"]').count(), 0);
   assert.match(await widget.locator('[data-notice="no-remember-in-file"]').innerText(), /another file could read them/);

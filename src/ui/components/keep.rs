@@ -20,7 +20,8 @@ enum Status {
     Replaced,
 }
 
-/// Print, share link, and remember or forget the answers on this device. Left out of print.
+/// Print, share link, and remember or forget the answers on this device, in the result's
+/// `keep` section (which has its heading). Left out of print.
 ///
 /// Remembering is an opt-in the reader gives here and nowhere else; answers that came from a
 /// link never replace remembered ones unless the reader says so; a file opened from disk offers
@@ -95,8 +96,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
     };
     let other_answers_remembered = *remembered && keep::remembers_other_answers(&props.answers);
     html! {
-        <section class="keep">
-            <@{settings.heading(1)}>{ ui.keep_heading }</@>
+        <>
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="print" onclick={print}>{ ui.print }</button>
                 <button type="button" class="button" part="button" data-action="share" onclick={share}>{ ui.share_link }</button>
@@ -132,6 +132,6 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                     </div>
                 }
             }
-        </section>
+        </>
     }
 }

@@ -4,13 +4,19 @@ use crate::outline::Banner;
 use crate::settings::Settings;
 use yew::prelude::*;
 
-/// What to do first: the level's icon, heading (focused when the result appears) and action.
+/// What to do first: the level's icon, heading (focused when the result appears), the numbers
+/// to call (the first controls, so that an emergency is one tap from a call) and the action.
 pub fn banner(banner: &Banner, focus: &NodeRef, settings: &Settings) -> Html {
     html! {
         <div class={format!("banner tone-{}", banner.tone.id())} part="banner">
             { icon(banner.tone) }
-            <div>
+            <div class="banner-text">
                 <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>{ banner.heading }</@>
+                <p class="calls">
+                    { for banner.calls.iter().map(|call| html! {
+                        <a class="button primary call" href={format!("tel:{}", call.number)}>{ &call.label }</a>
+                    }) }
+                </p>
                 <p class="banner-action">{ &banner.action }{" "}{ cite(&banner.citations, &settings.texts.ui) }</p>
             </div>
         </div>

@@ -4,6 +4,12 @@
 //! renders its body. They are plain functions, not Yew components: a component type costs the
 //! wasm about 2 KB of Yew's generic code, and these have no state of their own. The printed
 //! summary is this screen under the print stylesheet, with its print-only header.
+//!
+//! Citations: a statement's `[1][2]` is one link, named "Sources 1, 2", to the first of them:
+//! one tab stop and one announcement per statement, with no keys to learn, and the numbered
+//! list right below for the others. Following it moves focus to the source (the page's fragment
+//! links cannot cross the closed shadow root); the sources then offer "Back to the text", which
+//! returns focus to the citation.
 
 mod advice;
 mod answers;
@@ -49,10 +55,17 @@ pub fn ResultView(props: &ResultProps) -> Html {
             Content::Reasons(reasons) => ("result-why".to_string(), reasons::list(reasons, ui)),
             Content::Factors(factors) => (
                 "factors".to_string(),
-                factors::chart(section.title, factors, ui),
+                factors::chart(section.title, factors),
             ),
-            Content::Answers(given) => ("your-answers".to_string(), answers::list(given)),
-            Content::Sources(sources) => ("sources".to_string(), sources::list(sources)),
+            Content::Answers(given) => (
+                "your-answers".to_string(),
+                answers::list(given, ui, &props.on_action),
+            ),
+            Content::Keep {} => (
+                "keep".to_string(),
+                html! { <KeepPanel answers={props.answers.clone()} /> },
+            ),
+            Content::Sources(sources) => ("sources".to_string(), sources::list(sources, ui)),
         };
         html! {
             <section {class} data-section={section.id}>
@@ -84,7 +97,6 @@ pub fn ResultView(props: &ResultProps) -> Html {
             } else {
                 <p class="privacy" data-privacy="private">{ ui.privacy }</p>
             }
-            <KeepPanel answers={props.answers.clone()} />
             <div class="actions">
                 <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
                 <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again }</button>
@@ -93,32 +105,52 @@ pub fn ResultView(props: &ResultProps) -> Html {
     }
 }
 
-/// A statement's citations: `[n]` links to the numbered sources.
+/// A statement's citations: one link for them all (one tab stop, one name: "Sources 1, 2"),
+/// to the first of the numbered sources.
 fn cite(numbers: &[usize], ui: &UiText) -> Html {
-    numbers
-        .iter()
-        .map(|n| html! {
-            <a class="cite" href={format!("#source-{n}")} onclick={follow_citation} aria-label={format!("{} {n}", ui.sources)}>{ format!("[{n}]") }</a>
-        })
-        .collect()
+    let Some(first) = numbers.first() else {
+        return Html::default();
+    };
+    let (mut marks, mut label) = (String::new(), ui.sources.to_string());
+    for (i, n) in numbers.iter().enumerate() {
+        marks += &format!("[{n}]");
+        label += &format!("{} {n}", if i == 0 { "" } else { "," });
+    }
+    html! {
+        <a class="cite" href={format!("#source-{first}")} onclick={follow} aria-label={label}>{ marks }</a>
+    }
 }
 
-/// Moves focus to the cited source inside the checker. The page's own fragment navigation
-/// cannot see into a shadow root, and changing the page's address would disturb the host.
-fn follow_citation(event: MouseEvent) {
+/// Moves focus to a link's target inside the checker: the page's own fragment navigation
+/// cannot see into a shadow root, and changing the page's address would disturb the host. The
+/// citation followed becomes `#cited`, where its source's "Back to the text" leads.
+fn follow(event: MouseEvent) {
     let Some(link) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    let source = link
-        .closest(".b12c")
+    let (Some(root), Some(href)) = (
+        link.closest(".b12c").ok().flatten(),
+        link.get_attribute("href"),
+    ) else {
+        return;
+    };
+    let Some(target) = root
+        .query_selector(&href)
         .ok()
         .flatten()
-        .zip(link.get_attribute("href"))
-        .and_then(|(root, href)| root.query_selector(&href).ok().flatten())
-        .and_then(|source| source.dyn_into::<HtmlElement>().ok());
-    if let Some(source) = source {
-        event.prevent_default();
-        source.scroll_into_view();
-        let _ = source.focus();
+        .and_then(|target| target.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    event.prevent_default();
+    if href != CITED {
+        if let Ok(Some(before)) = root.query_selector(CITED) {
+            before.set_id("");
+        }
+        link.set_id(&CITED[1..]);
     }
+    target.scroll_into_view();
+    let _ = target.focus();
 }
+
+const CITED: &str = "#cited";
