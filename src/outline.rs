@@ -47,6 +47,23 @@ pub struct Call {
     pub label: String,
 }
 
+/// The region key of the emergency numbers (also on every step: "Very unwell now? Call 999").
+pub const EMERGENCY_DIAL: &str = "emergency_dial";
+
+/// The numbers to call under the region key `key` (a `_dial` key), each with its link's words.
+pub fn calls(texts: &Texts, region: usize, key: &str) -> Vec<Call> {
+    texts
+        .region_word(key, region)
+        // The compiler keeps them digits, one space apart.
+        .split(' ')
+        .filter(|number| !number.is_empty())
+        .map(|number| Call {
+            number,
+            label: texts.ui.call.replace("{number}", number),
+        })
+        .collect()
+}
+
 /// Where each part of a result goes, in the order a reader acts on it. For a self-care result
 /// the tips are what to do now, so `self_care` comes first and `next_steps` says when to get
 /// help instead; `keep` (print, share, remember) is left out of an emergency, where nothing
@@ -257,20 +274,11 @@ impl Builder<'_, '_> {
         let (texts, region) = (self.texts, self.region);
         let level = &texts.levels[usize::from(self.assessment.level)];
         let tone = self.assessment.tone();
-        let numbers = match tone {
-            Tone::Emergency => texts.region_word("emergency_dial", region),
-            Tone::Urgent => texts.region_word("same_day_dial", region),
-            _ => "",
+        let calls = match tone {
+            Tone::Emergency => calls(texts, region, EMERGENCY_DIAL),
+            Tone::Urgent => calls(texts, region, "same_day_dial"),
+            _ => Vec::new(),
         };
-        let calls: Vec<Call> = numbers
-            // The compiler keeps them digits, one space apart.
-            .split(' ')
-            .filter(|number| !number.is_empty())
-            .map(|number| Call {
-                number,
-                label: texts.ui.call.replace("{number}", number),
-            })
-            .collect();
         Banner {
             tone,
             heading: level.heading,

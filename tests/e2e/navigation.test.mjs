@@ -216,7 +216,13 @@ test('live messages match the level they announce: an emergency interrupts, a sa
   await page.locator('input[data-option="one_leg_swollen"]').check();
   assert.match(await live(page, 'status'), /today/);
   assert.equal((await live(page, 'alert')).trim(), '');
-  assert.match(await page.locator('[data-step] .very-unwell').innerText(), /very unwell.*call/i);
+  const unwell = page.locator('[data-step] .very-unwell');
+  assert.match(await unwell.innerText(), /very unwell.*call/i);
+  assert.deepEqual(
+    await unwell.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ['tel:112', 'tel:911', 'tel:999'],
+    "the standalone page is for every region: each common emergency number, one tap away",
+  );
 });
 
 test("in an article a new step starts at the top of the screen, and the host's history and title are left alone", async () => {

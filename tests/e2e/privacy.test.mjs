@@ -308,7 +308,7 @@ test('remembering is a real opt-in: a planted value is ignored, and a link never
   const given = await walk(tab, answersFile('self-care-exercise.json'));
   assert.equal(await tab.isChecked('[data-action="remember"]'), false, 'not remembered');
   assert.equal(await tab.evaluate(() => localStorage.getItem('b12-cramp-check')), planted, 'left as it was');
-  assert.match(await tab.locator('.remember .hint').innerText(), /this website, where its other pages can read them/);
+  assert.match(await tab.locator('.remember .hint').innerText(), /this website \(its other pages can read them\)/);
 
   // The reader opts in: a versioned record that says so.
   await tab.check('[data-action="remember"]');

@@ -6,6 +6,7 @@ pub mod question;
 pub mod result;
 pub mod step;
 
+use crate::outline::Call;
 use crate::settings::Settings;
 use yew::prelude::*;
 
@@ -13,4 +14,13 @@ use yew::prelude::*;
 #[hook]
 pub fn use_settings() -> Settings {
     use_context::<Settings>().unwrap_or_default()
+}
+
+/// A `tel:` link per number, reading `text(call)`: the call's label ("Call 999") on its own,
+/// or just the number after a sentence that says "call".
+pub fn call_links(calls: &[Call], class: &'static str, text: fn(&Call) -> &str) -> Html {
+    calls
+        .iter()
+        .map(|call| html! { <a {class} href={format!("tel:{}", call.number)}>{ text(call) }</a> })
+        .collect()
 }

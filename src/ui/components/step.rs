@@ -1,6 +1,8 @@
+use super::call_links;
 use super::question::QuestionField;
 use super::use_settings;
 use crate::engine::model::Tone;
+use crate::outline::{calls, EMERGENCY_DIAL};
 use crate::pack::PACK;
 use crate::questionnaire::{Action, Announcement, Questionnaire};
 use wasm_bindgen::JsCast;
@@ -86,7 +88,10 @@ pub fn StepView(props: &StepProps) -> Html {
                     { settings.texts.steps[props.step] }
                 </@>
             }
-            <p class="very-unwell">{ settings.fill(ui.very_unwell) }</p>
+            <p class="very-unwell">
+                { ui.very_unwell }{" "}
+                { call_links(&calls(settings.texts, settings.region, EMERGENCY_DIAL), "call-inline", |call| call.number) }
+            </p>
             if missing {
                 <div class="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()}>
                     <@{settings.heading(1)} class="error-summary-title">{ ui.there_is_a_problem }</@>

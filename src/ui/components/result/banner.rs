@@ -2,6 +2,7 @@ use super::cite;
 use crate::engine::model::Tone;
 use crate::outline::Banner;
 use crate::settings::Settings;
+use crate::ui::components::call_links;
 use yew::prelude::*;
 
 /// What to do first: the level's icon, heading (focused when the result appears), the numbers
@@ -13,9 +14,7 @@ pub fn banner(banner: &Banner, focus: &NodeRef, settings: &Settings) -> Html {
             <div class="banner-text">
                 <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>{ banner.heading }</@>
                 <p class="calls">
-                    { for banner.calls.iter().map(|call| html! {
-                        <a class="button primary call" href={format!("tel:{}", call.number)}>{ &call.label }</a>
-                    }) }
+                    { call_links(&banner.calls, "button primary call", |call| &call.label) }
                 </p>
                 <p class="banner-action">{ &banner.action }{" "}{ cite(&banner.citations, &settings.texts.ui) }</p>
             </div>
