@@ -307,6 +307,8 @@ impl Questionnaire {
                 next.returning = false;
                 next.screen = Screen::Intro;
             }
+            // Changing one answer from the result: Back returns there, as the browser's would.
+            (Action::Back, Screen::Step(_)) if self.returning => next.show(Screen::Result),
             (Action::Back, Screen::Step(step)) => next.go_to_step(step - 1),
             (Action::Back, Screen::Result) => next.go_to_step(self.last_step),
             (Action::Choose(q, o), Screen::Step(step)) => {
@@ -363,6 +365,7 @@ impl Questionnaire {
     /// or any screen before it), else to that furthest screen: a history entry can be older
     /// than the answers.
     fn show(&mut self, screen: Screen) {
+        self.returning = false;
         let furthest = Questionnaire::restored(self.pack, self.answers.clone());
         let last_reachable = match furthest.screen {
             Screen::Step(step) => step,
@@ -806,6 +809,11 @@ mod tests {
         assert_eq!(Some(change.screen()), step.map(Screen::Step));
         assert!(change.returning());
         assert_eq!(change.answers(), result.answers());
+        // Back, before changing anything, returns to the result (where the reader came from),
+        // and so does the browser's history (which forgets the return).
+        assert_eq!(change.apply(Action::Back), result);
+        let shown = change.apply(Action::Show(Screen::Result));
+        assert_eq!((shown.screen(), shown.returning()), (Screen::Result, false));
         // One answer changed, Next: straight back to the result, now a new one.
         let change = answer(change, "q_b12_meds", "none");
         let change = answer(change, "q_b12_meds", "metformin_1y_plus");

@@ -221,7 +221,7 @@ test('live messages match the level they announce: an emergency interrupts, a sa
   assert.deepEqual(
     await unwell.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
     ['tel:112', 'tel:911', 'tel:999'],
-    "the standalone page is for every region: each common emergency number, one tap away",
+    'the standalone page is for every region: each common emergency number, one tap away',
   );
 });
 

@@ -34,7 +34,8 @@ function visibleWords(page) {
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(child.tagName)) continue;
           const details = child.parentElement?.closest('details');
-          const inClosedDetails = details && !details.open && child.tagName !== 'SUMMARY' && child.parentElement === details;
+          const inClosedDetails =
+            details && !details.open && child.tagName !== 'SUMMARY' && child.parentElement === details;
           if (inClosedDetails) continue;
           if (!child.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue;
           parts.push(' ');
@@ -66,7 +67,14 @@ for (const path of PATHS) {
     screens.push({ screen: 'result', words: await visibleWords(page) });
     const words = screens.reduce((sum, s) => sum + s.words, 0);
     const result = screens.at(-1).words;
-    const row = { path: path.name, screens: screens.length, words, asking: words - result, result, minutes: words / WORDS_PER_MINUTE };
+    const row = {
+      path: path.name,
+      screens: screens.length,
+      words,
+      asking: words - result,
+      result,
+      minutes: words / WORDS_PER_MINUTE,
+    };
     measured.push(row);
     console.log(`${path.name}: ${screens.map((s) => `${s.screen} ${s.words}`).join(', ')}`);
     if (path.before) assert.ok(words < path.before, `${path.name}: ${words} words, fewer than ${path.before}`);
@@ -95,8 +103,15 @@ test("the table, and the intro states the longest path's minutes with Start on t
   const intro = await page.locator('.intro').innerText();
   const stated = intro.match(/about (\d+) minutes?/);
   assert.ok(stated, `the intro states the time: ${intro}`);
-  assert.equal(Number(stated[1]), longest, `the intro says about ${stated[1]} minutes; the longest path takes ${longest}`);
+  assert.equal(
+    Number(stated[1]),
+    longest,
+    `the intro says about ${stated[1]} minutes; the longest path takes ${longest}`,
+  );
   const box = await start.boundingBox();
-  assert.ok(box.y + box.height <= 844, `Start is on the first 390 × 844 screen (its bottom at ${box.y + box.height}px)`);
+  assert.ok(
+    box.y + box.height <= 844,
+    `Start is on the first 390 × 844 screen (its bottom at ${box.y + box.height}px)`,
+  );
   await page.context().close();
 });

@@ -14,8 +14,11 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// the shared three-valued rule judge, the result's outline and the state that holds its
 /// assessment), then 146.5 KB with a result a reader can act on (+1.1 KB: the numbers to call,
 /// Change on each answer and its return to the result, the way back from a source, the red
-/// card and forced-colour styles).
-pub const EMBED_BUDGET: usize = 146_500;
+/// card and forced-colour styles), then 152.5 KB with steps a reader can follow (+5.6 KB: the
+/// browser history per step and its restore on reload, focus kept on the option used, the live
+/// announcements, the GOV.UK error summary, the step line with the numbers to call, one question
+/// as the heading). The size issue (16) brings the embed under 90 KB.
+pub const EMBED_BUDGET: usize = 152_500;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
