@@ -53,7 +53,7 @@ pub fn StepView(props: &StepProps) -> Html {
     // Said once, at the level it announces: an emergency interrupts (alert), the rest waits
     // (status). Both regions are always there, so that browsers watch them before they speak.
     let tone = flow.assessment().tone();
-    let decided_text = decided.then(|| match tone {
+    let decided_text = decided.then_some(match tone {
         Tone::Emergency => ui.decided_emergency,
         Tone::Urgent => ui.decided_urgent,
         _ => ui.decided_other,
