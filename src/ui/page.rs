@@ -39,11 +39,12 @@ fn current_entry() -> Option<Entry> {
 }
 
 /// The questionnaire this tab's current history entry holds (after a reload), at the screen it
-/// showed if its answers still lead there.
+/// showed if its answers still lead there. An entry on the intro holds nothing to keep: the
+/// checker starts as on arrival (a link, remembered answers), with its notices.
 pub fn saved_in_history() -> Option<Questionnaire> {
     let entry = current_entry()?;
+    let screen = Screen::from_id(&PACK, &entry.screen).filter(|&s| s != Screen::Intro)?;
     let answers = share::decode(&PACK, &entry.answers).ok()?;
-    let screen = Screen::from_id(&PACK, &entry.screen)?;
     Some(Questionnaire::restored(&PACK, answers).apply(Action::Show(screen)))
 }
 

@@ -21,7 +21,13 @@ import {
 const shared = servedDistAndBrowser();
 
 /** The standalone page at `address` (relative to the server), rendered. */
+/**
+ * The page at `address`, in a new tab or, for a later visit, in `tab`: through a blank page, so
+ * that the visit is a new history entry (the same address again would be a reload, which keeps
+ * this visit's step and answers).
+ */
 async function open(address = '/', tab = null) {
+  if (tab) await tab.goto('about:blank');
   tab ??= await newPage(shared.chrome, 1280);
   await tab.goto(shared.server.url + address);
   await tab.locator('[data-action="start"], [data-triage]').first().waitFor();
