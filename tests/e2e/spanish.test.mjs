@@ -82,6 +82,13 @@ test('a whole path in Spanish on the standalone page, chosen with its switch, eq
     }
   }
   assert.deepEqual(await axeViolations(page), []);
+  // The printed summary's date is the browser's, in Spanish ("25 de noviembre de 2026").
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('.result .print-only').innerText();
+  const today = await page.evaluate(() => new Date().toLocaleDateString('es', { dateStyle: 'long' }));
+  assert.match(today, / de /);
+  assert.ok(printed.includes(`Impreso el ${today}.`), printed);
+  await page.emulateMedia({ media: 'screen' });
   await screenshot(page, 'spanish-result-360');
   await page.setViewportSize({ width: 1280, height: 900 });
   await screenshot(page, 'spanish-result-1280');
