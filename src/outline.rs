@@ -784,14 +784,17 @@ pub(crate) mod tests {
         let texts = default_texts();
         for (name, answers) in examples() {
             let assessment = evaluate(&PACK, &answers);
-            for region in 0..PACK.regions.len() {
-                let outline = outline(&assessment, &answers, texts, region);
-                let json = serde_json::to_value(&outline).expect("json");
-                for text in strings(&json) {
-                    assert!(
-                        !text.contains('{'),
-                        "{name}: a placeholder is left in {text}"
-                    );
+            for language in crate::pack::LANGUAGES {
+                for region in 0..PACK.regions.len() {
+                    let outline = outline(&assessment, &answers, language, region);
+                    let json = serde_json::to_value(&outline).expect("json");
+                    for text in strings(&json) {
+                        assert!(
+                            !text.contains('{'),
+                            "{name} ({}): a placeholder is left in {text}",
+                            language.code
+                        );
+                    }
                 }
             }
         }

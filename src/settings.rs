@@ -94,6 +94,9 @@ impl Settings {
         warn: &mut dyn FnMut(String),
     ) -> Settings {
         let mut settings = Settings::default();
+        if let Some(region) = lang.and_then(region_of_language) {
+            settings.region = region;
+        }
         if let Some(code) = lang.filter(|code| !code.is_empty()) {
             // "en-GB" uses "en".
             let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
@@ -151,6 +154,31 @@ impl Settings {
     }
 }
 
+/// Countries of the European Union, whose emergency number is 112 (the pack's region `eu`).
+const EU_COUNTRIES: [&str; 27] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+];
+
+/// The region a language tag's region subtag names (`en-GB` uk, `en-US` and `es-US` us,
+/// `es-ES` and `de-AT` eu), if the pack has it; `None` for a tag without a country or another
+/// country (`es-MX`, `es-419`), which keeps the pack's default (`intl`, every common number).
+pub fn region_of_language(lang: &str) -> Option<usize> {
+    // The region subtag is the first later subtag of two letters ("zh-Hant-TW": TW).
+    let country = lang
+        .split(['-', '_'])
+        .skip(1)
+        .find(|s| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))?
+        .to_ascii_uppercase();
+    let region = match country.as_str() {
+        "GB" | "UK" => "uk",
+        "US" => "us",
+        c if EU_COUNTRIES.contains(&c) => "eu",
+        _ => return None,
+    };
+    region_index(region)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +230,39 @@ mod tests {
         assert_eq!(settings, Settings::default());
         assert_eq!(warnings.len(), 4);
         assert!(warnings.iter().all(|w| w.len() < 200), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_region_follows_the_language_unless_the_host_names_one() {
+        let region = |lang: &str, attributes: &[(&str, &str)]| {
+            let (settings, warnings) = read(Some(lang), attributes);
+            assert!(!warnings.iter().any(|w| w.contains(REGION)), "{warnings:?}");
+            PACK.regions[settings.region]
+        };
+        assert_eq!(region("en-GB", &[]), "uk");
+        assert_eq!(region("en-US", &[]), "us");
+        assert_eq!(region("es-US", &[]), "us");
+        assert_eq!(region("es-ES", &[]), "eu");
+        assert_eq!(region("es-es", &[]), "eu");
+        assert_eq!(region("de-AT", &[]), "eu");
+        assert_eq!(region("zh-Hant-TW", &[]), "intl");
+        for lang in ["es", "en", "es-MX", "es-419", "x", ""] {
+            assert_eq!(region(lang, &[]), "intl", "{lang}");
+        }
+        // The attribute still wins.
+        assert_eq!(region("es-ES", &[(REGION, "us")]), "us");
+        assert_eq!(region("en-GB", &[(REGION, "intl")]), "intl");
+        // An unknown region falls back to the language's, with its warning.
+        let (settings, warnings) = read(Some("en-GB"), &[(REGION, "mars")]);
+        assert_eq!((PACK.regions[settings.region], warnings.len()), ("uk", 1));
+    }
+
+    #[test]
+    fn spanish_tags_use_the_spanish_texts() {
+        for lang in ["es", "es-ES", "es-US", "es-MX", "ES-419"] {
+            assert_eq!(read(Some(lang), &[]).0.texts.code, "es", "{lang}");
+        }
+        assert_eq!(read(Some("en-US"), &[]).0.texts.code, "en");
     }
 
     #[test]

@@ -314,6 +314,64 @@ fn explain_names_the_emergency_number_for_the_region() {
     );
 }
 
+#[test]
+fn explain_and_outline_speak_spanish_and_a_tag_picks_its_region() {
+    let path = answers_file("b12-metformin-tingling.json");
+    let path = path.to_str().expect("path");
+    let text =
+        String::from_utf8(run(&["explain", "--lang", "es", path], None).stdout).expect("utf-8");
+    assert!(
+        text.starts_with("Resultado: Pregunte a un médico o una enfermera si le conviene un análisis de vitamina B12"),
+        "{text}"
+    );
+    assert!(text.contains("Por qué este resultado"));
+    assert!(text.contains("Usted respondió: \"Metformina, desde hace 1 año o más\""));
+    assert!(
+        !text.contains('{'),
+        "every placeholder is filled in:\n{text}"
+    );
+    for english in [
+        "Why this result",
+        "You answered",
+        "What to do now",
+        "doctor or nurse",
+    ] {
+        assert!(!text.contains(english), "English left: {english}\n{text}");
+    }
+    // es-ES is Spanish in the eu region, es-US in the us region; --region still wins.
+    let stroke = r#"{"q_emergency_signs":["face_arm_speech"]}"#;
+    let explain = |args: &[&str]| {
+        let output = run(args, Some(stroke));
+        assert!(output.status.success(), "{args:?}");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    assert!(explain(&["explain", "--lang", "es-ES"]).starts_with(
+        "Resultado: Pida ayuda de emergencia ahora mismo\nLlamar al 112\nLlame al 112 ahora."
+    ));
+    assert!(explain(&["explain", "--lang", "es-US"]).contains("\nLlamar al 911\n"));
+    assert!(
+        explain(&["explain", "--lang", "es-ES", "--region", "uk"]).contains("\nLlamar al 999\n")
+    );
+    assert!(explain(&["explain", "--lang", "es"]).contains(
+        "Llame al número de emergencias de su zona (por ejemplo, 112, 911 o 999) ahora."
+    ));
+    let leg = r#"{"q_emergency_signs":["cold_pale_leg"]}"#;
+    let eu =
+        String::from_utf8(run(&["explain", "--lang", "es-ES"], Some(leg)).stdout).expect("utf-8");
+    assert!(
+        eu.contains("llevarle ya a urgencias del hospital más cercano"),
+        "{eu}"
+    );
+    let outline: Value = serde_json::from_slice(
+        &run(&["outline", "--lang", "es", "--region", "eu"], Some(stroke)).stdout,
+    )
+    .expect("json");
+    assert_eq!(
+        outline["banner"]["calls"],
+        serde_json::json!([{ "number": "112", "label": "Llamar al 112" }])
+    );
+}
+
 /// Each bad input: exit code 2, nothing on stdout, one line naming the problem, no panic.
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {

@@ -9,6 +9,20 @@
 //! and a text without one (a label, a heading) is one sentence. Prints the whole pack's score and
 //! every text under 60; the whole pack must score at least 70, and no result heading or first
 //! action below 60.
+//!
+//! The Spanish texts are measured by the Fernández-Huerta reading ease, Flesch's formula
+//! adapted to Spanish:
+//!
+//!   L = 206.84 - 0.60 x P - 1.02 x F
+//!
+//! where P is syllables per 100 words and F sentences per 100 words. 60 to 70 is plain, 70 to
+//! 80 fairly easy. Words and sentences are counted as for English. Syllables are approximated
+//! by vowel groups: a, e, o (and accented á, é, ó, í, ú) are strong vowels, i, u, ü weak; two
+//! strong vowels side by side are two syllables (hiatus: "a-é-re-o"), a weak vowel beside any
+//! other vowel joins it (diphthong: "ciu-dad", "bue-no"), an accented í or ú breaks the
+//! diphthong ("dí-a"), "y" counts as a consonant (so "hoy" and "muy" are one syllable, and "y"
+//! alone is one), a number is one syllable. Brand names are counted the same way. The whole
+//! Spanish pack must score at least 65.
 
 use b12_cramp_check::pack::{texts_for, Texts, PACK};
 
@@ -21,6 +35,14 @@ struct Counts {
 
 impl Counts {
     fn of(text: &str) -> Counts {
+        Counts::measure(text, syllables)
+    }
+
+    fn of_spanish(text: &str) -> Counts {
+        Counts::measure(text, spanish_syllables)
+    }
+
+    fn measure(text: &str, syllables: fn(&str) -> usize) -> Counts {
         let mut counts = Counts::default();
         for word in words(text) {
             counts.words += 1;
@@ -39,6 +61,14 @@ impl Counts {
     fn reading_ease(self) -> f64 {
         let words = self.words.max(1) as f64;
         206.835 - 1.015 * (words / self.sentences as f64) - 84.6 * (self.syllables as f64 / words)
+    }
+
+    /// Fernández-Huerta: 206.84 - 0.60 x syllables per 100 words - 1.02 x sentences per 100
+    /// words.
+    fn fernandez_huerta(self) -> f64 {
+        let words = self.words.max(1) as f64;
+        let per_100 = |n: usize| 100.0 * n as f64 / words;
+        206.84 - 0.60 * per_100(self.syllables) - 1.02 * per_100(self.sentences)
     }
 }
 
@@ -75,6 +105,28 @@ fn syllables(word: &str) -> usize {
     (groups - usize::from(silent_e || silent_ed)).max(1)
 }
 
+/// Spanish syllables, by vowel groups with the usual diphthong and hiatus rules (see the top).
+fn spanish_syllables(word: &str) -> usize {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return 1;
+    }
+    let strong = |c: char| "aeoáéóíú".contains(c);
+    let vowel = |c: char| strong(c) || "iuü".contains(c);
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for c in word.to_lowercase().chars() {
+        if vowel(c) {
+            match previous {
+                // A diphthong (or triphthong) stays one syllable; two strong vowels are two.
+                Some(p) if vowel(p) => count += usize::from(strong(p) && strong(c)),
+                _ => count += 1,
+            }
+        }
+        previous = Some(c);
+    }
+    count.max(1)
+}
+
 fn sentences(text: &str) -> usize {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len())
@@ -85,9 +137,9 @@ fn sentences(text: &str) -> usize {
         .count()
 }
 
-/// Every English reader-facing text, labelled by its key in `texts/en.toml`.
-fn english_texts() -> Vec<(String, String)> {
-    let texts = texts_for("en").expect("English texts");
+/// Every reader-facing text of a language, labelled by its key in `texts/<code>.toml`.
+fn pack_texts(code: &str) -> Vec<(String, String)> {
+    let texts = texts_for(code).expect("the language's texts");
     let fill = |t: &str| texts.fill(t, PACK.default_region);
     let mut all = Vec::new();
     for (q, question) in PACK.questions.iter().enumerate() {
@@ -159,7 +211,7 @@ fn result_headings_and_actions(texts: &Texts) -> Vec<(String, String)> {
 
 #[test]
 fn every_english_text_reads_easily() {
-    let texts = english_texts();
+    let texts = pack_texts("en");
     let mut whole = Counts::default();
     let mut hard = Vec::new();
     for (key, text) in &texts {
@@ -196,6 +248,66 @@ fn every_english_text_reads_easily() {
         let score = Counts::of(&text).reading_ease();
         assert!(score >= 60.0, "{key} reads at {score:.1}, under 60: {text}");
     }
+}
+
+#[test]
+fn every_spanish_text_reads_easily() {
+    let texts = pack_texts("es");
+    let mut whole = Counts::default();
+    let mut hard = Vec::new();
+    for (key, text) in &texts {
+        assert!(!text.contains('{'), "{key}: a placeholder is left: {text}");
+        let counts = Counts::of_spanish(text);
+        whole.add(counts);
+        // A label of a few words is one long word's score: list sentences, not labels.
+        if counts.words >= 10 && counts.fernandez_huerta() < 55.0 {
+            hard.push((counts.fernandez_huerta(), counts.words, key));
+        }
+    }
+    hard.sort_by(|a, b| a.0.total_cmp(&b.0));
+    println!(
+        "readability: Fernández-Huerta reading ease (206.84 - 0.60 x syllables per 100 words - \
+         1.02 x sentences per 100 words; syllables by vowel groups with diphthongs) of the whole \
+         Spanish pack {:.1} ({} texts, {} words, {} sentences, {} syllables); {} texts of 10 words \
+         or more under 55 (score, words, key):",
+        whole.fernandez_huerta(),
+        texts.len(),
+        whole.words,
+        whole.sentences,
+        whole.syllables,
+        hard.len()
+    );
+    for (score, words, key) in &hard {
+        println!("  {score:6.1}  {words:3}  {key}");
+    }
+    assert!(
+        whole.fernandez_huerta() >= 65.0,
+        "the whole Spanish pack reads at {:.1}, under 65",
+        whole.fernandez_huerta()
+    );
+}
+
+#[test]
+fn the_spanish_measure_counts_as_stated() {
+    for (word, expected) in [
+        ("calambre", 3),
+        ("médico", 3),
+        ("vitamina", 4),
+        ("análisis", 4),
+        ("día", 2),
+        ("ciudad", 2),
+        ("bueno", 2),
+        ("aéreo", 4),
+        ("hoy", 1),
+        ("y", 1),
+        ("112", 1),
+    ] {
+        assert_eq!(spanish_syllables(word), expected, "{word}");
+    }
+    let c = Counts::of_spanish("Llame al 112 ahora. No conduzca usted.");
+    assert_eq!((c.words, c.sentences, c.syllables), (7, 2, 13));
+    // Short words in short sentences score high.
+    assert!(Counts::of_spanish("El gato come pan.").fernandez_huerta() > 90.0);
 }
 
 #[test]

@@ -193,6 +193,26 @@ fn missing_text_is_named() {
 }
 
 #[test]
+fn a_key_missing_in_another_language_is_named_with_its_file() {
+    // The default language defines the keys; every other language must have each of them,
+    // the interface's words and a region's placeholders included.
+    let dir = broken_pack("missing-text-es", "texts/es.toml", |s| {
+        s.replace("see_result_now = \"Ver qué hacer ahora\"\n", "")
+            .replace(
+                "emergency_place = \"urgencias del hospital más cercano\"\n",
+                "",
+            )
+    });
+    let messages = errors(&dir);
+    assert_reported(&messages, "es.toml", &["ui.see_result_now", "missing"]);
+    assert_reported(
+        &messages,
+        "es.toml",
+        &["regions.eu.emergency_place", "missing text"],
+    );
+}
+
+#[test]
 fn extra_text_key_is_named() {
     let dir = broken_pack("extra-text", "texts/en.toml", |s| {
         s.replace("[signals]\n", "[signals]\nheavy_alcohool = \"typo\"\n")

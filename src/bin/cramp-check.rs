@@ -10,6 +10,7 @@ use b12_cramp_check::engine::{evaluate, shortened, Answers, RawAnswers};
 use b12_cramp_check::outline::outline;
 use b12_cramp_check::pack::{default_texts, region_index, texts_for, Texts, LANGUAGES, PACK};
 use b12_cramp_check::report;
+use b12_cramp_check::settings::region_of_language;
 use serde::Serialize;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -20,7 +21,8 @@ const USAGE: &str = "usage: cramp-check <eval|explain|outline> [--lang CODE] [--
   outline  print the result's outline as JSON: its sections in the page's order, with their
            texts and citation numbers
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
-e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads standard input.";
+e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads standard input. --lang takes en or es; a tag with a country (es-ES,
+en-GB) also picks its region unless --region names one.";
 
 enum Command {
     Eval,
@@ -105,11 +107,18 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         region: PACK.default_region,
         input: None,
     };
+    let mut region_given = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--lang" => {
                 let code = args.next().ok_or("--lang needs a language code")?;
-                options.texts = texts_for(code).ok_or_else(|| {
+                // A tag with a country ("es-ES") uses its language, and its region unless
+                // --region names one.
+                let primary = code.split(['-', '_']).next().unwrap_or(code);
+                if !region_given {
+                    options.region = region_of_language(code).unwrap_or(PACK.default_region);
+                }
+                options.texts = texts_for(&primary.to_ascii_lowercase()).ok_or_else(|| {
                     let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
                     format!(
                         "unknown language \"{code}\" (available: {})",
@@ -119,6 +128,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--region" => {
                 let id = args.next().ok_or("--region needs a region")?;
+                region_given = true;
                 options.region = region_index(id).ok_or_else(|| {
                     format!(
                         "unknown region \"{id}\" (available: {})",

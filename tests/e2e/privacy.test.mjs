@@ -373,6 +373,7 @@ test('the standalone page, the embed and the single file run under their strict 
   // The standalone page's files are relative to it: serve them under the strict folder too.
   for (const file of [
     'register-sw.js',
+    'language.js',
     'sw.js',
     'manifest.webmanifest',
     'icon.svg',

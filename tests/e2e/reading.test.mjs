@@ -1,13 +1,19 @@
 // How long the check takes to read, measured on the standalone page at a phone's size (390 × 844):
-// for four paths, the screens (the intro, each step, the result), the words the reader can see
-// on them (closed "Why we ask" texts are not seen) and the minutes at 200 words a minute. The
-// table is printed; the intro's promise ("about N minutes") must equal the longest path's
-// minutes, rounded up, so that the promise cannot drift from the questions.
+// for four paths in each language (chosen with the page's switch), the screens (the intro, each
+// step, the result), the words the reader can see on them (closed "Why we ask" texts are not
+// seen) and the minutes at 200 words a minute. The table is printed; each language's intro
+// promise ("about N minutes", "unos N minutos") must equal its longest path's minutes, rounded
+// up, so that the promise cannot drift from the questions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answersFile, servedDistAndBrowser, newPage, walk } from './support.mjs';
 
 const WORDS_PER_MINUTE = 200;
+/** Each language, and how its intro states the minutes. */
+const LANGUAGES = [
+  { lang: 'en', stated: /about (\d+) minutes?/ },
+  { lang: 'es', stated: /unos (\d+) minutos?/ },
+];
 const PATHS = [
   { name: 'emergency', file: 'emergency-early-exit.json' },
   { name: 'same-day', file: 'same-day-statin.json' },
@@ -54,39 +60,51 @@ function visibleWords(page) {
 
 const measured = [];
 
-for (const path of PATHS) {
-  test(`the ${path.name} path's screens, words and minutes`, async () => {
-    const page = await newPage(shared.chrome, 390, { height: 844 });
-    await page.goto(shared.server.url + '/');
-    await page.waitForSelector('[data-action="start"]');
-    const screens = [{ screen: 'intro', words: await visibleWords(page) }];
-    await walk(page, answersFile(path.file), async (name) => {
-      screens.push({ screen: name, words: await visibleWords(page) });
-    });
-    await page.locator('[data-triage]').waitFor();
-    screens.push({ screen: 'result', words: await visibleWords(page) });
-    const words = screens.reduce((sum, s) => sum + s.words, 0);
-    const result = screens.at(-1).words;
-    const row = {
-      path: path.name,
-      screens: screens.length,
-      words,
-      asking: words - result,
-      result,
-      minutes: words / WORDS_PER_MINUTE,
-    };
-    measured.push(row);
-    console.log(`${path.name}: ${screens.map((s) => `${s.screen} ${s.words}`).join(', ')}`);
-    if (path.before) assert.ok(words < path.before, `${path.name}: ${words} words, fewer than ${path.before}`);
-    assert.deepEqual(page.consoleErrors, []);
-    await page.context().close();
-  });
+/** The standalone page at a phone's size, in `lang` (through the page's switch). */
+async function phonePage(lang) {
+  const page = await newPage(shared.chrome, 390, { height: 844 });
+  await page.goto(shared.server.url + '/');
+  await page.waitForSelector('[data-action="start"]');
+  await page.locator('#page-language').selectOption(lang);
+  await page.locator(`b12-cramp-check .b12c[lang="${lang}"]`).waitFor();
+  return page;
 }
 
+for (const { lang } of LANGUAGES)
+  for (const path of PATHS) {
+    test(`the ${path.name} path's screens, words and minutes (${lang})`, async () => {
+      const page = await phonePage(lang);
+      const screens = [{ screen: 'intro', words: await visibleWords(page) }];
+      await walk(page, answersFile(path.file), async (name) => {
+        screens.push({ screen: name, words: await visibleWords(page) });
+      });
+      await page.locator('[data-triage]').waitFor();
+      screens.push({ screen: 'result', words: await visibleWords(page) });
+      const words = screens.reduce((sum, s) => sum + s.words, 0);
+      const result = screens.at(-1).words;
+      const row = {
+        lang,
+        path: path.name,
+        screens: screens.length,
+        words,
+        asking: words - result,
+        result,
+        minutes: words / WORDS_PER_MINUTE,
+      };
+      measured.push(row);
+      console.log(`${path.name} (${lang}): ${screens.map((s) => `${s.screen} ${s.words}`).join(', ')}`);
+      if (path.before && lang === 'en')
+        assert.ok(words < path.before, `${path.name}: ${words} words, fewer than ${path.before}`);
+      assert.deepEqual(page.consoleErrors, []);
+      await page.context().close();
+    });
+  }
+
 test("the table, and the intro states the longest path's minutes with Start on the first screen", async () => {
-  assert.equal(measured.length, PATHS.length, 'every path was measured');
+  assert.equal(measured.length, PATHS.length * LANGUAGES.length, 'every path was measured');
   console.table(
     measured.map((r) => ({
+      lang: r.lang,
       path: r.path,
       screens: r.screens,
       words: r.words,
@@ -95,23 +113,23 @@ test("the table, and the intro states the longest path's minutes with Start on t
       minutes: r.minutes.toFixed(1),
     })),
   );
-  const longest = Math.ceil(Math.max(...measured.map((r) => r.minutes)));
-  const page = await newPage(shared.chrome, 390, { height: 844 });
-  await page.goto(shared.server.url + '/');
-  const start = page.locator('[data-action="start"]');
-  await start.waitFor();
-  const intro = await page.locator('.intro').innerText();
-  const stated = intro.match(/about (\d+) minutes?/);
-  assert.ok(stated, `the intro states the time: ${intro}`);
-  assert.equal(
-    Number(stated[1]),
-    longest,
-    `the intro says about ${stated[1]} minutes; the longest path takes ${longest}`,
-  );
-  const box = await start.boundingBox();
-  assert.ok(
-    box.y + box.height <= 844,
-    `Start is on the first 390 × 844 screen (its bottom at ${box.y + box.height}px)`,
-  );
-  await page.context().close();
+  for (const { lang, stated: pattern } of LANGUAGES) {
+    const longest = Math.ceil(Math.max(...measured.filter((r) => r.lang === lang).map((r) => r.minutes)));
+    const page = await phonePage(lang);
+    const start = page.locator('[data-action="start"]');
+    const intro = await page.locator('.intro').innerText();
+    const stated = intro.match(pattern);
+    assert.ok(stated, `${lang}: the intro states the time: ${intro}`);
+    assert.equal(
+      Number(stated[1]),
+      longest,
+      `${lang}: the intro says about ${stated[1]} minutes; the longest path takes ${longest}`,
+    );
+    const box = await start.boundingBox();
+    assert.ok(
+      box.y + box.height <= 844,
+      `${lang}: Start is on the first 390 × 844 screen (its bottom at ${box.y + box.height}px)`,
+    );
+    await page.context().close();
+  }
 });

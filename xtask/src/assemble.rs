@@ -17,8 +17,11 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// card and forced-colour styles), then 152.5 KB with steps a reader can follow (+5.6 KB: the
 /// browser history per step and its restore on reload, focus kept on the option used, the live
 /// announcements, the GOV.UK error summary, the step line with the numbers to call, one question
-/// as the heading). The size issue (16) brings the embed under 90 KB.
-pub const EMBED_BUDGET: usize = 152_500;
+/// as the heading), then 163 KB with Spanish (+9.7 KB measured: 152,597 B without es.toml,
+/// 162,333 B with it; every reader-facing text a second time, about 4,000 words; the region
+/// from the language's country, about +0.1 KB, is in both figures). The size issue (16) brings the embed under
+/// 90 KB.
+pub const EMBED_BUDGET: usize = 163_000;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
@@ -124,10 +127,15 @@ pub fn assemble() -> Result {
     )?;
     let page_css = sources.join("page.css");
     minify_css("www/page.css", &page_css)?;
+    // The page's language switch joins the bundle: one inline script, one hash in the policy.
     let page = offline_page(
         &read_text(&root().join("www/offline/b12-cramp-check.html"))?,
         &read_text(&page_css)?,
-        &read_text(&script)?,
+        &format!(
+            "{}\n;{}",
+            read_text(&script)?,
+            read_text(&root().join("www/language.js"))?
+        ),
     )?;
     write(&staging.join(OFFLINE_PAGE), page.as_bytes())?;
 

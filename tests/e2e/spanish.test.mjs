@@ -1,0 +1,183 @@
+// The check in Spanish, in Debian's Chromium: a whole path on the standalone page through its
+// language switch, the language kept or changed with the reader's answers, the browser's
+// preferred language, the single file's switch under its own policy, and two embedded checkers
+// on one page in two languages and their languages' regions. Screenshots of a Spanish result at
+// 360 and 1280 px go to test-output/screenshots/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DIST,
+  ROOT,
+  answersFile,
+  assertShowsOutline,
+  axeViolations,
+  newPage,
+  openShadowRoots,
+  screenshot,
+  serve,
+  servedDistAndBrowser,
+  shownResult,
+  walk,
+} from './support.mjs';
+
+const shared = servedDistAndBrowser();
+
+/** `cramp-check outline` in Spanish for the standalone page's region (intl). */
+function spanishOutline(answers, region = 'intl') {
+  const binary = process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check');
+  const args = ['outline', '--lang', 'es', '--region', region, '-'];
+  return JSON.parse(execFileSync(binary, args, { input: JSON.stringify(answers) }).toString());
+}
+
+// Words the English texts use on every kind of screen and the Spanish ones never do.
+const ENGLISH = /\b(the|your|you|Next|Back|Step|Start|Why we ask|None of these|doctor|nurse|Call|Result)\b/;
+
+/** The checker's visible text, without the sources (their titles are as published, in English). */
+function shownText(scope) {
+  return scope.locator('.b12c').evaluate((panel) => {
+    const copy = panel.cloneNode(true);
+    for (const sources of copy.querySelectorAll('[data-section="sources"]')) sources.remove();
+    for (const hidden of copy.querySelectorAll('[hidden], template, style')) hidden.remove();
+    return copy.textContent.replace(/\s+/g, ' ');
+  });
+}
+
+async function assertSpanish(scope, where) {
+  assert.equal(await scope.locator('.b12c').getAttribute('lang'), 'es', `${where}: the content's lang`);
+  const text = await shownText(scope);
+  const english = text.match(ENGLISH);
+  assert.equal(english, null, `${where}: English left ("${english?.[0]}") in: ${text.slice(0, 400)}`);
+}
+
+test('a whole path in Spanish on the standalone page, chosen with its switch, equals the CLI in Spanish', async () => {
+  const page = await newPage(shared.chrome, 360, { height: 800 });
+  await page.goto(shared.server.url + '/');
+  await page.locator('b12-cramp-check [data-action="start"]').waitFor();
+  // The browser prefers English here: the page starts in English.
+  assert.equal(await page.locator('#page-language').inputValue(), 'en');
+  assert.match(await page.locator('b12-cramp-check [data-action="start"]').innerText(), /Start/);
+  await page.locator('label[for="page-language"]').waitFor();
+  await page.locator('#page-language').selectOption('es');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  assert.equal(await page.locator('b12-cramp-check [data-action="start"]').innerText(), 'Empezar');
+  await assertSpanish(page, 'intro');
+  const answers = answersFile('b12-metformin-tingling.json');
+  const given = await walk(page, answers, (name) => assertSpanish(page, name));
+  const shown = await shownResult(page);
+  assert.equal(shown.triage, 'provider_soon_b12');
+  assertShowsOutline(shown, given);
+  await assertSpanish(page, 'result');
+  // The same words in the same order as `cramp-check outline --lang es`.
+  const outline = spanishOutline(given);
+  assert.equal((await page.locator('.banner .title').innerText()).trim(), outline.banner.heading);
+  const sections = page.locator('[data-section]');
+  for (const [i, section] of outline.sections.entries()) {
+    assert.match(await sections.nth(i).innerText(), new RegExp(escapeRegExp(section.title)), section.id);
+    for (const advice of section.advice ?? []) {
+      const item = (await page.locator(`[data-advice="${advice.id}"]`).innerText()).trim();
+      assert.ok(item.startsWith(advice.text), `${advice.id}: ${item}`);
+    }
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  // The printed summary's date is the browser's, in Spanish ("25 de noviembre de 2026").
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('.result .print-only').innerText();
+  const today = await page.evaluate(() => new Date().toLocaleDateString('es', { dateStyle: 'long' }));
+  assert.match(today, / de /);
+  assert.ok(printed.includes(`Impreso el ${today}.`), printed);
+  await page.emulateMedia({ media: 'screen' });
+  await screenshot(page, 'spanish-result-360');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, 'spanish-result-1280');
+  // Another language keeps the result and the answers; back to Spanish, the same again.
+  await page.locator('#page-language').selectOption('en');
+  await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
+  assert.equal((await shownResult(page)).triage, 'provider_soon_b12');
+  assert.match(await page.locator('.banner .title').innerText(), /Ask a doctor or nurse/);
+  await page.locator('#page-language').selectOption('es');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  assertShowsOutline(await shownResult(page), given);
+  assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(page.external, []);
+  await page.context().close();
+});
+
+test("the standalone page starts in the browser's preferred language, and a switch mid-way keeps the answers", async () => {
+  const context = await shared.chrome.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
+  await context.addInitScript(openShadowRoots);
+  const page = await context.newPage();
+  await page.goto(shared.server.url + '/');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  assert.equal(await page.locator('#page-language').inputValue(), 'es');
+  // Start stays on a phone's first screen with the switch above it.
+  const start = page.locator('b12-cramp-check [data-action="start"]');
+  assert.equal(await start.innerText(), 'Empezar');
+  const box = await start.boundingBox();
+  assert.ok(box.y + box.height <= 844, `Empezar at ${box.y}`);
+  await start.click();
+  await page.locator('input[data-option="none"]').first().check();
+  const checked = await page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.dataset.option));
+  await page.locator('#page-language').selectOption('en');
+  await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
+  assert.match(await page.locator('[data-step]').innerText(), /None of these/);
+  assert.deepEqual(
+    await page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.dataset.option)),
+    checked,
+    'the ticked answers stay',
+  );
+  await context.close();
+});
+
+test('the single file switches language under its own policy', async () => {
+  const page = await newPage(shared.chrome, 390);
+  await page.goto(pathToFileURL(join(DIST, 'b12-cramp-check.html')).href);
+  await page.locator('b12-cramp-check [data-action="start"]').waitFor();
+  await page.locator('#page-language').selectOption('es');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  await assertSpanish(page, 'single file intro');
+  assert.deepEqual(page.consoleErrors, [], 'no policy violation');
+  await page.context().close();
+});
+
+test("two embedded checkers differ in language and in their languages' default regions", async () => {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+    <script type="module" src="/embed/b12-cramp-check.js"></script></head><body>
+    <b12-cramp-check id="es" lang="es-ES"></b12-cramp-check>
+    <b12-cramp-check id="gb" lang="en-GB"></b12-cramp-check></body></html>`;
+  const server = await serve(DIST, {}, { '/two-languages.html': { body } });
+  const page = await newPage(shared.chrome, 1280);
+  await page.goto(server.url + '/two-languages.html');
+  const es = page.locator('#es');
+  const gb = page.locator('#gb');
+  await es.locator('[data-action="start"]').waitFor();
+  await gb.locator('[data-action="start"]').waitFor();
+  const leg = { q_emergency_signs: ['cold_pale_leg'] };
+  await walk(es, leg);
+  await walk(gb, leg);
+  assert.equal((await shownResult(es)).triage, 'emergency_now');
+  assert.equal((await shownResult(gb)).triage, 'emergency_now');
+  const calls = (scope) =>
+    scope.locator('.banner a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(await calls(es), ['tel:112']);
+  assert.deepEqual(await calls(gb), ['tel:999']);
+  assert.equal(await es.locator('.b12c').getAttribute('lang'), 'es');
+  assert.equal(await gb.locator('.b12c').getAttribute('lang'), 'en');
+  const esText = await shownText(es);
+  assert.match(esText, /Llame al 112/);
+  assert.match(esText, /urgencias del hospital más cercano/);
+  await assertSpanish(es, 'embedded Spanish result');
+  const gbText = await shownText(gb);
+  assert.match(gbText, /Call 999/);
+  assert.match(gbText, /A&E/);
+  assert.doesNotMatch(gbText, /urgencias|Llame/);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+  await server.close();
+});
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,24 @@
+// The page's language switch (the standalone page and the single offline file): the checker
+// starts in the reader's preferred language (navigator.languages) when the pack has it, and the
+// <select id="page-language"> changes it. Both set the checker's own `lang`, which the element
+// observes: it re-renders in the new language and keeps the reader's answers and screen. The
+// page around it (this switch, the footer) keeps its own words. A block with no top-level names,
+// so that the single file can append it to the element's inline bundle (one script, one hash).
+{
+  const select = document.getElementById('page-language');
+  const checkers = document.querySelectorAll('b12-cramp-check');
+  if (select && checkers.length > 0) {
+    const available = [...select.options].map((option) => option.value);
+    const primary = (tag) => String(tag).split(/[-_]/)[0].toLowerCase();
+    const use = (code) => {
+      for (const checker of checkers) checker.setAttribute('lang', code);
+      select.value = code;
+    };
+    const preferred = [...(navigator.languages ?? [navigator.language])]
+      .map(primary)
+      .find((code) => available.includes(code));
+    const current = primary(checkers[0].closest('[lang]')?.getAttribute('lang') ?? available[0]);
+    use(preferred ?? (available.includes(current) ? current : available[0]));
+    select.addEventListener('change', () => use(select.value));
+  }
+}
