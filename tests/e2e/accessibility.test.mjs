@@ -172,8 +172,9 @@ for (const lang of LANGUAGES) {
     });
   }
 
-  test(`${lang}: targets of at least 24 px, and reflow without loss at 320 px and at 400 % of 1280 px`, async () => {
+  test(`${lang}: targets of at least 24 px at 1280 px and 320 px, and reflow without loss at 320 px and at 400 % of 1280 px`, async () => {
     for (const [width, height] of [
+      [1280, 900],
       [320, 640],
       [320, 256],
     ]) {
@@ -429,8 +430,7 @@ function addTextSpacing() {
 
 /**
  * In the page: no sideways scrolling; every control inside the viewport's width and not cut off
- * by its container; each control's target (an option's whole label) at least 24 by 24 px, or a
- * 24 px circle on its centre clear of every other target (WCAG 2.5.8's spacing).
+ * by its container; each control's target (an option's whole label) at least 24 by 24 px.
  */
 function inspectLayout() {
   const problems = [];
@@ -456,17 +456,9 @@ function inspectLayout() {
       if (b.left < c.left - 0.5 || b.right > c.right + 0.5)
         problems.push(`reflow: ${label(e)} cut off by its container`);
     }
-    if (b.width >= 24 && b.height >= 24) return;
-    const [x, y] = [b.left + b.width / 2, b.top + b.height / 2];
-    const crowded = boxes.some((o, j) => {
-      if (j === i) return false;
-      const dx = Math.max(o.left - x, 0, x - o.right);
-      const dy = Math.max(o.top - y, 0, y - o.bottom);
-      const small = o.width < 24 || o.height < 24;
-      const distance = small ? Math.hypot(x - (o.left + o.width / 2), y - (o.top + o.height / 2)) : Math.hypot(dx, dy);
-      return distance < (small ? 24 : 12);
-    });
-    if (crowded) problems.push(`target: ${label(e)} is ${b.width.toFixed(1)}×${b.height.toFixed(1)}px and crowded`);
+    // WCAG 2.5.8 would let a smaller target pass with space around it; DESIGN.md asks for 24 px.
+    if (b.width < 24 || b.height < 24)
+      problems.push(`target: ${label(e)} is ${b.width.toFixed(1)}×${b.height.toFixed(1)}px`);
   });
   return problems;
 }
