@@ -251,8 +251,41 @@ for (const lang of LANGUAGES) {
       await border('.option:has(input:not(:checked))'),
       'the chosen option stands out',
     );
+    await systemColoursOnly(page, cdp, 'the step');
+    const [fill, stroke, track] = await page
+      .locator('.progress-bar rect')
+      .evaluate((r) => [
+        getComputedStyle(r).fill,
+        getComputedStyle(r).stroke,
+        getComputedStyle(r.parentNode).backgroundColor,
+      ]);
+    assert.ok(stroke === 'none' && fill !== track, `the progress shows on its track: ${fill} ${stroke} on ${track}`);
     await screenshot(page, 'a11y-forced-colors-step');
     await page.context().close();
+
+    // A result: the banner, buttons and options keep their borders, every kind of control its ring.
+    const result = await open('/', lang, 390);
+    const session = await result.context().newCDPSession(result);
+    await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    await walk(result, answersFile('b12-metformin-tingling.json'));
+    await result.locator('[data-triage]').waitFor();
+    const borderless = await result
+      .locator('.banner, .button, .option')
+      .evaluateAll((els) => els.filter((e) => !parseFloat(getComputedStyle(e).borderTopWidth)).map((e) => e.className));
+    assert.deepEqual(borderless, [], 'the banner, every button and option keep a border');
+    for (const selector of [
+      'a.cite',
+      '[data-action="print"]',
+      '[data-action="remember"]',
+      '[data-section="your_answers"] summary',
+      '.sources a',
+    ]) {
+      await tabTo(result, selector, { max: 200 });
+      assert.ok(await ringVisible(result), `${selector} shows its focus ring`);
+    }
+    await systemColoursOnly(result, session, 'the result');
+    await screenshot(result, 'a11y-forced-colors-result');
+    await result.context().close();
   });
 
   test(`${lang}: WCAG 1.4.12 text spacing clips no text, at 320 px and 1280 px`, async () => {
@@ -405,6 +438,50 @@ function focusedMatches(page, selector) {
     while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
     return e?.matches(s) ?? false;
   }, selector);
+}
+
+/**
+ * Forced colours leave SVG's own colours alone: in a light and a dark forced palette, every
+ * fill, stroke, background and border of the checker's pictures (the progress bar, the chart,
+ * the banner's icon) is one of the system's colours.
+ */
+async function systemColoursOnly(page, cdp, where) {
+  for (const scheme of ['light', 'dark']) {
+    await cdp.send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'forced-colors', value: 'active' },
+        { name: 'prefers-color-scheme', value: scheme },
+      ],
+    });
+    const off = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('i'));
+      probe.style.forcedColorAdjust = 'none';
+      const palette = new Set(['rgba(0, 0, 0, 0)']);
+      for (const name of [
+        'Canvas',
+        'CanvasText',
+        'Highlight',
+        'HighlightText',
+        'LinkText',
+        'GrayText',
+        'ButtonText',
+        'ButtonFace',
+      ]) {
+        probe.style.color = name;
+        palette.add(getComputedStyle(probe).color);
+      }
+      probe.remove();
+      const root = document.querySelector('b12-cramp-check').shadowRoot;
+      return [...root.querySelectorAll('svg, svg :not(title, desc)')].flatMap((e) => {
+        const s = getComputedStyle(e);
+        const colours = e.tagName === 'svg' ? [s.backgroundColor, s.borderTopColor] : [s.fill, s.stroke];
+        return colours
+          .filter((c) => c !== 'none' && !palette.has(c))
+          .map((c) => `${e.tagName}.${e.getAttribute('class')}: ${c}`);
+      });
+    });
+    assert.deepEqual(off, [], `${where}, forced ${scheme}: system colours only`);
+  }
 }
 
 /** The focused element has an outline of its own. */
