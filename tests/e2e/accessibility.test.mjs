@@ -296,9 +296,10 @@ for (const lang of LANGUAGES) {
           [...document.querySelector('b12-cramp-check').shadowRoot.querySelectorAll('*')]
             .filter((e) => {
               const s = getComputedStyle(e);
-              if (e.closest('.visually-hidden') || s.display === 'none') return false;
-              if ([s.overflowX, s.overflowY].every((o) => o === 'visible')) return false;
-              return e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1;
+              if (e.closest('.visually-hidden, svg') || ['none', 'inline'].includes(s.display)) return false;
+              // Text cut by a box that hides its overflow, or spilling sideways out of its box.
+              const hides = [s.overflowX, s.overflowY].some((o) => o !== 'visible');
+              return (hides && e.scrollHeight > e.clientHeight + 1) || e.scrollWidth > e.clientWidth + 1;
             })
             .map((e) => `${e.tagName}.${e.className}: ${e.textContent.slice(0, 40)}`),
         );
