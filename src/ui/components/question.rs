@@ -58,8 +58,9 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
             aria-invalid={props.missing.then_some("true")}>
             <legend>
                 if let Some((caption, focus)) = &props.heading {
-                    <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>
-                        <span class="caption">{ caption }</span>
+                    // Its caption is its description (see StepView's progress bar).
+                    <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()} aria-describedby="caption">
+                        <span class="caption" id="caption" aria-hidden="true">{ caption }</span>
                         <span class="question-text">{ settings.fill(text.text) }</span>
                     </@>
                 } else {

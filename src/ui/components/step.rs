@@ -76,15 +76,19 @@ pub fn StepView(props: &StepProps) -> Html {
     };
     html! {
         <section class="step" data-step={PACK.steps[props.step].id}>
-            // An SVG bar, not a style attribute: a strict style-src CSP would block that. The
-            // heading's caption says the same in words.
+            // An SVG bar, not a style attribute: a strict style-src CSP would block that. It is
+            // the progress for assistive technology, with the heading's caption ("Step n of N")
+            // as its value in words; the caption is the heading's description (said when focus
+            // moves there) and hidden as text, so that the progress is not read twice.
             <svg class="progress-bar" part="progress" viewBox="0 0 100 1" preserveAspectRatio="none"
-                aria-hidden="true" focusable="false">
+                role="progressbar" aria-label={ui.app_title} aria-valuemin="0"
+                aria-valuemax={flow.step_count().to_string()} aria-valuenow={(props.step + 1).to_string()}
+                aria-valuetext={progress.clone()}>
                 <rect height="1" width={((props.step + 1) * 100 / flow.step_count()).to_string()} />
             </svg>
             if !one_question {
-                <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus}>
-                    <span class="caption">{ progress }</span>
+                <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus} aria-describedby="caption">
+                    <span class="caption" id="caption" aria-hidden="true">{ progress.clone() }</span>
                     { settings.texts.steps[props.step] }
                 </@>
             }
