@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DIST,
+  focusedOption,
+  tickByKeyboard,
+  walkTo,
   servedDistAndBrowser,
   newPage,
   focused,
@@ -36,14 +39,6 @@ const chosen = (page) =>
   page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => `${i.name}=${i.dataset.option}`));
 /** The text of the step's live regions, by role. */
 const live = (page, role) => page.locator(`[data-step] [role="${role}"]`).innerText();
-
-/** Ticks an option the way a keyboard user does: focus it, press Space. */
-async function tickByKeyboard(page, question, option) {
-  const input = page.locator(`input[name="${question}"][data-option="${option}"]`);
-  await input.focus();
-  await page.keyboard.press('Space');
-  return input;
-}
 
 for (const width of [390, 1280]) {
   test(`at ${width}px the browser's Back and Forward move one step with the answers kept, and a reload keeps the step`, async () => {
@@ -124,25 +119,6 @@ test('the single file opened from disk steps back and forward too', async () => 
   await page.goForward();
   assert.equal(await stepId(page), 'urgent');
 });
-
-/** Answers each step from `answers` until the step that asks `question`. */
-async function walkTo(page, answers, question) {
-  while (!(await page.locator(`input[name="${question}"]`).count())) {
-    const names = await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
-    for (const name of names)
-      for (const value of [answers[name]].flat())
-        await page.locator(`input[name="${name}"][data-option="${value}"]`).check();
-    await page.locator('[data-action="next"]').click();
-  }
-}
-
-/** The option that has focus, looking through the shadow root: `question=option`. */
-const focusedOption = (page) =>
-  page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return `${element.name}=${element.dataset.option}`;
-  });
 
 test('focus stays on the option used when a follow-up question appears or disappears, and the step says so once', async () => {
   const page = await openPage();

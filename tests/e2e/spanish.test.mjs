@@ -6,12 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DIST,
   ROOT,
   answersFile,
+  focusedOption,
+  tickByKeyboard,
+  walkTo,
   assertShowsOutline,
   axeViolations,
   newPage,
@@ -181,3 +185,43 @@ test("two embedded checkers differ in language and in their languages' default r
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A `[ui]` text of the Spanish pack, as written in es.toml (placeholders left in). */
+function spanishUi(key) {
+  const line = readFileSync(join(ROOT, 'packs/b12-cramps/texts/es.toml'), 'utf8').match(
+    new RegExp(`^${key} = "(.*)"$`, 'm'),
+  );
+  assert.ok(line, `es.toml has ${key}`);
+  return line[1];
+}
+
+test('in Spanish too: the error summary, the title, focus kept when a question appears, and each message at its level', async () => {
+  const page = await newPage(shared.chrome, 390, { height: 844 });
+  await page.goto(shared.server.url + '/');
+  await page.locator('#page-language').selectOption('es');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  await page.locator('[data-action="start"]').click();
+  await page.locator('[data-action="next"]').click();
+  const summary = page.locator('.error-summary[role="alert"]');
+  assert.match(await summary.innerText(), new RegExp(`^${spanishUi('there_is_a_problem')}`));
+  assert.match(
+    await page.title(),
+    new RegExp(
+      `^${spanishUi('error_prefix')} ${spanishUi('step_of').replace('{step}', '1').replace('{total}', '\\d+')}: `,
+    ),
+  );
+  // An emergency sign: the alert region says so, in Spanish.
+  await page.locator('input[data-option="cold_pale_leg"]').check();
+  assert.equal((await page.locator('[data-step] [role="alert"]').innerText()).trim(), spanishUi('decided_emergency'));
+  await page.locator('input[data-option="none"]').check();
+  // A follow-up question appears: focus stays on the option, and the status region says so.
+  await walkTo(page, answersFile('b12-metformin-tingling.json'), 'q_neuro');
+  await tickByKeyboard(page, 'q_neuro', 'balance_problems');
+  await page.locator('fieldset#q_neuro_onset').waitFor();
+  assert.equal(await focusedOption(page), 'q_neuro=balance_problems');
+  const asked = (await page.locator('fieldset#q_neuro_onset .question-text').innerText()).trim();
+  const announced = spanishUi('question_appeared').replace('{question}', asked);
+  assert.equal((await page.locator('[data-step] [role="status"]').innerText()).trim(), announced);
+  await screenshot(page, 'spanish-step-390');
+  await page.context().close();
+});

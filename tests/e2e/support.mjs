@@ -271,3 +271,30 @@ export function assertShowsOutline(shown, given) {
     sections.flatMap((s) => s.advice ?? []).map((a) => a.id),
   );
 }
+
+/** Ticks an option the way a keyboard user does: focus it, press Space. */
+export async function tickByKeyboard(page, question, option) {
+  const input = page.locator(`input[name="${question}"][data-option="${option}"]`);
+  await input.focus();
+  await page.keyboard.press('Space');
+  return input;
+}
+
+/** Answers each step from `answers` until the step that asks `question`. */
+export async function walkTo(page, answers, question) {
+  while (!(await page.locator(`input[name="${question}"]`).count())) {
+    const names = await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+    for (const name of names)
+      for (const value of [answers[name]].flat())
+        await page.locator(`input[name="${name}"][data-option="${value}"]`).check();
+    await page.locator('[data-action="next"]').click();
+  }
+}
+
+/** The option that has focus, looking through the shadow root: `question=option`. */
+export const focusedOption = (page) =>
+  page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return `${element.name}=${element.dataset.option}`;
+  });
