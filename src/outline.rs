@@ -533,6 +533,15 @@ pub(crate) mod tests {
         outline.sections.iter().map(|s| s.id).collect()
     }
 
+    /// The content of the section `id`, if the outline has it.
+    fn content<'o>(outline: &'o Outline, id: &str) -> Option<&'o Content> {
+        outline
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| &s.content)
+    }
+
     /// Every statement's citations, in reading order, with the sources the pack gives it.
     fn cited(outline: &Outline, assessment: &Assessment) -> Vec<(Vec<usize>, Vec<RefIdx>)> {
         let mut cited = vec![(
@@ -670,12 +679,7 @@ pub(crate) mod tests {
             }
         }
         let b12 = outline_of(&example("b12-metformin-tingling.json"));
-        let Some(Content::Reasons(reasons)) = b12
-            .sections
-            .iter()
-            .find(|s| s.id == "why")
-            .map(|s| &s.content)
-        else {
+        let Some(Content::Reasons(reasons)) = content(&b12, "why") else {
             panic!("why");
         };
         let risk = reasons.iter().find(|r| r.id == "signal:b12_risk");
@@ -696,12 +700,7 @@ pub(crate) mod tests {
         assert_eq!(emergency.top_factor, "red_flag");
         assert!(!ids(&emergency).contains(&"factors"));
         let b12 = outline_of(&example("b12-metformin-tingling.json"));
-        let Some(Content::Factors(factors)) = b12
-            .sections
-            .iter()
-            .find(|s| s.id == "factors")
-            .map(|s| &s.content)
-        else {
+        let Some(Content::Factors(factors)) = content(&b12, "factors") else {
             panic!("the B12 result shows factors");
         };
         assert!(factors.causes.iter().all(|c| c.factor != "b12"));
@@ -713,12 +712,7 @@ pub(crate) mod tests {
         assert_eq!(factors.apart[0].factor, "b12");
         assert!(factors.apart[0].text.contains("worth asking about"));
         let exercise = outline_of(&example("self-care-exercise.json"));
-        let Some(Content::Factors(factors)) = exercise
-            .sections
-            .iter()
-            .find(|s| s.id == "factors")
-            .map(|s| &s.content)
-        else {
+        let Some(Content::Factors(factors)) = content(&exercise, "factors") else {
             panic!("a self-care result shows factors");
         };
         assert!(factors.causes[0].top && factors.causes[0].factor == exercise.top_factor);
@@ -754,12 +748,7 @@ pub(crate) mod tests {
         let texts = default_texts();
         let answers = example("b12-metformin-tingling.json");
         let outline = outline_of(&answers);
-        let Some(Content::Answers(given)) = outline
-            .sections
-            .iter()
-            .find(|s| s.id == "your_answers")
-            .map(|s| &s.content)
-        else {
+        let Some(Content::Answers(given)) = content(&outline, "your_answers") else {
             panic!("your answers");
         };
         let answered = (0..PACK.questions.len() as u16)
@@ -844,12 +833,7 @@ pub(crate) mod tests {
     #[test]
     fn the_chart_is_said_in_one_sentence_without_points() {
         let b12 = outline_of(&example("self-care-exercise.json"));
-        let Some(Content::Factors(factors)) = b12
-            .sections
-            .iter()
-            .find(|s| s.id == "factors")
-            .map(|s| &s.content)
-        else {
+        let Some(Content::Factors(factors)) = content(&b12, "factors") else {
             panic!("factors");
         };
         assert!(

@@ -8,7 +8,16 @@
 // test-output/screenshots/a11y-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedDistAndBrowser, newPage, screenshot, axeViolations, answersFile, walk, focused } from './support.mjs';
+import {
+  addTextSpacing,
+  servedDistAndBrowser,
+  newPage,
+  screenshot,
+  axeViolations,
+  answersFile,
+  walk,
+  focused,
+} from './support.mjs';
 
 /** The languages every check here runs in (the element's `lang`). */
 const LANGUAGES = ['en', 'es'];
@@ -493,17 +502,6 @@ function ringVisible(page) {
     const s = getComputedStyle(e);
     return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
   });
-}
-
-/** WCAG 1.4.12's spacing, on the page and in the checker's shadow root. */
-function addTextSpacing() {
-  const css = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
-    p { margin-bottom: 2em !important; }`;
-  for (const root of [document, document.querySelector('b12-cramp-check').shadowRoot]) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
 }
 
 /**

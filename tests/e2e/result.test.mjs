@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  addTextSpacing,
   answersFile,
   servedDistAndBrowser,
   newPage,
@@ -196,15 +197,7 @@ test('forced colours: the chosen option and the main button stand out', async ()
 test('a long banner heading wraps inside the banner at 320px with WCAG 1.4.12 text spacing', async () => {
   for (const file of ['b12-metformin-tingling.json', 'emergency-early-exit.json', 'self-care-exercise.json']) {
     const { page } = await resultPage(320, file);
-    await page.evaluate(() => {
-      const css = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
-        p { margin-bottom: 2em !important; }`;
-      for (const root of [document, document.querySelector('b12-cramp-check').shadowRoot]) {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      }
-    });
+    await page.evaluate(addTextSpacing);
     const box = await page.locator('.banner').evaluate((banner) => {
       const heading = banner.querySelector('.title');
       const [b, h] = [banner.getBoundingClientRect(), heading.getBoundingClientRect()];

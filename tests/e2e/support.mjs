@@ -298,3 +298,14 @@ export const focusedOption = (page) =>
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     return `${element.name}=${element.dataset.option}`;
   });
+
+/** WCAG 1.4.12's spacing, on the page and in the checker's shadow root. */
+export function addTextSpacing() {
+  const css = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p { margin-bottom: 2em !important; }`;
+  for (const root of [document, document.querySelector('b12-cramp-check').shadowRoot]) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+}
