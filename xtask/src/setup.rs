@@ -16,6 +16,16 @@ const APT_PACKAGES: [&str; 4] = [
     "poppler-utils",
 ];
 
+/// npm packages the tests use only as prebuilt files, kept out of node_modules because their
+/// declared dependency trees are large and pull in nothing the prebuilt files need (LHC-Forms:
+/// Angular and more, already inside its web component): name, version and the registry's
+/// integrity of the tarball, unpacked into target/vendor/<name>-<version>/.
+pub const VENDORED_NPM: [(&str, &str, &str); 1] = [(
+    "lforms",
+    "40.1.3",
+    "sha512-WLruTm+BcVnafC0rSAQ3/cNqhxvclBUxyBG68aub/uha2NaK9H8ZZcEXTTuORuGzzCt0wa7fvhuieZtcDIdPzQ==",
+)];
+
 pub fn setup() -> Result {
     let mut installed = Vec::new();
     if !output("rustup", &["target", "list", "--installed"])
@@ -61,6 +71,11 @@ pub fn setup() -> Result {
     }
     if npm_tools()? {
         installed.push("npm dev tools");
+    }
+    for (name, version, integrity) in VENDORED_NPM {
+        if vendored_npm(name, version, integrity)? {
+            installed.push(name);
+        }
     }
     if apt_packages()? {
         installed.push("Debian packages (chromium, poppler-utils, fonts)");
@@ -145,6 +160,55 @@ fn npm_tools() -> Result<bool> {
     }
     fs::write(&stamp_file, stamp)
         .map_err(|e| format!("cannot write {}: {e}", stamp_file.display()))?;
+    Ok(true)
+}
+
+/// Where `vendored_npm` unpacks a package.
+pub fn vendored_dir(name: &str, version: &str) -> PathBuf {
+    root()
+        .join("target/vendor")
+        .join(format!("{name}-{version}"))
+}
+
+/// `npm pack`s one package of VENDORED_NPM unless it is unpacked already, checks the tarball's
+/// integrity against the pinned one, and unpacks it. True if it installed.
+fn vendored_npm(name: &str, version: &str, integrity: &str) -> Result<bool> {
+    let dir = vendored_dir(name, version);
+    if dir.join("package.json").exists() {
+        return Ok(false);
+    }
+    println!("setup: fetching {name} {version} (npm pack)");
+    let downloads = root().join("target/vendor/downloads");
+    create_dir(&downloads)?;
+    let spec = format!("{name}@{version}");
+    let destination = downloads.to_string_lossy().into_owned();
+    let packed = output(
+        "npm",
+        &["pack", &spec, "--json", "--pack-destination", &destination],
+    )
+    .ok_or_else(|| format!("npm pack {spec} failed"))?;
+    let packed: serde_json::Value = serde_json::from_str(&packed)
+        .map_err(|e| format!("npm pack {spec} printed no JSON: {e}"))?;
+    let (found, file) = (&packed[0]["integrity"], &packed[0]["filename"]);
+    if found.as_str() != Some(integrity) {
+        return Err(format!(
+            "{spec}: the tarball's integrity is {found}, not the pinned {integrity}"
+        ));
+    }
+    let tarball = downloads.join(file.as_str().unwrap_or_default());
+    let unpacking = root()
+        .join("target/vendor")
+        .join(format!("{name}-{version}.partial"));
+    let _ = fs::remove_dir_all(&unpacking);
+    create_dir(&unpacking)?;
+    let mut tar = command("tar", &["-xzf"]);
+    tar.arg(&tarball)
+        .arg("--strip-components=1")
+        .arg("-C")
+        .arg(&unpacking);
+    run(tar)?;
+    fs::rename(&unpacking, &dir)
+        .map_err(|e| format!("cannot move {} into place: {e}", unpacking.display()))?;
     Ok(true)
 }
 
