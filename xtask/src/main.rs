@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask setup | test | serve | dist | assemble | deps | fuzz`.
+//! Project tasks: `cargo xtask setup | test | serve | dist | assemble | bench | deps | digest | fuzz`.
 //!
 //! `setup` installs what is missing, idempotently and quietly when everything is present; the
 //! other tasks run it first, so a fresh machine needs only `cargo xtask serve` or `cargo xtask
@@ -20,6 +20,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
   assemble         (trunk's post-build hook) write the embed, the offline file and the
                    service worker from trunk's staged files
+  bench            setup, then the embed beside SurveyJS and LHC-Forms in Chromium and the
+                   engine's evaluations per second; writes docs/performance.md's table
   deps             what each crate adds to the wasm's code (for docs/dependencies.md)
   digest           write docs/pack-digest.md, the content pack as one page for reviewers
   fuzz [--seconds N]
@@ -27,6 +29,7 @@ const USAGE: &str = "usage: cargo xtask <command>
                    (60 by default); not part of test";
 
 mod assemble;
+mod bench;
 mod deps;
 mod fuzz;
 mod setup;
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("dist") => setup::setup().and_then(|()| tasks::dist()),
         Some("assemble") => assemble::assemble(),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
+        Some("bench") => setup::setup().and_then(|()| bench::bench()),
         Some("deps") => setup::setup().and_then(|()| deps::deps()),
         Some("digest") => tasks::digest(),
         _ => {

@@ -1,0 +1,430 @@
+// `cargo xtask bench`: our embed, SurveyJS and LHC-Forms side by side, in one Chromium on
+// 127.0.0.1, each asking the same questions with the same branching: SurveyJS's JSON and
+// LHC-Forms' FHIR Questionnaire both come from our pack (`cramp-check fhir questionnaire`,
+// converted below for SurveyJS). Every figure is the median of RUNS runs that alternate the
+// three. Prints a Markdown table and writes it into docs/performance.md between its bench
+// markers.
+//
+//   node xtask/js/bench.mjs --questionnaire FILE --answers FILE --lforms DIR --engine LINE
+//
+// What each figure is:
+// - bytes: every file the questionnaire loads (not the host page, the same for all three),
+//   raw and compressed by Node's zlib at its best levels;
+// - first screen: from navigation start to the first frame where the first screen's controls
+//   are in the DOM (our intro's Start, the first question's inputs for the others);
+// - Next: from a click on Next to the first frame showing the next step, and the main thread's
+//   work in between (the renderer's tasks in a Chromium trace);
+// - longest task: the longest task on the renderer's main thread while loading and answering
+//   a whole path (trace);
+// - memory: the JS heap plus array-buffer backing stores (a wasm instance's memory is one)
+//   after garbage collection, once the path is answered (CDP Runtime.getHeapUsage);
+// - host layout shift: layout shifts (without recent input) of the host page's paragraph
+//   below the questionnaire while it loads.
+
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ROOT, DIST, browser, openShadowRoots, serve, walk } from '../../tests/e2e/support.mjs';
+
+const RUNS = 7;
+const THROTTLE = 4;
+const DOC = join(ROOT, 'docs/performance.md');
+const MARKERS = ['<!-- bench:start -->', '<!-- bench:end -->'];
+
+/** The command line's options, and the Questionnaire and answers files read. */
+function options() {
+  const { values } = parseArgs({
+    options: {
+      questionnaire: { type: 'string' },
+      answers: { type: 'string' },
+      lforms: { type: 'string' },
+      engine: { type: 'string', default: '' },
+    },
+  });
+  const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
+  return { ...values, questionnaire: read(values.questionnaire), answers: read(values.answers) };
+}
+
+/** SurveyJS's JSON for the same questions: a page per group, its enableWhen as visibleIf. */
+export function surveyFromQuestionnaire(q) {
+  const repeats = new Map();
+  const collect = (items) => {
+    for (const item of items ?? []) {
+      if (item.type === 'choice') repeats.set(item.linkId, Boolean(item.repeats));
+      collect(item.item);
+    }
+  };
+  collect(q.item);
+  const condition = (item) => {
+    if (!item.enableWhen) return undefined;
+    const parts = item.enableWhen.map((when) => {
+      const code = when.answerCoding?.code ?? String(when.answerBoolean ?? '');
+      const name = `{${when.question}}`;
+      if (when.operator === 'exists') return when.answerBoolean ? `${name} notempty` : `${name} empty`;
+      const many = repeats.get(when.question);
+      if (when.operator === '=') return many ? `${name} contains '${code}'` : `${name} = '${code}'`;
+      if (when.operator === '!=') return many ? `${name} notcontains '${code}'` : `${name} <> '${code}'`;
+      throw new Error(`enableWhen operator ${when.operator} (on ${item.linkId}) has no SurveyJS form here`);
+    });
+    return parts.length > 1 ? `(${parts.join(item.enableBehavior === 'any' ? ' or ' : ' and ')})` : parts[0];
+  };
+  const element = (item) => ({
+    type: item.repeats ? 'checkbox' : 'radiogroup',
+    name: item.linkId,
+    title: item.text,
+    isRequired: Boolean(item.required),
+    visibleIf: condition(item),
+    choices: item.answerOption.map((o) => ({ value: o.valueCoding.code, text: o.valueCoding.display })),
+  });
+  const questions = (items) => items.filter((i) => i.type === 'choice').map(element);
+  return {
+    title: q.title,
+    showQuestionNumbers: 'off',
+    pages: q.item.map((group) => ({
+      name: group.linkId,
+      title: group.text,
+      visibleIf: condition(group),
+      elements: group.type === 'group' ? questions(group.item ?? []) : [element(group)],
+    })),
+  };
+}
+
+/** The three questionnaires, in one host page each, written into `site`. */
+function writeSite(site, { questionnaire, lforms }) {
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  const copy = (from, to) => cpSync(from, join(site, to), { recursive: true, filter: (f) => !f.endsWith('.map') });
+  copy(join(DIST, 'embed'), 'ours');
+  copy(join(ROOT, 'node_modules/survey-core/survey.core.min.js'), 'surveyjs/survey.core.min.js');
+  copy(join(ROOT, 'node_modules/survey-core/survey-core.fontless.min.css'), 'surveyjs/survey-core.min.css');
+  copy(join(ROOT, 'node_modules/survey-js-ui/survey-js-ui.min.js'), 'surveyjs/survey-js-ui.min.js');
+  writeFileSync(join(site, 'surveyjs/survey.json'), JSON.stringify(surveyFromQuestionnaire(questionnaire)));
+  writeFileSync(
+    join(site, 'surveyjs/start.js'),
+    `fetch('surveyjs/survey.json').then((r) => r.json()).then((json) => {
+      window.survey = new Survey.Model(json);
+      SurveyUI.renderSurvey(window.survey, document.getElementById('questionnaire'));
+    });`,
+  );
+  copy(join(lforms, 'dist/lforms/webcomponent'), 'lforms/webcomponent');
+  copy(join(lforms, 'dist/lforms/fhir/R4/lformsFHIR.min.js'), 'lforms/lformsFHIR.min.js');
+  writeFileSync(join(site, 'lforms/questionnaire.json'), JSON.stringify(questionnaire));
+  writeFileSync(
+    join(site, 'lforms/start.js'),
+    `fetch('lforms/questionnaire.json').then((r) => r.json()).then((q) => {
+      LForms.Util.addFormToPage(LForms.Util.convertFHIRQuestionnaireToLForms(q, 'R4'), 'questionnaire');
+    });`,
+  );
+  const host = (head, body = '<div id="questionnaire"></div>') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Does vitamin B12 help with muscle cramps?</title>${head}</head>
+<body><main><h1>Does vitamin B12 help with muscle cramps?</h1>
+<p>Muscle cramps are common. This check asks a few questions and explains what may be behind them.</p>
+${body}
+<p id="below">The article goes on below the questionnaire.</p></main></body></html>`;
+  writeFileSync(
+    join(site, 'ours.html'),
+    host(
+      '<script type="module" src="ours/b12-cramp-check.js"></script>',
+      '<b12-cramp-check region="uk"><p>The check needs JavaScript and WebAssembly.</p></b12-cramp-check>',
+    ),
+  );
+  writeFileSync(
+    join(site, 'surveyjs.html'),
+    host(
+      '<link rel="stylesheet" href="surveyjs/survey-core.min.css"><script src="surveyjs/survey.core.min.js"></script>' +
+        '<script src="surveyjs/survey-js-ui.min.js"></script><script defer src="surveyjs/start.js"></script>',
+    ),
+  );
+  writeFileSync(
+    join(site, 'lforms.html'),
+    host(
+      '<link rel="stylesheet" href="lforms/webcomponent/styles.css">' +
+        '<script src="lforms/webcomponent/assets/lib/zone.min.js"></script>' +
+        '<script src="lforms/webcomponent/lhc-forms.js"></script>' +
+        '<script src="lforms/lformsFHIR.min.js"></script><script defer src="lforms/start.js"></script>',
+    ),
+  );
+}
+
+/**
+ * Each questionnaire: its page, where its first screen's controls are (`host` for a shadow
+ * root), how to go to its next step and what shows that it came, and how to answer a whole path.
+ */
+const SUBJECTS = {
+  ours: {
+    name: 'ours (embed)',
+    page: 'ours.html',
+    ready: { host: 'b12-cramp-check', selector: '[data-action="start"]' },
+    async beforeNext(page) {
+      await page.locator('b12-cramp-check [data-action="start"]').click();
+      await page.locator(`b12-cramp-check input[name="q_emergency_signs"][data-option="none"]`).check();
+    },
+    next: { host: 'b12-cramp-check', click: '[data-action="next"]', shown: '[data-step="urgent"]' },
+    async answerAll(page, answers) {
+      await page.reload();
+      await page.locator('b12-cramp-check [data-action="start"]').waitFor();
+      await walk(page.locator('b12-cramp-check'), answers);
+      await page.locator('b12-cramp-check [data-triage]').waitFor();
+    },
+  },
+  surveyjs: {
+    name: 'SurveyJS',
+    page: 'surveyjs.html',
+    ready: { selector: '#questionnaire input' },
+    async beforeNext(page) {
+      await page.evaluate(() => window.survey.setValue('q_emergency_signs', ['none']));
+    },
+    next: { click: '#questionnaire input.sd-navigation__next-btn', shown: '[data-name="q_urgent_signs"]' },
+    async answerAll(page, answers) {
+      await page.evaluate((given) => {
+        const { survey } = window;
+        survey.clear();
+        for (;;) {
+          for (const question of survey.currentPage.questions)
+            if (question.isVisible && question.name in given) question.value = given[question.name];
+          if (survey.isLastPage) break;
+          if (!survey.nextPage()) throw new Error(`SurveyJS stopped on ${survey.currentPage.name}`);
+        }
+        if (!survey.completeLastPage()) throw new Error('SurveyJS did not complete');
+      }, answers);
+    },
+  },
+  lforms: {
+    name: 'LHC-Forms',
+    page: 'lforms.html',
+    ready: { selector: '#questionnaire lhc-item input' },
+    // One long form: there is no Next.
+    async answerAll(page, answers) {
+      await page.evaluate((given) => {
+        const form = document.querySelector('#questionnaire lhc-form') ?? document.querySelector('#questionnaire');
+        const data = LForms.Util.getFormData(form);
+        return data;
+      }, answers);
+    },
+  },
+};
+
+/** In the page before its scripts: the frame its first screen shows, and the host's shifts. */
+function monitor(ready) {
+  const find = () => {
+    const root = ready.host ? document.querySelector(ready.host)?.shadowRoot : document;
+    return root?.querySelector(ready.selector);
+  };
+  const tick = () => {
+    if (find()) window.__firstScreen = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  window.__hostShift = 0;
+  new PerformanceObserver((list) => {
+    for (const shift of list.getEntries())
+      if (!shift.hadRecentInput && shift.sources.some((s) => s.node?.id === 'below')) window.__hostShift += shift.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Clicks `next.click` and resolves when a frame shows `next.shown`: elapsed milliseconds. */
+function clickNext(next) {
+  const root = next.host ? document.querySelector(next.host).shadowRoot : document;
+  return new Promise((resolve) => {
+    performance.mark('bench:next');
+    const started = performance.now();
+    root.querySelector(next.click).click();
+    const tick = () => {
+      if (root.querySelector(next.shown)) {
+        // The frame whose callbacks found the step paints before the task after it runs.
+        setTimeout(() => {
+          performance.mark('bench:painted');
+          resolve(performance.now() - started);
+        });
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Main-thread tasks of the renderer that ran the page, from a Chromium trace: [start, duration] in ms. */
+function mainThreadTasks(trace) {
+  const events = JSON.parse(trace).traceEvents;
+  const mains = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !mains.has(thread)) continue;
+    if (!byThread.has(thread)) byThread.set(thread, []);
+    byThread.get(thread).push([e.ts / 1000, e.dur / 1000]);
+  }
+  // The page's renderer is the busiest one.
+  const busiest = [...byThread.values()].sort(
+    (a, b) => b.reduce((t, [, d]) => t + d, 0) - a.reduce((t, [, d]) => t + d, 0),
+  )[0];
+  const marks = Object.fromEntries(
+    events.filter((e) => e.name?.startsWith('bench:')).map((e) => [e.name.slice('bench:'.length), e.ts / 1000]),
+  );
+  return { tasks: busiest ?? [], marks };
+}
+
+/** One run of one questionnaire: its figures, or the reason it could not be measured. */
+async function measure(chrome, server, subject, throttled, answers) {
+  const context = await chrome.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(openShadowRoots);
+  await context.addInitScript(`(${monitor})(${JSON.stringify(subject.ready)})`);
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
+  const page = await context.newPage();
+  const loaded = new Set();
+  page.on('requestfinished', (request) => loaded.add(new URL(request.url()).pathname));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? THROTTLE : 1 });
+  const figures = {};
+  try {
+    if (throttled) await chrome.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+    await page.goto(`${server.url}/${subject.page}`);
+    await page.waitForFunction(() => window.__firstScreen !== undefined, null, { timeout: 120_000 });
+    figures.firstScreen = await page.evaluate(() => window.__firstScreen);
+    figures.hostShift = await page.evaluate(() => window.__hostShift);
+    figures.files = [...loaded].filter((path) => path !== `/${subject.page}`);
+    if (!throttled) return figures;
+    if (subject.next) {
+      await subject.beforeNext(page);
+      figures.next = await page.evaluate(clickNext, subject.next);
+    }
+    await subject.answerAll(page, answers);
+    const { tasks, marks } = mainThreadTasks((await chrome.stopTracing()).toString());
+    figures.longestTask = Math.max(...tasks.map(([, duration]) => duration));
+    if (subject.next)
+      figures.nextWork = tasks
+        .map(([start, duration]) => Math.min(start + duration, marks.painted) - Math.max(start, marks.next))
+        .filter((overlap) => overlap > 0)
+        .reduce((sum, overlap) => sum + overlap, 0);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    figures.memory = heap.usedSize + (heap.backingStorageSize ?? 0);
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined;
+};
+
+/** Raw, gzip and brotli bytes of the files a questionnaire loaded, from the site's folder. */
+function bytesOf(site, files) {
+  const totals = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const bytes = readFileSync(join(site, decodeURIComponent(file)));
+    totals.raw += bytes.length;
+    totals.gzip += gzipSync(bytes, { level: 9 }).length;
+    totals.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return totals;
+}
+
+async function main() {
+  const given = options();
+  const site = join(ROOT, 'target/bench/site');
+  writeSite(site, given);
+  const server = await serve(site);
+  const chrome = await browser();
+  const names = Object.keys(SUBJECTS);
+  const runs = Object.fromEntries(names.map((name) => [name, { cold: [], throttled: [] }]));
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // Alternate who goes first, so that no one always meets a cold or a warm browser.
+      const order = names.map((_, i) => names[(i + run) % names.length]);
+      for (const name of order) {
+        runs[name].cold.push(await measure(chrome, server, SUBJECTS[name], false, given.answers));
+        runs[name].throttled.push(await measure(chrome, server, SUBJECTS[name], true, given.answers));
+      }
+      process.stderr.write(`bench: run ${run + 1} of ${RUNS} done\n`);
+    }
+  } finally {
+    await chrome.close();
+    await server.close();
+  }
+  const results = Object.fromEntries(
+    names.map((name) => {
+      const { cold, throttled } = runs[name];
+      const pick = (list, key) => median(list.map((figures) => figures[key]));
+      return [
+        name,
+        {
+          bytes: bytesOf(site, cold[0].files),
+          firstScreen: pick(cold, 'firstScreen'),
+          firstScreenThrottled: pick(throttled, 'firstScreen'),
+          next: pick(throttled, 'next'),
+          nextWork: pick(throttled, 'nextWork'),
+          longestTask: pick(throttled, 'longestTask'),
+          memory: pick(throttled, 'memory'),
+          hostShift: pick(throttled, 'hostShift'),
+        },
+      ];
+    }),
+  );
+  const table = report(results, given.engine);
+  console.log(table);
+  const doc = readFileSync(DOC, 'utf8');
+  const [start, end] = MARKERS.map((m) => doc.indexOf(m));
+  if (start < 0 || end < start)
+    throw new Error(`${relative(ROOT, DOC)} lacks the bench markers ${MARKERS.join(' … ')}`);
+  writeFileSync(DOC, `${doc.slice(0, start + MARKERS[0].length)}\n${table}\n${doc.slice(end)}`);
+  console.log(`\nwrote the table into ${relative(ROOT, DOC)}`);
+}
+
+/** The Markdown table, the goals and the ratios. */
+function report(results, engine) {
+  const { ours, surveyjs, lforms } = results;
+  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+  const ms = (value) => (value === undefined ? 'n/a' : `${value.toFixed(0)} ms`);
+  const mb = (bytes) => (bytes === undefined ? 'n/a' : `${(bytes / 1e6).toFixed(1)} MB`);
+  const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? 'n/a' : (a / b).toFixed(2));
+  const rows = [
+    ['bytes loaded, raw', (r) => r.bytes.raw, kb],
+    ['bytes loaded, gzip', (r) => r.bytes.gzip, kb],
+    ['bytes loaded, brotli', (r) => r.bytes.brotli, kb],
+    ['first screen interactive, unthrottled', (r) => r.firstScreen, ms],
+    [`first screen interactive, ${THROTTLE}x CPU`, (r) => r.firstScreenThrottled, ms],
+    [`Next to the next step painted, ${THROTTLE}x CPU`, (r) => r.next, ms],
+    [`main-thread work for that Next, ${THROTTLE}x CPU`, (r) => r.nextWork, ms],
+    [`longest main-thread task, ${THROTTLE}x CPU`, (r) => r.longestTask, ms],
+    ['JS heap + wasm memory after a completed check', (r) => r.memory, mb],
+    ['layout shift of the host page while loading', (r) => r.hostShift, (v) => v.toFixed(3)],
+  ];
+  const lines = [
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0].model}, ${cpus().length} cores, ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.env.CHROMIUM_VERSION ?? 'Chromium'}, pages on 127.0.0.1 ` +
+      `at 390x844; each figure the median of ${RUNS} alternating runs.`,
+    '',
+    '| figure | ours | SurveyJS | LHC-Forms | ours / SurveyJS | ours / LHC-Forms |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(([label, get, format]) => {
+      const [a, b, c] = [ours, surveyjs, lforms].map(get);
+      const shown = (v) => (v === undefined ? 'n/a' : format(v));
+      return `| ${label} | ${shown(a)} | ${shown(b)} | ${shown(c)} | ${ratio(a, b)} | ${ratio(a, c)} |`;
+    }),
+  ];
+  if (engine) lines.push(`| engine (native) | ${engine} | | | | |`);
+  const goal = (met, text) => `- ${met ? 'met' : 'NOT met'}: ${text}`;
+  lines.push(
+    '',
+    'Goals:',
+    goal(
+      ours.firstScreenThrottled <= 0.4 * surveyjs.firstScreenThrottled,
+      `first screen at ${THROTTLE}x within 0.4x SurveyJS's (${ratio(ours.firstScreenThrottled, surveyjs.firstScreenThrottled)}x)`,
+    ),
+    goal(ours.nextWork <= 16, `Next within one frame (16 ms) of main-thread work (${ms(ours.nextWork)})`),
+    goal(ours.longestTask <= 50, `no main-thread task over 50 ms (${ms(ours.longestTask)})`),
+    goal(ours.hostShift === 0, `no layout shift of the host page (${ours.hostShift.toFixed(3)})`),
+  );
+  return lines.join('\n');
+}
+
+if (import.meta.filename === process.argv[1]) await main();
