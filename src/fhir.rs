@@ -473,6 +473,7 @@ pub enum ResponseError {
         system: String,
     },
     AnsweredTwice(&'static str),
+    SeveralAnswers(&'static str),
     /// The codes as answers break the questionnaire's rules (unknown code, two answers to a
     /// one-answer question, a hidden question answered...).
     Answers(AnswerError),
@@ -506,6 +507,9 @@ impl fmt::Display for ResponseError {
                 shortened(system)
             ),
             ResponseError::AnsweredTwice(q) => write!(f, "linkId {q} is answered twice"),
+            ResponseError::SeveralAnswers(q) => {
+                write!(f, "linkId {q} takes one answer, not several")
+            }
             ResponseError::Answers(error) => write!(f, "{error}"),
         }
     }
@@ -541,13 +545,17 @@ fn collect_answers(items: &[ItemInput], raw: &mut RawAnswers) -> Result<(), Resp
             if raw.0.iter().any(|(id, _)| id == question.id) {
                 return Err(ResponseError::AnsweredTwice(question.id));
             }
-            let codes = item
+            let mut codes = item
                 .answer
                 .iter()
                 .map(|answer| option_code(question, answer))
                 .collect::<Result<Vec<_>, _>>()?;
-            raw.0
-                .push((question.id.to_string(), raw_value(question, codes)));
+            let value = match question.kind {
+                QuestionKind::Multi => RawValue::Many(codes),
+                QuestionKind::Single if codes.len() == 1 => RawValue::One(codes.remove(0)),
+                QuestionKind::Single => return Err(ResponseError::SeveralAnswers(question.id)),
+            };
+            raw.0.push((question.id.to_string(), value));
         }
         collect_answers(&item.item, raw)?;
         for answer in &item.answer {
@@ -571,15 +579,6 @@ fn option_code(question: &'static Question, answer: &AnswerInput) -> Result<Stri
             .code
             .clone()
             .ok_or(ResponseError::NoCode(question.id)),
-    }
-}
-
-/// Codes shaped as `eval` takes them: one code of a one-answer question as a string; anything
-/// else as a list, which validation refuses for a one-answer question.
-fn raw_value(question: &Question, mut codes: Vec<String>) -> RawValue {
-    match question.kind {
-        QuestionKind::Single if codes.len() == 1 => RawValue::One(codes.remove(0)),
-        _ => RawValue::Many(codes),
     }
 }
 
