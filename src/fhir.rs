@@ -1,6 +1,6 @@
 //! The pack as a FHIR R4 `Questionnaire`, answers as a `QuestionnaireResponse`, and a response
-//! (ours, or another form filler's) back to answers. Command line only (`cli` feature): it
-//! needs serde_json's callers, and nothing of it reaches the wasm.
+//! (ours, or another form tool's) back to answers. Command line only (`cli` feature), so
+//! nothing of it reaches the wasm.
 //!
 //! Mapping (README: FHIR): one `group` item per step (linkId = step id) holding its questions
 //! (linkId = question id); a one-answer question is a `choice` item, a tick-all-that-apply one
@@ -122,7 +122,8 @@ enum Enabling {
     Expression(String),
 }
 
-/// Why the pack cannot be written as a Questionnaire.
+/// Why the pack cannot be written as a Questionnaire: a show-if rule on scores or signals (the
+/// pack compiler refuses those today; this keeps a future pack from a wrong Questionnaire).
 #[derive(Debug, PartialEq)]
 pub struct InexpressibleRule {
     question: &'static str,
