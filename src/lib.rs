@@ -7,6 +7,8 @@
 //! - [`outline`]: a result as one ordered outline (sections, reasons with their answers, numbered
 //!   sources), which the command line, the result screen and its printed summary all render.
 //! - [`report`]: the outline as readable text (the `explain` command).
+//! - `fhir` (command line only): the pack as a FHIR R4 Questionnaire, answers as a
+//!   QuestionnaireResponse and back.
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
 //! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
 //! - [`robustness`] (native): what must hold for any input, for the fuzz targets.
@@ -15,6 +17,9 @@
 //! See ARCHITECTURE.md for how an answer flows to a result.
 
 pub mod engine;
+/// The FHIR R4 mapping, for the command line: nothing of it reaches the wasm.
+#[cfg(feature = "cli")]
+pub mod fhir;
 pub mod outline;
 pub mod pack;
 pub mod questionnaire;

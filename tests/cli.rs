@@ -1,31 +1,11 @@
 //! The command-line contract, through the real `cramp-check` binary and hand-written answer
 //! files in tests/answers/.
 
+#[path = "support/command.rs"]
+mod command;
+
+use command::{answers_file, run};
 use serde_json::Value;
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-fn answers_file(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/answers")
-        .join(name)
-}
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cramp-check"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run cramp-check");
-    let mut pipe = child.stdin.take().expect("stdin");
-    // The binary may exit (for example on a usage error) before reading its input.
-    let _ = pipe.write_all(stdin.unwrap_or("").as_bytes());
-    drop(pipe);
-    child.wait_with_output().expect("wait")
-}
 
 fn eval_file(name: &str) -> Value {
     let path = answers_file(name);

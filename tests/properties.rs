@@ -2,26 +2,20 @@
 //! unanswered; repaired the way the questionnaire would: hidden questions unanswered, "none"
 //! giving way to other ticks).
 
+#[path = "support/generators.rs"]
+mod generators;
 mod support;
 
 use b12_cramp_check::engine::{evaluate, Answers, RawAnswers, RawValue};
 use b12_cramp_check::pack::PACK;
 use b12_cramp_check::share;
+use generators::any_answers;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::cell::RefCell;
 use support::{check_assessment, check_red_flag_monotonic, red_flag_ticks};
 
 const CASES: u32 = 4000;
-
-fn any_answers() -> impl Strategy<Value = Answers> {
-    let sizes: Vec<usize> = PACK.questions.iter().map(|q| q.options.len()).collect();
-    sizes
-        .into_iter()
-        .map(|n| prop_oneof![Just(0u32), 0..(1u32 << n)])
-        .collect::<Vec<_>>()
-        .prop_map(|masks| Answers::from_masks(&PACK, masks))
-}
 
 /// Raw answers built from the pack's own ids: each question absent or given one of its option
 /// ids or a list of them, now and then with an option id the question does not have.

@@ -1,12 +1,17 @@
-//! `cramp-check`: evaluate answers from a file or standard input.
+//! `cramp-check`: evaluate answers from a file or standard input, and exchange the
+//! questionnaire and answers as FHIR R4 resources.
 //!
 //!   cramp-check eval [--lang CODE] [--region ID] [FILE|-]     the assessment as JSON
 //!   cramp-check explain [--lang CODE] [--region ID] [FILE|-]  the result as readable text
 //!   cramp-check outline [--lang CODE] [--region ID] [FILE|-]  the result's outline as JSON
+//!   cramp-check fhir questionnaire [--lang CODE] [--region ID]  the pack as a Questionnaire
+//!   cramp-check fhir response [--lang CODE] [--region ID] [FILE|-]  answers as a QuestionnaireResponse
+//!   cramp-check fhir answers [FILE|-]                          a QuestionnaireResponse as answers
 //!
 //! Bad input exits with code 2 and one line that names the problem.
 
 use b12_cramp_check::engine::{evaluate, shortened, Answers, RawAnswers};
+use b12_cramp_check::fhir;
 use b12_cramp_check::outline::outline;
 use b12_cramp_check::pack::{default_texts, region_index, texts_for, Texts, LANGUAGES, PACK};
 use b12_cramp_check::report;
@@ -16,10 +21,17 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
+       cramp-check fhir questionnaire [--lang CODE] [--region intl|uk|us|eu]
+       cramp-check fhir response [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
+       cramp-check fhir answers [FILE|-]
   eval     print the assessment as JSON
   explain  print the result as readable text with the cited sources, as the page shows it
   outline  print the result's outline as JSON: its sections in the page's order, with their
            texts and citation numbers
+  fhir questionnaire  print the questions as a FHIR R4 Questionnaire in the language
+  fhir response       print answers as a FHIR R4 QuestionnaireResponse (status completed)
+  fhir answers        read a FHIR R4 QuestionnaireResponse and print its answers as JSON, as
+                      eval takes them
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads standard input. --lang takes en or es; a tag with a country (es-ES,
 en-GB) also picks its region unless --region names one.";
@@ -28,6 +40,9 @@ enum Command {
     Eval,
     Explain,
     Outline,
+    FhirQuestionnaire,
+    FhirResponse,
+    FhirAnswers,
 }
 
 struct Options {
@@ -75,16 +90,32 @@ fn shorten_quotes(message: &str) -> String {
 
 fn run(args: &[String]) -> Result<String, String> {
     let options = parse_args(args)?;
-    let text = read_input(options.input.as_deref())?;
-    let raw: RawAnswers = serde_json::from_str(&text)
-        .map_err(|e| format!("invalid answers JSON: {}", shorten_quotes(&e.to_string())))?;
-    let answers = Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())?;
-    let assessment = evaluate(&PACK, &answers);
-    let outline = || outline(&assessment, &answers, options.texts, options.region);
+    let (texts, region) = (options.texts, options.region);
+    let input = || read_input(options.input.as_deref());
+    let answers = || -> Result<Answers, String> {
+        let raw: RawAnswers = serde_json::from_str(&input()?)
+            .map_err(|e| format!("invalid answers JSON: {}", shorten_quotes(&e.to_string())))?;
+        Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())
+    };
+    let outline_of = |answers: &Answers| outline(&evaluate(&PACK, answers), answers, texts, region);
     match options.command {
-        Command::Eval => json(&assessment),
-        Command::Explain => Ok(report::explain(&outline(), options.texts)),
-        Command::Outline => json(&outline()),
+        Command::Eval => json(&evaluate(&PACK, &answers()?)),
+        Command::Explain => Ok(report::explain(&outline_of(&answers()?), texts)),
+        Command::Outline => json(&outline_of(&answers()?)),
+        Command::FhirQuestionnaire => {
+            json(&fhir::questionnaire(texts, region).map_err(|e| e.to_string())?)
+        }
+        Command::FhirResponse => json(&fhir::response(&answers()?, texts, region)),
+        Command::FhirAnswers => {
+            let response: fhir::ResponseInput = serde_json::from_str(&input()?).map_err(|e| {
+                format!(
+                    "invalid QuestionnaireResponse JSON: {}",
+                    shorten_quotes(&e.to_string())
+                )
+            })?;
+            let answers = fhir::answers_from_response(&response).map_err(|e| e.to_string())?;
+            json(&answers.to_raw(&PACK))
+        }
     }
 }
 
@@ -98,6 +129,21 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         Some("eval") => Command::Eval,
         Some("explain") => Command::Explain,
         Some("outline") => Command::Outline,
+        Some("fhir") => match args.next().map(String::as_str) {
+            Some("questionnaire") => Command::FhirQuestionnaire,
+            Some("response") => Command::FhirResponse,
+            Some("answers") => Command::FhirAnswers,
+            Some(other) => {
+                return Err(format!(
+                    "unknown fhir command \"{other}\" (questionnaire, response or answers)\n{USAGE}"
+                ))
+            }
+            None => {
+                return Err(format!(
+                    "fhir needs questionnaire, response or answers\n{USAGE}"
+                ))
+            }
+        },
         Some(other) => return Err(format!("unknown command \"{other}\"\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     };
@@ -138,6 +184,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option \"{flag}\"\n{USAGE}"))
+            }
+            path if matches!(options.command, Command::FhirQuestionnaire) => {
+                return Err(format!(
+                    "unexpected argument \"{path}\" (fhir questionnaire reads no input)"
+                ))
             }
             path if options.input.is_none() => options.input = Some(path.to_string()),
             extra => {

@@ -77,13 +77,14 @@ export async function browser() {
 }
 
 /**
- * For a test file: dist/ served and Chromium started before its tests, both closed after.
- * The returned object's `server` and `chrome` are set once the tests run.
+ * For a test file: dist/ (or `dir`, with in-memory `pages` as `serve` takes them) served and
+ * Chromium started before its tests, both closed after. The returned object's `server` and
+ * `chrome` are set once the tests run.
  */
-export function servedDistAndBrowser() {
+export function servedDistAndBrowser(dir = DIST, pages = {}) {
   const shared = {};
   before(async () => {
-    shared.server = await serve();
+    shared.server = await serve(dir, {}, pages);
     shared.chrome = await browser();
   });
   after(async () => {
@@ -174,10 +175,15 @@ export function focused(page, property) {
   }, property);
 }
 
+/** `cramp-check` with these arguments and `input` on standard input; its output as parsed JSON. */
+export function cli(args, input = '') {
+  const binary = process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check');
+  return JSON.parse(execFileSync(binary, args, { input }).toString());
+}
+
 /** `cramp-check <command>` (`eval` by default, or `outline`) on these answers, as parsed JSON. */
 export function cliEval(answers, command = 'eval') {
-  const binary = process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check');
-  return JSON.parse(execFileSync(binary, [command, '-'], { input: JSON.stringify(answers) }).toString());
+  return cli([command, '-'], JSON.stringify(answers));
 }
 
 export async function screenshot(page, name) {

@@ -1,0 +1,644 @@
+//! The pack as a FHIR R4 `Questionnaire`, answers as a `QuestionnaireResponse`, and a response
+//! (ours, or another form tool's) back to answers. Command line only (`cli` feature), so
+//! nothing of it reaches the wasm.
+//!
+//! Mapping (README: FHIR): one `group` item per step (linkId = step id) holding its questions
+//! (linkId = question id); a one-answer question is a `choice` item, a tick-all-that-apply one
+//! a `choice` item that `repeats`; each option is an `answerOption` coded in [`OPTION_SYSTEM`]
+//! with the option id as code. A show-if rule becomes `enableWhen` when FHIR's `enableWhen`
+//! can say it exactly, otherwise the SDC `enableWhenExpression` (FHIRPath). Every text comes
+//! from one language, its region placeholders filled.
+
+use crate::engine::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
+use crate::engine::{shortened, AnswerError, Answers, RawAnswers, RawValue};
+use crate::pack::{Texts, PACK};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The Questionnaire's canonical URL. The project publishes at no address of its own, so the
+/// identifier is a fixed UUID: globally unique, and never changed (stored responses name it).
+pub const QUESTIONNAIRE_URL: &str = "urn:uuid:a0d15580-21cb-4661-86eb-bda35d48f68b";
+/// The code system of the pack's option ids. A code means something only together with its
+/// question's linkId (`none` is an option of several questions).
+pub const OPTION_SYSTEM: &str = "urn:uuid:6376f12d-6b6d-45aa-ba7c-1e730da29531";
+
+const ITEM_CONTROL: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
+const ITEM_CONTROL_SYSTEM: &str = "http://hl7.org/fhir/questionnaire-item-control";
+const OPTION_EXCLUSIVE: &str =
+    "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive";
+const ENABLE_WHEN_EXPRESSION: &str =
+    "http://hl7.org/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Questionnaire {
+    resource_type: &'static str,
+    id: &'static str,
+    language: &'static str,
+    url: &'static str,
+    version: &'static str,
+    name: String,
+    title: String,
+    /// `draft`: the rules await clinical sign-off (the pack's `review_status`).
+    status: &'static str,
+    date: &'static str,
+    description: String,
+    item: Vec<Item>,
+}
+
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Item {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extension: Vec<Extension>,
+    link_id: String,
+    text: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    enable_when: Vec<EnableWhen>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enable_behavior: Option<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    required: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    repeats: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    answer_option: Vec<AnswerOption>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    item: Vec<Item>,
+}
+
+#[derive(Debug, Serialize)]
+struct Extension {
+    url: &'static str,
+    #[serde(flatten)]
+    value: ExtensionValue,
+}
+
+#[derive(Debug, Serialize)]
+enum ExtensionValue {
+    #[serde(rename = "valueCodeableConcept")]
+    CodeableConcept { coding: [Coding; 1] },
+    #[serde(rename = "valueBoolean")]
+    Boolean(bool),
+    #[serde(rename = "valueExpression")]
+    Expression {
+        language: &'static str,
+        expression: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Coding {
+    system: &'static str,
+    code: &'static str,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    display: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AnswerOption {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extension: Vec<Extension>,
+    value_coding: Coding,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnableWhen {
+    question: &'static str,
+    operator: &'static str,
+    answer_coding: Coding,
+}
+
+/// How a show-if rule is written in FHIR.
+#[derive(Debug, PartialEq)]
+enum Enabling {
+    /// Exactly as `enableWhen` entries with `=`, combined by `enableBehavior` (`any` or `all`).
+    When(Vec<(QuestionIdx, u16)>, &'static str),
+    /// Anything else, as a FHIRPath expression over the response.
+    Expression(String),
+}
+
+/// Why the pack cannot be written as a Questionnaire: a show-if rule on scores or signals (the
+/// pack compiler refuses those today; this keeps a future pack from a wrong Questionnaire).
+#[derive(Debug, PartialEq)]
+pub struct InexpressibleRule {
+    question: &'static str,
+}
+
+impl fmt::Display for InexpressibleRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: its show-if rule refers to scores or signals, which a FHIR Questionnaire cannot express",
+            self.question
+        )
+    }
+}
+
+/// The pack as a Questionnaire in one language, its region words filled in.
+pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, InexpressibleRule> {
+    let fill = |text: &str| texts.fill(text, region);
+    let steps = PACK.steps.iter().zip(texts.steps).map(|(step, title)| {
+        let questions = step.questions.iter().map(|&q| {
+            let question = &PACK.questions[usize::from(q)];
+            question_item(question, q, texts, &fill)
+        });
+        Ok(Item {
+            link_id: step.id.to_string(),
+            text: fill(title),
+            kind: "group",
+            item: questions.collect::<Result<_, _>>()?,
+            ..Item::default()
+        })
+    });
+    Ok(Questionnaire {
+        resource_type: "Questionnaire",
+        id: PACK.id,
+        language: texts.code,
+        url: QUESTIONNAIRE_URL,
+        version: PACK.version,
+        name: identifier_name(PACK.id),
+        title: fill(texts.ui.app_title),
+        status: "draft",
+        date: PACK.last_reviewed,
+        description: fill(texts.ui.intro_what),
+        item: steps.collect::<Result<_, _>>()?,
+    })
+}
+
+fn question_item(
+    question: &'static Question,
+    q: QuestionIdx,
+    texts: &Texts,
+    fill: &impl Fn(&str) -> String,
+) -> Result<Item, InexpressibleRule> {
+    let text = &texts.questions[usize::from(q)];
+    let repeats = question.kind == QuestionKind::Multi;
+    let control = if repeats { "check-box" } else { "radio-button" };
+    let mut item = Item {
+        extension: vec![item_control(control)],
+        link_id: question.id.to_string(),
+        text: fill(text.text),
+        kind: "choice",
+        required: question.required,
+        repeats,
+        answer_option: (0..question.options.len())
+            .map(|o| AnswerOption {
+                extension: if question.exclusive == u16::try_from(o).ok() {
+                    vec![Extension {
+                        url: OPTION_EXCLUSIVE,
+                        value: ExtensionValue::Boolean(true),
+                    }]
+                } else {
+                    Vec::new()
+                },
+                value_coding: option_coding(q, o, texts, fill),
+            })
+            .collect(),
+        ..Item::default()
+    };
+    if !text.help.is_empty() {
+        item.item.push(Item {
+            extension: vec![item_control("help")],
+            link_id: format!("{}-help", question.id),
+            text: fill(text.help),
+            kind: "display",
+            ..Item::default()
+        });
+    }
+    if let Some(show_if) = &question.show_if {
+        match enabling(&PACK, &show_if.expr).ok_or(InexpressibleRule {
+            question: question.id,
+        })? {
+            Enabling::When(conditions, behavior) => {
+                item.enable_behavior = (conditions.len() > 1).then_some(behavior);
+                item.enable_when = conditions
+                    .into_iter()
+                    .map(|(on, o)| EnableWhen {
+                        question: PACK.questions[usize::from(on)].id,
+                        operator: "=",
+                        answer_coding: option_coding(on, usize::from(o), texts, fill),
+                    })
+                    .collect();
+            }
+            Enabling::Expression(expression) => item.extension.push(Extension {
+                url: ENABLE_WHEN_EXPRESSION,
+                value: ExtensionValue::Expression {
+                    language: "text/fhirpath",
+                    expression,
+                },
+            }),
+        }
+    }
+    Ok(item)
+}
+
+fn item_control(code: &'static str) -> Extension {
+    Extension {
+        url: ITEM_CONTROL,
+        value: ExtensionValue::CodeableConcept {
+            coding: [Coding {
+                system: ITEM_CONTROL_SYSTEM,
+                code,
+                display: String::new(),
+            }],
+        },
+    }
+}
+
+/// An option of question `q` as a coding, its display in the language.
+fn option_coding(
+    q: QuestionIdx,
+    option: usize,
+    texts: &Texts,
+    fill: &impl Fn(&str) -> String,
+) -> Coding {
+    let q = usize::from(q);
+    Coding {
+        system: OPTION_SYSTEM,
+        code: PACK.questions[q].options[option],
+        display: fill(texts.questions[q].options[option]),
+    }
+}
+
+/// A name usable as an identifier, as FHIR asks (`b12-cramps` gives `B12Cramps`).
+fn identifier_name(id: &str) -> String {
+    id.split(['-', '_'])
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
+}
+
+/// The options of a `Chose` as (question, option) pairs.
+fn chosen_pairs(question: QuestionIdx, options: u32) -> impl Iterator<Item = (QuestionIdx, u16)> {
+    (0..32u16)
+        .filter(move |o| options & (1 << o) != 0)
+        .map(move |o| (question, o))
+}
+
+/// A show-if rule in FHIR: `enableWhen` where it says exactly the same (one option; any of some
+/// options; any of several such; all of single options), else FHIRPath. `None` for a rule on
+/// scores or signals, which the pack compiler refuses in a show-if.
+fn enabling(pack: &Pack, expr: &Expr) -> Option<Enabling> {
+    let exact = match expr {
+        Expr::Chose { question, options } => {
+            Some((chosen_pairs(*question, *options).collect(), "any"))
+        }
+        Expr::Any(parts) => parts
+            .iter()
+            .map(|part| match part {
+                Expr::Chose { question, options } => Some(chosen_pairs(*question, *options)),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|pairs| (pairs.into_iter().flatten().collect(), "any")),
+        Expr::All(parts) => parts
+            .iter()
+            .map(|part| match part {
+                Expr::Chose { question, options } if options.count_ones() == 1 => {
+                    Some((*question, options.trailing_zeros() as u16))
+                }
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|pairs| (pairs, "all")),
+        _ => None,
+    };
+    match exact {
+        Some((pairs, behavior)) => Some(Enabling::When(pairs, behavior)),
+        None => fhirpath(pack, expr).map(Enabling::Expression),
+    }
+}
+
+/// A condition as FHIRPath over the QuestionnaireResponse being filled in. An unanswered
+/// question has nothing chosen, as in the engine.
+fn fhirpath(pack: &Pack, expr: &Expr) -> Option<String> {
+    let joined = |parts: &[Expr], operator: &str| {
+        let parts: Option<Vec<String>> = parts
+            .iter()
+            .map(|part| fhirpath(pack, part).map(|p| format!("({p})")))
+            .collect();
+        parts.map(|parts| parts.join(operator))
+    };
+    match expr {
+        Expr::Chose { question, options } => {
+            let question = pack.questions.get(usize::from(*question))?;
+            let codes: Vec<String> = chosen_pairs(0, *options)
+                .filter_map(|(_, o)| question.options.get(usize::from(o)))
+                .map(|code| format!("'{code}'"))
+                .collect();
+            Some(format!(
+                "%resource.repeat(item).where(linkId = '{}').answer.value.where(system = '{OPTION_SYSTEM}' and code in ({})).exists()",
+                question.id,
+                codes.join(" | ")
+            ))
+        }
+        Expr::Not(inner) => fhirpath(pack, inner).map(|p| format!("({p}).not()")),
+        Expr::All(parts) => joined(parts, " and "),
+        Expr::Any(parts) => joined(parts, " or "),
+        Expr::PointsAtLeast { .. } | Expr::Signal(_) => None,
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionnaireResponse {
+    resource_type: &'static str,
+    language: &'static str,
+    questionnaire: String,
+    status: &'static str,
+    item: Vec<ResponseItem>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResponseItem {
+    link_id: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    answer: Vec<ResponseAnswer>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    item: Vec<ResponseItem>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResponseAnswer {
+    value_coding: Coding,
+}
+
+/// Validated answers as a completed QuestionnaireResponse, nested like the Questionnaire: one
+/// group per step with an answer, holding the answered questions (only shown questions can
+/// be answered).
+pub fn response(answers: &Answers, texts: &Texts, region: usize) -> QuestionnaireResponse {
+    let fill = |text: &str| texts.fill(text, region);
+    let steps = PACK
+        .steps
+        .iter()
+        .zip(texts.steps)
+        .filter_map(|(step, title)| {
+            let questions: Vec<ResponseItem> = step
+                .questions
+                .iter()
+                .filter(|&&q| answers.is_answered(q))
+                .map(|&q| {
+                    let question = &PACK.questions[usize::from(q)];
+                    ResponseItem {
+                        link_id: question.id,
+                        text: fill(texts.questions[usize::from(q)].text),
+                        answer: answers
+                            .chosen(q)
+                            .map(|o| ResponseAnswer {
+                                value_coding: option_coding(q, usize::from(o), texts, &fill),
+                            })
+                            .collect(),
+                        item: Vec::new(),
+                    }
+                })
+                .collect();
+            (!questions.is_empty()).then(|| ResponseItem {
+                link_id: step.id,
+                text: fill(title),
+                answer: Vec::new(),
+                item: questions,
+            })
+        });
+    QuestionnaireResponse {
+        resource_type: "QuestionnaireResponse",
+        language: texts.code,
+        questionnaire: format!("{QUESTIONNAIRE_URL}|{}", PACK.version),
+        status: "completed",
+        item: steps.collect(),
+    }
+}
+
+/// A QuestionnaireResponse as read back: only what answers need; everything else is ignored.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseInput {
+    resource_type: String,
+    #[serde(default)]
+    questionnaire: Option<String>,
+    #[serde(default)]
+    item: Vec<ItemInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ItemInput {
+    link_id: String,
+    #[serde(default)]
+    answer: Vec<AnswerInput>,
+    #[serde(default)]
+    item: Vec<ItemInput>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AnswerInput {
+    #[serde(default)]
+    value_coding: Option<CodingInput>,
+    /// Items nested under an answer (children of a question item).
+    #[serde(default)]
+    item: Vec<ItemInput>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CodingInput {
+    #[serde(default)]
+    system: Option<String>,
+    #[serde(default)]
+    code: Option<String>,
+}
+
+/// Why a QuestionnaireResponse gives no answers; each names the linkId or code at fault.
+#[derive(Debug, PartialEq)]
+pub enum ResponseError {
+    NotAResponse(String),
+    OtherQuestionnaire(String),
+    NotAQuestion(String),
+    NotCoded(&'static str),
+    NoCode(&'static str),
+    OtherSystem {
+        question: &'static str,
+        system: String,
+    },
+    AnsweredTwice(&'static str),
+    SeveralAnswers(&'static str),
+    /// The codes as answers break the questionnaire's rules (unknown code, two answers to a
+    /// one-answer question, a hidden question answered...).
+    Answers(AnswerError),
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::NotAResponse(found) => write!(
+                f,
+                "expected a QuestionnaireResponse, found resourceType \"{}\"",
+                shortened(found)
+            ),
+            ResponseError::OtherQuestionnaire(url) => write!(
+                f,
+                "the response answers another questionnaire (\"{}\"), not {QUESTIONNAIRE_URL}",
+                shortened(url)
+            ),
+            ResponseError::NotAQuestion(link_id) => write!(
+                f,
+                "linkId \"{}\" has answers but is not a question of this questionnaire",
+                shortened(link_id)
+            ),
+            ResponseError::NotCoded(q) => {
+                write!(f, "linkId {q}: every answer must be a valueCoding")
+            }
+            ResponseError::NoCode(q) => write!(f, "linkId {q}: a valueCoding has no code"),
+            ResponseError::OtherSystem { question, system } => write!(
+                f,
+                "linkId {question}: code system \"{}\" is not {OPTION_SYSTEM}",
+                shortened(system)
+            ),
+            ResponseError::AnsweredTwice(q) => write!(f, "linkId {q} is answered twice"),
+            ResponseError::SeveralAnswers(q) => {
+                write!(f, "linkId {q} takes one answer, not several")
+            }
+            ResponseError::Answers(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for ResponseError {}
+
+/// The answers a QuestionnaireResponse gives, validated as `eval` validates answers. Accepts
+/// nesting at any depth, codings with or without system and display, and skips groups and
+/// display items (items without answers).
+pub fn answers_from_response(response: &ResponseInput) -> Result<Answers, ResponseError> {
+    if response.resource_type != "QuestionnaireResponse" {
+        return Err(ResponseError::NotAResponse(response.resource_type.clone()));
+    }
+    if let Some(canonical) = &response.questionnaire {
+        let url = canonical.split('|').next().unwrap_or_default();
+        if url != QUESTIONNAIRE_URL {
+            return Err(ResponseError::OtherQuestionnaire(canonical.clone()));
+        }
+    }
+    let mut raw = RawAnswers::default();
+    collect_answers(&response.item, &mut raw)?;
+    Answers::from_raw(&PACK, &raw).map_err(ResponseError::Answers)
+}
+
+fn collect_answers(items: &[ItemInput], raw: &mut RawAnswers) -> Result<(), ResponseError> {
+    for item in items {
+        if !item.answer.is_empty() {
+            let question = PACK
+                .question_index(&item.link_id)
+                .map(|q| &PACK.questions[usize::from(q)])
+                .ok_or_else(|| ResponseError::NotAQuestion(item.link_id.clone()))?;
+            if raw.0.iter().any(|(id, _)| id == question.id) {
+                return Err(ResponseError::AnsweredTwice(question.id));
+            }
+            let mut codes = item
+                .answer
+                .iter()
+                .map(|answer| option_code(question, answer))
+                .collect::<Result<Vec<_>, _>>()?;
+            let value = match question.kind {
+                QuestionKind::Multi => RawValue::Many(codes),
+                QuestionKind::Single if codes.len() == 1 => RawValue::One(codes.remove(0)),
+                QuestionKind::Single => return Err(ResponseError::SeveralAnswers(question.id)),
+            };
+            raw.0.push((question.id.to_string(), value));
+        }
+        collect_answers(&item.item, raw)?;
+        for answer in &item.answer {
+            collect_answers(&answer.item, raw)?;
+        }
+    }
+    Ok(())
+}
+
+fn option_code(question: &'static Question, answer: &AnswerInput) -> Result<String, ResponseError> {
+    let coding = answer
+        .value_coding
+        .as_ref()
+        .ok_or(ResponseError::NotCoded(question.id))?;
+    match &coding.system {
+        Some(system) if system != OPTION_SYSTEM => Err(ResponseError::OtherSystem {
+            question: question.id,
+            system: system.clone(),
+        }),
+        _ => coding
+            .code
+            .clone()
+            .ok_or(ResponseError::NoCode(question.id)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chose(question: &str, options: u32) -> Expr {
+        let question = PACK.question_index(question).expect("question");
+        Expr::Chose { question, options }
+    }
+
+    fn leak<const N: usize>(parts: [Expr; N]) -> &'static [Expr] {
+        Box::leak(Box::new(parts))
+    }
+
+    #[test]
+    fn any_of_options_and_all_of_single_options_are_enable_when() {
+        let age = PACK.question_index("q_age").expect("question");
+        let neuro = PACK.question_index("q_neuro").expect("question");
+        let any = Expr::Any(leak([chose("q_age", 0b11), chose("q_neuro", 0b100)]));
+        assert_eq!(
+            enabling(&PACK, &any),
+            Some(Enabling::When(vec![(age, 0), (age, 1), (neuro, 2)], "any"))
+        );
+        let all = Expr::All(leak([chose("q_age", 0b10), chose("q_neuro", 0b1)]));
+        assert_eq!(
+            enabling(&PACK, &all),
+            Some(Enabling::When(vec![(age, 1), (neuro, 0)], "all"))
+        );
+    }
+
+    #[test]
+    fn rules_enable_when_cannot_say_become_fhirpath() {
+        let not_under_18 = Expr::Not(Box::leak(Box::new(chose("q_age", 1))));
+        let under_18 =
+            PACK.questions[usize::from(PACK.question_index("q_age").expect("q"))].options[0];
+        assert_eq!(
+            enabling(&PACK, &not_under_18),
+            Some(Enabling::Expression(format!(
+                "(%resource.repeat(item).where(linkId = 'q_age').answer.value.where(system = '{OPTION_SYSTEM}' and code in ('{under_18}')).exists()).not()"
+            )))
+        );
+        // "All" of a choice among options: enableWhen's "all" would need every one of them.
+        let all = Expr::All(leak([chose("q_neuro", 0b11), chose("q_age", 0b1)]));
+        let Some(Enabling::Expression(path)) = enabling(&PACK, &all) else {
+            panic!("not enableWhen");
+        };
+        assert!(
+            path.contains("code in ('pins_needles_numbness_both_sides' | 'balance_problems')"),
+            "{path}"
+        );
+        assert!(path.contains(") and ("), "{path}");
+        assert_eq!(enabling(&PACK, &Expr::Signal(0)), None);
+    }
+
+    #[test]
+    fn identifier_names_are_pascal_case() {
+        assert_eq!(identifier_name("b12-cramps"), "B12Cramps");
+        assert_eq!(identifier_name("a_b-c"), "ABC");
+    }
+}

