@@ -8,21 +8,26 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { ROOT, servedDistAndBrowser, newPage, cli, cliEval, answersFile } from './support.mjs';
+import {
+  ROOT,
+  servedDistAndBrowser,
+  newPage,
+  cli,
+  cliEval,
+  answersFile,
+  fhirQuestions,
+  lhcFormsHead,
+  lhcFormsItem,
+  chooseInLhcForms,
+} from './support.mjs';
 
 // LHC-Forms' prebuilt files, unpacked by `cargo xtask setup` (xtask passes the directory).
 const LFORMS_DIR = process.env.LFORMS_DIR ?? join(ROOT, 'target/vendor/lforms-40.1.3');
 
-// The files its README names, in its order; the FHIR support is a classic script, deferred so
-// that it runs after the modules that define `LForms`.
+// LHC-Forms on a page of its own, served from its dist/lforms/.
 const FORM_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>LHC-Forms</title>
-<link rel="stylesheet" href="/webcomponent/styles.css">
-<script src="/webcomponent/assets/lib/zone.min.js"></script>
-<script src="/webcomponent/runtime.js" type="module"></script>
-<script src="/webcomponent/polyfills.js" type="module"></script>
-<script src="/webcomponent/main.js" type="module"></script>
-<script src="/fhir/R4/lformsFHIR.min.js" defer></script>
+${lhcFormsHead('')}
 </head><body><div id="form"></div></body></html>`;
 
 const shared = servedDistAndBrowser(join(LFORMS_DIR, 'dist/lforms'), { '/form.html': { body: FORM_PAGE } });
@@ -58,7 +63,6 @@ function assertValid(type, resource, what) {
 }
 
 const questionnaire = (lang) => cli(['fhir', 'questionnaire', '--lang', lang]);
-const questionsOf = (q) => q.item.flatMap((group) => group.item);
 const ANSWER_FILES = readdirSync(join(ROOT, 'tests/answers')).filter((name) => name.endsWith('.json'));
 
 test('the Questionnaire in each language and the response for every answer file are valid FHIR R4', () => {
@@ -107,24 +111,14 @@ async function openForm(q) {
   return page;
 }
 
-/** LHC-Forms' item for a linkId (its element ids are `item-<linkId>/<position>`). */
-const formItem = (page, linkId) => page.locator(`lhc-item[id^="item-${linkId}/"]`);
-
-/** Clicks the option with `code` of question `item`, by the text it shows. */
-async function choose(page, item, code) {
-  const option = item.answerOption.find((o) => o.valueCoding.code === code);
-  assert.ok(option, `${item.linkId} has ${code}`);
-  await formItem(page, item.linkId).getByText(option.valueCoding.display, { exact: true }).click();
-}
-
 /** Asserts that LHC-Forms shows question `item` once, with its text and every option's. */
 async function assertShown(page, item) {
-  await assert.doesNotReject(formItem(page, item.linkId).waitFor(), `${item.linkId} is shown`);
-  assert.equal(await formItem(page, item.linkId).count(), 1, item.linkId);
+  await assert.doesNotReject(lhcFormsItem(page, item.linkId).waitFor(), `${item.linkId} is shown`);
+  assert.equal(await lhcFormsItem(page, item.linkId).count(), 1, item.linkId);
   const label = page.locator(`label[id^="label-${item.linkId}/"] .question`);
   assert.equal(await label.innerText(), item.text);
   for (const option of item.answerOption) {
-    await formItem(page, item.linkId).getByText(option.valueCoding.display, { exact: true }).waitFor();
+    await lhcFormsItem(page, item.linkId).getByText(option.valueCoding.display, { exact: true }).waitFor();
   }
 }
 
@@ -132,15 +126,15 @@ test('LHC-Forms renders every question, each follow-up once what enables it is a
   for (const lang of ['en', 'es']) {
     const q = questionnaire(lang);
     const page = await openForm(q);
-    const questions = questionsOf(q);
+    const questions = fhirQuestions(q);
     const followUps = questions.filter((item) => item.enableWhen);
     assert.ok(followUps.length >= 2, 'the pack has follow-up questions');
     for (const item of questions.filter((i) => !i.enableWhen)) await assertShown(page, item);
     for (const item of followUps) {
-      assert.equal(await formItem(page, item.linkId).count(), 0, `${item.linkId} waits for its condition`);
+      assert.equal(await lhcFormsItem(page, item.linkId).count(), 0, `${item.linkId} waits for its condition`);
       const [condition] = item.enableWhen;
       const enabling = questions.find((i) => i.linkId === condition.question);
-      await choose(page, enabling, condition.answerCoding.code);
+      await chooseInLhcForms(page, enabling, condition.answerCoding.code);
       await assertShown(page, item);
     }
     assert.deepEqual(page.external, [], 'LHC-Forms requests nothing from elsewhere');
@@ -162,8 +156,8 @@ test('a form filled in LHC-Forms gives a response that converts back to the same
     const answers = answersFile(file);
     const q = questionnaire(lang);
     const page = await openForm(q);
-    for (const item of questionsOf(q)) {
-      for (const code of [answers[item.linkId] ?? []].flat()) await choose(page, item, code);
+    for (const item of fhirQuestions(q)) {
+      for (const code of [answers[item.linkId] ?? []].flat()) await chooseInLhcForms(page, item, code);
     }
     const response = await page.evaluate(() =>
       window.LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form')),

@@ -315,3 +315,29 @@ export function addTextSpacing() {
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 }
+
+/** The questions of `cramp-check fhir questionnaire`'s Questionnaire in order (each step is a group of them). */
+export const fhirQuestions = (q) => q.item.flatMap((group) => group.item);
+
+/**
+ * LHC-Forms' files as its README orders them, under `base` (its dist/lforms/ served): a page's
+ * head. The FHIR support is a classic script, deferred so that it runs after the modules that
+ * define `LForms`.
+ */
+export const lhcFormsHead = (base) =>
+  `<link rel="stylesheet" href="${base}/webcomponent/styles.css">
+<script src="${base}/webcomponent/assets/lib/zone.min.js"></script>
+<script src="${base}/webcomponent/runtime.js" type="module"></script>
+<script src="${base}/webcomponent/polyfills.js" type="module"></script>
+<script src="${base}/webcomponent/main.js" type="module"></script>
+<script src="${base}/fhir/R4/lformsFHIR.min.js" defer></script>`;
+
+/** LHC-Forms' item for a linkId (its element ids are `item-<linkId>/<position>`). */
+export const lhcFormsItem = (page, linkId) => page.locator(`lhc-item[id^="item-${linkId}/"]`);
+
+/** In LHC-Forms, clicks the option with `code` of question `item` (from the Questionnaire), by the text it shows. */
+export async function chooseInLhcForms(page, item, code) {
+  const option = item.answerOption.find((o) => o.valueCoding.code === code);
+  assert.ok(option, `${item.linkId} has ${code}`);
+  await lhcFormsItem(page, item.linkId).getByText(option.valueCoding.display, { exact: true }).click();
+}

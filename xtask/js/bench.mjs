@@ -26,9 +26,18 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { ROOT, DIST, browser, openShadowRoots, serve, walk } from '../../tests/e2e/support.mjs';
+import {
+  ROOT,
+  DIST,
+  browser,
+  chooseInLhcForms,
+  fhirQuestions,
+  lhcFormsHead,
+  openShadowRoots,
+  serve,
+  walk,
+} from '../../tests/e2e/support.mjs';
 
-const RUNS = 7;
 const THROTTLE = 4;
 const DOC = join(ROOT, 'docs/performance.md');
 const MARKERS = ['<!-- bench:start -->', '<!-- bench:end -->'];
@@ -41,22 +50,22 @@ function options() {
       answers: { type: 'string' },
       lforms: { type: 'string' },
       engine: { type: 'string', default: '' },
+      // Fewer only to try the bench out: the recorded table takes at least 7.
+      runs: { type: 'string', default: '7' },
     },
   });
   const read = (file) => JSON.parse(readFileSync(file, 'utf8'));
-  return { ...values, questionnaire: read(values.questionnaire), answers: read(values.answers) };
+  return {
+    ...values,
+    runs: Number(values.runs),
+    questionnaire: read(values.questionnaire),
+    answers: read(values.answers),
+  };
 }
 
 /** SurveyJS's JSON for the same questions: a page per group, its enableWhen as visibleIf. */
 export function surveyFromQuestionnaire(q) {
-  const repeats = new Map();
-  const collect = (items) => {
-    for (const item of items ?? []) {
-      if (item.type === 'choice') repeats.set(item.linkId, Boolean(item.repeats));
-      collect(item.item);
-    }
-  };
-  collect(q.item);
+  const repeats = new Map(fhirQuestions(q).map((item) => [item.linkId, Boolean(item.repeats)]));
   const condition = (item) => {
     if (!item.enableWhen) return undefined;
     const parts = item.enableWhen.map((when) => {
@@ -108,13 +117,12 @@ function writeSite(site, { questionnaire, lforms }) {
       SurveyUI.renderSurvey(window.survey, document.getElementById('questionnaire'));
     });`,
   );
-  copy(join(lforms, 'dist/lforms/webcomponent'), 'lforms/webcomponent');
-  copy(join(lforms, 'dist/lforms/fhir/R4/lformsFHIR.min.js'), 'lforms/lformsFHIR.min.js');
+  copy(join(lforms, 'dist/lforms'), 'lforms');
   writeFileSync(join(site, 'lforms/questionnaire.json'), JSON.stringify(questionnaire));
   writeFileSync(
     join(site, 'lforms/start.js'),
     `fetch('lforms/questionnaire.json').then((r) => r.json()).then((q) => {
-      LForms.Util.addFormToPage(LForms.Util.convertFHIRQuestionnaireToLForms(q, 'R4'), 'questionnaire');
+      LForms.Util.addFormToPage(q, 'questionnaire', { fhirVersion: 'R4' });
     });`,
   );
   const host = (head, body = '<div id="questionnaire"></div>') => `<!doctype html>
@@ -140,12 +148,7 @@ ${body}
   );
   writeFileSync(
     join(site, 'lforms.html'),
-    host(
-      '<link rel="stylesheet" href="lforms/webcomponent/styles.css">' +
-        '<script src="lforms/webcomponent/assets/lib/zone.min.js"></script>' +
-        '<script src="lforms/webcomponent/lhc-forms.js"></script>' +
-        '<script src="lforms/lformsFHIR.min.js"></script><script defer src="lforms/start.js"></script>',
-    ),
+    host(`${lhcFormsHead('lforms')}<script defer src="lforms/start.js"></script>`),
   );
 }
 
@@ -196,13 +199,10 @@ const SUBJECTS = {
     name: 'LHC-Forms',
     page: 'lforms.html',
     ready: { selector: '#questionnaire lhc-item input' },
-    // One long form: there is no Next.
-    async answerAll(page, answers) {
-      await page.evaluate((given) => {
-        const form = document.querySelector('#questionnaire lhc-form') ?? document.querySelector('#questionnaire');
-        const data = LForms.Util.getFormData(form);
-        return data;
-      }, answers);
+    // One long form: there is no Next. Answered by clicking each option's text, as a reader does.
+    async answerAll(page, answers, questionnaire) {
+      for (const item of fhirQuestions(questionnaire))
+        for (const code of [answers[item.linkId] ?? []].flat()) await chooseInLhcForms(page, item, code);
     },
   },
 };
@@ -269,7 +269,7 @@ function mainThreadTasks(trace) {
 }
 
 /** One run of one questionnaire: its figures, or the reason it could not be measured. */
-async function measure(chrome, server, subject, throttled, answers) {
+async function measure(chrome, server, subject, throttled, { answers, questionnaire }) {
   const context = await chrome.newContext({ viewport: { width: 390, height: 844 } });
   await context.addInitScript(openShadowRoots);
   await context.addInitScript(`(${monitor})(${JSON.stringify(subject.ready)})`);
@@ -294,7 +294,7 @@ async function measure(chrome, server, subject, throttled, answers) {
       await subject.beforeNext(page);
       figures.next = await page.evaluate(clickNext, subject.next);
     }
-    await subject.answerAll(page, answers);
+    await subject.answerAll(page, answers, questionnaire);
     const { tasks, marks } = mainThreadTasks((await chrome.stopTracing()).toString());
     figures.longestTask = Math.max(...tasks.map(([, duration]) => duration));
     if (subject.next)
@@ -337,14 +337,14 @@ async function main() {
   const names = Object.keys(SUBJECTS);
   const runs = Object.fromEntries(names.map((name) => [name, { cold: [], throttled: [] }]));
   try {
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < given.runs; run++) {
       // Alternate who goes first, so that no one always meets a cold or a warm browser.
       const order = names.map((_, i) => names[(i + run) % names.length]);
       for (const name of order) {
-        runs[name].cold.push(await measure(chrome, server, SUBJECTS[name], false, given.answers));
-        runs[name].throttled.push(await measure(chrome, server, SUBJECTS[name], true, given.answers));
+        runs[name].cold.push(await measure(chrome, server, SUBJECTS[name], false, given));
+        runs[name].throttled.push(await measure(chrome, server, SUBJECTS[name], true, given));
       }
-      process.stderr.write(`bench: run ${run + 1} of ${RUNS} done\n`);
+      process.stderr.write(`bench: run ${run + 1} of ${given.runs} done\n`);
     }
   } finally {
     await chrome.close();
@@ -369,7 +369,7 @@ async function main() {
       ];
     }),
   );
-  const table = report(results, given.engine);
+  const table = report(results, given);
   console.log(table);
   const doc = readFileSync(DOC, 'utf8');
   const [start, end] = MARKERS.map((m) => doc.indexOf(m));
@@ -380,7 +380,7 @@ async function main() {
 }
 
 /** The Markdown table, the goals and the ratios. */
-function report(results, engine) {
+function report(results, { engine, runs }) {
   const { ours, surveyjs, lforms } = results;
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
   const ms = (value) => (value === undefined ? 'n/a' : `${value.toFixed(0)} ms`);
@@ -401,7 +401,7 @@ function report(results, engine) {
   const lines = [
     `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus()[0].model}, ${cpus().length} cores, ` +
       `${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.env.CHROMIUM_VERSION ?? 'Chromium'}, pages on 127.0.0.1 ` +
-      `at 390x844; each figure the median of ${RUNS} alternating runs.`,
+      `at 390x844; each figure the median of ${runs} alternating runs.`,
     '',
     '| figure | ours | SurveyJS | LHC-Forms | ours / SurveyJS | ours / LHC-Forms |',
     '|---|---|---|---|---|---|',
