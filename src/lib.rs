@@ -8,6 +8,8 @@
 //!   sources), which the command line, the result screen and its printed summary all render.
 //! - [`report`]: the outline as readable text (the `explain` command).
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
+//! - [`interface`]: the element's public interface (attributes, event, CSS parts and custom
+//!   properties), declared once for the loader, the npm package's declarations and the docs.
 //! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
 //! - [`robustness`] (native): what must hold for any input, for the fuzz targets.
 //! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
@@ -15,6 +17,7 @@
 //! See ARCHITECTURE.md for how an answer flows to a result.
 
 pub mod engine;
+pub mod interface;
 pub mod outline;
 pub mod pack;
 pub mod questionnaire;

@@ -29,6 +29,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 mod assemble;
 mod deps;
 mod fuzz;
+mod npm;
 mod setup;
 mod tasks;
 
