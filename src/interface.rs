@@ -72,7 +72,7 @@ impl Values {
 }
 
 /// A field of the complete event's `detail`, with its type's name in the generated
-/// declarations (`Triage`, `TopFactor` and `Answers` come from the pack).
+/// declarations (`Triage`, `Factor` and `Answers` come from the pack).
 pub struct DetailField {
     pub name: &'static str,
     pub type_name: &'static str,
@@ -150,7 +150,7 @@ pub const COMPLETE_DETAIL: [DetailField; 4] = [
     },
     DetailField {
         name: "topFactor",
-        type_name: "TopFactor",
+        type_name: "Factor",
         optional: false,
         description: "What the answers point to most.",
     },

@@ -492,6 +492,19 @@ mod tests {
     }
 
     #[test]
+    fn the_declarations_define_every_type_the_event_detail_names() {
+        let declared = declarations(&json!({ "version": "0.0.0" }));
+        for field in &COMPLETE_DETAIL {
+            let name = field.type_name;
+            let defined = [format!("export type {name} ="), format!("export interface {name} {{")];
+            assert!(
+                name == "string" || defined.iter().any(|d| declared.contains(d.as_str())),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn doc_comments_cannot_be_closed_by_their_text() {
         assert_eq!(doc("a */ b", "  "), "  /** a * / b */\n");
     }
