@@ -409,6 +409,36 @@ mod tests {
         assert_eq!(used["--b12c-y"], "3px");
     }
 
+    #[test]
+    fn the_readme_documents_the_whole_interface() {
+        let readme = source("README.md");
+        for attribute in &ATTRIBUTES {
+            let row = format!("\n| `{}` |", attribute.name);
+            assert!(
+                readme.contains(&row),
+                "README: no row for {}",
+                attribute.name
+            );
+        }
+        for name in CSS_PARTS.iter().chain(&CSS_PROPERTIES).map(|s| s.name) {
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "README: {name} is missing"
+            );
+        }
+        assert!(readme.contains(&format!("`{COMPLETE_EVENT}`")));
+        for (at, _) in readme.match_indices("--b12c-") {
+            let name: String = readme[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            assert!(
+                CSS_PROPERTIES.iter().any(|p| p.name == name),
+                "README names {name}, which is not declared"
+            );
+        }
+    }
+
     /// Every part name in the `part="..."` attributes of the Rust files under `dir`.
     fn parts_used(dir: &Path, parts: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {

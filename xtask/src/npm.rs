@@ -496,7 +496,10 @@ mod tests {
         let declared = declarations(&json!({ "version": "0.0.0" }));
         for field in &COMPLETE_DETAIL {
             let name = field.type_name;
-            let defined = [format!("export type {name} ="), format!("export interface {name} {{")];
+            let defined = [
+                format!("export type {name} ="),
+                format!("export interface {name} {{"),
+            ];
             assert!(
                 name == "string" || defined.iter().any(|d| declared.contains(d.as_str())),
                 "{name}"
