@@ -38,8 +38,9 @@ pub struct Completion {
 pub struct Attribute {
     pub name: &'static str,
     pub values: Values,
-    /// The default, in words when it depends on something else.
-    pub default: &'static str,
+    /// The value that applies without the attribute, if it is a fixed one (the description
+    /// says what applies otherwise).
+    pub default: Option<&'static str>,
     pub description: &'static str,
 }
 
@@ -96,41 +97,42 @@ pub const ATTRIBUTES: [Attribute; 6] = [
     Attribute {
         name: LANG,
         values: Values::LanguageTag,
-        default: "the nearest ancestor's lang, else en",
+        default: None,
         description: "The checker's language: en or es, or a tag with a country (en-GB, es-MX), \
             whose country also picks the region when region is absent (en-GB uk; en-US and \
-            es-US us; es-ES and other EU countries eu; any other intl).",
+            es-US us; es-ES and other EU countries eu; any other intl). Without it, the nearest \
+            ancestor's lang applies, else en.",
     },
     Attribute {
         name: REGION,
         values: Values::Region,
-        default: "the lang tag's country, else intl",
+        default: None,
         description: "The emergency number and the names of care services; wins over the \
-            language's country.",
+            language's country. Without it, the lang tag's country picks it, else intl.",
     },
     Attribute {
         name: THEME,
         values: Values::Theme,
-        default: "auto",
+        default: Some("auto"),
         description: "Colours: auto follows the reader's system setting.",
     },
     Attribute {
         name: HEADING_LEVEL,
         values: Values::HeadingLevel,
-        default: "2",
+        default: Some("2"),
         description: "The level of the checker's top heading, to fit the page's outline.",
     },
     Attribute {
         name: SHARE_ANSWERS,
         values: Values::Presence,
-        default: "absent",
+        default: None,
         description: "Shares health data: with it, the complete event carries the reader's \
             answers, and the checker tells the reader that this website receives them.",
     },
     Attribute {
         name: HISTORY,
         values: Values::Presence,
-        default: "absent",
+        default: None,
         description: "For a page that is the checker: each screen becomes a browser history \
             entry (Back and Forward move one step, answers kept) and the page's title names the \
             step. Use it on one checker per page, never in an article.",

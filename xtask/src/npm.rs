@@ -133,7 +133,10 @@ fn doc(text: &str, indent: &str) -> String {
 
 /// An attribute's description with its default, for docs.
 fn described(attribute: &Attribute) -> String {
-    format!("{} Default: {}.", attribute.description, attribute.default)
+    match attribute.default {
+        Some(default) => format!("{} Default: {default}.", attribute.description),
+        None => attribute.description.to_string(),
+    }
 }
 
 /// index.d.ts: the module's exports (`evaluate` and its `Assessment`, `version`, the element's
@@ -165,42 +168,41 @@ fn declarations(metadata: &Value) -> String {
     }
     d += "}\n\n";
 
-    let ids = |items: &mut dyn Iterator<Item = &'static str>| union(items);
     let named = [
         (
             "Triage",
             "A result's level: how urgently to act.",
-            ids(&mut PACK.levels.iter().map(|l| l.id)),
+            union(PACK.levels.iter().map(|l| l.id)),
         ),
         (
             "Factor",
             "What the answers may point to.",
-            ids(&mut PACK.factors.iter().map(|f| f.id)),
+            union(PACK.factors.iter().map(|f| f.id)),
         ),
         (
             "Section",
             "Where an advice item shows.",
-            ids(&mut Section::ALL.iter().map(|s| s.id())),
+            union(Section::ALL.iter().map(|s| s.id())),
         ),
         (
             "Signal",
             "A named rule that holds.",
-            ids(&mut PACK.signals.iter().map(|s| s.id)),
+            union(PACK.signals.iter().map(|s| s.id)),
         ),
         (
             "AdviceId",
             "An advice item.",
-            ids(&mut PACK.advice.iter().map(|a| a.id)),
+            union(PACK.advice.iter().map(|a| a.id)),
         ),
         (
             "Outcome",
             "An outcome rule.",
-            ids(&mut PACK.outcomes.iter().map(|o| o.id)),
+            union(PACK.outcomes.iter().map(|o| o.id)),
         ),
         (
             "RedFlag",
             "A red-flag rule.",
-            ids(&mut PACK.red_flags.iter().map(|r| r.id)),
+            union(PACK.red_flags.iter().map(|r| r.id)),
         ),
     ];
     for (name, description, members) in &named {
@@ -347,12 +349,15 @@ fn custom_elements_manifest() -> Value {
     let attributes: Vec<Value> = ATTRIBUTES
         .iter()
         .map(|a| {
-            json!({
+            let mut entry = json!({
                 "name": a.name,
                 "type": { "text": values_type(a.values) },
-                "default": a.default,
                 "description": a.description,
-            })
+            });
+            if let Some(default) = a.default {
+                entry["default"] = json!(default);
+            }
+            entry
         })
         .collect();
     let detail: Vec<String> = COMPLETE_DETAIL
@@ -421,17 +426,15 @@ fn custom_elements_manifest() -> Value {
 /// The package README's reference: attributes, the event's detail, parts, custom properties.
 fn reference_tables() -> String {
     let cell = |text: &str| text.replace('|', "\\|");
-    let mut md = String::from(
-        "### Attributes\n\n| attribute | values | default | meaning |\n|---|---|---|---|\n",
-    );
+    let mut md =
+        String::from("### Attributes\n\n| attribute | values | meaning |\n|---|---|---|\n");
     for a in &ATTRIBUTES {
-        md += &format!(
-            "| `{}` | `{}` | {} | {} |\n",
-            a.name,
-            cell(&values_type(a.values)),
-            a.default,
-            a.description
-        );
+        // Double backticks: a language tag's type holds single ones.
+        let values = match a.values {
+            Values::Presence => "present or absent".to_string(),
+            values => format!("`` {} ``", cell(&values_type(values))),
+        };
+        md += &format!("| `{}` | {values} | {} |\n", a.name, described(a));
     }
     md += &format!("\n### The `{COMPLETE_EVENT}` event\n\n{COMPLETE_EVENT_DESCRIPTION}\n\n| `detail` field | type | meaning |\n|---|---|---|\n");
     for f in &COMPLETE_DETAIL {
@@ -474,6 +477,9 @@ mod tests {
         assert_eq!(names("cssProperties"), CSS_PROPERTIES.map(|p| p.name));
         assert_eq!(names("events"), [COMPLETE_EVENT]);
         assert_eq!(element["tagName"], TAG);
+        // A default is a value, never words: none where it depends on something else.
+        assert_eq!(element["attributes"][1].get("default"), None);
+        assert_eq!(element["attributes"][2]["default"], "auto");
         assert_eq!(
             element["attributes"][1]["type"]["text"],
             r#""intl" | "uk" | "us" | "eu""#
