@@ -77,9 +77,9 @@ test('npm pack holds the module, its wasm, declarations, manifest, README and li
   );
 });
 
-/** TypeScript (the project's) on one file of the app's types/, with a strict configuration. */
-function typeCheck(file) {
-  const config = join(app, 'types', `tsconfig.${file}.json`);
+/** TypeScript (the project's) on one file of `dir`/types/ (the app's), with a strict configuration. */
+function typeCheck(file, dir = app) {
+  const config = join(dir, 'types', `tsconfig.${file}.json`);
   const compilerOptions = {
     strict: true,
     noEmit: true,
@@ -93,7 +93,7 @@ function typeCheck(file) {
   };
   writeFileSync(config, JSON.stringify({ compilerOptions, files: [file] }));
   const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', config], {
-    cwd: app,
+    cwd: dir,
   });
   return { status: tsc.status, output: tsc.stdout.toString() + tsc.stderr.toString() };
 }
@@ -101,6 +101,13 @@ function typeCheck(file) {
 test('the declarations type a consumer that uses every declared item, and reject wrong values', () => {
   const consumer = typeCheck('consumer.tsx');
   assert.equal(consumer.status, 0, consumer.output);
+  // An app with the package and nothing else (no React types).
+  const plain = join(work, 'plain');
+  mkdirSync(join(plain, 'node_modules'), { recursive: true });
+  symlinkSync(join(app, 'node_modules', PACKAGE), join(plain, 'node_modules', PACKAGE), 'dir');
+  cpSync(join(app, 'types/plain.ts'), join(plain, 'types/plain.ts'));
+  const withoutReact = typeCheck('plain.ts', plain);
+  assert.equal(withoutReact.status, 0, withoutReact.output);
   for (const file of ['wrong-attribute.tsx', 'wrong-detail.ts', 'wrong-answer.ts']) {
     const lines = readFileSync(join(app, 'types', file), 'utf8').split('\n');
     const line = lines.findIndex((l) => l.includes('// error:')) + 1;
