@@ -10,6 +10,8 @@
 //! - `fhir` (command line only): the pack as a FHIR R4 Questionnaire, answers as a
 //!   QuestionnaireResponse and back.
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
+//! - [`interface`]: the element's public interface (attributes, event, CSS parts and custom
+//!   properties), declared once for the loader, the npm package's declarations and the docs.
 //! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
 //! - [`robustness`] (native): what must hold for any input, for the fuzz targets.
 //! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
@@ -20,6 +22,7 @@ pub mod engine;
 /// The FHIR R4 mapping, for the command line: nothing of it reaches the wasm.
 #[cfg(feature = "cli")]
 pub mod fhir;
+pub mod interface;
 pub mod outline;
 pub mod pack;
 pub mod questionnaire;

@@ -11,6 +11,8 @@ use crate::pack::{default_texts, region_index, texts_for, Texts, PACK};
 pub const REGION: &str = "region";
 pub const THEME: &str = "theme";
 pub const HEADING_LEVEL: &str = "heading-level";
+/// The heading levels `heading-level` takes.
+pub const HEADING_LEVELS: std::ops::RangeInclusive<u8> = 1..=6;
 /// The host's opt-in to receive the reader's answers with the complete event.
 pub const SHARE_ANSWERS: &str = "share-answers";
 /// The host's opt-in to let the checker own the page's history and title: each screen becomes
@@ -131,7 +133,7 @@ impl Settings {
         }
         if let Some(level) = attribute(HEADING_LEVEL) {
             match level.parse::<u8>() {
-                Ok(level @ 1..=6) => settings.heading_level = level,
+                Ok(level) if HEADING_LEVELS.contains(&level) => settings.heading_level = level,
                 _ => warn(format!(
                     "b12-cramp-check: {HEADING_LEVEL}=\"{}\" is not 1 to 6; using 2",
                     shortened(&level)

@@ -1,6 +1,7 @@
 //! What scripts on the host page get: `evaluate(answers)` and the "complete" event.
 
 use crate::engine::{evaluate as evaluate_answers, found, Answers, RawAnswers, RawValue};
+use crate::interface::{Completion, COMPLETE_EVENT};
 use crate::pack::PACK;
 use crate::questionnaire::Questionnaire;
 use js_sys::{Array, Object};
@@ -8,8 +9,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::Callback;
-
-const COMPLETE_EVENT: &str = "b12-cramp-check:complete";
 
 /// The assessment for answers in the command line's JSON shape (`cramp-check eval`), as a plain
 /// object with the same fields. Bad answers throw an `Error` whose message names the question
@@ -68,18 +67,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// The complete event's `detail`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Completion {
-    triage: &'static str,
-    top_factor: &'static str,
-    pack_version: &'static str,
-    /// Health data: only when the host opted in with the share-answers attribute.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    answers: Option<RawAnswers>,
 }
 
 /// Dispatches `b12-cramp-check:complete` (bubbling, composed) from `host` each time the reader

@@ -211,10 +211,11 @@ function adoptStyles(root) {
   }
 }
 
-class B12CrampCheck extends HTMLElement {
+/** The element's class, exported for `instanceof` checks and typings; the module defines it. */
+export class B12CrampCheckElement extends HTMLElement {
   // HTML's `lang` (which may also come from an ancestor) and the element's own attributes,
-  // declared once in src/settings.rs (ATTRIBUTES) and defined here at build.
-  static observedAttributes = ['lang', ...ELEMENT_ATTRIBUTES];
+  // declared once in src/interface.rs (ATTRIBUTES) and defined here at build.
+  static observedAttributes = ELEMENT_ATTRIBUTES;
 
   #widget = null;
   /** The widget's element in the shadow root (kept here: a dead instance cannot be asked). */
@@ -335,7 +336,7 @@ if (customElements.get(TAG)) {
     `${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`,
   );
 } else {
-  customElements.define(TAG, B12CrampCheck);
+  customElements.define(TAG, B12CrampCheckElement);
 }
 
 // The test build's hooks (README: Testing); the bundles that ship are built without them.

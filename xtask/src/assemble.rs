@@ -1,8 +1,8 @@
-//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the single-file checker and
-//! the standalone page's service worker, all from trunk's staged wasm.
+//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the npm package, the
+//! single-file checker and the standalone page's service worker, all from trunk's staged wasm.
 
 use super::*;
-use b12_cramp_check::settings::ATTRIBUTES;
+use b12_cramp_check::interface::ATTRIBUTES;
 use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
@@ -88,7 +88,7 @@ pub fn assemble() -> Result {
             format!("--define:WIDGET_VERSION=\"{}\"", package_version()?),
             format!(
                 "--define:ELEMENT_ATTRIBUTES={}",
-                serde_json::json!(ATTRIBUTES)
+                serde_json::json!(ATTRIBUTES.map(|a| a.name))
             ),
         ],
     };
@@ -112,6 +112,9 @@ pub fn assemble() -> Result {
         &[&integrity, "--define:TEST_HOOKS=true"],
         &root().join(TEST_EMBED_SCRIPT),
     )?;
+
+    // The npm package: the embed's files with their declarations (dist/npm/).
+    super::npm::package(&out, &staging.join("npm"))?;
 
     // The offline file: the same element with the wasm inside the script (gzipped; esbuild
     // imports it as base64 text), since a page opened from disk may not fetch it.
@@ -269,7 +272,7 @@ fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
 }
 
 /// `template` with its one `placeholder` replaced by `value`.
-fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
+pub fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
     match template.matches(placeholder).count() {
         1 => Ok(template.replacen(placeholder, value, 1)),
         n => Err(format!(
@@ -379,6 +382,14 @@ pub fn sri(bytes: &[u8]) -> String {
 
 /// The widget's version: its package's, as cargo reads the manifest.
 fn package_version() -> Result<String> {
+    package_metadata()?["version"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| "cargo metadata lists no version of the widget".to_string())
+}
+
+/// The widget's Cargo package, as `cargo metadata` describes it (name, version, licence...).
+pub fn package_metadata() -> Result<serde_json::Value> {
     const PACKAGE: &str = "b12-cramp-check";
     let out = command("cargo", &["metadata", "--format-version", "1", "--no-deps"])
         .output()
@@ -396,9 +407,8 @@ fn package_version() -> Result<String> {
         .into_iter()
         .flatten()
         .find(|package| package["name"] == PACKAGE)
-        .and_then(|package| package["version"].as_str())
-        .map(str::to_string)
-        .ok_or_else(|| format!("cargo metadata lists no version of {PACKAGE}"))
+        .cloned()
+        .ok_or_else(|| format!("cargo metadata lists no package {PACKAGE}"))
 }
 
 #[cfg(test)]

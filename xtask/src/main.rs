@@ -17,9 +17,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   setup            install the tools the project needs (only what is missing)
   test             setup, then every check and test
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
-  dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
-  assemble         (trunk's post-build hook) write the embed, the offline file and the
-                   service worker from trunk's staged files
+  dist             setup, then write the release build to dist/ and print its sizes, SRI hashes
+                   and the npm package's files (dist/npm/)
+  assemble         (trunk's post-build hook) write the embed, the npm package, the offline file
+                   and the service worker from trunk's staged files
   bench            setup, then the embed beside SurveyJS and LHC-Forms in Chromium and the
                    engine's evaluations per second; writes docs/performance.md's table
   deps             what each crate adds to the wasm's code (for docs/dependencies.md)
@@ -32,6 +33,7 @@ mod assemble;
 mod bench;
 mod deps;
 mod fuzz;
+mod npm;
 mod setup;
 mod tasks;
 

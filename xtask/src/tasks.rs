@@ -201,6 +201,9 @@ pub fn dist() -> Result {
         println!("{name:<44} integrity=\"{}\"", sri(&bytes));
     }
     println!("\nThe offline file, dist/{OFFLINE_PAGE}, works opened straight from disk.");
+    println!("\nThe npm package, dist/npm/, ready for `npm publish ./dist/npm`:");
+    // "./": a bare "dist/npm" would name a GitHub repository.
+    run(command("npm", &["pack", "--dry-run", "./dist/npm"]))?;
     Ok(())
 }
 
