@@ -163,7 +163,10 @@ pub fn assemble() -> Result {
         &root().join("www/offline").join(SERVICE_WORKER_RETIRE),
         &staging.join(SERVICE_WORKER_RETIRE),
     )?;
-    service_worker(&staging, &sources, release)
+    service_worker(&staging, &sources, release)?;
+    // After the service worker: the frame is for publishers' pages, not one of the standalone
+    // page's files to keep offline.
+    frame::frame(&staging, &bundle_integrity)
 }
 
 /// What every bundle of the element shares: the glue made a factory, the minified stylesheet,
@@ -257,7 +260,7 @@ fn without_element(page: &str, start: &str) -> Result<String> {
 }
 
 /// `page` with its one `<!--@csp ... -->` comment replaced by `meta` (the policy's element).
-fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
+pub(crate) fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
     let start = page
         .find("<!--@csp")
         .ok_or("the page has no <!--@csp ... --> placeholder")?;
@@ -269,7 +272,7 @@ fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
 }
 
 /// `template` with its one `placeholder` replaced by `value`.
-fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
+pub(crate) fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
     match template.matches(placeholder).count() {
         1 => Ok(template.replacen(placeholder, value, 1)),
         n => Err(format!(

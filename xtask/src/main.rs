@@ -28,6 +28,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 mod assemble;
 mod deps;
+mod frame;
 mod fuzz;
 mod setup;
 mod tasks;
