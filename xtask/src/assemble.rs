@@ -1,5 +1,6 @@
-//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the single-file checker and
-//! the standalone page's service worker, all from trunk's staged wasm.
+//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the single-file checker,
+//! the standalone page's service worker and the frame page (`frame.rs`), all from trunk's staged
+//! wasm.
 
 use super::*;
 use b12_cramp_check::settings::ATTRIBUTES;
@@ -49,8 +50,9 @@ const OFFLINE_POLICY: &str = "default-src 'none'; script-src {script} 'wasm-unsa
     trusted-types 'none'";
 
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
-/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
-/// page's service worker (dist/sw.js), all into trunk's staging directory.
+/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html), the standalone
+/// page's service worker (dist/sw.js) and the frame page (dist/frame.html), all into trunk's
+/// staging directory.
 pub fn assemble() -> Result {
     let staging = PathBuf::from(
         env::var_os("TRUNK_STAGING_DIR")

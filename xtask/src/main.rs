@@ -18,8 +18,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test             setup, then every check and test
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
   dist             setup, then write the release build to dist/ and print its sizes and SRI hashes
-  assemble         (trunk's post-build hook) write the embed, the offline file and the
-                   service worker from trunk's staged files
+  assemble         (trunk's post-build hook) write the embed, the offline file, the
+                   service worker and the frame page from trunk's staged files
   deps             what each crate adds to the wasm's code (for docs/dependencies.md)
   digest           write docs/pack-digest.md, the content pack as one page for reviewers
   fuzz [--seconds N]
