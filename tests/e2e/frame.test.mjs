@@ -31,7 +31,7 @@ let frameSite;
 let hostSite;
 let otherSite;
 let chrome;
-const hostPages = {};
+const hostPages = { '/sibling.html': { body: '<!doctype html><title>Sibling</title>' } };
 before(async () => {
   // The frame's own site: a sandboxed frame has an opaque origin, so its module scripts and
   // wasm are cross-origin requests there and need the CORS header (README).
@@ -52,10 +52,16 @@ const iframe = ({ query = '', sandbox = SANDBOX, allow = 'clipboard-write', heig
      title="B12 and muscle cramps check" loading="lazy" referrerpolicy="no-referrer"
      style="display: block; width: 100%; height: ${height}px; border: 0"></iframe>`;
 const helper = () => `<script src="${frameSite.url}/frame-resize.js" defer></script>`;
-/** Two windows that must not be heard: a frame of another origin, and a sandboxed one (origin 'null'). */
+/**
+ * Windows that must not be heard: a frame of another origin, a sandboxed one (origin 'null', as
+ * the checker's is), and one of the host's own origin that is not the checker's parent.
+ */
+const OTHERS = ['other', 'sandboxed-other', 'sibling'];
 const others = () =>
   `<iframe id="other" src="${otherSite.url}/other.html" title="Other"></iframe>
-   <iframe id="sandboxed-other" sandbox="allow-scripts" src="${otherSite.url}/other.html" title="Other"></iframe>`;
+   <iframe id="sandboxed-other" sandbox="allow-scripts" src="${otherSite.url}/other.html" title="Other"></iframe>
+   <iframe id="sibling" src="/sibling.html" title="Sibling"></iframe>`;
+const otherFrame = async (tab, id) => (await tab.$(`#${id}`)).contentFrame();
 
 /** The host page: every message its window receives, and whether the checker's frame sent it. */
 function recordMessages() {
@@ -182,14 +188,28 @@ test('with the helper, the iframe follows the content, and the host hears only h
   await tab.context().close();
 });
 
+test('with the helper, a frame with allow-same-origin is sized too, heard from its own origin', async () => {
+  const { tab, checker, frame } = await openHost(
+    iframe({ sandbox: `${SANDBOX} allow-same-origin`, height: 300 }) + helper(),
+  );
+  const intro = await fitted(tab, frame());
+  await checker.locator('[data-action="start"]').click();
+  await checker.locator('[data-step]').waitFor();
+  assert.notEqual(await fitted(tab, frame()), intro);
+  const origins = new Set((await messagesHeard(tab)).map((m) => m.origin));
+  assert.deepEqual([...origins], [frameSite.url]);
+  // It has its own origin's storage, which Remember needs (README: the trade-off).
+  assert.equal(await frame().evaluate(() => typeof localStorage), 'object');
+  await tab.context().close();
+});
+
 test('the helper takes no height from another window, and the frame answers no greeting but its parent\u2019s', async () => {
   const forge = (window) => window.evaluate(() => parent.postMessage({ b12cFrameHeight: 4321 }, '*'));
-  // With the helper: forged heights from a frame of another origin, a sandboxed frame (whose
-  // origin is 'null', as the checker's is) and the host's own window are ignored.
+  // With the helper: forged heights from the other windows and the host's own are ignored.
   {
     const { tab, frame } = await openHost(iframe() + others() + helper());
     const height = await fitted(tab, frame());
-    for (const id of ['other', 'sandboxed-other']) await forge(await (await tab.$(`#${id}`)).contentFrame());
+    for (const id of OTHERS) await forge(await otherFrame(tab, id));
     await forge(tab);
     await tab.waitForTimeout(300);
     assert.equal(await frameHeight(tab), height, 'no forged height is applied');
@@ -202,9 +222,8 @@ test('the helper takes no height from another window, and the frame answers no g
   // Without the helper: greetings from other windows get no height, even as the content changes.
   {
     const { tab, checker } = await openHost(iframe() + others());
-    for (const id of ['other', 'sandboxed-other']) {
-      const other = await (await tab.$(`#${id}`)).contentFrame();
-      await other.evaluate(() => parent[0].postMessage({ b12cFrameHello: 1 }, '*'));
+    for (const id of OTHERS) {
+      await (await otherFrame(tab, id)).evaluate(() => parent[0].postMessage({ b12cFrameHello: 1 }, '*'));
     }
     await checker.locator('[data-action="start"]').click();
     await checker.locator('[data-step]').waitFor();
@@ -244,6 +263,8 @@ test('each recommended sandbox flag and permission is what a feature needs in th
     await checker.locator('[data-section] ol a[target="_blank"]').first().click();
     await checker.locator('[data-action="print"]').click();
     await checker.locator('[data-action="share"]').click();
+    // The link's field and the status appear together, once the clipboard has answered.
+    await checker.locator('[data-share-link]').waitFor();
     const status = await checker.locator('.keep [role="status"]').innerText();
     await checker.locator('[data-triage] a[href^="tel:"]').first().click();
     await tab.waitForTimeout(300);
