@@ -167,6 +167,12 @@ fn stored() -> Stored {
     }
 }
 
+/// Whether this page may store anything: not in a sandboxed frame without `allow-same-origin`
+/// (an opaque origin has no storage), nor where the browser blocks storage.
+pub fn can_store() -> bool {
+    storage().is_some()
+}
+
 /// The reader asked this device to remember their answers.
 pub fn is_remembered() -> bool {
     matches!(stored(), Stored::Consented(_))

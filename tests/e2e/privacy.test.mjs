@@ -22,6 +22,7 @@ import {
   answersFile,
   storedOnDevice,
   NOTHING,
+  collectViolations,
 } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
@@ -139,13 +140,6 @@ async function walkClosed(tab, answers) {
 }
 
 /** Collects Content Security Policy violations (and Trusted Types refusals) in `__violations`. */
-function collectViolations() {
-  window.__violations = [];
-  document.addEventListener('securitypolicyviolation', (e) =>
-    window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-  );
-}
-
 test('session replay, click and input listeners and analytics on a publisher page learn nothing of the answers', async () => {
   const tab = await newPage(chrome, 1280, { closed: true });
   await tab.addInitScript(keepShadowRoots);

@@ -109,6 +109,14 @@ export function openShadowRoots() {
   };
 }
 
+/** An init script: every Content Security Policy violation in the document, in `window.__violations`. */
+export function collectViolations() {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+  );
+}
+
 /**
  * A page at a fixed viewport (`height` 900 unless given) whose external requests are refused
  * and listed in `external`. Shadow roots are opened for the test (`openShadowRoots`) unless

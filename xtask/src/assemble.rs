@@ -1,5 +1,6 @@
-//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the npm package, the
-//! single-file checker and the standalone page's service worker, all from trunk's staged wasm.
+//! `cargo xtask assemble`, trunk's post-build hook: the embed bundle, the npm package
+//! (`npm.rs`), the single-file checker, the standalone page's service worker and the frame page
+//! (`frame.rs`), all from trunk's staged wasm.
 
 use super::*;
 use b12_cramp_check::interface::ATTRIBUTES;
@@ -49,8 +50,9 @@ const OFFLINE_POLICY: &str = "default-src 'none'; script-src {script} 'wasm-unsa
     trusted-types 'none'";
 
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
-/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html) and the standalone
-/// page's service worker (dist/sw.js), all into trunk's staging directory.
+/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html), the standalone
+/// page's service worker (dist/sw.js) and the frame page (dist/frame.html), all into trunk's
+/// staging directory.
 pub fn assemble() -> Result {
     let staging = PathBuf::from(
         env::var_os("TRUNK_STAGING_DIR")
@@ -166,7 +168,10 @@ pub fn assemble() -> Result {
         &root().join("www/offline").join(SERVICE_WORKER_RETIRE),
         &staging.join(SERVICE_WORKER_RETIRE),
     )?;
-    service_worker(&staging, &sources, release)
+    service_worker(&staging, &sources, release)?;
+    // After the service worker: the frame is for publishers' pages, not one of the standalone
+    // page's files to keep offline.
+    frame::frame(&staging, &bundle_integrity)
 }
 
 /// What every bundle of the element shares: the glue made a factory, the minified stylesheet,
@@ -260,7 +265,7 @@ fn without_element(page: &str, start: &str) -> Result<String> {
 }
 
 /// `page` with its one `<!--@csp ... -->` comment replaced by `meta` (the policy's element).
-fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
+pub(crate) fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
     let start = page
         .find("<!--@csp")
         .ok_or("the page has no <!--@csp ... --> placeholder")?;
@@ -272,7 +277,7 @@ fn replace_policy_placeholder(page: &str, meta: &str) -> Result<String> {
 }
 
 /// `template` with its one `placeholder` replaced by `value`.
-pub fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
+pub(crate) fn fill(template: &str, placeholder: &str, value: &str) -> Result<String> {
     match template.matches(placeholder).count() {
         1 => Ok(template.replacen(placeholder, value, 1)),
         n => Err(format!(

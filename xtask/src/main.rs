@@ -19,8 +19,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
   dist             setup, then write the release build to dist/ and print its sizes, SRI hashes
                    and the npm package's files (dist/npm/)
-  assemble         (trunk's post-build hook) write the embed, the npm package, the offline file
-                   and the service worker from trunk's staged files
+  assemble         (trunk's post-build hook) write the embed, the npm package, the offline file,
+                   the service worker and the frame page from trunk's staged files
   bench            setup, then the embed beside SurveyJS and LHC-Forms in Chromium and the
                    engine's evaluations per second; writes docs/performance.md's table
   deps             what each crate adds to the wasm's code (for docs/dependencies.md)
@@ -32,6 +32,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 mod assemble;
 mod bench;
 mod deps;
+mod frame;
 mod fuzz;
 mod npm;
 mod setup;

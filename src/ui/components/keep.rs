@@ -26,7 +26,7 @@ enum Status {
 /// Remembering is an opt-in the reader gives here and nowhere else; answers that came from a
 /// link never replace remembered ones unless the reader says so; a file opened from disk offers
 /// no remembering (every local file shares one storage) and warns that its link shows where
-/// the file is.
+/// the file is; a page that cannot store (a sandboxed frame) says so instead of offering it.
 #[function_component]
 pub fn KeepPanel(props: &KeepProps) -> Html {
     let settings = use_settings();
@@ -34,6 +34,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
     let status = use_state(|| Status::None);
     let remembered = use_state(keep::is_remembered);
     let local_file = keep::is_local_file();
+    let can_store = keep::can_store();
 
     let print = Callback::from(|_: MouseEvent| keep::print());
     let share = {
@@ -113,6 +114,8 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
             }
             if local_file {
                 <p class="hint" data-notice="no-remember-in-file">{ ui.remember_unavailable_file }</p>
+            } else if !can_store {
+                <p class="hint" data-notice="no-remember-without-storage">{ ui.remember_unavailable }</p>
             } else {
                 <label class="option remember">
                     <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} />

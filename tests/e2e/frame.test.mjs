@@ -1,0 +1,315 @@
+// The no-script embed in Debian's Chromium: dist/frame.html in an iframe sandboxed as the README
+// recommends, on a host page of another origin, without and with the resize helper
+// (dist/frame-resize.js): the query, a whole check, nothing stored, the height protocol and its
+// origin checks both ways, and what each sandbox flag is for.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DIST,
+  serve,
+  browser,
+  newPage,
+  cliEval,
+  walk,
+  shownResult,
+  answersFile,
+  storedOnDevice,
+  NOTHING,
+  collectViolations,
+} from './support.mjs';
+
+// README: Without scripts: the iframe embed.
+const SANDBOX =
+  'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-modals allow-top-navigation-by-user-activation';
+const SELECTOR = 'iframe[data-b12-cramp-check]';
+const HELPER_BUDGET = 1024;
+
+let frameSite;
+let hostSite;
+let otherSite;
+let chrome;
+const hostPages = { '/sibling.html': { body: '<!doctype html><title>Sibling</title>' } };
+before(async () => {
+  // The frame's own site: a sandboxed frame has an opaque origin, so its module scripts and
+  // wasm are cross-origin requests there and need the CORS header (README).
+  frameSite = await serve(DIST, { 'access-control-allow-origin': '*' });
+  hostSite = await serve(DIST, {}, hostPages);
+  // A third origin, for windows that must not be heard.
+  otherSite = await serve(DIST, {}, { '/other.html': { body: '<!doctype html><title>Other</title>' } });
+  chrome = await browser();
+});
+after(async () => {
+  await chrome?.close();
+  for (const site of [frameSite, hostSite, otherSite]) await site?.close();
+});
+
+/** The iframe as the README's snippet has it, with this query, sandbox, allow and height. */
+const iframe = ({ query = '', sandbox = SANDBOX, allow = 'clipboard-write', height = 600 } = {}) =>
+  `<iframe data-b12-cramp-check src="${frameSite.url}/frame.html${query}" sandbox="${sandbox}" allow="${allow}"
+     title="B12 and muscle cramps check" loading="lazy" referrerpolicy="no-referrer"
+     style="display: block; width: 100%; height: ${height}px; border: 0"></iframe>`;
+const helper = () => `<script src="${frameSite.url}/frame-resize.js" defer></script>`;
+/**
+ * Windows that must not be heard: a frame of another origin, a sandboxed one (origin 'null', as
+ * the checker's is), and one of the host's own origin that is not the checker's parent.
+ */
+const OTHERS = ['other', 'sandboxed-other', 'sibling'];
+const others = () =>
+  `<iframe id="other" src="${otherSite.url}/other.html" title="Other"></iframe>
+   <iframe id="sandboxed-other" sandbox="allow-scripts" src="${otherSite.url}/other.html" title="Other"></iframe>
+   <iframe id="sibling" src="/sibling.html" title="Sibling"></iframe>`;
+const otherFrame = async (tab, id) => (await tab.$(`#${id}`)).contentFrame();
+
+/** The host page: every message its window receives, and whether the checker's frame sent it. */
+function recordMessages() {
+  if (window !== top) return;
+  window.__messages = [];
+  addEventListener(
+    'message',
+    (event) => {
+      const checker = document.querySelector('iframe[data-b12-cramp-check]');
+      window.__messages.push({
+        fromChecker: event.source === checker?.contentWindow,
+        origin: event.origin,
+        data: event.data,
+      });
+    },
+    true,
+  );
+}
+
+let pageCount = 0;
+/**
+ * A host page with `body` on the host site, open in a new tab with its console collected; resolves
+ * once the checker in the frame shows its intro. `frame()` is the checker's frame.
+ */
+async function openHost(body) {
+  const path = `/host-${++pageCount}.html`;
+  hostPages[path] = {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head>
+      <body><h1>Does vitamin B12 help with muscle cramps?</h1>${body}<p>The rest of the article.</p></body></html>`,
+  };
+  const tab = await newPage(chrome, 1000);
+  tab.console = [];
+  tab.on('console', (m) => tab.console.push(`${m.type()}: ${m.text()}`));
+  await tab.addInitScript(recordMessages);
+  await tab.addInitScript(collectViolations);
+  await tab.goto(hostSite.url + path);
+  const checker = tab.frameLocator(SELECTOR);
+  await checker.locator('[data-action="start"]').waitFor();
+  const frame = () => tab.frames().find((f) => f.url().startsWith(`${frameSite.url}/frame.html`));
+  return { tab, checker, frame };
+}
+
+const frameHeight = (tab) => tab.locator(SELECTOR).evaluate((e) => e.getBoundingClientRect().height);
+const contentHeight = (frame) =>
+  frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+const messagesHeard = (tab) => tab.evaluate(() => window.__messages);
+
+/** Waits until the iframe is as tall as its content; resolves to that height. */
+async function fitted(tab, frame) {
+  for (let tries = 0; tries < 50; tries++) {
+    const [outer, inner] = [await frameHeight(tab), await contentHeight(frame)];
+    if (outer === inner) return outer;
+    await tab.waitForTimeout(100);
+  }
+  assert.fail(`the iframe (${await frameHeight(tab)} px) never fitted its content (${await contentHeight(frame)} px)`);
+}
+
+test('without the helper, the checker runs in the sandboxed frame as its query says, at the host height, storing nothing', async () => {
+  const { tab, checker, frame } = await openHost(iframe({ query: '?lang=es&region=eu&theme=dark' }));
+  assert.equal(await checker.locator('[data-action="start"]').innerText(), 'Empezar');
+  assert.match(await checker.locator('.intro').innerText(), /\b112\b/);
+  assert.equal(await checker.locator('[data-theme]').getAttribute('data-theme'), 'dark');
+  assert.equal(await frame().evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(
+    await checker.locator('h1').count(),
+    1,
+    'the checker is the frame document\u2019s content: its heading is h1',
+  );
+
+  const given = await walk(checker, answersFile('same-day-statin.json'));
+  const shown = await shownResult(checker);
+  assert.equal(shown.triage, cliEval(given).triage);
+  assert.equal(await frameHeight(tab), 600, 'the host\u2019s height stays; the frame scrolls inside');
+  assert.ok((await contentHeight(frame())) > 600, 'the result is taller than the frame');
+
+  // An opaque origin has no storage at all: Remember says so instead of being offered.
+  assert.equal(
+    await frame().evaluate(() => {
+      try {
+        return typeof localStorage;
+      } catch (error) {
+        return error.name;
+      }
+    }),
+    'SecurityError',
+  );
+  assert.match(
+    await checker.locator('[data-notice="no-remember-without-storage"]').innerText(),
+    /no puede guardar nada en este dispositivo/,
+  );
+  assert.equal(await checker.locator('[data-action="remember"]').count(), 0);
+  assert.deepEqual(await storedOnDevice(tab, hostSite.url), NOTHING);
+  assert.deepEqual(await tab.context().storageState(), { cookies: [], origins: [] }, 'no cookie, nothing stored');
+
+  assert.deepEqual(await messagesHeard(tab), [], 'ungreeted, the frame says nothing');
+  assert.deepEqual(await frame().evaluate(() => window.__violations), [], 'no policy violation in the frame');
+  assert.deepEqual(tab.consoleErrors, []);
+  assert.deepEqual(tab.external, []);
+  await tab.context().close();
+});
+
+test('with the helper, the iframe follows the content, and the host hears only heights', async () => {
+  const { tab, checker, frame } = await openHost(iframe({ query: '?lang=en&region=uk', height: 300 }) + helper());
+  const intro = await fitted(tab, frame());
+  const steps = [];
+  await walk(checker, answersFile('b12-metformin-tingling.json'), async () => steps.push(await fitted(tab, frame())));
+  await checker.locator('[data-triage]').waitFor();
+  const result = await fitted(tab, frame());
+  console.log(`frame heights: intro ${intro} px, steps ${steps.join(', ')} px, result ${result} px`);
+  assert.ok(new Set(steps).size > 1, 'the height changes between steps');
+  assert.ok(result > Math.max(intro, ...steps), 'the frame grows on the result');
+
+  const heard = await messagesHeard(tab);
+  assert.ok(heard.length >= steps.length, `a height for each change (${heard.length} messages)`);
+  for (const message of heard) {
+    assert.deepEqual(
+      { ...message, data: Object.keys(message.data) },
+      { fromChecker: true, origin: 'null', data: ['b12cFrameHeight'] },
+      'only the frame speaks, and only of its height',
+    );
+    assert.ok(Number.isInteger(message.data.b12cFrameHeight), JSON.stringify(message));
+  }
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+test('with the helper, a frame with allow-same-origin is sized too, heard from its own origin', async () => {
+  const { tab, checker, frame } = await openHost(
+    iframe({ sandbox: `${SANDBOX} allow-same-origin`, height: 300 }) + helper(),
+  );
+  const intro = await fitted(tab, frame());
+  await checker.locator('[data-action="start"]').click();
+  await checker.locator('[data-step]').waitFor();
+  assert.notEqual(await fitted(tab, frame()), intro);
+  const origins = new Set((await messagesHeard(tab)).map((m) => m.origin));
+  assert.deepEqual([...origins], [frameSite.url]);
+  // It has its own origin's storage, which Remember needs (README: the trade-off).
+  assert.equal(await frame().evaluate(() => typeof localStorage), 'object');
+  await tab.context().close();
+});
+
+test('the helper takes no height from another window, and the frame answers no greeting but its parent\u2019s', async () => {
+  const forge = (window) => window.evaluate(() => parent.postMessage({ b12cFrameHeight: 4321 }, '*'));
+  // With the helper: forged heights from the other windows and the host's own are ignored.
+  {
+    const { tab, frame } = await openHost(iframe() + others() + helper());
+    const height = await fitted(tab, frame());
+    for (const id of OTHERS) await forge(await otherFrame(tab, id));
+    await forge(tab);
+    await tab.waitForTimeout(300);
+    assert.equal(await frameHeight(tab), height, 'no forged height is applied');
+    // The same message from the checker's own window is taken: what the others lacked was
+    // the right window.
+    await frame().evaluate(() => parent.postMessage({ b12cFrameHeight: 777 }, '*'));
+    await tab.waitForFunction((selector) => document.querySelector(selector).style.height === '777px', SELECTOR);
+    await tab.context().close();
+  }
+  // Without the helper: greetings from other windows get no height, even as the content changes.
+  {
+    const { tab, checker } = await openHost(iframe() + others());
+    for (const id of OTHERS) {
+      await (await otherFrame(tab, id)).evaluate(() => parent[0].postMessage({ b12cFrameHello: 1 }, '*'));
+    }
+    await checker.locator('[data-action="start"]').click();
+    await checker.locator('[data-step]').waitFor();
+    await tab.waitForTimeout(300);
+    assert.deepEqual(await messagesHeard(tab), [], 'no reply to a greeting from another window');
+    // The same greeting from the parent is answered: what the others lacked was being the parent.
+    await tab.evaluate(
+      (selector) => document.querySelector(selector).contentWindow.postMessage({ b12cFrameHello: 1 }, '*'),
+      SELECTOR,
+    );
+    await tab.waitForFunction(() => window.__messages.length > 0);
+    assert.deepEqual(Object.keys((await messagesHeard(tab))[0].data), ['b12cFrameHeight']);
+    await tab.context().close();
+  }
+});
+
+test('each recommended sandbox flag and permission is what a feature needs in the frame', async () => {
+  // Chromium's console line when the sandbox stops a feature.
+  const blocked = {
+    call: /Navigation to external protocol blocked by sandbox/,
+    print: /Ignored call to 'print\(\)'. The document is sandboxed, and the 'allow-modals' keyword is not set/,
+    source: /Blocked opening .* in a new window because the request was made in a sandboxed frame/,
+  };
+  const all = { call: true, print: true, source: true, clipboard: true };
+  for (const [sandbox, allow, works] of [
+    [SANDBOX, 'clipboard-write', all],
+    ['allow-scripts', 'clipboard-write', { call: false, print: false, source: false, clipboard: true }],
+    [SANDBOX, '', { ...all, clipboard: false }],
+  ]) {
+    const { tab, checker } = await openHost(iframe({ query: '?region=uk', sandbox, allow }));
+    await walk(checker, answersFile('same-day-statin.json'));
+    await checker.locator('[data-triage]').waitFor();
+    const popups = [];
+    tab.context().on('page', (popup) => popups.push(popup));
+    // On the result: a source (a new window), Print, the link on the clipboard, and last the
+    // number to call (tel:; headless Chromium then waits on a prompt no one can see).
+    await checker.locator('[data-section] ol a[target="_blank"]').first().click();
+    await checker.locator('[data-action="print"]').click();
+    await checker.locator('[data-action="share"]').click();
+    // The link's field and the status appear together, once the clipboard has answered.
+    await checker.locator('[data-share-link]').waitFor();
+    const status = await checker.locator('.keep [role="status"]').innerText();
+    await checker.locator('[data-triage] a[href^="tel:"]').first().click();
+    await tab.waitForTimeout(300);
+    const context = `sandbox="${sandbox}" allow="${allow}"`;
+    for (const [feature, message] of Object.entries(blocked)) {
+      const stopped = tab.console.some((line) => message.test(line));
+      assert.equal(stopped, !works[feature], `${feature} with ${context}: ${tab.console.join(' | ')}`);
+    }
+    assert.equal(popups.length, works.source ? 1 : 0, `the source opens in a new window with ${context}`);
+    assert.match(status, works.clipboard ? /^Link copied/ : /^Copy this link/, `the link with ${context}`);
+    assert.match(await checker.locator('[data-share-link]').inputValue(), /\/frame\.html#b12c=/);
+    await tab.context().close();
+  }
+});
+
+test('a bad query value falls back with a warning; other query keys are ignored', async () => {
+  const { tab, checker, frame } = await openHost(
+    iframe({ query: '?region=mars&lang=xx-&share-answers=&history=&heading-level=6' }),
+  );
+  assert.ok(
+    tab.console.some((line) => /^warning: b12-cramp-check: unknown region="mars"/.test(line)),
+    tab.console.join(' | '),
+  );
+  assert.ok(tab.console.some((line) => /^warning: b12-cramp-check: no texts for lang="xx-"/.test(line)));
+  const element = await frame().evaluate(() =>
+    Object.fromEntries([...document.querySelector('b12-cramp-check').attributes].map((a) => [a.name, a.value])),
+  );
+  assert.equal(element['heading-level'], '1');
+  for (const ignored of ['share-answers', 'history']) assert.ok(!(ignored in element), ignored);
+  assert.equal(await frame().evaluate(() => document.documentElement.lang), 'en', 'no malformed page language');
+  assert.equal(await checker.locator('[data-privacy]').getAttribute('data-privacy'), 'private');
+  assert.equal(await checker.locator('[data-action="start"]').innerText(), 'Start');
+  await tab.context().close();
+});
+
+test('the frame page pins the element\u2019s bundle, and the helper is at most 1 KB', () => {
+  const page = readFileSync(join(DIST, 'frame.html'), 'utf8');
+  const integrity = page.match(/src="embed\/b12-cramp-check\.js" integrity="([^"]+)"/)?.[1];
+  const bundle = readFileSync(join(DIST, 'embed/b12-cramp-check.js'));
+  assert.equal(integrity, `sha384-${createHash('sha384').update(bundle).digest('base64')}`);
+  const policy = page.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  assert.match(policy, /require-trusted-types-for 'script'; trusted-types 'none'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)/, 'no inline script');
+  const size = readFileSync(join(DIST, 'frame-resize.js')).length;
+  console.log(`frame-resize.js: ${size} B (budget ${HELPER_BUDGET} B)`);
+  assert.ok(size <= HELPER_BUDGET, `the helper is ${size} B`);
+});

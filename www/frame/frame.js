@@ -1,0 +1,43 @@
+// The frame's page (frame.html): the checker configured by the page's query, and its height
+// told to the host page once the host's helper (frame-resize.js) asks for it.
+//
+// Only `lang`, `region` and `theme` are read from the query, and only onto the element: a bad
+// value falls back with the element's own console warning. A well-formed `lang` also becomes
+// the page's language.
+const checker = document.querySelector('b12-cramp-check');
+const query = new URLSearchParams(location.search);
+for (const name of ['lang', 'region', 'theme']) {
+  const value = query.get(name);
+  if (value !== null) checker.setAttribute(name, value);
+}
+try {
+  const [language] = Intl.getCanonicalLocales(query.get('lang') ?? []);
+  if (language) document.documentElement.lang = language;
+} catch {
+  // Not a language tag: the page keeps English, as its own words are.
+}
+
+// The height protocol. The frame says nothing until the window that embeds it greets it with
+// `{ b12cFrameHello: 1 }`; it then posts only `{ b12cFrameHeight: <px> }`, only to that window
+// (`parent`) and only at the greeting's origin, so another page that loads the frame learns
+// nothing, and a greeting from any other window (a sibling frame, a popup) gets no reply. An
+// opaque host origin ('null') cannot be named as a target, so such a host gets no reply either.
+let hostOrigin = null;
+let reported = 0;
+const report = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  // Only a change is sent: the host's new frame height does not change the content's height
+  // (the page has no viewport-sized parts), so a report never causes another.
+  if (hostOrigin === null || height === reported) return;
+  reported = height;
+  parent.postMessage({ b12cFrameHeight: height }, hostOrigin);
+};
+addEventListener('message', (event) => {
+  if (event.source !== parent || parent === window || event.data?.b12cFrameHello !== 1) return;
+  if (event.origin === 'null') return;
+  hostOrigin = event.origin;
+  // A greeting (again, after the host's page or the frame reloaded) gets the current height.
+  reported = 0;
+  report();
+});
+new ResizeObserver(report).observe(document.documentElement);

@@ -1,0 +1,51 @@
+//! The no-script embed, part of `cargo xtask assemble`: dist/frame.html, the checker alone in a
+//! page that publishers embed with an `<iframe>` and configure by its query (www/frame/), and
+//! dist/frame-resize.js, the optional helper that sizes the iframe to the checker (README:
+//! Without scripts: the iframe embed).
+
+use super::assemble::{fill, replace_policy_placeholder};
+use super::*;
+
+/// The frame's page (dist/).
+pub const FRAME_PAGE: &str = "frame.html";
+/// The frame's own script and stylesheet, and the host page's optional helper (dist/).
+const FRAME_FILES: [&str; 3] = ["frame.js", "frame.css", "frame-resize.js"];
+
+/// The frame's Content Security Policy, in its `<meta>`: the element's bundle, its wasm and the
+/// frame's own files, no inline script or style, Trusted Types with no policy at all.
+const FRAME_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; \
+    require-trusted-types-for 'script'; trusted-types 'none'";
+
+/// Writes the frame's page, pinning the element's bundle by `bundle_integrity` as the
+/// standalone page does, with its script and stylesheet (minified) and the helper, into
+/// `staging`.
+pub fn frame(staging: &Path, bundle_integrity: &str) -> Result {
+    let sources = root().join("www/frame");
+    let page = fill(
+        &read_text(&sources.join(FRAME_PAGE))?,
+        "@embed-integrity@",
+        bundle_integrity,
+    )?;
+    let policy = format!(r#"<meta http-equiv="Content-Security-Policy" content="{FRAME_POLICY}">"#);
+    write(
+        &staging.join(FRAME_PAGE),
+        replace_policy_placeholder(&page, &policy)?.as_bytes(),
+    )?;
+    for name in FRAME_FILES {
+        let source = sources.join(name).to_string_lossy().into_owned();
+        let out_file = format!("--outfile={}", staging.join(name).display());
+        run(command(
+            "esbuild",
+            &[
+                &source,
+                "--minify",
+                "--target=es2022",
+                "--legal-comments=none",
+                "--log-level=warning",
+                &out_file,
+            ],
+        ))?;
+    }
+    Ok(())
+}
