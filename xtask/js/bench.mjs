@@ -283,7 +283,10 @@ async function measure(chrome, server, subject, throttled, { answers, questionna
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? THROTTLE : 1 });
   const figures = {};
   try {
-    if (throttled) await chrome.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+    if (throttled)
+      await chrome.startTracing(page, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+      });
     await page.goto(`${server.url}/${subject.page}`);
     await page.waitForFunction(() => window.__firstScreen !== undefined, null, { timeout: 120_000 });
     figures.firstScreen = await page.evaluate(() => window.__firstScreen);
