@@ -537,3 +537,36 @@ test('the demo article embeds the checker mid-article, passes axe, and loads not
     await tab.context().close();
   }
 });
+
+test('the demo article does not shift while the check loads, and the reservation ends with the reader’s first tap', async () => {
+  for (const width of [320, 360, 390, 480, 600, 768, 1280]) {
+    const tab = await open('/demo/article.html#check-heading', width);
+    await tab.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await tab.reload();
+    const widget = tab.locator('b12-cramp-check');
+    await widget.locator('[data-action="start"]').waitFor();
+    await tab.waitForTimeout(300);
+    assert.equal(await tab.evaluate(() => window.__shift), 0, `${width}px: no layout shift while loading`);
+    for (const lang of ['en', 'es']) {
+      await widget.evaluate((element, code) => element.setAttribute('lang', code), lang);
+      const [reserved, firstScreen] = await widget.evaluate((element) => [
+        Number.parseFloat(getComputedStyle(element).minHeight),
+        element.shadowRoot.querySelector('.b12c').getBoundingClientRect().height,
+      ]);
+      assert.ok(
+        firstScreen <= reserved,
+        `${lang} at ${width}px: the first screen (${firstScreen}px) fits the reservation (${reserved}px)`,
+      );
+    }
+    assert.equal(await widget.evaluate((element) => element.matches(':state(started)')), false);
+    await widget.locator('[data-action="start"]').click();
+    assert.equal(await widget.evaluate((element) => element.matches(':state(started)')), true);
+    assert.equal(await widget.evaluate((element) => getComputedStyle(element).minHeight), '0px');
+    await tab.context().close();
+  }
+});

@@ -264,6 +264,9 @@ export class B12CrampCheckElement extends HTMLElement {
 
   async #mount(restartWith = null) {
     const instance = await Instance.live();
+    // The first render in a task of its own, not in the one that instantiated the wasm, so
+    // that neither holds the host page's main thread for long.
+    await new Promise((resolve) => setTimeout(resolve));
     if (!this.isConnected || this.#widget) return;
     if (!this.#root) this.#attachRoot();
     try {
@@ -282,8 +285,33 @@ export class B12CrampCheckElement extends HTMLElement {
     }
   }
 
+  /**
+   * The custom state `started` from the reader's first tap or key in the checker on: a host
+   * page may reserve the first screen's height until then (`:not(:state(started))`, README:
+   * Layout), and the checker's height then changes only after input, which is no layout shift.
+   */
+  #watchStart() {
+    let states;
+    try {
+      states = this.attachInternals().states;
+    } catch {
+      return; // Internals taken by the page, or a browser without them: no state, no harm.
+    }
+    const started = (event) => {
+      if (!event.isTrusted) return;
+      try {
+        states.add('started');
+      } catch {
+        // A browser that knows only the older `--started` form matches no `:state()` rule either.
+      }
+      for (const type of ['pointerdown', 'keydown']) this.removeEventListener(type, started, true);
+    };
+    for (const type of ['pointerdown', 'keydown']) this.addEventListener(type, started, true);
+  }
+
   /** The closed shadow root, with the replay tools' markers on the element. */
   #attachRoot() {
+    this.#watchStart();
     this.classList.add(...REPLAY_BLOCK_CLASSES);
     for (const [name, value] of Object.entries(REPLAY_BLOCK_ATTRIBUTES)) {
       if (!this.hasAttribute(name)) this.setAttribute(name, value);

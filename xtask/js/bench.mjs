@@ -100,6 +100,12 @@ export function surveyFromQuestionnaire(q) {
   };
 }
 
+/** README, No layout shift: the first screen's height, reserved until the reader starts. */
+const RESERVATION = `b12-cramp-check { display: block; }
+b12-cramp-check:not(:state(started)) { min-height: 51rem; }
+@media (min-width: 30rem) { b12-cramp-check:not(:state(started)) { min-height: 40rem; } }
+@media (min-width: 48rem) { b12-cramp-check:not(:state(started)) { min-height: 36rem; } }`;
+
 /** The three questionnaires, in one host page each, written into `site`. */
 function writeSite(site, { questionnaire, lforms }) {
   rmSync(site, { recursive: true, force: true });
@@ -135,7 +141,8 @@ ${body}
   writeFileSync(
     join(site, 'ours.html'),
     host(
-      '<script type="module" src="ours/b12-cramp-check.js"></script>',
+      // The embed as the README documents it, with the first screen's height reserved.
+      `<style>${RESERVATION}</style><script type="module" src="ours/b12-cramp-check.js"></script>`,
       '<b12-cramp-check region="uk"><p>The check needs JavaScript and WebAssembly.</p></b12-cramp-check>',
     ),
   );
