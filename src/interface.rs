@@ -198,6 +198,15 @@ pub const CSS_PARTS: [Styling; 5] = [
     },
 ];
 
+/// Custom states (`:state(name)`), set by the loader (www/embed/loader.js).
+pub const CSS_STATES: [Styling; 1] = [Styling {
+    name: "started",
+    default: "",
+    description: "From the reader's first tap or key in the checker on. A host page may reserve \
+        the first screen's height until then (`b12-cramp-check:not(:state(started))`), so that \
+        nothing shifts while the checker loads; the reservation then ends with the reader's input.",
+}];
+
 /// A colour may be a `light-dark()` pair; the defaults are (for theme="auto").
 pub const CSS_PROPERTIES: [Styling; 17] = [
     Styling {
@@ -422,7 +431,12 @@ mod tests {
                 attribute.name
             );
         }
-        for name in CSS_PARTS.iter().chain(&CSS_PROPERTIES).map(|s| s.name) {
+        for name in CSS_PARTS
+            .iter()
+            .chain(&CSS_PROPERTIES)
+            .chain(&CSS_STATES)
+            .map(|s| s.name)
+        {
             assert!(
                 readme.contains(&format!("`{name}`")),
                 "README: {name} is missing"
@@ -439,6 +453,19 @@ mod tests {
                 "README names {name}, which is not declared"
             );
         }
+    }
+
+    #[test]
+    fn the_css_states_are_those_the_loader_sets() {
+        let loader = source("www/embed/loader.js");
+        let set: Vec<&str> = loader
+            .match_indices("states.add('")
+            .map(|(at, _)| {
+                let name = &loader[at + "states.add('".len()..];
+                &name[..name.find('\'').unwrap()]
+            })
+            .collect();
+        assert_eq!(set, CSS_STATES.map(|s| s.name));
     }
 
     /// Every part name in the `part="..."` attributes of the Rust files under `dir`.

@@ -10,7 +10,7 @@ use b12_cramp_check::engine::model::{QuestionKind, Section};
 use b12_cramp_check::engine::ReasonSource;
 use b12_cramp_check::interface::{
     Attribute, Styling, Values, ATTRIBUTES, COMPLETE_DETAIL, COMPLETE_EVENT,
-    COMPLETE_EVENT_DESCRIPTION, CSS_PARTS, CSS_PROPERTIES, ELEMENT_DESCRIPTION, TAG,
+    COMPLETE_EVENT_DESCRIPTION, CSS_PARTS, CSS_PROPERTIES, CSS_STATES, ELEMENT_DESCRIPTION, TAG,
 };
 use b12_cramp_check::pack::{default_texts, PACK};
 use serde_json::{json, Value};
@@ -394,6 +394,7 @@ fn custom_elements_manifest() -> Value {
                     }],
                     "cssParts": styling(&CSS_PARTS),
                     "cssProperties": styling(&CSS_PROPERTIES),
+                    "cssStates": styling(&CSS_STATES),
                 },
                 {
                     "kind": "function",
@@ -444,6 +445,10 @@ fn reference_tables() -> String {
     for p in &CSS_PARTS {
         md += &format!("| `{}` | {} |\n", p.name, p.description);
     }
+    md += "\n### Custom states (`:state()`)\n\n| state | what |\n|---|---|\n";
+    for s in &CSS_STATES {
+        md += &format!("| `{}` | {} |\n", s.name, s.description);
+    }
     md += "\n### Custom properties\n\nSet them on the element; a colour may be a `light-dark()` pair.\n\n| property | default | what |\n|---|---|---|\n";
     for p in &CSS_PROPERTIES {
         md += &format!(
@@ -475,6 +480,7 @@ mod tests {
         assert_eq!(names("attributes"), ATTRIBUTES.map(|a| a.name));
         assert_eq!(names("cssParts"), CSS_PARTS.map(|p| p.name));
         assert_eq!(names("cssProperties"), CSS_PROPERTIES.map(|p| p.name));
+        assert_eq!(names("cssStates"), CSS_STATES.map(|s| s.name));
         assert_eq!(names("events"), [COMPLETE_EVENT]);
         assert_eq!(element["tagName"], TAG);
         // A default is a value, never words: none where it depends on something else.
