@@ -88,7 +88,7 @@ impl Assessment<'_> {
     pub fn causes_in_chart_order(&self) -> Vec<FactorIdx> {
         let mut causes = self.pack.strongest_of.to_vec();
         // A stable sort keeps the tie order among equal points.
-        causes.sort_by_key(|&f| {
+        super::sort_few_by_key(&mut causes, |&f| {
             (
                 f != self.top_factor,
                 std::cmp::Reverse(self.factor_scores[usize::from(f)]),

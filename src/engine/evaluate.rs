@@ -60,7 +60,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
     match decision {
         Decision::RedFlags => {
             let mut by_urgency = held_flags.clone();
-            by_urgency.sort_by_key(|&i| pack.red_flags[i].level);
+            super::sort_few_by_key(&mut by_urgency, |&i| pack.red_flags[i].level);
             for i in by_urgency {
                 let flag = &pack.red_flags[i];
                 let mut found = Explanation::default();

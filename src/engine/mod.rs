@@ -15,3 +15,15 @@ pub use assessment::{Assessment, Decision, Reason, ReasonSource};
 pub use errors::{shortened, AnswerError};
 pub use evaluate::evaluate;
 pub use raw::{found, RawAnswers, RawValue};
+
+/// Sorts a few items stably by key, in place. The pack's lists are short (red flags, factors),
+/// and std's stable sort would add several kilobytes to the wasm for each key type.
+fn sort_few_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for sorted in 1..items.len() {
+        let mut at = sorted;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! dist/frame-resize.js, the optional helper that sizes the iframe to the checker (README:
 //! Without scripts: the iframe embed).
 
-use super::assemble::{fill, replace_policy_placeholder};
+use super::assemble::{fill, minify, replace_policy_placeholder};
 use super::*;
 
 /// The frame's page (dist/).
@@ -33,19 +33,7 @@ pub fn frame(staging: &Path, bundle_integrity: &str) -> Result {
         replace_policy_placeholder(&page, &policy)?.as_bytes(),
     )?;
     for name in FRAME_FILES {
-        let source = sources.join(name).to_string_lossy().into_owned();
-        let out_file = format!("--outfile={}", staging.join(name).display());
-        run(command(
-            "esbuild",
-            &[
-                &source,
-                "--minify",
-                "--target=es2022",
-                "--legal-comments=none",
-                "--log-level=warning",
-                &out_file,
-            ],
-        ))?;
+        minify(&sources.join(name), &staging.join(name))?;
     }
     Ok(())
 }

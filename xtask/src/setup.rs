@@ -7,6 +7,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const CARGO_DENY_VERSION: &str = "0.20.2";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
+/// The wasm size profiler (docs/performance.md); its binary reports itself as `twiggy-opt`.
+const TWIGGY_VERSION: &str = "0.8.0";
 /// Chromium and its driver for the browser tests, fonts for stable screenshots, and poppler's
 /// pdftotext to read the printed summary's PDF.
 const APT_PACKAGES: [&str; 4] = [
@@ -35,39 +37,49 @@ pub fn setup() -> Result {
         run(command("rustup", &["target", "add", WASM_TARGET]))?;
         installed.push(WASM_TARGET);
     }
-    if cargo_tool(
-        "trunk",
-        &format!("trunk {TRUNK_VERSION}"),
-        &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
-    )? {
-        installed.push("trunk");
-    }
+    // Each cargo tool: its crate, its program, what `--version` prints, and how it installs.
     // wasm-bindgen-cli does not install with --locked (a locked dependency is missing upstream).
-    let bindgen = format!("wasm-bindgen {WASM_BINDGEN_VERSION}");
-    if cargo_tool(
-        "wasm-bindgen",
-        &bindgen,
-        &[
-            "install",
+    let cargo_tools: [(&str, &str, String, &[&str]); 4] = [
+        (
+            "trunk",
+            "trunk",
+            format!("trunk {TRUNK_VERSION}"),
+            &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+        ),
+        (
             "wasm-bindgen-cli",
-            "--version",
-            WASM_BINDGEN_VERSION,
-        ],
-    )? {
-        installed.push("wasm-bindgen-cli");
-    }
-    if cargo_tool(
-        "cargo-deny",
-        &format!("cargo-deny {CARGO_DENY_VERSION}"),
-        &[
-            "install",
-            "--locked",
+            "wasm-bindgen",
+            format!("wasm-bindgen {WASM_BINDGEN_VERSION}"),
+            &[
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                WASM_BINDGEN_VERSION,
+            ],
+        ),
+        (
             "cargo-deny",
-            "--version",
-            CARGO_DENY_VERSION,
-        ],
-    )? {
-        installed.push("cargo-deny");
+            "cargo-deny",
+            format!("cargo-deny {CARGO_DENY_VERSION}"),
+            &[
+                "install",
+                "--locked",
+                "cargo-deny",
+                "--version",
+                CARGO_DENY_VERSION,
+            ],
+        ),
+        (
+            "twiggy",
+            "twiggy",
+            format!("twiggy-opt {TWIGGY_VERSION}"),
+            &["install", "--locked", "twiggy", "--version", TWIGGY_VERSION],
+        ),
+    ];
+    for (crate_name, program, expected, install) in &cargo_tools {
+        if cargo_tool(program, expected, install)? {
+            installed.push(crate_name);
+        }
     }
     if npm_tools()? {
         installed.push("npm dev tools");
