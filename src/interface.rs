@@ -202,7 +202,7 @@ pub const CSS_PARTS: [Styling; 5] = [
 pub const CSS_STATES: [Styling; 1] = [Styling {
     name: "started",
     default: "",
-    description: "From the reader's first tap or key in the checker on. A host page may reserve \
+    description: "From the reader's first click in the checker on (a tap, or Enter or Space on a button). A host page may reserve \
         the first screen's height until then (`b12-cramp-check:not(:state(started))`), so that \
         nothing shifts while the checker loads; the reservation then ends with the reader's input.",
 }];

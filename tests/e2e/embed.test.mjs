@@ -41,7 +41,17 @@ const HOSTILE_CSS = `
 const HOST_LOOKALIKES = `<div class="b12c" id="host-b12c"><h2 class="title" id="host-title">Host title</h2>
   <button class="button primary" id="host-button">Host button</button><p class="small" id="host-small">Host text</p></div>`;
 
+// The README's reservation of the first screen's height (No layout shift), at a page's end.
+const RESERVED = `<style>b12-cramp-check { display: block; }
+  b12-cramp-check:not(:state(started)) { min-height: 51rem; }</style>`;
+
 const pages = {
+  '/reserved.html': {
+    body: page(
+      `<h1>Article</h1><div style="height: 1000px">Text above</div>${SCRIPT}<b12-cramp-check>${FALLBACK}</b12-cramp-check>`,
+      RESERVED,
+    ),
+  },
   '/one.html': { body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`) },
   '/script-last.html': { body: page(`<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>${SCRIPT}`) },
   '/two.html': {
@@ -567,6 +577,17 @@ test('the demo article does not shift while the check loads, and the reservation
     await widget.locator('[data-action="start"]').click();
     assert.equal(await widget.evaluate((element) => element.matches(':state(started)')), true);
     assert.equal(await widget.evaluate((element) => getComputedStyle(element).minHeight), '0px');
+    await widget.locator('[data-step]').waitFor();
     await tab.context().close();
   }
+});
+
+test('at the end of a page scrolled to its end, Start still starts: the reservation ends after the click, not under it', async () => {
+  const tab = await open('/reserved.html', 390);
+  const widget = tab.locator('b12-cramp-check');
+  await widget.locator('[data-action="start"]').waitFor();
+  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await widget.locator('[data-action="start"]').click();
+  await assert.doesNotReject(widget.locator('[data-step="emergency"]').waitFor({ timeout: 5000 }));
+  await tab.context().close();
 });

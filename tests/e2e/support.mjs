@@ -227,7 +227,11 @@ export const answersFile = (name) => JSON.parse(readFileSync(join(ROOT, 'tests/a
  */
 export async function walk(scope, answers, shot, { started = false } = {}) {
   const given = {};
-  if (!started) await scope.locator('[data-action="start"]').click();
+  if (!started) {
+    await scope.locator('[data-action="start"]').click();
+    // The first step renders after the click's task (at once, but not within it on a slow CPU).
+    await scope.locator('[data-step]').waitFor();
+  }
   for (let n = 1; ; n++) {
     const stepElement = scope.locator('[data-step]');
     if (!(await stepElement.count())) break;

@@ -286,9 +286,11 @@ export class B12CrampCheckElement extends HTMLElement {
   }
 
   /**
-   * The custom state `started` from the reader's first tap or key in the checker on: a host
-   * page may reserve the first screen's height until then (`:not(:state(started))`, README:
-   * Layout), and the checker's height then changes only after input, which is no layout shift.
+   * The custom state `started` from the reader's first click in the checker on (a tap, or Enter
+   * or Space on a button): a host page may reserve the first screen's height until then
+   * (`:not(:state(started))`, README: No layout shift), and the checker's height then changes
+   * only after input, which is no layout shift. After the click, not at the pointer going down:
+   * the reservation's end may move the page under the pointer, and the click must land first.
    */
   #watchStart() {
     let states;
@@ -304,9 +306,9 @@ export class B12CrampCheckElement extends HTMLElement {
       } catch {
         // A browser that knows only the older `--started` form matches no `:state()` rule either.
       }
-      for (const type of ['pointerdown', 'keydown']) this.removeEventListener(type, started, true);
+      this.removeEventListener('click', started);
     };
-    for (const type of ['pointerdown', 'keydown']) this.addEventListener(type, started, true);
+    this.addEventListener('click', started);
   }
 
   /** The closed shadow root, with the replay tools' markers on the element. */
