@@ -11,7 +11,7 @@
 
 use crate::engine::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
 use crate::engine::{shortened, AnswerError, Answers, RawAnswers, RawValue};
-use crate::pack::{Texts, PACK};
+use crate::pack::{Texts, UiText, PACK};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -142,14 +142,14 @@ impl fmt::Display for InexpressibleRule {
 /// The pack as a Questionnaire in one language, its region words filled in.
 pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, InexpressibleRule> {
     let fill = |text: &str| texts.fill(text, region);
-    let steps = PACK.steps.iter().zip(texts.steps).map(|(step, title)| {
+    let steps = PACK.steps.iter().enumerate().map(|(s, step)| {
         let questions = step.questions.iter().map(|&q| {
             let question = &PACK.questions[usize::from(q)];
             question_item(question, q, texts, &fill)
         });
         Ok(Item {
             link_id: step.id.to_string(),
-            text: fill(title),
+            text: fill(texts.step(s)),
             kind: "group",
             item: questions.collect::<Result<_, _>>()?,
             ..Item::default()
@@ -162,10 +162,10 @@ pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, Inex
         url: QUESTIONNAIRE_URL,
         version: PACK.version,
         name: identifier_name(PACK.id),
-        title: fill(texts.ui.app_title),
+        title: fill(UiText(texts).app_title()),
         status: "draft",
         date: PACK.last_reviewed,
-        description: fill(texts.ui.intro_what),
+        description: fill(UiText(texts).intro_what()),
         item: steps.collect::<Result<_, _>>()?,
     })
 }
@@ -176,13 +176,12 @@ fn question_item(
     texts: &Texts,
     fill: &impl Fn(&str) -> String,
 ) -> Result<Item, InexpressibleRule> {
-    let text = &texts.questions[usize::from(q)];
     let repeats = question.kind == QuestionKind::Multi;
     let control = if repeats { "check-box" } else { "radio-button" };
     let mut item = Item {
         extension: vec![item_control(control)],
         link_id: question.id.to_string(),
-        text: fill(text.text),
+        text: fill(texts.question(usize::from(q))),
         kind: "choice",
         required: question.required,
         repeats,
@@ -201,11 +200,12 @@ fn question_item(
             .collect(),
         ..Item::default()
     };
-    if !text.help.is_empty() {
+    let help = texts.help(usize::from(q));
+    if !help.is_empty() {
         item.item.push(Item {
             extension: vec![item_control("help")],
             link_id: format!("{}-help", question.id),
-            text: fill(text.help),
+            text: fill(help),
             kind: "display",
             ..Item::default()
         });
@@ -261,7 +261,7 @@ fn option_coding(
     Coding {
         system: OPTION_SYSTEM,
         code: PACK.questions[q].options[option],
-        display: fill(texts.questions[q].options[option]),
+        display: fill(texts.option(q, option)),
     }
 }
 
@@ -382,37 +382,33 @@ struct ResponseAnswer {
 /// be answered).
 pub fn response(answers: &Answers, texts: &Texts, region: usize) -> QuestionnaireResponse {
     let fill = |text: &str| texts.fill(text, region);
-    let steps = PACK
-        .steps
-        .iter()
-        .zip(texts.steps)
-        .filter_map(|(step, title)| {
-            let questions: Vec<ResponseItem> = step
-                .questions
-                .iter()
-                .filter(|&&q| answers.is_answered(q))
-                .map(|&q| {
-                    let question = &PACK.questions[usize::from(q)];
-                    ResponseItem {
-                        link_id: question.id,
-                        text: fill(texts.questions[usize::from(q)].text),
-                        answer: answers
-                            .chosen(q)
-                            .map(|o| ResponseAnswer {
-                                value_coding: option_coding(q, usize::from(o), texts, &fill),
-                            })
-                            .collect(),
-                        item: Vec::new(),
-                    }
-                })
-                .collect();
-            (!questions.is_empty()).then(|| ResponseItem {
-                link_id: step.id,
-                text: fill(title),
-                answer: Vec::new(),
-                item: questions,
+    let steps = PACK.steps.iter().enumerate().filter_map(|(s, step)| {
+        let questions: Vec<ResponseItem> = step
+            .questions
+            .iter()
+            .filter(|&&q| answers.is_answered(q))
+            .map(|&q| {
+                let question = &PACK.questions[usize::from(q)];
+                ResponseItem {
+                    link_id: question.id,
+                    text: fill(texts.question(usize::from(q))),
+                    answer: answers
+                        .chosen(q)
+                        .map(|o| ResponseAnswer {
+                            value_coding: option_coding(q, usize::from(o), texts, &fill),
+                        })
+                        .collect(),
+                    item: Vec::new(),
+                }
             })
-        });
+            .collect();
+        (!questions.is_empty()).then(|| ResponseItem {
+            link_id: step.id,
+            text: fill(texts.step(s)),
+            answer: Vec::new(),
+            item: questions,
+        })
+    });
     QuestionnaireResponse {
         resource_type: "QuestionnaireResponse",
         language: texts.code,

@@ -8,7 +8,7 @@
 
 use crate::engine::model::{self, QuestionIdx, RefIdx, Tone};
 use crate::engine::{Answers, Assessment, ReasonSource};
-use crate::pack::{factor_apart, Texts};
+use crate::pack::{factor_apart, Texts, UiText};
 use serde::Serialize;
 
 #[derive(Debug, PartialEq, Serialize)]
@@ -59,7 +59,7 @@ pub fn calls(texts: &Texts, region: usize, key: &str) -> Vec<Call> {
         .filter(|number| !number.is_empty())
         .map(|number| Call {
             number,
-            label: texts.ui.call.replace("{number}", number),
+            label: UiText(texts).call().replace("{number}", number),
         })
         .collect()
 }
@@ -232,7 +232,7 @@ pub fn outline(
         .filter_map(|part| match part {
             Part::Keep => (tone != Tone::Emergency).then_some(Section {
                 id: "keep",
-                title: texts.ui.keep_heading,
+                title: UiText(texts).keep_heading(),
                 content: Content::Keep {},
             }),
             Part::Why => Some(build.why()),
@@ -242,7 +242,7 @@ pub fn outline(
             Part::Advice(section) => {
                 let mut advice = build.advice(section)?;
                 if tone == Tone::SelfCare && section == model::Section::NextSteps {
-                    advice.title = texts.ui.when_to_get_help;
+                    advice.title = UiText(texts).when_to_get_help();
                 }
                 Some(advice)
             }
@@ -253,7 +253,7 @@ pub fn outline(
         top_factor: assessment.top_factor_id(),
         banner,
         sections,
-        disclaimer: texts.ui.disclaimer,
+        disclaimer: UiText(texts).disclaimer(),
         pack_version: assessment.pack.version,
     }
 }
@@ -272,7 +272,7 @@ impl Builder<'_, '_> {
 
     fn banner(&mut self) -> Banner {
         let (texts, region) = (self.texts, self.region);
-        let level = &texts.levels[usize::from(self.assessment.level)];
+        let level = usize::from(self.assessment.level);
         let tone = self.assessment.tone();
         let calls = match tone {
             Tone::Emergency => calls(texts, region, EMERGENCY_DIAL),
@@ -281,8 +281,8 @@ impl Builder<'_, '_> {
         };
         Banner {
             tone,
-            heading: level.heading,
-            action: self.fill(level.action),
+            heading: texts.level_heading(level),
+            action: self.fill(texts.level_action(level)),
             citations: self.citations.cite(self.assessment.level_refs()),
             calls,
         }
@@ -298,14 +298,14 @@ impl Builder<'_, '_> {
                 let item = &pack.advice[usize::from(a)];
                 Advice {
                     id: item.id,
-                    text: self.fill(self.texts.advice[usize::from(a)]),
+                    text: self.fill(self.texts.advice(usize::from(a))),
                     citations: self.citations.cite(item.refs),
                 }
             })
             .collect();
         (!items.is_empty()).then(|| Section {
             id: section.id(),
-            title: self.texts.sections[section as usize],
+            title: self.texts.section(section),
             content: Content::Advice(items),
         })
     }
@@ -318,13 +318,12 @@ impl Builder<'_, '_> {
             .iter()
             .map(|reason| {
                 let text = match reason.source {
-                    ReasonSource::RedFlag(i) => texts.red_flags[usize::from(i)].to_string(),
-                    ReasonSource::Outcome(i) => texts.outcomes[usize::from(i)].to_string(),
-                    ReasonSource::Signal(i) => texts.signals[usize::from(i)].to_string(),
-                    ReasonSource::Factor(f) => texts
-                        .ui
-                        .looks_more_like
-                        .replace("{factor}", texts.factors[usize::from(f)].looks_like),
+                    ReasonSource::RedFlag(i) => texts.red_flag(usize::from(i)).to_string(),
+                    ReasonSource::Outcome(i) => texts.outcome(usize::from(i)).to_string(),
+                    ReasonSource::Signal(i) => texts.signal(usize::from(i)).to_string(),
+                    ReasonSource::Factor(f) => UiText(texts)
+                        .looks_more_like()
+                        .replace("{factor}", texts.factor_looks_like(usize::from(f))),
                 };
                 Reason {
                     id: format!("{}:{}", reason.source.kind(), reason.source.id(pack)),
@@ -333,16 +332,14 @@ impl Builder<'_, '_> {
                     answers: reason
                         .answers
                         .iter()
-                        .map(|&(q, o)| {
-                            self.fill(texts.questions[usize::from(q)].options[usize::from(o)])
-                        })
+                        .map(|&(q, o)| self.fill(texts.option(usize::from(q), usize::from(o))))
                         .collect(),
                 }
             })
             .collect();
         Section {
             id: "why",
-            title: texts.ui.why_this_result,
+            title: UiText(texts).why_this_result(),
             content: Content::Reasons(reasons),
         }
     }
@@ -360,13 +357,13 @@ impl Builder<'_, '_> {
                 if !ranked.is_empty() {
                     ranked += "; ";
                 }
-                ranked += texts.factors[usize::from(f)].name;
+                ranked += texts.factor_name(usize::from(f));
             }
         }
         let summary = if ranked.is_empty() {
-            texts.ui.chart_none.to_string()
+            UiText(texts).chart_none().to_string()
         } else {
-            texts.ui.chart_order.replace("{factor}", &ranked)
+            UiText(texts).chart_order().replace("{factor}", &ranked)
         };
         let factors = Factors {
             summary,
@@ -375,7 +372,7 @@ impl Builder<'_, '_> {
                 .into_iter()
                 .map(|f| Cause {
                     factor: pack.factors[usize::from(f)].id,
-                    name: texts.factors[usize::from(f)].name,
+                    name: texts.factor_name(usize::from(f)),
                     points: assessment.factor_scores[usize::from(f)],
                     top: f == assessment.top_factor,
                 })
@@ -390,7 +387,7 @@ impl Builder<'_, '_> {
         };
         Some(Section {
             id: "factors",
-            title: texts.ui.factor_chart,
+            title: UiText(texts).factor_chart(),
             content: Content::Factors(factors),
         })
     }
@@ -405,29 +402,26 @@ impl Builder<'_, '_> {
             .iter()
             .flat_map(|step| step.questions.iter().copied())
             .filter(|&q| answers.is_answered(q))
-            .map(|q| {
-                let text = &texts.questions[usize::from(q)];
-                AnswerInWords {
-                    id: self.assessment.pack.questions[usize::from(q)].id,
-                    index: q,
-                    question: self.fill(text.text),
-                    options: answers
-                        .chosen(q)
-                        .map(|o| self.fill(text.options[usize::from(o)]))
-                        .collect(),
-                }
+            .map(|q| AnswerInWords {
+                id: self.assessment.pack.questions[usize::from(q)].id,
+                index: q,
+                question: self.fill(texts.question(usize::from(q))),
+                options: answers
+                    .chosen(q)
+                    .map(|o| self.fill(texts.option(usize::from(q), usize::from(o))))
+                    .collect(),
             })
             .collect();
         Section {
             id: "your_answers",
-            title: texts.ui.your_answers,
+            title: UiText(texts).your_answers(),
             content: Content::Answers(given),
         }
     }
 
     /// Every source cited so far, numbered.
     fn sources(&self) -> Section {
-        let (pack, ui) = (self.assessment.pack, &self.texts.ui);
+        let (pack, ui) = (self.assessment.pack, UiText(self.texts));
         let list = self
             .citations
             .order
@@ -446,13 +440,16 @@ impl Builder<'_, '_> {
             .collect();
         Section {
             id: "sources",
-            title: ui.sources,
+            title: ui.sources(),
             content: Content::Sources(Sources {
-                intro: ui.sources_intro,
+                intro: ui.sources_intro(),
                 list,
                 version: format!(
                     "{} {} ({} {}).",
-                    ui.pack_version, pack.version, ui.last_reviewed, pack.last_reviewed
+                    ui.pack_version(),
+                    pack.version,
+                    ui.last_reviewed(),
+                    pack.last_reviewed
                 ),
             }),
         }
@@ -610,7 +607,10 @@ pub(crate) mod tests {
         let texts = default_texts();
         let self_care = outline_of(&example("self-care-exercise.json"));
         assert_eq!(ids(&self_care)[..3], ["self_care", "next_steps", "keep"]);
-        assert_eq!(self_care.sections[1].title, texts.ui.when_to_get_help);
+        assert_eq!(
+            self_care.sections[1].title,
+            UiText(texts).when_to_get_help()
+        );
         let emergency = outline_of(&example("emergency-early-exit.json"));
         assert_eq!(
             ids(&emergency),
@@ -670,7 +670,7 @@ pub(crate) mod tests {
                     .iter()
                     .map(|&(q, o)| {
                         texts.fill(
-                            texts.questions[usize::from(q)].options[usize::from(o)],
+                            texts.option(usize::from(q), usize::from(o)),
                             PACK.default_region,
                         )
                     })
@@ -755,7 +755,7 @@ pub(crate) mod tests {
             .filter(|&q| answers.is_answered(q))
             .count();
         assert_eq!(given.len(), answered);
-        assert_eq!(given[0].question, texts.questions[0].text);
+        assert_eq!(given[0].question, texts.question(0));
         assert_eq!(given[0].options, ["None of these"]);
     }
 

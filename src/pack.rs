@@ -1,11 +1,10 @@
 //! The content pack, compiled from `packs/b12-cramps/` at build time (see `build.rs`):
-//! `PACK` (questions, rules, scores, advice, references) and `LANGUAGES` (every reader-facing
-//! text, one entry per language file).
+//! `PACK` (questions, rules, scores, advice, references), `LANGUAGES` (every reader-facing
+//! text, one table per language file, found through `TEXT_LAYOUT`) and `UiText` (the
+//! interface words by name).
 
 use crate::engine::model::*;
-
-/// Every text of one language, with the pack's interface words (`UiText`, generated).
-pub type Texts = b12_model::Texts<UiText>;
+pub use b12_model::Texts;
 
 include!(concat!(env!("OUT_DIR"), "/pack.rs"));
 
@@ -23,11 +22,11 @@ pub fn default_texts() -> &'static Texts {
 /// when the result names it, otherwise not suggested now.
 pub fn factor_apart(texts: &Texts, factor: FactorIdx, named_by_result: bool) -> String {
     let sentence = if named_by_result {
-        texts.ui.apart_worth_asking
+        UiText(texts).apart_worth_asking()
     } else {
-        texts.ui.apart_not_suggested
+        UiText(texts).apart_not_suggested()
     };
-    sentence.replace("{factor}", texts.factors[usize::from(factor)].name)
+    sentence.replace("{factor}", texts.factor_name(usize::from(factor)))
 }
 
 /// A region's index by id (`intl`, `uk`, `us`, `eu`).

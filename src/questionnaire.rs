@@ -107,15 +107,15 @@ impl Notice {
         }
     }
 
-    pub fn text(&self, ui: &UiText) -> &'static str {
+    pub fn text(&self, ui: UiText) -> &'static str {
         match self {
-            Notice::FromLink => ui.from_link,
-            Notice::Resumed => ui.resumed,
-            Notice::LinkRefused(ShareError::Malformed) => ui.link_damaged,
-            Notice::LinkRefused(ShareError::OtherVersion) => ui.link_other_version,
-            Notice::LinkRefused(ShareError::Invalid(_)) => ui.link_invalid,
-            Notice::StoredIgnored => ui.stored_ignored,
-            Notice::Restarted => ui.restarted,
+            Notice::FromLink => ui.from_link(),
+            Notice::Resumed => ui.resumed(),
+            Notice::LinkRefused(ShareError::Malformed) => ui.link_damaged(),
+            Notice::LinkRefused(ShareError::OtherVersion) => ui.link_other_version(),
+            Notice::LinkRefused(ShareError::Invalid(_)) => ui.link_invalid(),
+            Notice::StoredIgnored => ui.stored_ignored(),
+            Notice::Restarted => ui.restarted(),
         }
     }
 }

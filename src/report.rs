@@ -4,16 +4,16 @@
 //! The place for keeping the result (print, share: controls on the page) is skipped.
 
 use crate::outline::{Content, Factors, Outline};
-use crate::pack::Texts;
+use crate::pack::{Texts, UiText};
 use std::fmt::Write;
 
 /// The outline in `texts`' language (the one it was made in).
 pub fn explain(outline: &Outline, texts: &Texts) -> String {
-    let ui = &texts.ui;
+    let ui = UiText(texts);
     let mut out = String::new();
     let w = &mut out;
     let banner = &outline.banner;
-    let _ = writeln!(w, "{}: {}", ui.result, banner.heading);
+    let _ = writeln!(w, "{}: {}", ui.result(), banner.heading);
     for call in &banner.calls {
         let _ = writeln!(w, "{}", call.label);
     }
@@ -34,7 +34,7 @@ pub fn explain(outline: &Outline, texts: &Texts) -> String {
                 for reason in reasons {
                     let _ = writeln!(w, "  - {}{}", reason.text, marks(&reason.citations));
                     for answer in &reason.answers {
-                        let _ = writeln!(w, "      {}: \"{answer}\"", ui.you_said);
+                        let _ = writeln!(w, "      {}: \"{answer}\"", ui.you_said());
                     }
                 }
             }
@@ -60,7 +60,7 @@ pub fn explain(outline: &Outline, texts: &Texts) -> String {
         }
     }
     // The command line's own promise, as the page states its own under the result.
-    let _ = writeln!(w, "\n{}\n{}", outline.disclaimer, ui.privacy);
+    let _ = writeln!(w, "\n{}\n{}", outline.disclaimer, ui.privacy());
     out
 }
 

@@ -9,7 +9,7 @@ mod generators;
 
 use b12_cramp_check::engine::model::QuestionKind;
 use b12_cramp_check::fhir::{self, OPTION_SYSTEM, QUESTIONNAIRE_URL};
-use b12_cramp_check::pack::{texts_for, LANGUAGES, PACK};
+use b12_cramp_check::pack::{texts_for, UiText, LANGUAGES, PACK};
 use b12_cramp_check::settings::region_of_language;
 use command::{answers_file, run};
 use generators::any_answers;
@@ -164,23 +164,25 @@ fn every_text_comes_from_the_chosen_language_with_help_as_a_help_display_item() 
         let region = region_of_language(texts.code).unwrap_or(PACK.default_region);
         let fill = |text: &str| texts.fill(text, region);
         assert_eq!(q["language"], texts.code);
-        assert_eq!(q["title"], fill(texts.ui.app_title));
+        assert_eq!(q["title"], fill(UiText(texts).app_title()));
         let all = items(&q);
-        for (step, title) in PACK.steps.iter().zip(texts.steps) {
+        for (s, step) in PACK.steps.iter().enumerate() {
             let group = all
                 .iter()
                 .find(|(_, i)| i["linkId"] == step.id)
                 .expect("step");
-            assert_eq!(group.1["text"], fill(title));
+            assert_eq!(group.1["text"], fill(texts.step(s)));
         }
-        for (question, text) in PACK.questions.iter().zip(texts.questions) {
+        for (q, question) in PACK.questions.iter().enumerate() {
             let item = all
                 .iter()
                 .find(|(_, i)| i["linkId"] == question.id)
                 .expect("question")
                 .1;
-            assert_eq!(item["text"], fill(text.text), "{}", texts.code);
-            let displays: Vec<String> = text.options.iter().map(|o| fill(o)).collect();
+            assert_eq!(item["text"], fill(texts.question(q)), "{}", texts.code);
+            let displays: Vec<String> = (0..question.options.len())
+                .map(|o| fill(texts.option(q, o)))
+                .collect();
             let shown: Vec<&str> = item["answerOption"]
                 .as_array()
                 .expect("options")
@@ -190,7 +192,7 @@ fn every_text_comes_from_the_chosen_language_with_help_as_a_help_display_item() 
             assert_eq!(shown, displays);
             let help = &item["item"][0];
             assert_eq!(help["type"], "display");
-            assert_eq!(help["text"], fill(text.help));
+            assert_eq!(help["text"], fill(texts.help(q)));
             assert_eq!(
                 help["extension"][0]["valueCodeableConcept"]["coding"][0]["code"],
                 "help"

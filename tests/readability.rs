@@ -24,6 +24,7 @@
 //! alone is one), a number is one syllable. Brand names are counted the same way. The whole
 //! Spanish pack must score at least 65.
 
+use b12_cramp_check::engine::model::Section;
 use b12_cramp_check::pack::{texts_for, Texts, PACK};
 
 #[derive(Default, Clone, Copy)]
@@ -143,47 +144,54 @@ fn pack_texts(code: &str) -> Vec<(String, String)> {
     let fill = |t: &str| texts.fill(t, PACK.default_region);
     let mut all = Vec::new();
     for (q, question) in PACK.questions.iter().enumerate() {
-        let t = &texts.questions[q];
-        all.push((format!("questions.{}.text", question.id), fill(t.text)));
-        all.push((format!("questions.{}.help", question.id), fill(t.help)));
+        all.push((
+            format!("questions.{}.text", question.id),
+            fill(texts.question(q)),
+        ));
+        all.push((
+            format!("questions.{}.help", question.id),
+            fill(texts.help(q)),
+        ));
         for (o, option) in question.options.iter().enumerate() {
             all.push((
                 format!("questions.{}.options.{option}", question.id),
-                fill(t.options[o]),
+                fill(texts.option(q, o)),
             ));
         }
     }
     for (s, step) in PACK.steps.iter().enumerate() {
-        all.push((format!("steps.{}", step.id), fill(texts.steps[s])));
+        all.push((format!("steps.{}", step.id), fill(texts.step(s))));
     }
     all.extend(result_headings_and_actions(texts));
     for (f, factor) in PACK.factors.iter().enumerate() {
-        let t = &texts.factors[f];
-        all.push((format!("factors.{}.name", factor.id), fill(t.name)));
+        all.push((
+            format!("factors.{}.name", factor.id),
+            fill(texts.factor_name(f)),
+        ));
         all.push((
             format!("factors.{}.looks_like", factor.id),
-            fill(t.looks_like),
+            fill(texts.factor_looks_like(f)),
         ));
     }
     for (i, flag) in PACK.red_flags.iter().enumerate() {
-        all.push((format!("red_flags.{}", flag.id), fill(texts.red_flags[i])));
+        all.push((format!("red_flags.{}", flag.id), fill(texts.red_flag(i))));
     }
     for (i, signal) in PACK.signals.iter().enumerate() {
         if !signal.internal {
-            all.push((format!("signals.{}", signal.id), fill(texts.signals[i])));
+            all.push((format!("signals.{}", signal.id), fill(texts.signal(i))));
         }
     }
     for (i, outcome) in PACK.outcomes.iter().enumerate() {
         all.push((
             format!("outcomes.{}.why", outcome.id),
-            fill(texts.outcomes[i]),
+            fill(texts.outcome(i)),
         ));
     }
     for (i, advice) in PACK.advice.iter().enumerate() {
-        all.push((format!("advice.{}", advice.id), fill(texts.advice[i])));
+        all.push((format!("advice.{}", advice.id), fill(texts.advice(i))));
     }
-    for (i, section) in texts.sections.iter().enumerate() {
-        all.push((format!("sections.{i}"), fill(section)));
+    for (i, &section) in Section::ALL.iter().enumerate() {
+        all.push((format!("sections.{i}"), fill(texts.section(section))));
     }
     all
 }
@@ -192,17 +200,17 @@ fn pack_texts(code: &str) -> Vec<(String, String)> {
 fn result_headings_and_actions(texts: &Texts) -> Vec<(String, String)> {
     PACK.levels
         .iter()
-        .zip(texts.levels)
-        .flat_map(|(level, text)| {
+        .enumerate()
+        .flat_map(|(l, level)| {
             let level = level.id;
             [
                 (
                     format!("levels.{level}.heading"),
-                    texts.fill(text.heading, PACK.default_region),
+                    texts.fill(texts.level_heading(l), PACK.default_region),
                 ),
                 (
                     format!("levels.{level}.action"),
-                    texts.fill(text.action, PACK.default_region),
+                    texts.fill(texts.level_action(l), PACK.default_region),
                 ),
             ]
         })

@@ -64,8 +64,8 @@ impl<T: Literal> Literal for &'static [T] {
 
 /// `Name { field: <literal>, ... }`, with every field of the struct.
 macro_rules! struct_literal {
-    ($name:ident $(<$generic:ident>)? { $($field:ident),* $(,)? }) => {
-        impl$(<$generic: Literal>)? Literal for $name$(<$generic>)? {
+    ($name:ident { $($field:ident),* $(,)? }) => {
+        impl Literal for $name {
             fn write(&self, out: &mut String) {
                 let $name { $($field),* } = self;
                 out.push_str(concat!(stringify!($name), " {"));
@@ -155,18 +155,9 @@ struct_literal!(Reference {
     year,
     url
 });
-struct_literal!(QuestionText {
-    text,
-    help,
-    options
-});
-struct_literal!(LevelText { heading, action });
 struct_literal!(Level { id, tone, refs });
 struct_literal!(Factor { id, refs });
-struct_literal!(FactorText { name, looks_like });
-struct_literal!(Texts<U> {
-    code,
-    name,
+struct_literal!(TextLayout {
     questions,
     steps,
     levels,
@@ -178,6 +169,7 @@ struct_literal!(Texts<U> {
     sections,
     region_keys,
     regions,
+    region_count,
     ui,
 });
 

@@ -4,8 +4,8 @@
 //! to `docs/pack-digest.md`.
 
 use crate::resolve::Resolved;
-use crate::texts::UiTable;
-use b12_model::{Condition, Pack, RefIdx, Section, Texts, TopFactor};
+use crate::texts::Texts;
+use b12_model::{Condition, Pack, RefIdx, Section, TopFactor};
 use std::fmt::Write;
 
 pub fn digest(resolved: &Resolved) -> String {
@@ -247,7 +247,7 @@ pub fn digest(resolved: &Resolved) -> String {
     out
 }
 
-fn regions(w: &mut String, pack: &Pack, texts: &Texts<UiTable>) {
+fn regions(w: &mut String, pack: &Pack, texts: &Texts) {
     section(
         w,
         "Regions",
@@ -263,7 +263,7 @@ fn regions(w: &mut String, pack: &Pack, texts: &Texts<UiTable>) {
     }
 }
 
-fn interface(w: &mut String, texts: &Texts<UiTable>) {
+fn interface(w: &mut String, texts: &Texts) {
     section(
         w,
         "Interface words",

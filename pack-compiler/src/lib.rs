@@ -26,7 +26,7 @@ use std::path::Path;
 /// The generated Rust sources of a valid pack.
 #[derive(Debug)]
 pub struct Compiled {
-    /// `PACK`, `LANGUAGES` and `UiText`.
+    /// `PACK`, `TEXT_LAYOUT`, `LANGUAGES` and `UiText`.
     pub pack: String,
     /// `WITNESSES`: an answer set per rule under which it fires.
     pub witnesses: String,
@@ -39,7 +39,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Vec<PackError>> {
     let resolved = resolve::resolve(dir).map_err(|e| e.0)?;
     let witnesses = check(&resolved)?;
     Ok(Compiled {
-        pack: codegen::pack_source(&resolved, &dir.display().to_string()),
+        pack: codegen::pack_source(&resolved, &dir.display().to_string())?,
         witnesses: codegen::witnesses_source(&witnesses),
         warnings: resolved.warnings,
     })

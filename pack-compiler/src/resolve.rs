@@ -9,14 +9,14 @@ use crate::error::{Errors, PackError};
 use crate::ids::{Ids, Shape};
 use crate::leak;
 use crate::source::*;
-use crate::texts::{self, UiTable};
+use crate::texts::{self, Texts};
 use b12_model::*;
 use std::path::Path;
 
 /// A pack read and resolved, with what only the compiler needs.
 pub struct Resolved {
     pub pack: Pack,
-    pub languages: Vec<Texts<UiTable>>,
+    pub languages: Vec<Texts>,
     /// Where each score line is written ("b12 entry 3 (...)"), for messages.
     pub score_labels: Vec<String>,
     /// The files, for messages.

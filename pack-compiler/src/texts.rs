@@ -6,7 +6,7 @@
 use crate::error::Errors;
 use crate::leak;
 use crate::source::{parse_toml, TEXTS_DIR};
-use b12_model::{FactorText, LevelText, Literal, Pack, QuestionText, Section, Texts};
+use b12_model::{Pack, Section, SEPARATOR};
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
@@ -20,20 +20,43 @@ const UI_PLACEHOLDERS: [&str; 6] = ["step", "total", "factor", "date", "question
 /// spaces, or nothing where the region has no such line.
 const DIAL_SUFFIX: &str = "_dial";
 
-/// A language's `[ui]` table, key and text in the default language's key order; written out as
-/// the checker's generated `UiText` struct.
+/// A language's `[ui]` table, key and text in the default language's key order; the checker
+/// names each key in its generated `UiText`.
 pub struct UiTable(pub Vec<(String, &'static str)>);
 
-impl Literal for UiTable {
-    fn write(&self, out: &mut String) {
-        out.push_str("UiText {");
-        for (key, text) in &self.0 {
-            out.push_str(&format!(" {key}: "));
-            text.write(out);
-            out.push(',');
-        }
-        out.push_str(" }");
-    }
+pub struct QuestionText {
+    pub text: &'static str,
+    pub help: &'static str,
+    pub options: &'static [&'static str],
+}
+
+pub struct LevelText {
+    pub heading: &'static str,
+    pub action: &'static str,
+}
+
+pub struct FactorText {
+    pub name: &'static str,
+    pub looks_like: &'static str,
+}
+
+/// Every reader-facing text of one language, indexed like the pack's tables, as the digest
+/// reads them; `codegen` lays them out as the checker's compact `Texts`.
+pub struct Texts {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub questions: &'static [QuestionText],
+    pub steps: &'static [&'static str],
+    pub levels: &'static [LevelText],
+    pub factors: &'static [FactorText],
+    pub red_flags: &'static [&'static str],
+    pub signals: &'static [&'static str],
+    pub outcomes: &'static [&'static str],
+    pub advice: &'static [&'static str],
+    pub sections: &'static [&'static str],
+    pub region_keys: &'static [&'static str],
+    pub regions: &'static [&'static [&'static str]],
+    pub ui: UiTable,
 }
 
 /// Every language of the pack, the default one first.
@@ -42,7 +65,7 @@ pub fn read_languages(
     default_language: &str,
     pack: &Pack,
     errors: &mut Errors,
-) -> Vec<Texts<UiTable>> {
+) -> Vec<Texts> {
     let mut languages = Vec::new();
     let texts_dir = dir.join(TEXTS_DIR);
     let mut files: Vec<_> = match fs::read_dir(&texts_dir) {
@@ -124,7 +147,7 @@ pub fn read_languages(
     languages
 }
 
-fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) -> Texts<UiTable> {
+fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) -> Texts {
     let texts = |r: &mut Reader, ids: &mut dyn Iterator<Item = &str>, table: &str| {
         leak::list(ids.map(|id| r.text(&[table, id])).collect())
     };
@@ -296,6 +319,14 @@ impl Reader<'_> {
             }
         }
         match value {
+            Some(Value::String(s)) if s.contains(SEPARATOR) => {
+                self.errors.push(
+                    self.file,
+                    key,
+                    "contains the control character U+001F, which separates the compiled texts",
+                );
+                ""
+            }
             Some(Value::String(s)) if !s.trim().is_empty() => leak::text(s.trim()),
             Some(Value::String(_)) => {
                 self.errors.push(self.file, key, "the text is empty");

@@ -213,6 +213,22 @@ fn a_key_missing_in_another_language_is_named_with_its_file() {
 }
 
 #[test]
+fn a_text_with_the_separator_of_compiled_texts_is_named() {
+    // U+001F ends each text in the compiled table, so a text may not contain it.
+    let dir = broken_pack("separator-in-text", "texts/en.toml", |s| {
+        s.replace(
+            "heavy_alcohol = \"Heavy drinking",
+            "heavy_alcohol = \"Heavy\\u001Fdrinking",
+        )
+    });
+    assert_reported(
+        &errors(&dir),
+        "en.toml",
+        &["signals.heavy_alcohol", "U+001F"],
+    );
+}
+
+#[test]
 fn extra_text_key_is_named() {
     let dir = broken_pack("extra-text", "texts/en.toml", |s| {
         s.replace("[signals]\n", "[signals]\nheavy_alcohool = \"typo\"\n")

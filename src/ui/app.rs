@@ -3,7 +3,7 @@ use super::components::{intro::Intro, result::ResultView, step::StepView};
 use super::{keep, page};
 use crate::engine::model::QuestionIdx;
 use crate::outline::outline;
-use crate::pack::PACK;
+use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Action, Questionnaire, Screen};
 use crate::settings::Settings;
 use crate::share;
@@ -137,7 +137,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let ui = &settings.texts.ui;
+    let ui = UiText(settings.texts);
     // Each screen is keyed, so a new screen is new DOM, never old nodes with their text
     // changed: a page that rewrites text nodes (browser translation wraps them in <font>) would
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
@@ -147,17 +147,17 @@ pub fn App(props: &AppProps) -> Html {
             None,
         ),
         Screen::Step(step) => {
-            let caption = step_caption(ui.step_of, step, flow.step_count());
+            let caption = step_caption(ui.step_of(), step, flow.step_count());
             let error = if flow.missing().is_empty() {
                 String::new()
             } else {
-                format!("{} ", ui.error_prefix)
+                format!("{} ", ui.error_prefix())
             };
             (
                 html! {
                     <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target.clone()} on_action={on_action.clone()} />
                 },
-                Some(format!("{error}{caption}: {}", settings.texts.steps[step])),
+                Some(format!("{error}{caption}: {}", settings.texts.step(step))),
             )
         }
         Screen::Result => {
@@ -167,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
                 settings.texts,
                 settings.region,
             );
-            let title = format!("{}: {}", ui.result, outline.banner.heading);
+            let title = format!("{}: {}", ui.result(), outline.banner.heading);
             (
                 html! {
                     <ResultView key="result" {outline} answers={flow.answers().clone()} focus={focus_target.clone()} on_action={on_action.clone()} />
@@ -221,7 +221,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     let notice = flow
         .notice()
-        .map(|notice| (notice.id(), notice.text(&settings.texts.ui)));
+        .map(|notice| (notice.id(), notice.text(UiText(settings.texts))));
     html! {
         <ContextProvider<Settings> context={settings}>
             <div class="b12c" part="panel" lang={settings.texts.code} data-theme={settings.theme.id()} ref={panel}>

@@ -5,6 +5,7 @@
 
 use super::app_props;
 use super::attributes::console_warn;
+use crate::pack::UiText;
 use crate::ui::{App, AppProps};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -82,7 +83,7 @@ impl Widget {
     #[wasm_bindgen(getter, js_name = stoppedMessage)]
     pub fn stopped_message(&self) -> String {
         let settings = crate::web::attributes::settings_from(&self.host, &mut |_| {});
-        settings.fill(settings.texts.ui.stopped)
+        settings.fill(UiText(settings.texts).stopped())
     }
 
     /// Clears the checker and its state, and keeps the emptied mount for the next element.

@@ -157,13 +157,13 @@ fn declarations(metadata: &Value) -> String {
         "",
     );
     d += "export interface Answers {\n";
-    for (question, text) in PACK.questions.iter().zip(texts.questions) {
+    for (q, question) in PACK.questions.iter().enumerate() {
         let options = union(question.options.iter().copied());
         let value = match question.kind {
             QuestionKind::Single => options,
             QuestionKind::Multi => format!("readonly ({options})[]"),
         };
-        d += &doc(text.text, "  ");
+        d += &doc(texts.question(q), "  ");
         d += &format!("  readonly {}?: {value};\n", question.id);
     }
     d += "}\n\n";

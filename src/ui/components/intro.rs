@@ -1,4 +1,5 @@
 use super::use_settings;
+use crate::pack::UiText;
 use crate::questionnaire::Action;
 use yew::prelude::*;
 
@@ -12,27 +13,27 @@ pub struct IntroProps {
 #[function_component]
 pub fn Intro(props: &IntroProps) -> Html {
     let settings = use_settings();
-    let ui = &settings.texts.ui;
+    let ui = UiText(settings.texts);
     let start = props.on_action.reform(|_: MouseEvent| Action::Start);
     html! {
         <section class="intro">
-            <@{settings.heading(0)} class="title" tabindex="-1" ref={props.focus.clone()}>{ ui.app_title }</@>
+            <@{settings.heading(0)} class="title" tabindex="-1" ref={props.focus.clone()}>{ ui.app_title() }</@>
             <div class="callout callout-emergency" role="note">
-                <p>{ settings.fill(ui.emergency_first) }</p>
+                <p>{ settings.fill(ui.emergency_first()) }</p>
             </div>
             // What it is and is not (general information, not a diagnosis), who it is for and
             // how long it takes: short, so that Start is on a phone's first screen.
-            <p>{ ui.intro_what }</p>
-            <p>{ ui.intro_adults }</p>
+            <p>{ ui.intro_what() }</p>
+            <p>{ ui.intro_adults() }</p>
             // The promise on screen is the one the host keeps: with `share-answers` it receives
             // the answers, and the reader is told before starting.
             if settings.shares_answers {
-                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared }</strong>{" "}{ ui.intro_privacy_shared_detail }</p>
+                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared() }</strong>{" "}{ ui.intro_privacy_shared_detail() }</p>
             } else {
-                <p class="privacy" data-privacy="private"><strong>{ ui.privacy }</strong>{" "}{ ui.intro_privacy_detail }</p>
+                <p class="privacy" data-privacy="private"><strong>{ ui.privacy() }</strong>{" "}{ ui.intro_privacy_detail() }</p>
             }
             <div class="actions">
-                <button type="button" class="button primary" part="button button-primary" data-action="start" onclick={start}>{ ui.start }</button>
+                <button type="button" class="button primary" part="button button-primary" data-action="start" onclick={start}>{ ui.start() }</button>
             </div>
         </section>
     }

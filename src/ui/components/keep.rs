@@ -1,5 +1,6 @@
 use super::use_settings;
 use crate::engine::Answers;
+use crate::pack::UiText;
 use crate::ui::keep;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -30,7 +31,7 @@ enum Status {
 #[function_component]
 pub fn KeepPanel(props: &KeepProps) -> Html {
     let settings = use_settings();
-    let ui = &settings.texts.ui;
+    let ui = UiText(settings.texts);
     let status = use_state(|| Status::None);
     let remembered = use_state(keep::is_remembered);
     let local_file = keep::is_local_file();
@@ -90,48 +91,48 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
 
     let (message, link) = match &*status {
         Status::None => ("", None),
-        Status::Copied(link) => (ui.link_copied, Some(link)),
-        Status::CopyByHand(link) => (ui.link_manual, Some(link)),
-        Status::Forgotten => (ui.forgotten, None),
-        Status::Replaced => (ui.remembered_replaced, None),
+        Status::Copied(link) => (ui.link_copied(), Some(link)),
+        Status::CopyByHand(link) => (ui.link_manual(), Some(link)),
+        Status::Forgotten => (ui.forgotten(), None),
+        Status::Replaced => (ui.remembered_replaced(), None),
     };
     let other_answers_remembered = *remembered && keep::remembers_other_answers(&props.answers);
     html! {
         <>
             <div class="actions">
-                <button type="button" class="button" part="button" data-action="print" onclick={print}>{ ui.print }</button>
-                <button type="button" class="button" part="button" data-action="share" onclick={share}>{ ui.share_link }</button>
+                <button type="button" class="button" part="button" data-action="print" onclick={print}>{ ui.print() }</button>
+                <button type="button" class="button" part="button" data-action="share" onclick={share}>{ ui.share_link() }</button>
             </div>
             if local_file {
-                <p class="hint" data-warning="file-link">{ ui.share_file_warning }</p>
+                <p class="hint" data-warning="file-link">{ ui.share_file_warning() }</p>
             }
             <p class="status" role="status">{ message }</p>
             if let Some(link) = link {
                 <label class="link">
-                    <span>{ ui.link_label }</span>
+                    <span>{ ui.link_label() }</span>
                     <input type="text" readonly=true value={link.clone()} data-share-link="" />
                 </label>
             }
             if local_file {
-                <p class="hint" data-notice="no-remember-in-file">{ ui.remember_unavailable_file }</p>
+                <p class="hint" data-notice="no-remember-in-file">{ ui.remember_unavailable_file() }</p>
             } else if !can_store {
-                <p class="hint" data-notice="no-remember-without-storage">{ ui.remember_unavailable }</p>
+                <p class="hint" data-notice="no-remember-without-storage">{ ui.remember_unavailable() }</p>
             } else {
                 <label class="option remember">
                     <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} />
-                    <span>{ ui.remember }<span class="hint">{ ui.remember_hint }</span></span>
+                    <span>{ ui.remember() }<span class="hint">{ ui.remember_hint() }</span></span>
                 </label>
                 if other_answers_remembered {
                     <div class="callout callout-notice" data-notice="other-answers-remembered">
-                        <p>{ ui.other_answers_remembered }</p>
+                        <p>{ ui.other_answers_remembered() }</p>
                         <div class="actions">
-                            <button type="button" class="button" part="button" data-action="replace-remembered" onclick={replace}>{ ui.replace_remembered }</button>
+                            <button type="button" class="button" part="button" data-action="replace-remembered" onclick={replace}>{ ui.replace_remembered() }</button>
                         </div>
                     </div>
                 }
                 if *remembered {
                     <div class="actions">
-                        <button type="button" class="button" part="button" data-action="forget" onclick={forget}>{ ui.forget }</button>
+                        <button type="button" class="button" part="button" data-action="forget" onclick={forget}>{ ui.forget() }</button>
                     </div>
                 }
             }

@@ -1,6 +1,6 @@
 use super::use_settings;
 use crate::engine::model::{QuestionIdx, QuestionKind};
-use crate::pack::PACK;
+use crate::pack::{UiText, PACK};
 use crate::questionnaire::Action;
 use yew::prelude::*;
 
@@ -23,14 +23,14 @@ pub struct QuestionProps {
 #[function_component]
 pub fn QuestionField(props: &QuestionProps) -> Html {
     let settings = use_settings();
-    let ui = &settings.texts.ui;
+    let ui = UiText(settings.texts);
     let q = usize::from(props.question);
     let question = &PACK.questions[q];
-    let text = &settings.texts.questions[q];
+    let texts = settings.texts;
     // Radios need no hint (one answer is what they mean); checkboxes say that more may apply.
     let (input_type, hint) = match question.kind {
         QuestionKind::Single => ("radio", None),
-        QuestionKind::Multi => ("checkbox", Some(ui.tick_all)),
+        QuestionKind::Multi => ("checkbox", Some(ui.tick_all())),
     };
     let error_id = format!("{}-error", question.id);
     let options = question.options.iter().enumerate().map(|(o, option)| {
@@ -48,7 +48,7 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
                 // `checked` setter and record the value, even inside a closed shadow root.
                 <input type={input_type} name={question.id} data-option={*option}
                     checked={props.mask & (1 << o) != 0} {onchange} />
-                <span>{ settings.fill(text.options[usize::from(o)]) }</span>
+                <span>{ settings.fill(texts.option(usize::from(q), usize::from(o))) }</span>
             </label>
         }
     });
@@ -61,21 +61,21 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
                     // Its caption is its description (see StepView's progress bar).
                     <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()} aria-describedby="caption">
                         <span class="caption" id="caption" aria-hidden="true">{ caption }</span>
-                        <span class="question-text">{ settings.fill(text.text) }</span>
+                        <span class="question-text">{ settings.fill(texts.question(q)) }</span>
                     </@>
                 } else {
-                    <span class="question-text">{ settings.fill(text.text) }</span>
+                    <span class="question-text">{ settings.fill(texts.question(q)) }</span>
                 }
                 if let Some(hint) = hint {
                     <span class="hint">{ hint }</span>
                 }
             </legend>
             if props.missing {
-                <p class="error" id={error_id}>{ ui.missing_answer }</p>
+                <p class="error" id={error_id}>{ ui.missing_answer() }</p>
             }
             <details class="why">
-                <summary>{ ui.why_we_ask }</summary>
-                <p>{ settings.fill(text.help) }</p>
+                <summary>{ ui.why_we_ask() }</summary>
+                <p>{ settings.fill(texts.help(q)) }</p>
             </details>
             <div class="options">{ for options }</div>
         </fieldset>

@@ -3,7 +3,7 @@ use super::question::QuestionField;
 use super::use_settings;
 use crate::engine::model::Tone;
 use crate::outline::{calls, EMERGENCY_DIAL};
-use crate::pack::PACK;
+use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Action, Announcement, Questionnaire};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -25,9 +25,9 @@ pub struct StepProps {
 #[function_component]
 pub fn StepView(props: &StepProps) -> Html {
     let settings = use_settings();
-    let ui = &settings.texts.ui;
+    let ui = UiText(settings.texts);
     let flow = &props.questionnaire;
-    let progress = step_caption(ui.step_of, props.step, flow.step_count());
+    let progress = step_caption(ui.step_of(), props.step, flow.step_count());
     let decided = flow.result_is_decided();
     // With a refused Next the error summary takes focus; otherwise the step's heading does.
     let missing = !flow.missing().is_empty();
@@ -48,23 +48,23 @@ pub fn StepView(props: &StepProps) -> Html {
     let back = props.on_action.reform(|_: MouseEvent| Action::Back);
     let next = props.on_action.reform(|_: MouseEvent| Action::Next);
     let question_text = |q: crate::engine::model::QuestionIdx| {
-        settings.fill(settings.texts.questions[usize::from(q)].text)
+        settings.fill(settings.texts.question(usize::from(q)))
     };
     // Said once, at the level it announces: an emergency interrupts (alert), the rest waits
     // (status). Both regions are always there, so that browsers watch them before they speak.
     let tone = flow.assessment().tone();
     let decided_text = decided.then_some(match tone {
-        Tone::Emergency => ui.decided_emergency,
-        Tone::Urgent => ui.decided_urgent,
-        _ => ui.decided_other,
+        Tone::Emergency => ui.decided_emergency(),
+        Tone::Urgent => ui.decided_urgent(),
+        _ => ui.decided_other(),
     });
     let announced = match flow.announcement() {
         Some(Announcement::Appeared(q)) => ui
-            .question_appeared
+            .question_appeared()
             .replace("{question}", &question_text(q)),
-        Some(Announcement::Removed(q)) => {
-            ui.question_removed.replace("{question}", &question_text(q))
-        }
+        Some(Announcement::Removed(q)) => ui
+            .question_removed()
+            .replace("{question}", &question_text(q)),
         None => String::new(),
     };
     let callout = |text: &str| {
@@ -81,7 +81,7 @@ pub fn StepView(props: &StepProps) -> Html {
             // as its value in words; the caption is the heading's description (said when focus
             // moves there) and hidden as text, so that the progress is not read twice.
             <svg class="progress-bar" part="progress" viewBox="0 0 100 1" preserveAspectRatio="none"
-                role="progressbar" aria-label={ui.app_title} aria-valuemin="0"
+                role="progressbar" aria-label={ui.app_title()} aria-valuemin="0"
                 aria-valuemax={flow.step_count().to_string()} aria-valuenow={(props.step + 1).to_string()}
                 aria-valuetext={progress.clone()}>
                 <rect height="1" width={((props.step + 1) * 100 / flow.step_count()).to_string()} />
@@ -89,16 +89,16 @@ pub fn StepView(props: &StepProps) -> Html {
             if !one_question {
                 <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus} aria-describedby="caption">
                     <span class="caption" id="caption" aria-hidden="true">{ progress.clone() }</span>
-                    { settings.texts.steps[props.step] }
+                    { settings.texts.step(props.step) }
                 </@>
             }
             <p class="very-unwell">
-                { ui.very_unwell }{" "}
+                { ui.very_unwell() }{" "}
                 { call_links(&calls(settings.texts, settings.region, EMERGENCY_DIAL), "call-inline", |call| call.number) }
             </p>
             if missing {
                 <div class="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()}>
-                    <@{settings.heading(1)} class="error-summary-title">{ ui.there_is_a_problem }</@>
+                    <@{settings.heading(1)} class="error-summary-title">{ ui.there_is_a_problem() }</@>
                     <ul>
                         { for flow.missing().iter().map(|&q| {
                             let id = PACK.questions[usize::from(q)].id;
@@ -120,10 +120,10 @@ pub fn StepView(props: &StepProps) -> Html {
                 <p class="visually-hidden" key={announced.clone()}>{ announced.clone() }</p>
             </div>
             <div class="actions">
-                <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back }</button>
+                <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back() }</button>
                 <button type="button" class="button primary" part="button button-primary" data-action="next" onclick={next}>
                     // Keyed: the label is replaced, not rewritten (see App's screens).
-                    if decided { <span key="now">{ ui.see_result_now }</span> } else { <span key="next">{ ui.next }</span> }
+                    if decided { <span key="now">{ ui.see_result_now() }</span> } else { <span key="next">{ ui.next() }</span> }
                 </button>
             </div>
         </section>

@@ -4,7 +4,7 @@ use crate::pack::UiText;
 use yew::prelude::*;
 
 /// One section's advice, each item with its citations.
-pub fn list(items: &[Advice], ui: &UiText) -> Html {
+pub fn list(items: &[Advice], ui: UiText) -> Html {
     html! {
         <ul>
             { for items.iter().map(|item| html! {

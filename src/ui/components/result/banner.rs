@@ -1,6 +1,7 @@
 use super::cite;
 use crate::engine::model::Tone;
 use crate::outline::Banner;
+use crate::pack::UiText;
 use crate::settings::Settings;
 use crate::ui::components::call_links;
 use yew::prelude::*;
@@ -16,7 +17,7 @@ pub fn banner(banner: &Banner, focus: &NodeRef, settings: &Settings) -> Html {
                 <p class="calls">
                     { call_links(&banner.calls, "button primary call", |call| &call.label) }
                 </p>
-                <p class="banner-action">{ &banner.action }{" "}{ cite(&banner.citations, &settings.texts.ui) }</p>
+                <p class="banner-action">{ &banner.action }{" "}{ cite(&banner.citations, UiText(settings.texts)) }</p>
             </div>
         </div>
     }

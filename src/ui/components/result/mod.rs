@@ -44,7 +44,7 @@ pub struct ResultProps {
 #[function_component]
 pub fn ResultView(props: &ResultProps) -> Html {
     let settings = use_settings();
-    let ui = &settings.texts.ui;
+    let ui = UiText(settings.texts);
     let outline = &props.outline;
     let sections = outline.sections.iter().map(|section| {
         let (class, body) = match &section.content {
@@ -75,7 +75,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
         }
     });
     let printed = ui
-        .printed_on
+        .printed_on()
         .replace("{date}", &keep::today(settings.texts.code));
     let change = props
         .on_action
@@ -85,21 +85,21 @@ pub fn ResultView(props: &ResultProps) -> Html {
     html! {
         <section class="result" data-triage={outline.level} data-top-factor={outline.top_factor}>
             <header class="print-only">
-                <p><strong>{ ui.print_heading }</strong></p>
-                <p>{ format!("{printed} {} {}.", ui.pack_version, outline.pack_version) }</p>
+                <p><strong>{ ui.print_heading() }</strong></p>
+                <p>{ format!("{printed} {} {}.", ui.pack_version(), outline.pack_version) }</p>
             </header>
             { banner::banner(&outline.banner, &props.focus, &settings) }
             { for sections }
             <p class="disclaimer">{ outline.disclaimer }</p>
             // The promise of this surface: with `share-answers` the host receives the answers.
             if settings.shares_answers {
-                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared }</strong></p>
+                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared() }</strong></p>
             } else {
-                <p class="privacy" data-privacy="private">{ ui.privacy }</p>
+                <p class="privacy" data-privacy="private">{ ui.privacy() }</p>
             }
             <div class="actions">
-                <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers }</button>
-                <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again }</button>
+                <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers() }</button>
+                <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again() }</button>
             </div>
         </section>
     }
@@ -107,11 +107,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
 /// A statement's citations: one link for them all (one tab stop, one name: "Sources 1, 2"),
 /// to the first of the numbered sources.
-fn cite(numbers: &[usize], ui: &UiText) -> Html {
+fn cite(numbers: &[usize], ui: UiText) -> Html {
     let Some(first) = numbers.first() else {
         return Html::default();
     };
-    let (mut marks, mut label) = (String::new(), ui.sources.to_string());
+    let (mut marks, mut label) = (String::new(), ui.sources().to_string());
     for (i, n) in numbers.iter().enumerate() {
         marks += &format!("[{n}]");
         label += &format!("{} {n}", if i == 0 { "" } else { "," });

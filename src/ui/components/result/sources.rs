@@ -6,7 +6,7 @@ use yew::prelude::*;
 /// The numbered sources, each a link to its address (printed after it on paper), and the
 /// content version. Once a citation has been followed, the source in focus offers the way back
 /// to it (shown by the stylesheet).
-pub fn list(sources: &Sources, ui: &UiText) -> Html {
+pub fn list(sources: &Sources, ui: UiText) -> Html {
     html! {
         <>
             <p class="small">{ sources.intro }</p>
@@ -17,7 +17,7 @@ pub fn list(sources: &Sources, ui: &UiText) -> Html {
                         <li id={format!("source-{}", source.number)} tabindex="-1" value={source.number.to_string()}>
                             { source.publisher }{". "}
                             <a href={source.url} rel="noopener noreferrer" target="_blank">{ source.title }</a>{ year }
-                            <a class="back-to-text" href="#cited" data-action="back-to-text" onclick={follow}>{ ui.back_to_text }</a>
+                            <a class="back-to-text" href="#cited" data-action="back-to-text" onclick={follow}>{ ui.back_to_text() }</a>
                         </li>
                     }
                 }) }
