@@ -428,7 +428,8 @@ function report(results, { engine, runs }) {
     'Goals:',
     goal(
       ours.firstScreenThrottled <= 0.4 * surveyjs.firstScreenThrottled,
-      `first screen at ${THROTTLE}x within 0.4x SurveyJS's (${ratio(ours.firstScreenThrottled, surveyjs.firstScreenThrottled)}x)`,
+      `first screen at ${THROTTLE}x within 0.4x SurveyJS's: ${ms(ours.firstScreenThrottled)} against ` +
+        `0.4 × ${ms(surveyjs.firstScreenThrottled)} = ${ms(0.4 * surveyjs.firstScreenThrottled)}`,
     ),
     goal(ours.nextWork <= 16, `Next within one frame (16 ms) of main-thread work (${ms(ours.nextWork)})`),
     goal(ours.longestTask <= 50, `no main-thread task over 50 ms (${ms(ours.longestTask)})`),
