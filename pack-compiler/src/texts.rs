@@ -14,7 +14,13 @@ use toml::{Table, Value};
 
 /// Placeholders the interface fills in itself: "Step {step} of {total}", a factor's name, a
 /// question that appeared, a number to call.
-const UI_PLACEHOLDERS: [&str; 6] = ["step", "total", "factor", "date", "question", "number"];
+const UI_PLACEHOLDERS: [&str; 9] = [
+    "step", "total", "factor", "date", "day", "month", "year", "question", "number",
+];
+
+/// The `[ui]` key holding the twelve month names, separated by spaces, for the printed date
+/// (the checker writes dates itself: the browser's locale data takes long to load).
+const MONTHS_KEY: &str = "months";
 
 /// Region keys ending so hold the numbers to dial (`tel:` links): digits, several separated by
 /// spaces, or nothing where the region has no such line.
@@ -226,7 +232,17 @@ fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) ->
         ui: UiTable(
             ui_keys
                 .iter()
-                .map(|k| (k.clone(), r.text(&["ui", k])))
+                .map(|k| {
+                    let text = r.text(&["ui", k]);
+                    if k == MONTHS_KEY && text.split(' ').count() != 12 {
+                        r.errors.push(
+                            r.file,
+                            format!("ui.{k}"),
+                            "expected twelve month names, separated by single spaces",
+                        );
+                    }
+                    (k.clone(), text)
+                })
                 .collect(),
         ),
     }

@@ -3,7 +3,7 @@
 //! (one localStorage key, written only after the reader asks), and printing.
 
 use crate::engine::Answers;
-use crate::pack::PACK;
+use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Notice, Questionnaire};
 use crate::share::{self, FRAGMENT_KEY};
 use wasm_bindgen::JsValue;
@@ -207,11 +207,14 @@ pub fn print() {
     }
 }
 
-/// Today's date in the reader's language, for the printed summary.
-pub fn today(language: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    js_sys::Date::new_0()
-        .to_locale_date_string(language, &options)
-        .into()
+/// Today's date in the reader's language, for the printed summary, written with the language's
+/// own pattern and month names: the browser's `toLocaleDateString` first loads its locale data,
+/// about 70 ms of the result's task at 4x CPU throttling.
+pub fn today(ui: UiText) -> String {
+    let now = js_sys::Date::new_0();
+    let month = ui.months().split(' ').nth(now.get_month() as usize);
+    ui.date()
+        .replace("{day}", &now.get_date().to_string())
+        .replace("{month}", month.unwrap_or_default())
+        .replace("{year}", &now.get_full_year().to_string())
 }

@@ -76,7 +76,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     });
     let printed = ui
         .printed_on()
-        .replace("{date}", &keep::today(settings.texts.code));
+        .replace("{date}", &keep::today(ui));
     let change = props
         .on_action
         .reform(|_: MouseEvent| Action::ChangeAnswers);
