@@ -69,6 +69,8 @@ impl Checker {
         )
         .render();
         yew::scheduler::flush().await;
+        // The first screen is drawn in a task after the first render (src/ui/app.rs).
+        settled().await;
         Checker {
             root,
             completed,
@@ -105,6 +107,9 @@ impl Checker {
             .unwrap_or_else(|| panic!("nothing matches {selector}"));
         element.dyn_into::<HtmlElement>().unwrap().click();
         yew::scheduler::flush().await;
+        // Another kind of screen is drawn in a task after the click's, and focus moves just
+        // before the next frame (src/ui/app.rs).
+        settled().await;
     }
 
     async fn action(&self, action: &str) {
@@ -138,6 +143,20 @@ impl Checker {
     fn notice(&self) -> Option<String> {
         self.find("[data-notice]")?.get_attribute("data-notice")
     }
+}
+
+/// Resolves once the tasks the checker queued and its next frame's callbacks have run.
+async fn settled() {
+    let window = web_sys::window().unwrap();
+    let task = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+    yew::scheduler::flush().await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
 
 /// The element that has keyboard focus.

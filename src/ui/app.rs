@@ -1,5 +1,6 @@
 use super::components::step::step_caption;
 use super::components::{intro::Intro, result::ResultView, step::StepView};
+use super::later::{next_frame, next_task};
 use super::{keep, page};
 use crate::engine::model::QuestionIdx;
 use crate::outline::outline;
@@ -89,10 +90,32 @@ pub fn App(props: &AppProps) -> Html {
                 Action::Choose(q, o) | Action::Toggle(q, o) => Some((q, o)),
                 _ => None,
             };
-            *option_used.borrow_mut() = answer;
-            *move_focus.borrow_mut() = answer.is_none();
-            *from_history.borrow_mut() = matches!(action, Action::Show(_));
-            flow.dispatch(action)
+            // The result, the largest screen, and the first step, whose code runs for the first
+            // time after the intro (compiled as it is first called), are the most a click has
+            // the checker draw: they are drawn in a task of their own, so that neither that
+            // task nor the click's holds the host page's main thread for long. The screen
+            // before stays until then.
+            let drawn_later = matches!(
+                (flow.screen(), flow.apply(action.clone()).screen()),
+                (Screen::Step(_), Screen::Result) | (Screen::Intro, Screen::Step(_))
+            );
+            let (flow, move_focus, from_history, option_used) = (
+                flow.clone(),
+                move_focus.clone(),
+                from_history.clone(),
+                option_used.clone(),
+            );
+            let act = move || {
+                *option_used.borrow_mut() = answer;
+                *move_focus.borrow_mut() = answer.is_none();
+                *from_history.borrow_mut() = matches!(action, Action::Show(_));
+                flow.dispatch(action)
+            };
+            if drawn_later {
+                next_task(act);
+            } else {
+                act();
+            }
         })
     };
 
@@ -137,11 +160,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The first screen is drawn in a task after the first render's, which sets up the state
+    // and the panel: each of the two then runs code for the first time (compiled as it is first
+    // called), and neither holds the host page's main thread for long.
+    let drawn = use_state(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| next_task(move || drawn.set(true)));
+    }
+
     let ui = UiText(settings.texts);
     // Each screen is keyed, so a new screen is new DOM, never old nodes with their text
     // changed: a page that rewrites text nodes (browser translation wraps them in <font>) would
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
     let (screen, screen_title) = match flow.screen() {
+        _ if !*drawn => (Html::default(), None),
         Screen::Intro => (
             html! { <Intro key="intro" focus={focus_target.clone()} on_action={on_action.clone()} /> },
             None,
@@ -188,11 +221,21 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (focus_target, panel, flow) = (focus_target.clone(), panel.clone(), flow.clone());
         use_effect(move || {
-            if std::mem::take(&mut *move_focus.borrow_mut()) {
-                show_screen_top(&panel, &focus_target);
-            }
-            if let Some((q, o)) = option_used.borrow_mut().take() {
-                keep_focus_on_option(&panel, q, o);
+            let new_screen = std::mem::take(&mut *move_focus.borrow_mut());
+            let option = option_used.borrow_mut().take();
+            if new_screen || option.is_some() {
+                // Focus makes the browser compute the new nodes' style and layout at once, in
+                // the click's task; in the next frame they are the ones the frame computes
+                // anyway, and the click's task stays short.
+                let panel = panel.clone();
+                next_frame(move || {
+                    if new_screen {
+                        show_screen_top(&panel, &focus_target);
+                    }
+                    if let Some((q, o)) = option {
+                        keep_focus_on_option(&panel, q, o);
+                    }
+                });
             }
             if settings.owns_history {
                 let (original, recorded, title) = &mut *page_state.borrow_mut();

@@ -6,6 +6,7 @@
 mod app;
 mod components;
 mod keep;
+mod later;
 mod page;
 mod state;
 

@@ -36,8 +36,9 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// A fresh checker for `host`, starting from `restart_with` (a share code) after a restart;
-    /// the loader puts [`Widget::container`] in its shadow root and hears of every change of
-    /// the answers through `on_change`.
+    /// the loader puts [`Widget::container`] in its shadow root, hears of every change of the
+    /// answers through `on_change`, and shows the checker with [`Widget::refresh`] (in a task
+    /// of its own).
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: Element,
@@ -59,7 +60,6 @@ impl Widget {
         };
         // A new session: a new key, so the app starts from the intro with no answers.
         widget.mount.session += 1;
-        widget.refresh();
         Ok(widget)
     }
 
@@ -69,7 +69,7 @@ impl Widget {
         self.mount.container.clone()
     }
 
-    /// Applies the host's current attributes; the reader's answers stay.
+    /// Shows the checker with the host's current attributes; the reader's answers stay.
     pub fn refresh(&mut self) {
         let app = AppProps {
             on_change: self.on_change.clone(),

@@ -443,7 +443,8 @@ async function chooseRadio(page, name, option) {
 }
 
 function focusedMatches(page, selector) {
-  return page.evaluate((s) => {
+  return page.evaluate(async (s) => {
+    await new Promise(requestAnimationFrame);
     let e = document.activeElement;
     while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
     return e?.matches(s) ?? false;

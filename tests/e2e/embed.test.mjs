@@ -18,6 +18,7 @@ import {
   walk,
   shownResult,
   answersFile,
+  nextUntilResult,
 } from './support.mjs';
 
 const SCRIPT = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
@@ -309,7 +310,7 @@ test('the complete event carries no answers by default, and the answers when the
   // Opted in: the answers come in the command line's shape and give the same result there.
   await tab.evaluate(() => document.querySelector('#w').setAttribute('share-answers', ''));
   await widget.locator('[data-action="change"]').click();
-  while (!(await widget.locator('[data-triage]').count())) await widget.locator('[data-action="next"]').click();
+  await nextUntilResult(widget);
   await tab.waitForFunction(() => window.events.length >= 2, null, { polling: 50 });
   [, event] = await tab.evaluate(() => window.events);
   assert.deepEqual(event.detail.answers, given);

@@ -16,6 +16,7 @@ import {
   answersFile,
   storedOnDevice,
   NOTHING,
+  nextUntilResult,
 } from './support.mjs';
 
 const shared = servedDistAndBrowser();
@@ -125,7 +126,7 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   await tab.click('[data-action="change"]');
   await tab.click('[data-action="back"]');
   await tab.click('[data-action="start"]');
-  while (!(await tab.locator('[data-triage]').count())) await tab.click('[data-action="next"]');
+  await nextUntilResult(tab);
   assert.deepEqual(await stored(tab), NOTHING, 'a whole session without the opt-in stores nothing');
 
   await tab.check('[data-action="remember"]');

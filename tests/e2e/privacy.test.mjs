@@ -23,6 +23,7 @@ import {
   storedOnDevice,
   NOTHING,
   collectViolations,
+  nextUntilResult,
 } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
@@ -265,7 +266,7 @@ test('a share link has no query, leaves the address once read, and tells the hos
   assert.deepEqual(await tab.evaluate(() => window.__events), [], 'opening a link sends nothing');
   // The reader's own action: change the answers and see the result again.
   await tab.click('[data-action="change"]');
-  while (!(await tab.locator('[data-triage]').count())) await tab.click('[data-action="next"]');
+  await nextUntilResult(tab);
   await tab.waitForFunction(() => window.__events.length === 1);
   assert.deepEqual(Object.keys((await tab.evaluate(() => window.__events))[0]).sort(), [
     'packVersion',
@@ -318,7 +319,7 @@ test('remembering is a real opt-in: a planted value is ignored, and a link never
   assert.equal(await tab.evaluate(() => localStorage.getItem('b12-cramp-check')), record);
   assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 1);
   await tab.click('[data-action="change"]');
-  while (!(await tab.locator('[data-triage]').count())) await tab.click('[data-action="next"]');
+  await nextUntilResult(tab);
   assert.equal(
     await tab.evaluate(() => localStorage.getItem('b12-cramp-check')),
     record,

@@ -174,9 +174,13 @@ export async function storedOnDevice(tab, origin) {
 }
 export const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: [] };
 
-/** A property of the focused element, looking inside (open) shadow roots. */
+/**
+ * A property of the focused element, looking inside (open) shadow roots, once the next frame
+ * has begun: the checker moves focus to a new screen, or back to an option, just before it.
+ */
 export function focused(page, property) {
-  return page.evaluate((name) => {
+  return page.evaluate(async (name) => {
+    await new Promise(requestAnimationFrame);
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     return element?.[name];
@@ -249,12 +253,29 @@ export async function walk(scope, answers, shot, { started = false } = {}) {
       }
     }
     if (shot) await shot(`${String(n).padStart(2, '0')}-${step}`);
-    await scope.locator('[data-action="next"]').click();
-    if (await scope.locator('[data-triage]').count()) break;
-    const now = await scope.locator('[data-step]').getAttribute('data-step');
-    assert.notEqual(now, step, `Next did not move on from ${step}: the answers file misses a required answer`);
+    if (await pressNext(scope, 'the answers file misses a required answer')) break;
   }
   return given;
+}
+
+/**
+ * Presses Next on the step in `scope` and waits for where it leads: the next step, or the result
+ * (drawn a task after the click's). Resolves to whether that is the result; fails, saying `why`,
+ * when the step refuses to move on.
+ */
+export async function pressNext(scope, why = 'a required answer is missing') {
+  const step = await scope.locator('[data-step]').getAttribute('data-step');
+  await scope.locator('[data-action="next"]').click();
+  await scope.locator(`[data-triage], [data-step]:not([data-step="${step}"]), .error-summary`).first().waitFor();
+  if (await scope.locator('[data-triage]').count()) return true;
+  const now = await scope.locator('[data-step]').getAttribute('data-step');
+  assert.notEqual(now, step, `Next did not move on from ${step}: ${why}`);
+  return false;
+}
+
+/** Presses Next until the result shows. */
+export async function nextUntilResult(scope) {
+  while (!(await pressNext(scope)));
 }
 
 /**
@@ -309,9 +330,10 @@ export async function walkTo(page, answers, question) {
   }
 }
 
-/** The option that has focus, looking through the shadow root: `question=option`. */
+/** The option that has focus, looking through the shadow root: `question=option` (as `focused`). */
 export const focusedOption = (page) =>
-  page.evaluate(() => {
+  page.evaluate(async () => {
+    await new Promise(requestAnimationFrame);
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     return `${element.name}=${element.dataset.option}`;

@@ -7,7 +7,7 @@ const WASM_URL = new URL('b12-cramp-check_bg.wasm', import.meta.url);
 /** Where the wasm comes from, for the console. */
 export const WASM_SOURCE_NAME = WASM_URL.href;
 
-/** The wasm as wasm-bindgen's init takes it: a fetch, compiled as it streams in. */
+/** The wasm's response: the file next to the bundle, checked against its SRI hash. */
 export function wasmSource() {
   return fetch(WASM_URL, { integrity: WASM_INTEGRITY });
 }

@@ -8,7 +8,7 @@ import WASM_GZIP_BASE64 from './wasm.gz';
 /** Where the wasm comes from, for the console. */
 export const WASM_SOURCE_NAME = 'the wasm inside this file';
 
-/** The wasm as wasm-bindgen's init takes it: a Response, compiled as it is decompressed. */
+/** The wasm's response, unpacked from this file as it is read. */
 export async function wasmSource() {
   if (typeof DecompressionStream !== 'function') {
     throw new Error('this browser cannot unpack the checker (it has no DecompressionStream); a recent browser can');
