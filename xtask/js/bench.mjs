@@ -15,7 +15,8 @@
 // - Next: from a click on Next to the first frame showing the next step, and the main thread's
 //   work in between (the renderer's tasks in a Chromium trace);
 // - longest task: the longest task on the renderer's main thread while loading and answering
-//   a whole path (trace);
+//   a whole path (trace): the questionnaire's (running its code, or rendering what it changed;
+//   see mainThreadTasks), and of the whole page, with the host's loading and the test driver's;
 // - memory: the JS heap plus array-buffer backing stores (a wasm instance's memory is one)
 //   after garbage collection, once the path is answered (CDP Runtime.getHeapUsage);
 // - host layout shift: layout shifts (without recent input) of the host page's paragraph
@@ -252,8 +253,19 @@ function clickNext(next) {
   });
 }
 
-/** Main-thread tasks of the renderer that ran the page, from a Chromium trace: [start, duration] in ms. */
-function mainThreadTasks(trace) {
+/** Trace events that run a page's scripts; their `args.data.url` names the script. */
+const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule']);
+/** Trace events of a frame's rendering work. */
+const RENDERING_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit']);
+
+/**
+ * Main-thread tasks of the renderer that ran the page, from a Chromium trace: [start, duration,
+ * questionnaire's] in ms. A task is the questionnaire's when it runs the questionnaire's code (a
+ * script event from one of its `files`, a module evaluated (the host pages have no module of
+ * their own), or wasm), or when it only renders a frame once that code has run in the page
+ * (the DOM it changed); not the host page's own loading before it, nor the test driver's.
+ */
+function mainThreadTasks(trace, files) {
   const events = JSON.parse(trace).traceEvents;
   const mains = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -261,18 +273,55 @@ function mainThreadTasks(trace) {
   const byThread = new Map();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
-    if (e.name !== 'RunTask' || e.ph !== 'X' || !mains.has(thread)) continue;
+    if (e.ph !== 'X' || !mains.has(thread)) continue;
     if (!byThread.has(thread)) byThread.set(thread, []);
-    byThread.get(thread).push([e.ts / 1000, e.dur / 1000]);
+    byThread.get(thread).push(e);
   }
   // The page's renderer is the busiest one.
-  const busiest = [...byThread.values()].sort(
-    (a, b) => b.reduce((t, [, d]) => t + d, 0) - a.reduce((t, [, d]) => t + d, 0),
-  )[0];
+  const busy = (list) => list.reduce((t, e) => t + (e.name === 'RunTask' ? e.dur : 0), 0);
+  const main = [...byThread.values()].sort((a, b) => busy(b) - busy(a))[0] ?? [];
+  main.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const ours = (e) => {
+    if (e.name.startsWith('wasm.') || e.name.startsWith('v8.wasm') || e.name === 'v8.evaluateModule') return true;
+    const url = e.args?.data?.url;
+    return SCRIPT_EVENTS.has(e.name) && Boolean(url) && files.includes(new URL(url).pathname);
+  };
+  const tasks = [];
+  let task;
+  let started = false;
+  const close = () => {
+    if (!task) return;
+    task.questionnaire = task.runsOurs || (started && task.renders && !task.runsScript);
+    // A page loaded anew (a reload) renders itself first again.
+    started = (started && !task.navigates) || task.runsOurs;
+    tasks.push([task.start, task.duration, task.questionnaire]);
+    task = undefined;
+  };
+  for (const e of main) {
+    if (task && e.ts >= task.end) close();
+    if (e.name === 'RunTask') {
+      close();
+      task = {
+        start: e.ts / 1000,
+        duration: e.dur / 1000,
+        end: e.ts + e.dur,
+        runsOurs: false,
+        runsScript: false,
+        renders: false,
+        navigates: false,
+      };
+    } else if (task) {
+      task.runsOurs ||= ours(e);
+      task.runsScript ||= SCRIPT_EVENTS.has(e.name);
+      task.renders ||= RENDERING_EVENTS.has(e.name);
+      task.navigates ||= e.name === 'CommitLoad';
+    }
+  }
+  close();
   const marks = Object.fromEntries(
     events.filter((e) => e.name?.startsWith('bench:')).map((e) => [e.name.slice('bench:'.length), e.ts / 1000]),
   );
-  return { tasks: busiest ?? [], marks };
+  return { tasks, marks };
 }
 
 /** One run of one questionnaire: its figures, or the reason it could not be measured. */
@@ -305,8 +354,9 @@ async function measure(chrome, server, subject, throttled, { answers, questionna
       figures.next = await page.evaluate(clickNext, subject.next);
     }
     await subject.answerAll(page, answers, questionnaire);
-    const { tasks, marks } = mainThreadTasks((await chrome.stopTracing()).toString());
-    figures.longestTask = Math.max(...tasks.map(([, duration]) => duration));
+    const { tasks, marks } = mainThreadTasks((await chrome.stopTracing()).toString(), figures.files);
+    figures.longestTask = Math.max(...tasks.filter(([, , own]) => own).map(([, duration]) => duration));
+    figures.longestPageTask = Math.max(...tasks.map(([, duration]) => duration));
     if (subject.next)
       figures.nextWork = tasks
         .map(([start, duration]) => Math.min(start + duration, marks.painted) - Math.max(start, marks.next))
@@ -373,6 +423,7 @@ async function main() {
           next: pick(throttled, 'next'),
           nextWork: pick(throttled, 'nextWork'),
           longestTask: pick(throttled, 'longestTask'),
+          longestPageTask: pick(throttled, 'longestPageTask'),
           memory: pick(throttled, 'memory'),
           hostShift: pick(throttled, 'hostShift'),
         },
@@ -404,7 +455,12 @@ function report(results, { engine, runs }) {
     [`first screen interactive, ${THROTTLE}x CPU`, (r) => r.firstScreenThrottled, ms],
     [`Next to the next step painted, ${THROTTLE}x CPU`, (r) => r.next, ms],
     [`main-thread work for that Next, ${THROTTLE}x CPU`, (r) => r.nextWork, ms],
-    [`longest main-thread task, ${THROTTLE}x CPU`, (r) => r.longestTask, ms],
+    [`longest main-thread task of the questionnaire, ${THROTTLE}x CPU`, (r) => r.longestTask, ms],
+    [
+      `longest main-thread task of the page (its host, the test driver), ${THROTTLE}x CPU`,
+      (r) => r.longestPageTask,
+      ms,
+    ],
     ['JS heap + wasm memory after a completed check', (r) => r.memory, mb],
     ['layout shift of the host page while loading', (r) => r.hostShift, (v) => v.toFixed(3)],
   ];
@@ -432,7 +488,7 @@ function report(results, { engine, runs }) {
         `0.4 × ${ms(surveyjs.firstScreenThrottled)} = ${ms(0.4 * surveyjs.firstScreenThrottled)}`,
     ),
     goal(ours.nextWork <= 16, `Next within one frame (16 ms) of main-thread work (${ms(ours.nextWork)})`),
-    goal(ours.longestTask <= 50, `no main-thread task over 50 ms (${ms(ours.longestTask)})`),
+    goal(ours.longestTask <= 50, `no main-thread task of the checker over 50 ms (${ms(ours.longestTask)})`),
     goal(ours.hostShift === 0, `no layout shift of the host page (${ours.hostShift.toFixed(3)})`),
   );
   return lines.join('\n');
