@@ -9,11 +9,11 @@
 //! by xtask alone, so the linker leaves their descriptions out of the wasm.
 
 use crate::engine::RawAnswers;
+use crate::json::{Json, ToJson};
 use crate::pack::{LANGUAGES, PACK};
 use crate::settings::{
     Theme, HEADING_LEVEL, HEADING_LEVELS, HISTORY, REGION, SHARE_ANSWERS, THEME,
 };
-use serde::Serialize;
 
 /// The element's tag name.
 pub const TAG: &str = "b12-cramp-check";
@@ -23,15 +23,27 @@ pub const LANG: &str = "lang";
 pub const COMPLETE_EVENT: &str = "b12-cramp-check:complete";
 
 /// The complete event's `detail`, as the element sends it (`web::api`).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Completion {
     pub triage: &'static str,
     pub top_factor: &'static str,
     pub pack_version: &'static str,
     /// Health data: only when the host opted in with the share-answers attribute.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub answers: Option<RawAnswers>,
+}
+
+/// `{"triage":..,"topFactor":..,"packVersion":..,"answers":{..}}` (`COMPLETE_DETAIL`), the
+/// answers absent unless shared.
+impl ToJson for Completion {
+    fn to_json<J: Json>(&self) -> J {
+        let detail = J::object()
+            .with("triage", J::string(self.triage))
+            .with("topFactor", J::string(self.top_factor))
+            .with("packVersion", J::string(self.pack_version));
+        match &self.answers {
+            Some(answers) => detail.with("answers", answers.to_json()),
+            None => detail,
+        }
+    }
 }
 
 /// One attribute the element reads.
@@ -301,6 +313,8 @@ pub const CSS_PROPERTIES: [Styling; 17] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::RawValue;
+    use crate::json::Tree;
     use std::collections::BTreeMap;
     use std::path::Path;
 
@@ -321,32 +335,43 @@ mod tests {
     }
 
     #[test]
-    fn the_complete_event_detail_has_the_declared_fields() {
-        let field_names = |completion: Completion| -> Vec<String> {
-            let json = serde_json::to_value(completion).unwrap();
-            json.as_object().unwrap().keys().cloned().collect()
-        };
+    fn the_complete_event_detail_has_the_declared_fields_in_order() {
         let completion = |answers| Completion {
             triage: PACK.levels[0].id,
             top_factor: PACK.factors[0].id,
             pack_version: PACK.version,
             answers,
         };
-        let mut declared: Vec<&str> = COMPLETE_DETAIL.iter().map(|f| f.name).collect();
-        declared.sort_unstable();
+        let field_names = |completion: Completion| -> Vec<String> {
+            match completion.to_json::<Tree>() {
+                Tree::Object(fields) => fields.into_iter().map(|(name, _)| name).collect(),
+                other => panic!("not an object: {other:?}"),
+            }
+        };
+        let declared: Vec<&str> = COMPLETE_DETAIL.iter().map(|f| f.name).collect();
         assert_eq!(
             field_names(completion(Some(RawAnswers::default()))),
             declared
         );
-        let always: Vec<&str> = declared
-            .into_iter()
-            .filter(|name| {
-                COMPLETE_DETAIL
-                    .iter()
-                    .any(|f| f.name == *name && !f.optional)
-            })
+        let always: Vec<&str> = COMPLETE_DETAIL
+            .iter()
+            .filter(|f| !f.optional)
+            .map(|f| f.name)
             .collect();
         assert_eq!(field_names(completion(None)), always);
+
+        // The answers in the command line's shape (`cramp-check fhir answers`, an answers file).
+        let answers = RawAnswers(vec![
+            ("q_age".into(), RawValue::One("65_74".into())),
+            ("q_neuro".into(), RawValue::Many(vec!["none".into()])),
+        ]);
+        assert_eq!(
+            serde_json::to_string(&completion(Some(answers)).to_json::<Tree>()).unwrap(),
+            format!(
+                r#"{{"triage":"{}","topFactor":"{}","packVersion":"{}","answers":{{"q_age":"65_74","q_neuro":["none"]}}}}"#,
+                PACK.levels[0].id, PACK.factors[0].id, PACK.version
+            )
+        );
     }
 
     fn source(path: &str) -> String {

@@ -12,6 +12,9 @@
 //! - [`share`]: answers as a short versioned code, for share links and remembered answers.
 //! - [`interface`]: the element's public interface (attributes, event, CSS parts and custom
 //!   properties), declared once for the loader, the npm package's declarations and the docs.
+//! - [`json`]: the public JSON shapes (the assessment, raw answers, the complete event's detail),
+//!   each described once and built as serde_json's input on the command line or as JavaScript
+//!   values in the browser.
 //! - [`settings`]: what the host chose (language, region, theme...), read from attributes.
 //! - [`robustness`] (native): what must hold for any input, for the fuzz targets.
 //! - `ui` (wasm only): the Yew interface; `web` (wasm only): mounting it in a page.
@@ -23,6 +26,7 @@ pub mod engine;
 #[cfg(feature = "cli")]
 pub mod fhir;
 pub mod interface;
+pub mod json;
 pub mod outline;
 pub mod pack;
 pub mod questionnaire;

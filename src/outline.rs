@@ -9,9 +9,11 @@
 use crate::engine::model::{self, QuestionIdx, RefIdx, Tone};
 use crate::engine::{Answers, Assessment, ReasonSource};
 use crate::pack::{factor_apart, Texts, UiText};
+#[cfg(feature = "cli")]
 use serde::Serialize;
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Outline {
     /// The result level's id (what `cramp-check eval` prints as `triage`).
     pub level: &'static str,
@@ -25,10 +27,11 @@ pub struct Outline {
 }
 
 /// What to do first.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Banner {
     /// How the level looks (its icon and colour), by the tone's id.
-    #[serde(serialize_with = "tone_id")]
+    #[cfg_attr(feature = "cli", serde(serialize_with = "tone_id"))]
     pub tone: Tone,
     pub heading: &'static str,
     pub action: String,
@@ -40,7 +43,8 @@ pub struct Banner {
 }
 
 /// A number to call (a `tel:` link on the page).
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Call {
     pub number: &'static str,
     /// "Call 999".
@@ -115,17 +119,19 @@ pub fn reading_order(tone: Tone) -> [Part; 10] {
     order
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Section {
     /// The id of one of `READING_ORDER` (the page's `data-section`).
     pub id: &'static str,
     pub title: &'static str,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "cli", serde(flatten))]
     pub content: Content,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
+#[cfg_attr(feature = "cli", serde(rename_all = "snake_case"))]
 pub enum Content {
     Advice(Vec<Advice>),
     Reasons(Vec<Reason>),
@@ -137,7 +143,8 @@ pub enum Content {
     Sources(Sources),
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Advice {
     pub id: &'static str,
     pub text: String,
@@ -145,7 +152,8 @@ pub struct Advice {
 }
 
 /// A rule that decided the result, with the answers that made it hold.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Reason {
     /// `<kind>:<id>`, as in `cramp-check eval`'s reasons (the page's `data-reason`).
     pub id: String,
@@ -157,7 +165,8 @@ pub struct Reason {
 
 /// What the answers point to: the causes in chart order (the top factor first), then the
 /// factors shown apart from them (B12), each with its sentence.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Factors {
     pub causes: Vec<Cause>,
     /// The chart in one sentence, in words (the page shows no points).
@@ -165,7 +174,8 @@ pub struct Factors {
     pub apart: Vec<FactorApart>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Cause {
     pub factor: &'static str,
     pub name: &'static str,
@@ -174,25 +184,28 @@ pub struct Cause {
     pub top: bool,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct FactorApart {
     pub factor: &'static str,
     pub text: String,
 }
 
 /// One answered question and the options chosen, in words.
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct AnswerInWords {
     /// The question's id (the page's `data-question`).
     pub id: &'static str,
     /// The question (the page's Change button opens its step).
-    #[serde(skip)]
+    #[cfg_attr(feature = "cli", serde(skip))]
     pub index: QuestionIdx,
     pub question: String,
     pub options: Vec<String>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Sources {
     pub intro: &'static str,
     /// In number order, from 1.
@@ -201,7 +214,8 @@ pub struct Sources {
     pub version: String,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq)]
+#[cfg_attr(feature = "cli", derive(Serialize))]
 pub struct Source {
     pub number: usize,
     pub publisher: &'static str,
@@ -478,6 +492,7 @@ impl Citations {
     }
 }
 
+#[cfg(feature = "cli")]
 fn tone_id<S: serde::Serializer>(tone: &Tone, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(tone.id())
 }

@@ -1,7 +1,7 @@
 //! The result of an evaluation, and its JSON form (shared by the command line and the JS API).
 
 use super::model::{FactorIdx, LevelIdx, Pack, QuestionIdx, RefIdx, Section, Tone};
-use serde::{Serialize, Serializer};
+use crate::json::{Json, ToJson};
 
 #[derive(Debug, Clone)]
 pub struct Assessment<'p> {
@@ -139,119 +139,78 @@ impl ReasonSource {
     }
 }
 
-/// The assessment's JSON form, for the command line and the JS API:
-/// `{"pack":{..},"triage":..,"top_factor":..,"decided_by":..,"factors":{..},"reasons":[..],
-/// "signals":[..],"notes":[..],"advice":[..]}`; notes are the advice of the "note" section.
-/// The key `triage` is a public contract (hosts and answer files read it), whatever the
-/// pack calls the result's level.
-impl Serialize for Assessment<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+/// The assessment's JSON form, for the command line (`cramp-check eval`) and the JS API
+/// (`evaluate()`): `{"pack":{..},"triage":..,"top_factor":..,"decided_by":..,"factors":{..},
+/// "reasons":[..],"signals":[..],"notes":[..],"advice":[..]}`: factors map each factor's id to
+/// its points in pack order, and notes are the advice of the "note" section. The key `triage` is
+/// a public contract (hosts and answer files read it), whatever the pack calls the result's
+/// level.
+impl ToJson for Assessment<'_> {
+    fn to_json<J: Json>(&self) -> J {
         let pack = self.pack;
-        let ref_ids = |refs: &[RefIdx]| -> Vec<&'static str> {
-            refs.iter()
-                .map(|&r| pack.references[usize::from(r)].id)
-                .collect()
+        let refs = |refs: &[RefIdx]| {
+            J::array_of(
+                refs.iter()
+                    .map(|&r| J::string(pack.references[usize::from(r)].id)),
+            )
         };
-        let advice = |notes: bool| -> Vec<AdviceJson> {
-            self.advice
-                .iter()
-                .map(|&a| &pack.advice[usize::from(a)])
-                .filter(|item| (item.section == Section::Note) == notes)
-                .map(|item| AdviceJson {
-                    id: item.id,
-                    section: item.section.id(),
-                    refs: ref_ids(item.refs),
-                })
-                .collect()
+        let advice = |notes: bool| {
+            J::array_of(
+                self.advice
+                    .iter()
+                    .map(|&a| &pack.advice[usize::from(a)])
+                    .filter(|item| (item.section == Section::Note) == notes)
+                    .map(|item| {
+                        J::object()
+                            .with("id", J::string(item.id))
+                            .with("section", J::string(item.section.id()))
+                            .with("refs", refs(item.refs))
+                    }),
+            )
         };
-        AssessmentJson {
-            pack: PackJson {
-                id: pack.id,
-                version: pack.version,
-            },
-            triage: self.level_id(),
-            top_factor: self.top_factor_id(),
-            decided_by: self.decided_by(),
-            factors: pack
-                .factors
-                .iter()
-                .map(|f| f.id)
-                .zip(self.factor_scores.iter().copied())
-                .collect(),
-            reasons: self
-                .reasons
-                .iter()
-                .map(|reason| ReasonJson {
-                    kind: reason.source.kind(),
-                    id: reason.source.id(pack),
-                    refs: ref_ids(&reason.refs),
-                    answers: reason
-                        .answers
-                        .iter()
-                        .map(|&(q, o)| {
-                            let question = &pack.questions[usize::from(q)];
-                            AnswerJson {
-                                question: question.id,
-                                option: question.options[usize::from(o)],
-                            }
-                        })
-                        .collect(),
-                })
-                .collect(),
-            signals: self
-                .signals
-                .iter()
-                .map(|&s| pack.signals[usize::from(s)].id)
-                .collect(),
-            notes: advice(true),
-            advice: advice(false),
+        let mut factors = J::object();
+        for (factor, &points) in pack.factors.iter().zip(&self.factor_scores) {
+            factors.insert(factor.id, J::number(points));
         }
-        .serialize(serializer)
+        let reasons = self.reasons.iter().map(|reason| {
+            let answers = reason.answers.iter().map(|&(q, o)| {
+                let question = &pack.questions[usize::from(q)];
+                J::object()
+                    .with("question", J::string(question.id))
+                    .with("option", J::string(question.options[usize::from(o)]))
+            });
+            J::object()
+                .with("kind", J::string(reason.source.kind()))
+                .with("id", J::string(reason.source.id(pack)))
+                .with("refs", refs(&reason.refs))
+                .with("answers", J::array_of(answers))
+        });
+        let signals = self
+            .signals
+            .iter()
+            .map(|&s| J::string(pack.signals[usize::from(s)].id));
+        J::object()
+            .with(
+                "pack",
+                J::object()
+                    .with("id", J::string(pack.id))
+                    .with("version", J::string(pack.version)),
+            )
+            .with("triage", J::string(self.level_id()))
+            .with("top_factor", J::string(self.top_factor_id()))
+            .with("decided_by", J::string(&self.decided_by()))
+            .with("factors", factors)
+            .with("reasons", J::array_of(reasons))
+            .with("signals", J::array_of(signals))
+            .with("notes", advice(true))
+            .with("advice", advice(false))
     }
 }
 
-#[derive(Serialize)]
-struct AssessmentJson {
-    pack: PackJson,
-    triage: &'static str,
-    top_factor: &'static str,
-    decided_by: String,
-    /// Factor id to points, in pack order.
-    #[serde(serialize_with = "as_map")]
-    factors: Vec<(&'static str, i32)>,
-    reasons: Vec<ReasonJson>,
-    signals: Vec<&'static str>,
-    notes: Vec<AdviceJson>,
-    advice: Vec<AdviceJson>,
-}
-
-#[derive(Serialize)]
-struct PackJson {
-    id: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-struct ReasonJson {
-    kind: &'static str,
-    id: &'static str,
-    refs: Vec<&'static str>,
-    answers: Vec<AnswerJson>,
-}
-
-#[derive(Serialize)]
-struct AnswerJson {
-    question: &'static str,
-    option: &'static str,
-}
-
-#[derive(Serialize)]
-struct AdviceJson {
-    id: &'static str,
-    section: &'static str,
-    refs: Vec<&'static str>,
-}
-
-fn as_map<S: Serializer>(pairs: &[(&'static str, i32)], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(pairs.iter().map(|(key, value)| (key, value)))
+/// serde's view of the assessment (the command line prints it with serde_json): its JSON form.
+#[cfg(feature = "cli")]
+impl serde::Serialize for Assessment<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json::<crate::json::Tree>().serialize(serializer)
+    }
 }

@@ -1,11 +1,14 @@
-//! Answers as given, before validation (`{"q_age": "65_74", "q_neuro": ["none"]}`), and their
-//! JSON form; a value of another kind is kept as what it was, for the error message.
+//! Answers as given, before validation (`{"q_age": "65_74", "q_neuro": ["none"]}`), their
+//! JSON form and, for the command line, their reading from JSON; a value of another kind is kept
+//! as what it was, for the error message.
 
+#[cfg(feature = "cli")]
 use super::errors::shortened;
 use super::model::{Question, QuestionKind};
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use crate::json::{Json, ToJson};
+#[cfg(feature = "cli")]
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(feature = "cli")]
 use std::fmt;
 
 /// What a value was when it was neither an option id nor a list of them, for error messages;
@@ -49,26 +52,39 @@ impl RawValue {
     }
 }
 
-impl Serialize for RawAnswers {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+/// `{"q_age": "65_74", "q_neuro": ["none"]}`: each question's id with its option, or its list of
+/// options, in order (a value of another kind is only ever read, never made; it would be `null`).
+impl ToJson for RawAnswers {
+    fn to_json<J: Json>(&self) -> J {
+        let mut object = J::object();
         for (question, value) in &self.0 {
-            map.serialize_entry(question, value)?;
+            object.insert(question, value.to_json());
         }
-        map.end()
+        object
     }
 }
 
-impl Serialize for RawValue {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl ToJson for RawValue {
+    fn to_json<J: Json>(&self) -> J {
         match self {
-            RawValue::One(option) => serializer.serialize_str(option),
-            RawValue::Many(options) => options.serialize(serializer),
-            RawValue::Invalid(_) => serializer.serialize_unit(),
+            RawValue::One(option) => J::string(option),
+            RawValue::Many(options) => J::array_of(options.iter().map(|o| J::string(o))),
+            RawValue::Invalid(_) => J::null(),
         }
     }
 }
 
+/// serde's view of the answers (the command line prints them with serde_json): their JSON form.
+#[cfg(feature = "cli")]
+impl serde::Serialize for RawAnswers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json::<crate::json::Tree>().serialize(serializer)
+    }
+}
+
+// The command line reads answers with serde_json.
+
+#[cfg(feature = "cli")]
 impl<'de> Deserialize<'de> for RawAnswers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AnswersVisitor;
@@ -96,6 +112,7 @@ impl<'de> Deserialize<'de> for RawAnswers {
     }
 }
 
+#[cfg(feature = "cli")]
 impl<'de> Deserialize<'de> for RawValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ValueVisitor;

@@ -2,28 +2,29 @@
 
 use crate::engine::{evaluate as evaluate_answers, found, Answers, RawAnswers, RawValue};
 use crate::interface::{Completion, COMPLETE_EVENT};
+use crate::json::ToJson;
 use crate::pack::PACK;
 use crate::questionnaire::Questionnaire;
 use js_sys::{Array, Object};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::Callback;
 
-/// The assessment for answers in the command line's JSON shape (`cramp-check eval`), as a plain
-/// object with the same fields. Bad answers throw an `Error` whose message names the question
-/// or option, as the command line's does.
+/// The assessment for answers in the command line's JSON shape (`cramp-check eval`; the one
+/// description is in `engine::assessment`), as a plain object with the same fields in the same
+/// order. Bad answers throw an `Error` whose message names the question or option, as the
+/// command line's does.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_for_script(answers: JsValue) -> Result<JsValue, JsError> {
     let raw = raw_answers(&answers).ok_or_else(|| {
         JsError::new("invalid answers: expected an object, such as {\"q_age\": \"65_74\"}")
     })?;
     let answers = Answers::from_raw(&PACK, &raw).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&evaluate_answers(&PACK, &answers))
+    Ok(evaluate_answers(&PACK, &answers).to_json())
 }
 
-/// The answers object read directly (not through serde's deserializer, whose error messages
-/// would bring float formatting into the wasm). Values are checked as the command line's are.
+/// The answers object read directly (the wasm has no serde, and a deserializer's error messages
+/// would bring float formatting into it). Values are checked as the command line's are.
 fn raw_answers(answers: &JsValue) -> Option<RawAnswers> {
     if !answers.is_object() || Array::is_array(answers) {
         return None;
@@ -62,13 +63,6 @@ fn kind_of(value: &JsValue) -> &'static str {
     }
 }
 
-/// Plain objects, not `Map`s, so the result reads like the command line's JSON.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// Dispatches `b12-cramp-check:complete` (bubbling, composed) from `host` each time the reader
 /// reaches a result. The answers go with it only when the host opted in (`share-answers`).
 pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Questionnaire> {
@@ -80,9 +74,7 @@ pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Que
             pack_version: PACK.version,
             answers: share_answers.then(|| completed.answers().to_raw(&PACK)),
         };
-        let Ok(detail) = to_js(&completion) else {
-            return;
-        };
+        let detail: JsValue = completion.to_json();
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);

@@ -5,6 +5,7 @@
 //! - [`element`]: the custom element's Rust half (the JS half, which defines the element and its
 //!   closed shadow root, is `www/embed/loader.js`).
 //! - [`api`]: `evaluate(answers)` for scripts, and the "complete" event sent to the host.
+//! - [`js_value`]: the public JSON shapes (`crate::json`) as plain JavaScript values, for `api`.
 //! - [`attributes`]: reading settings from attributes, falling back with a console warning.
 //! - [`faults`]: a panic in any checker reported to the loader, which restarts the checkers.
 
@@ -12,6 +13,7 @@ mod api;
 mod attributes;
 mod element;
 mod faults;
+mod js_value;
 
 use crate::ui::AppProps;
 use web_sys::Element;

@@ -12,6 +12,7 @@ import {
   serve,
   browser,
   newPage,
+  cli,
   cliEval,
   screenshot,
   axeViolations,
@@ -285,6 +286,7 @@ test('the complete event carries no answers by default, and the answers when the
     document.addEventListener('b12-cramp-check:complete', (e) =>
       window.events.push({
         detail: e.detail,
+        json: JSON.stringify(e.detail),
         bubbles: e.bubbles,
         composed: e.composed,
         target: e.target.id,
@@ -294,13 +296,16 @@ test('the complete event carries no answers by default, and the answers when the
   const widget = tab.locator('#w');
   const answers = answersFile('b12-metformin-tingling.json');
   const given = await walk(widget, answers);
-  const cli = cliEval(given);
+  const evaluated = cliEval(given);
   await tab.waitForFunction(() => window.events.length >= 1, null, { polling: 50 });
   const events = await tab.evaluate(() => window.events);
   assert.equal(events.length, 1, JSON.stringify(events));
   let [event] = events;
+  const detail = { triage: evaluated.triage, topFactor: evaluated.top_factor, packVersion: evaluated.pack.version };
   assert.deepEqual(event, {
-    detail: { triage: cli.triage, topFactor: cli.top_factor, packVersion: cli.pack.version },
+    detail,
+    // The fields in their declared order (src/interface.rs), no answers field at all.
+    json: JSON.stringify(detail),
     bubbles: true,
     composed: true,
     target: 'w',
@@ -315,6 +320,11 @@ test('the complete event carries no answers by default, and the answers when the
   [, event] = await tab.evaluate(() => window.events);
   assert.deepEqual(event.detail.answers, given);
   assert.equal(cliEval(event.detail.answers).triage, event.detail.triage);
+  // Written as the command line writes answers (in question order, `fhir answers`), after the
+  // same three fields.
+  const response = cli(['fhir', 'response', '-'], JSON.stringify(given));
+  const cliAnswers = cli(['fhir', 'answers', '-'], JSON.stringify(response));
+  assert.equal(event.json, JSON.stringify({ ...detail, answers: cliAnswers }));
   await tab.context().close();
 });
 
@@ -473,25 +483,20 @@ test('SRI: the right hash runs, a wrong hash on the script refuses it, a changed
   await tampered.context().close();
 });
 
-test('evaluate() returns what cramp-check eval returns, and refuses bad answers the same way', async () => {
+test('evaluate() returns what cramp-check eval returns, field for field in its order, and refuses bad answers the same way', async () => {
   const tab = await open('/empty.html');
-  const files = [
-    'emergency-early-exit.json',
-    'same-day-statin.json',
-    'b12-metformin-tingling.json',
-    'other-cause-walking-pain.json',
-    'self-care-exercise.json',
-    'under-18.json',
-    'emergency-tetanus-signs.json',
-    'same-day-nitrous-oxide.json',
-    'self-care-short-lived-heat.json',
-    'other-cause-night-cramps-walking-pain.json',
-  ];
+  const files = readdirSync(join(ROOT, 'tests/answers')).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 13, files.join());
   for (const file of files) {
     const answers = answersFile(file);
-    const fromPage = await tab.evaluate(async (a) => (await import('/embed/b12-cramp-check.js')).evaluate(a), answers);
-    assert.deepEqual(fromPage, cliEval(answers), file);
-    assert.equal(fromPage.pack.version, '1.1.0', `${file}: content pack 1.1`);
+    // Written out in the page, so that the text shows the object's own key order, nulls and
+    // kinds of value, then compared with the command line's JSON text as the page would write it.
+    const fromPage = await tab.evaluate(
+      async (a) => JSON.stringify(await (await import('/embed/b12-cramp-check.js')).evaluate(a)),
+      answers,
+    );
+    assert.equal(fromPage, JSON.stringify(cliEval(answers)), file);
+    assert.equal(JSON.parse(fromPage).pack.version, '1.1.0', `${file}: content pack 1.1`);
   }
   const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
   assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);
@@ -512,9 +517,12 @@ test('evaluate() returns what cramp-check eval returns, and refuses bad answers 
   );
   assert.ok(objects.length >= 8);
   for (const file of objects) {
-    const cli = spawnSync(process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check'), ['eval', join(bad, file)]);
-    assert.equal(cli.status, 2, file);
-    const message = cli.stderr
+    const refused = spawnSync(process.env.CRAMP_CHECK ?? join(ROOT, 'target/debug/cramp-check'), [
+      'eval',
+      join(bad, file),
+    ]);
+    assert.equal(refused.status, 2, file);
+    const message = refused.stderr
       .toString()
       .trim()
       .replace(/^cramp-check: /, '');
