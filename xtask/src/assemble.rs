@@ -17,10 +17,13 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// wasm-opt -Oz until it converges (-0.6 KB). Then each language's texts as one table: 147,357 B
 /// (script 9,585 + wasm 137,772), -2.0 KB against the same tree's 149,404 B. Then serde out of
 /// the wasm (the public JSON shapes built as JavaScript values, src/json.rs): 143,953 B (script
-/// 9,519 + wasm 134,434), -3.4 KB against 147,368 B. docs/performance.md records the profile and
-/// the levers left (a smaller allocator, the pack's ids as the texts are, then Yew itself).
-/// Lower the budget with each cut; raise it only knowingly.
-pub const EMBED_BUDGET: usize = 144_350;
+/// 9,519 + wasm 134,434), -3.4 KB against 147,368 B. Then, knowingly, +1.6 KB for no long task
+/// (issue 16's speed goals): 145,584 B (script 9,639 + wasm 135,945), for the printed date's own
+/// month names and pattern, the work split into tasks, and the loader compiling the whole wasm.
+/// docs/performance.md records the profile and the levers left (a smaller allocator, the pack's
+/// ids as the texts are, then Yew itself). Lower the budget with each cut; raise it only
+/// knowingly.
+pub const EMBED_BUDGET: usize = 146_000;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
