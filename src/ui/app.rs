@@ -161,8 +161,9 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // The first screen is drawn in a task after the first render's, which sets up the state
-    // and the panel: each of the two then runs code for the first time (compiled as it is first
-    // called), and neither holds the host page's main thread for long.
+    // and draws nothing (so no frame in between has anything to lay out): each of the two runs
+    // code for the first time (compiled as it is first called), and neither holds the host
+    // page's main thread for long.
     let drawn = use_state(|| false);
     {
         let drawn = drawn.clone();
@@ -261,6 +262,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
         });
+    }
+    if !*drawn {
+        return Html::default();
     }
     let notice = flow
         .notice()

@@ -87,7 +87,7 @@ function compiled() {
       throw new Error(`the wasm file could not be loaded (HTTP ${response.status}, ${WASM_SOURCE_NAME})`);
     // Compiled from all its bytes at once, not as they stream in: SRI holds the bytes back until
     // the whole file has arrived anyway, and a buffer is decoded off the main thread, where
-    // streaming would decode it in the task that receives the bytes (about 30 ms at 4x CPU).
+    // streaming would decode it in the task that receives the bytes (30 to 60 ms at 4x CPU).
     return WebAssembly.compile(await response.arrayBuffer());
   })();
   return compiling;
@@ -284,7 +284,6 @@ export class B12CrampCheckElement extends HTMLElement {
       instance.elements.add(this);
       this.#stoppedMessage = instance.guard(() => this.#widget.stoppedMessage);
       this.#container = instance.guard(() => this.#widget.container);
-      this.#root.append(this.#container);
     } catch (error) {
       this.#widget = null;
       throw error;
@@ -293,7 +292,10 @@ export class B12CrampCheckElement extends HTMLElement {
     // the first time (compiled as it is first called), so neither may hold the page for long.
     const widget = this.#widget;
     await new Promise((resolve) => setTimeout(resolve));
-    if (this.#widget === widget && !instance.dead) instance.guard(() => widget.refresh());
+    if (this.#widget !== widget || instance.dead) return;
+    // In the page only from now on: until then, nothing of it has a style or a layout to update.
+    this.#root.append(this.#container);
+    instance.guard(() => widget.refresh());
   }
 
   /**
