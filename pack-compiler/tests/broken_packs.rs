@@ -229,6 +229,19 @@ fn a_text_with_the_separator_of_compiled_texts_is_named() {
 }
 
 #[test]
+fn month_names_other_than_twelve_are_named() {
+    // The printed date takes its month name by position from this list.
+    let dir = broken_pack("eleven-months", "texts/es.toml", |s| {
+        s.replace("octubre noviembre", "octubre")
+    });
+    assert_reported(
+        &errors(&dir),
+        "es.toml",
+        &["ui.months", "twelve month names"],
+    );
+}
+
+#[test]
 fn extra_text_key_is_named() {
     let dir = broken_pack("extra-text", "texts/en.toml", |s| {
         s.replace("[signals]\n", "[signals]\nheavy_alcohool = \"typo\"\n")

@@ -74,9 +74,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </section>
         }
     });
-    let printed = ui
-        .printed_on()
-        .replace("{date}", &keep::today(ui));
+    let printed = ui.printed_on().replace("{date}", &keep::today(ui));
     let change = props
         .on_action
         .reform(|_: MouseEvent| Action::ChangeAnswers);
