@@ -94,11 +94,13 @@ pub fn App(props: &AppProps) -> Html {
             // time after the intro (compiled as it is first called), are the most a click has
             // the checker draw: they are drawn in a task of their own, so that neither that
             // task nor the click's holds the host page's main thread for long. The screen
-            // before stays until then.
-            let drawn_later = matches!(
-                (flow.screen(), flow.apply(action.clone()).screen()),
-                (Screen::Step(_), Screen::Result) | (Screen::Intro, Screen::Step(_))
-            );
+            // before stays until then. An answer never changes the screen, so only other
+            // actions are tried out (trying one evaluates the answers).
+            let drawn_later = answer.is_none()
+                && matches!(
+                    (flow.screen(), flow.apply(action.clone()).screen()),
+                    (Screen::Step(_), Screen::Result) | (Screen::Intro, Screen::Step(_))
+                );
             let (flow, move_focus, from_history, option_used) = (
                 flow.clone(),
                 move_focus.clone(),
