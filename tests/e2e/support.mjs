@@ -58,8 +58,8 @@ export async function serve(dir = DIST, headers = {}, pages = {}) {
   };
 }
 
-/** Debian's Chromium; every request that leaves 127.0.0.1 is refused and recorded. */
-export async function browser() {
+/** Debian's Chromium, with `args` added to its command line. */
+export async function browser(args = []) {
   const instance = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -71,6 +71,7 @@ export async function browser() {
       '--disable-component-update',
       '--disable-sync',
       '--font-render-hinting=none',
+      ...args,
     ],
   });
   return instance;
