@@ -18,6 +18,11 @@ mod js_value;
 use crate::ui::AppProps;
 use web_sys::Element;
 
+/// Talc, not the standard library's dlmalloc: smaller in the wasm and quicker. It is made for
+/// single-threaded wasm, which the checker is (built without atomics).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The app for `host`: its settings from its attributes, and its results sent as events.
 fn app_props(host: &Element, warn: &mut dyn FnMut(String)) -> AppProps {
     let settings = attributes::settings_from(host, warn);

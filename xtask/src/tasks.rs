@@ -115,8 +115,12 @@ fn cargo_deny() -> (&'static str, Command) {
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
         .map(|home| home.join("advisory-dbs"));
-    let offline_advisories = databases
-        .is_some_and(|dir| fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()));
+    // A database is a directory there; a failed fetch leaves only its lock file.
+    let offline_advisories = databases.is_some_and(|dir| {
+        fs::read_dir(dir).is_ok_and(|mut entries| {
+            entries.any(|entry| entry.and_then(|e| e.file_type()).is_ok_and(|t| t.is_dir()))
+        })
+    });
     let mut args = vec!["deny", "--log-level", "error", "check"];
     let name = if offline_advisories {
         args.extend(["--disable-fetch", "advisories"]);
