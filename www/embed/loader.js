@@ -114,9 +114,14 @@ class Instance {
 
   constructor() {
     Instance.created += 1;
-    this.glue = createInstance();
-    this.ready = compiled()
-      .then((module) => this.glue.init({ module_or_path: module }))
+    // The glue is made in a task of its own while the wasm loads, not in the one that defines
+    // the element, which the host page's parser may be running.
+    const glue = new Promise((resolve) => setTimeout(resolve)).then(createInstance);
+    this.ready = Promise.all([compiled(), glue])
+      .then(([module, made]) => {
+        this.glue = made;
+        return made.init({ module_or_path: module });
+      })
       .then((exports) => {
         this.exports = exports;
         this.glue.setPanicReporter((message) => this.fail(message));
