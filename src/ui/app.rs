@@ -95,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
             // the checker draw: they are drawn in a task of their own, so that neither that
             // task nor the click's holds the host page's main thread for long. The screen
             // before stays until then. An answer never changes the screen, so only other
-            // actions are tried out (trying one evaluates the answers).
+            // actions are tried out: trying an answer would evaluate the answers a second time.
             let drawn_later = answer.is_none()
                 && matches!(
                     (flow.screen(), flow.apply(action.clone()).screen()),
