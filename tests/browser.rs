@@ -45,6 +45,14 @@ impl Checker {
     /// The app with these settings, starting from the answers of `restart_with` (a share code)
     /// as an element does after a restart.
     async fn mount_with(settings: Settings, restart_with: Option<String>) -> Checker {
+        let checker = Checker::render(settings, restart_with).await;
+        // The first screen is drawn in a task after the first render (src/ui/app.rs).
+        settled().await;
+        checker
+    }
+
+    /// The app's first render, which draws nothing yet.
+    async fn render(settings: Settings, restart_with: Option<String>) -> Checker {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
@@ -69,8 +77,6 @@ impl Checker {
         )
         .render();
         yew::scheduler::flush().await;
-        // The first screen is drawn in a task after the first render (src/ui/app.rs).
-        settled().await;
         Checker {
             root,
             completed,
@@ -145,16 +151,29 @@ impl Checker {
     }
 }
 
-/// Resolves once the tasks the checker queued and its next frame's callbacks have run.
+/// Resolves once the tasks the checker queued, its next frame's callbacks and the tasks those
+/// queued have run (the result's rest is drawn in a task after its first frame).
 async fn settled() {
-    let window = web_sys::window().unwrap();
+    next_task().await;
+    next_frame().await;
+    next_task().await;
+}
+
+/// Resolves after a task queued now, and the renders it caused.
+async fn next_task() {
     let task = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window.set_timeout_with_callback(&resolve);
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(task).await;
     yew::scheduler::flush().await;
+}
+
+/// Resolves in the next frame, after the callbacks queued for it before.
+async fn next_frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window.request_animation_frame(&resolve);
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
 }
@@ -325,6 +344,53 @@ async fn the_result_renders_its_outline_in_order() {
         focused().and_then(|e| e.get_attribute("href")).as_deref(),
         Some("#source-1")
     );
+}
+
+/// The result's banner and first sections are drawn first, the rest in a task after the frame
+/// that shows them (src/ui/components/result/mod.rs), leaving what is there untouched: the
+/// focused heading keeps focus.
+#[wasm_bindgen_test]
+async fn the_result_is_drawn_in_two_tasks_and_marked_once_whole() {
+    let answers = b12_answers();
+    let expected = outline(
+        &evaluate(&PACK, &answers),
+        &answers,
+        Settings::default().texts,
+        Settings::default().region,
+    );
+    let all: Vec<&str> = expected.sections.iter().map(|s| s.id).collect();
+    let checker = Checker::render(Settings::default(), Some(share::encode(&PACK, &answers))).await;
+    next_task().await;
+    assert!(checker.find(".banner").is_some(), "the banner comes first");
+    assert_eq!(
+        checker.all("[data-section]", "data-section"),
+        all[..2],
+        "with the first sections"
+    );
+    assert!(checker.find(".disclaimer").is_none());
+    assert_eq!(checker.triage(), None, "not marked while partly drawn");
+    let (heading, first) = (
+        checker.find(".banner .title").unwrap(),
+        checker.find("[data-section]").unwrap(),
+    );
+    heading.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    next_frame().await;
+    assert_eq!(checker.all("[data-section]", "data-section"), all[..2]);
+    next_task().await;
+    assert_eq!(checker.all("[data-section]", "data-section"), all);
+    assert!(first.is_same_node(
+        checker
+            .find("[data-section]")
+            .as_ref()
+            .map(|e| e.unchecked_ref())
+    ));
+    assert!(
+        heading.is_same_node(focused().as_ref().map(|e| e.unchecked_ref())),
+        "the heading keeps focus"
+    );
+    assert!(checker.find(".disclaimer").is_some());
+    assert!(checker.find("[data-action=\"restart\"]").is_some());
+    assert_eq!(checker.triage().as_deref(), Some(expected.level));
 }
 
 #[wasm_bindgen_test]

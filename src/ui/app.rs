@@ -1,6 +1,6 @@
 use super::components::step::step_caption;
 use super::components::{intro::Intro, result::ResultView, step::StepView};
-use super::later::{next_frame, next_task};
+use super::later::{next_frame, next_task, use_later};
 use super::{keep, page};
 use crate::engine::model::QuestionIdx;
 use crate::outline::outline;
@@ -166,18 +166,14 @@ pub fn App(props: &AppProps) -> Html {
     // and draws nothing (so no frame in between has anything to lay out): each of the two runs
     // code for the first time (compiled as it is first called), and neither holds the host
     // page's main thread for long.
-    let drawn = use_state(|| false);
-    {
-        let drawn = drawn.clone();
-        use_effect_with((), move |_| next_task(move || drawn.set(true)));
-    }
+    let drawn = use_later(next_task);
 
     let ui = UiText(settings.texts);
     // Each screen is keyed, so a new screen is new DOM, never old nodes with their text
     // changed: a page that rewrites text nodes (browser translation wraps them in <font>) would
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
     let (screen, screen_title) = match flow.screen() {
-        _ if !*drawn => (Html::default(), None),
+        _ if !drawn => (Html::default(), None),
         Screen::Intro => (
             html! { <Intro key="intro" focus={focus_target.clone()} on_action={on_action.clone()} /> },
             None,
@@ -265,7 +261,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    if !*drawn {
+    if !drawn {
         return Html::default();
     }
     let notice = flow

@@ -5,6 +5,11 @@
 //! wasm about 2 KB of Yew's generic code, and these have no state of their own. The printed
 //! summary is this screen under the print stylesheet, with its print-only header.
 //!
+//! The result is the largest screen: it is drawn in two tasks, so that neither its drawing nor
+//! its frame's layout holds the host page's main thread for long. The banner and the first
+//! sections, a phone's screenful, come first; the rest in a task after the frame that shows
+//! them. `data-triage` marks the root once the whole result is there.
+//!
 //! Citations: a statement's `[1][2]` is one link, named "Sources 1, 2", to the first of them:
 //! one tab stop and one announcement per statement, with no keys to learn, and the numbered
 //! list right below for the others. Following it moves focus to the source (the page's fragment
@@ -21,13 +26,17 @@ mod sources;
 use super::keep::KeepPanel;
 use super::use_settings;
 use crate::engine::Answers;
-use crate::outline::{Content, Outline};
+use crate::outline::{Content, Outline, Section};
 use crate::pack::UiText;
 use crate::questionnaire::Action;
 use crate::ui::keep;
+use crate::ui::later::{after_next_frame, use_later};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
+
+/// The sections drawn with the banner; with it they fill a phone's screen.
+const DRAWN_FIRST: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
@@ -39,14 +48,15 @@ pub struct ResultProps {
 }
 
 /// The result: the banner, the outline's sections, the disclaimer, the privacy line, ways to
-/// keep the result, and changing the answers or starting again. The root carries
-/// `data-triage` and `data-top-factor` with the engine's ids.
+/// keep the result, and changing the answers or starting again. Once all of it is drawn, the
+/// root carries `data-triage` and `data-top-factor` with the engine's ids.
 #[function_component]
 pub fn ResultView(props: &ResultProps) -> Html {
     let settings = use_settings();
     let ui = UiText(settings.texts);
     let outline = &props.outline;
-    let sections = outline.sections.iter().map(|section| {
+    let complete = use_later(after_next_frame);
+    let section = |section: &Section| {
         let (class, body) = match &section.content {
             Content::Advice(items) => (
                 format!("advice advice-{}", section.id),
@@ -73,7 +83,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 { body }
             </section>
         }
-    });
+    };
+    // Two lists, so that drawing the second leaves the first one's nodes as they are.
+    let (first, rest) = outline
+        .sections
+        .split_at(DRAWN_FIRST.min(outline.sections.len()));
     let printed = ui.printed_on().replace("{date}", &keep::today(ui));
     let change = props
         .on_action
@@ -81,24 +95,27 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
 
     html! {
-        <section class="result" data-triage={outline.level} data-top-factor={outline.top_factor}>
+        <section class="result" data-triage={complete.then_some(outline.level)} data-top-factor={complete.then_some(outline.top_factor)}>
             <header class="print-only">
                 <p><strong>{ ui.print_heading() }</strong></p>
                 <p>{ format!("{printed} {} {}.", ui.pack_version(), outline.pack_version) }</p>
             </header>
             { banner::banner(&outline.banner, &props.focus, &settings) }
-            { for sections }
-            <p class="disclaimer">{ outline.disclaimer }</p>
-            // The promise of this surface: with `share-answers` the host receives the answers.
-            if settings.shares_answers {
-                <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared() }</strong></p>
-            } else {
-                <p class="privacy" data-privacy="private">{ ui.privacy() }</p>
+            { for first.iter().map(section) }
+            if complete {
+                { for rest.iter().map(section) }
+                <p class="disclaimer">{ outline.disclaimer }</p>
+                // The promise of this surface: with `share-answers` the host receives the answers.
+                if settings.shares_answers {
+                    <p class="privacy" data-privacy="shared"><strong>{ ui.privacy_shared() }</strong></p>
+                } else {
+                    <p class="privacy" data-privacy="private">{ ui.privacy() }</p>
+                }
+                <div class="actions">
+                    <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers() }</button>
+                    <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again() }</button>
+                </div>
             }
-            <div class="actions">
-                <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers() }</button>
-                <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again() }</button>
-            </div>
         </section>
     }
 }
