@@ -17,6 +17,7 @@ import {
   answersFile,
   walk,
   focused,
+  inFocused,
 } from './support.mjs';
 
 /** The languages every check here runs in (the element's `lang`). */
@@ -443,12 +444,7 @@ async function chooseRadio(page, name, option) {
 }
 
 function focusedMatches(page, selector) {
-  return page.evaluate(async (s) => {
-    await new Promise(requestAnimationFrame);
-    let e = document.activeElement;
-    while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
-    return e?.matches(s) ?? false;
-  }, selector);
+  return inFocused(page, (element, s) => element?.matches(s) ?? false, selector);
 }
 
 /**
@@ -497,11 +493,9 @@ async function systemColoursOnly(page, cdp, where) {
 
 /** The focused element has an outline of its own. */
 function ringVisible(page) {
-  return page.evaluate(() => {
-    let e = document.activeElement;
-    while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
-    const s = getComputedStyle(e);
-    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  return inFocused(page, (element) => {
+    const style = getComputedStyle(element);
+    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
   });
 }
 

@@ -176,17 +176,26 @@ export async function storedOnDevice(tab, origin) {
 export const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: [] };
 
 /**
- * A property of the focused element, looking inside (open) shadow roots, once the next frame
- * has begun: the checker moves focus to a new screen, or back to an option, just before it.
+ * `read(element, arg)` run in the page on the focused element (looking inside open shadow
+ * roots), once the next frame has begun: the checker moves focus to a new screen, or back to
+ * an option, just before it.
  */
-export function focused(page, property) {
-  return page.evaluate(async (name) => {
+export async function inFocused(page, read, arg) {
+  const element = await page.evaluateHandle(async () => {
     await new Promise(requestAnimationFrame);
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return element?.[name];
-  }, property);
+    return element;
+  });
+  try {
+    return await element.evaluate(read, arg);
+  } finally {
+    await element.dispose();
+  }
 }
+
+/** A property of the focused element (as `inFocused`). */
+export const focused = (page, property) => inFocused(page, (element, name) => element?.[name], property);
 
 /** `cramp-check` with these arguments and `input` on standard input; its output as parsed JSON. */
 export function cli(args, input = '') {
@@ -331,14 +340,8 @@ export async function walkTo(page, answers, question) {
   }
 }
 
-/** The option that has focus, looking through the shadow root: `question=option` (as `focused`). */
-export const focusedOption = (page) =>
-  page.evaluate(async () => {
-    await new Promise(requestAnimationFrame);
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    return `${element.name}=${element.dataset.option}`;
-  });
+/** The option that has focus: `question=option` (as `inFocused`). */
+export const focusedOption = (page) => inFocused(page, (element) => `${element.name}=${element.dataset.option}`);
 
 /** WCAG 1.4.12's spacing, on the page and in the checker's shadow root. */
 export function addTextSpacing() {
