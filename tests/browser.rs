@@ -6,7 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use b12_cramp_check::engine::{evaluate, Answers, RawAnswers};
-use b12_cramp_check::outline::{outline, Content};
+use b12_cramp_check::outline::{outline, Content, Outline};
 use b12_cramp_check::pack::{region_index, PACK};
 use b12_cramp_check::questionnaire::Questionnaire;
 use b12_cramp_check::share;
@@ -25,6 +25,17 @@ fn b12_answers() -> Answers {
     let json = include_str!("answers/b12-metformin-tingling.json");
     let raw: RawAnswers = serde_json::from_str(json).unwrap();
     Answers::from_raw(&PACK, &raw).unwrap()
+}
+
+/// The outline of `answers` that a checker with the default settings shows.
+fn outline_shown(answers: &Answers) -> Outline {
+    let settings = Settings::default();
+    outline(
+        &evaluate(&PACK, answers),
+        answers,
+        settings.texts,
+        settings.region,
+    )
 }
 
 /// A mounted checker, driven through its stable hooks: inputs by name and `data-option`,
@@ -261,13 +272,7 @@ async fn shown_questions_and_chosen_options_follow_the_state() {
 #[wasm_bindgen_test]
 async fn the_result_renders_its_outline_in_order() {
     let answers = b12_answers();
-    let settings = Settings::default();
-    let expected = outline(
-        &evaluate(&PACK, &answers),
-        &answers,
-        settings.texts,
-        settings.region,
-    );
+    let expected = outline_shown(&answers);
     let checker = Checker::restarted_with(&answers).await;
     let result = checker.find("[data-triage]").expect("the result");
     assert_eq!(
@@ -352,12 +357,7 @@ async fn the_result_renders_its_outline_in_order() {
 #[wasm_bindgen_test]
 async fn the_result_is_drawn_in_two_tasks_and_marked_once_whole() {
     let answers = b12_answers();
-    let expected = outline(
-        &evaluate(&PACK, &answers),
-        &answers,
-        Settings::default().texts,
-        Settings::default().region,
-    );
+    let expected = outline_shown(&answers);
     let all: Vec<&str> = expected.sections.iter().map(|s| s.id).collect();
     let checker = Checker::render(Settings::default(), Some(share::encode(&PACK, &answers))).await;
     next_task().await;
