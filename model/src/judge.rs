@@ -187,14 +187,14 @@ impl<'a, K: Knowledge> Judge<'a, K> {
     }
 
     pub fn signal(&mut self, signal: u16) -> Tri {
-        let condition = &self.pack.signals[usize::from(signal)].when.expr;
+        let condition = &self.pack.signals[usize::from(signal)].when;
         self.remember(Rule::Signal(usize::from(signal)), |judge| {
             judge.holds(condition)
         })
     }
 
     pub fn score_line(&mut self, line: usize) -> Tri {
-        let condition = &self.pack.scores[line].when.expr;
+        let condition = &self.pack.scores[line].when;
         self.remember(Rule::ScoreLine(line), |judge| judge.holds(condition))
     }
 
@@ -216,7 +216,7 @@ impl<'a, K: Knowledge> Judge<'a, K> {
     }
 
     pub fn red_flag(&mut self, flag: usize) -> Tri {
-        let condition = &self.pack.red_flags[flag].when.expr;
+        let condition = &self.pack.red_flags[flag].when;
         self.remember(Rule::RedFlag(flag), |judge| judge.holds(condition))
     }
 
@@ -233,7 +233,7 @@ impl<'a, K: Knowledge> Judge<'a, K> {
     fn outcome_condition(&mut self, outcome: usize) -> Tri {
         let condition = self.pack.outcomes[outcome].when.as_ref();
         self.remember(Rule::OutcomeCondition(outcome), |judge| {
-            condition.map_or(Tri::True, |c| judge.holds(&c.expr))
+            condition.map_or(Tri::True, |c| judge.holds(c))
         })
     }
 
@@ -268,11 +268,8 @@ impl<'a, K: Knowledge> Judge<'a, K> {
     pub fn advice_shown(&mut self, advice: usize) -> Tri {
         let pack = self.pack;
         let item = &pack.advice[advice];
-        Tri::any(item.levels.iter().map(|&l| self.level_is(l))).and(|| {
-            item.when
-                .as_ref()
-                .map_or(Tri::True, |c| self.holds(&c.expr))
-        })
+        Tri::any(item.levels.iter().map(|&l| self.level_is(l)))
+            .and(|| item.when.as_ref().map_or(Tri::True, |c| self.holds(c)))
     }
 
     /// A rule's judgement, computed by `judge` the first time it is asked for.

@@ -128,7 +128,9 @@ pub struct Step {
     pub questions: &'static [QuestionIdx],
 }
 
-/// A condition with its source text, for messages that quote the pack.
+/// A question's show-if condition with its source text, which the message for an answer to a
+/// hidden question quotes. The rules' conditions are kept compiled only: nothing the checker
+/// says quotes them (the reviewer's digest has their text from the compiler).
 #[derive(Debug)]
 pub struct Condition {
     pub expr: Expr,
@@ -162,7 +164,7 @@ pub struct Score {
     pub factor: FactorIdx,
     pub group: Option<u16>,
     pub points: i32,
-    pub when: Condition,
+    pub when: Expr,
     pub refs: &'static [RefIdx],
 }
 
@@ -170,7 +172,7 @@ pub struct Score {
 pub struct RedFlag {
     pub id: &'static str,
     pub level: LevelIdx,
-    pub when: Condition,
+    pub when: Expr,
     pub refs: &'static [RefIdx],
 }
 
@@ -179,7 +181,7 @@ pub struct Signal {
     pub id: &'static str,
     /// A building block that is never shown to the reader on its own.
     pub internal: bool,
-    pub when: Condition,
+    pub when: Expr,
     pub refs: &'static [RefIdx],
 }
 
@@ -195,7 +197,7 @@ pub struct Outcome {
     pub id: &'static str,
     pub level: LevelIdx,
     /// `None` only for the last outcome: it applies when nothing before it did.
-    pub when: Option<Condition>,
+    pub when: Option<Expr>,
     pub top: TopFactor,
     /// Show the result as soon as this outcome applies, without the remaining questions.
     pub stop_asking: bool,
@@ -243,7 +245,7 @@ pub struct Advice {
     pub id: &'static str,
     pub section: Section,
     pub levels: &'static [LevelIdx],
-    pub when: Option<Condition>,
+    pub when: Option<Expr>,
     pub refs: &'static [RefIdx],
 }
 

@@ -5,11 +5,12 @@
 
 use crate::resolve::Resolved;
 use crate::texts::Texts;
-use b12_model::{Condition, Pack, RefIdx, Section, TopFactor};
+use b12_model::{Pack, RefIdx, Section, TopFactor};
 use std::fmt::Write;
 
 pub fn digest(resolved: &Resolved) -> String {
     let pack = &resolved.pack;
+    let sources = &resolved.rule_sources;
     let texts = &resolved.languages[0];
     let mut out = String::new();
     let w = &mut out;
@@ -55,7 +56,7 @@ pub fn digest(resolved: &Resolved) -> String {
                 text.text, question.id
             );
             if let Some(show_if) = &question.show_if {
-                let _ = writeln!(w, "\nAsked only when {}.", condition(show_if));
+                let _ = writeln!(w, "\nAsked only when {}.", code(show_if.source));
             }
             let _ = writeln!(w);
             for (option, words) in question.options.iter().zip(text.options) {
@@ -79,13 +80,18 @@ pub fn digest(resolved: &Resolved) -> String {
         w,
         &["red flag", "level", "when", "the reader is told", "sources"],
     );
-    for (flag, text) in pack.red_flags.iter().zip(texts.red_flags) {
+    for ((flag, text), source) in pack
+        .red_flags
+        .iter()
+        .zip(texts.red_flags)
+        .zip(&sources.red_flags)
+    {
         row(
             w,
             &[
                 code(flag.id),
                 code(pack.levels[usize::from(flag.level)].id),
-                condition(&flag.when),
+                code(source),
                 (*text).into(),
                 refs(pack, flag.refs),
             ],
@@ -117,7 +123,7 @@ pub fn digest(resolved: &Resolved) -> String {
                 &[
                     score.points.to_string(),
                     group,
-                    condition(&score.when),
+                    code(sources.scores[line]),
                     refs(pack, score.refs),
                 ],
             );
@@ -130,7 +136,7 @@ pub fn digest(resolved: &Resolved) -> String {
         "Named conditions the other rules use. An internal one is never a reason on its own.",
     );
     table(w, &["signal", "when", "the reader is told", "sources"]);
-    for (signal, text) in pack.signals.iter().zip(texts.signals) {
+    for ((signal, text), source) in pack.signals.iter().zip(texts.signals).zip(&sources.signals) {
         let told = if signal.internal {
             "(internal)".to_string()
         } else {
@@ -138,12 +144,7 @@ pub fn digest(resolved: &Resolved) -> String {
         };
         row(
             w,
-            &[
-                code(signal.id),
-                condition(&signal.when),
-                told,
-                refs(pack, signal.refs),
-            ],
+            &[code(signal.id), code(source), told, refs(pack, signal.refs)],
         );
     }
 
@@ -159,11 +160,13 @@ pub fn digest(resolved: &Resolved) -> String {
             "sources",
         ],
     );
-    for (outcome, text) in pack.outcomes.iter().zip(texts.outcomes) {
-        let when = outcome
-            .when
-            .as_ref()
-            .map_or("(otherwise)".to_string(), condition);
+    for ((outcome, text), source) in pack
+        .outcomes
+        .iter()
+        .zip(texts.outcomes)
+        .zip(&sources.outcomes)
+    {
+        let when = source.map_or("(otherwise)".to_string(), code);
         let names = match outcome.top {
             TopFactor::Fixed(f) => code(pack.factors[usize::from(f)].id),
             TopFactor::Strongest => "the strongest factor".into(),
@@ -196,18 +199,19 @@ pub fn digest(resolved: &Resolved) -> String {
     for section_id in Section::ALL {
         let _ = writeln!(w, "\n### {}\n", texts.sections[section_id as usize]);
         table(w, &["advice", "at levels", "when", "text", "sources"]);
-        for (item, text) in pack
+        for ((item, text), source) in pack
             .advice
             .iter()
             .zip(texts.advice)
-            .filter(|(a, _)| a.section == section_id)
+            .zip(&sources.advice)
+            .filter(|((a, _), _)| a.section == section_id)
         {
             let levels: Vec<String> = item
                 .levels
                 .iter()
                 .map(|&l| code(pack.levels[usize::from(l)].id))
                 .collect();
-            let when = item.when.as_ref().map_or(String::new(), condition);
+            let when = source.map_or(String::new(), code);
             row(
                 w,
                 &[
@@ -295,10 +299,6 @@ fn row(w: &mut String, cells: &[String]) {
 
 fn code(id: &str) -> String {
     format!("`{id}`")
-}
-
-fn condition(condition: &Condition) -> String {
-    code(condition.source)
 }
 
 fn refs(pack: &Pack, refs: &[RefIdx]) -> String {

@@ -60,8 +60,8 @@ fn rule_cycles(resolved: &Resolved, errors: &mut Errors) {
     let deps: Vec<Vec<usize>> = pack
         .signals
         .iter()
-        .map(|s| deps_of(&s.when.expr))
-        .chain(pack.scores.iter().map(|s| deps_of(&s.when.expr)))
+        .map(|s| deps_of(&s.when))
+        .chain(pack.scores.iter().map(|s| deps_of(&s.when)))
         .collect();
     let name = |node: usize| {
         if node < signal_count {
@@ -142,7 +142,7 @@ fn unused_signals(resolved: &Resolved, errors: &mut Errors) {
         .chain(pack.outcomes.iter().filter_map(|o| o.when.as_ref()))
         .chain(pack.advice.iter().filter_map(|a| a.when.as_ref()));
     for condition in conditions {
-        visit_atoms(&condition.expr, &mut |atom| {
+        visit_atoms(condition, &mut |atom| {
             if let Expr::Signal(s) = *atom {
                 used[usize::from(s)] = true;
             }

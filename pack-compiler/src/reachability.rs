@@ -40,20 +40,20 @@ impl Target {
 
     /// The conditions the target's judgement can depend on.
     fn conditions(self, pack: &Pack) -> Vec<&Expr> {
-        let red_flags = pack.red_flags.iter().map(|f| &f.when.expr);
+        let red_flags = pack.red_flags.iter().map(|f| &f.when);
         let outcomes = |up_to: usize| {
             pack.outcomes[..=up_to]
                 .iter()
-                .filter_map(|o| o.when.as_ref().map(|c| &c.expr))
+                .filter_map(|o| o.when.as_ref())
         };
         match self {
-            Target::RedFlag(i) => vec![&pack.red_flags[i].when.expr],
-            Target::Signal(i) => vec![&pack.signals[i].when.expr],
-            Target::ScoreLine(i) => vec![&pack.scores[i].when.expr],
+            Target::RedFlag(i) => vec![&pack.red_flags[i].when],
+            Target::Signal(i) => vec![&pack.signals[i].when],
+            Target::ScoreLine(i) => vec![&pack.scores[i].when],
             Target::Outcome(k) => red_flags.chain(outcomes(k)).collect(),
             Target::Advice(a) => red_flags
                 .chain(outcomes(pack.outcomes.len() - 1))
-                .chain(pack.advice[a].when.as_ref().map(|c| &c.expr))
+                .chain(pack.advice[a].when.as_ref())
                 .collect(),
         }
     }
@@ -259,16 +259,11 @@ fn relevant_questions(pack: &Pack, conditions: &[&Expr]) -> Vec<bool> {
             }
             Expr::Signal(s) if !signals[usize::from(s)] => {
                 signals[usize::from(s)] = true;
-                visit(
-                    pack,
-                    &pack.signals[usize::from(s)].when.expr,
-                    questions,
-                    signals,
-                );
+                visit(pack, &pack.signals[usize::from(s)].when, questions, signals);
             }
             Expr::PointsAtLeast { factor, group, .. } => {
                 for line in pack.score_lines(factor, group) {
-                    visit(pack, &pack.scores[line].when.expr, questions, signals);
+                    visit(pack, &pack.scores[line].when, questions, signals);
                 }
             }
             _ => {}

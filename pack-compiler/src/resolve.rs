@@ -19,10 +19,23 @@ pub struct Resolved {
     pub languages: Vec<Texts>,
     /// Where each score line is written ("b12 entry 3 (...)"), for messages.
     pub score_labels: Vec<String>,
+    pub rule_sources: RuleSources,
     /// The files, for messages.
     pub files: Files,
     /// What a reviewer still has to confirm (`verify` notes of references).
     pub warnings: Vec<PackError>,
+}
+
+/// Each rule's condition as the pack writes it, for the digest: the compiled pack keeps only
+/// the conditions' compiled form (`Expr`), as nothing the checker says quotes a rule. By the
+/// rule's index in the pack.
+#[derive(Default)]
+pub struct RuleSources {
+    pub scores: Vec<&'static str>,
+    pub red_flags: Vec<&'static str>,
+    pub signals: Vec<&'static str>,
+    pub outcomes: Vec<Option<&'static str>>,
+    pub advice: Vec<Option<&'static str>>,
 }
 
 pub struct Files {
@@ -66,12 +79,16 @@ pub fn resolve(dir: &Path) -> Result<Resolved, Errors> {
         errors,
         files,
         refs: None,
+        rule_sources: RuleSources::default(),
     };
     let (references, warnings) = r.references(references);
     let default_language = pack_file.default_language.clone();
     let (pack, score_labels) = r.pack(pack_file, questions, scoring, rules, advice, references);
     let Resolver {
-        mut errors, files, ..
+        mut errors,
+        files,
+        rule_sources,
+        ..
     } = r;
     let languages = texts::read_languages(dir, &default_language, &pack, &mut errors);
     if errors.is_empty() {
@@ -79,6 +96,7 @@ pub fn resolve(dir: &Path) -> Result<Resolved, Errors> {
             pack,
             languages,
             score_labels,
+            rule_sources,
             files,
             warnings,
         })
@@ -93,6 +111,7 @@ pub(crate) struct Resolver {
     pub files: Files,
     /// Reference ids, once read.
     refs: Option<Ids>,
+    pub rule_sources: RuleSources,
 }
 
 impl Resolver {

@@ -52,11 +52,12 @@ impl Resolver {
                 );
                 let refs = self.refs(&file, &label, &line.refs, true);
                 if let Some(when) = when {
+                    self.rule_sources.scores.push(when.source);
                     scores.push(Score {
                         factor: factor as FactorIdx,
                         group,
                         points: line.points,
-                        when,
+                        when: when.expr,
                         refs,
                     });
                     labels.push(label);
@@ -93,10 +94,11 @@ impl Resolver {
                 let refs = self.refs(&file, &entry, &f.refs, true);
                 let when =
                     names.condition(&file, &entry, &f.when, Scope::Everything, &mut self.errors)?;
+                self.rule_sources.red_flags.push(when.source);
                 Some(RedFlag {
                     id: leak::text(&f.id),
                     level: level as LevelIdx,
-                    when,
+                    when: when.expr,
                     refs,
                 })
             })
@@ -117,10 +119,11 @@ impl Resolver {
                         expr: Expr::All(&[]),
                         source: "",
                     });
+                self.rule_sources.signals.push(when.source);
                 Signal {
                     id: leak::text(&s.id),
                     internal: s.internal,
-                    when,
+                    when: when.expr,
                     refs,
                 }
             })
@@ -168,10 +171,11 @@ impl Resolver {
                 };
                 let refs = self.refs(&file, &entry, &o.refs, false);
                 let when = o.when.as_ref().and_then(|w| names.condition(&file, &entry, w, Scope::Everything, &mut self.errors));
+                self.rule_sources.outcomes.push(when.as_ref().map(|c| c.source));
                 Outcome {
                     id: leak::text(&o.id),
                     level: level as LevelIdx,
-                    when,
+                    when: when.map(|c| c.expr),
                     top,
                     stop_asking: o.stop_asking,
                     show_factors: o.show_factors,
@@ -225,11 +229,14 @@ impl Resolver {
                 let when = a.when.as_ref().and_then(|w| {
                     names.condition(&file, &entry, w, Scope::Everything, &mut self.errors)
                 });
+                self.rule_sources
+                    .advice
+                    .push(when.as_ref().map(|c| c.source));
                 Advice {
                     id: leak::text(&a.id),
                     section,
                     levels: leak::list(at_levels),
-                    when,
+                    when: when.map(|c| c.expr),
                     refs,
                 }
             })

@@ -64,7 +64,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
             for i in by_urgency {
                 let flag = &pack.red_flags[i];
                 let mut found = Explanation::default();
-                why.explain(&flag.when.expr, &mut found);
+                why.explain(&flag.when, &mut found);
                 reasons.push(Reason {
                     source: ReasonSource::RedFlag(i as u16),
                     refs: flag.refs.to_vec(),
@@ -76,7 +76,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
             let outcome = &pack.outcomes[usize::from(k)];
             let mut found = Explanation::default();
             if let Some(c) = &outcome.when {
-                why.explain(&c.expr, &mut found);
+                why.explain(c, &mut found);
             }
             reasons.push(Reason {
                 source: ReasonSource::Outcome(k),
@@ -161,12 +161,12 @@ impl Why<'_, '_> {
             Expr::PointsAtLeast { factor, group, .. } => {
                 let pack = self.judge.pack();
                 for i in self.holding_lines(*factor, *group) {
-                    self.explain(&pack.scores[i].when.expr, found);
+                    self.explain(&pack.scores[i].when, found);
                 }
             }
             Expr::Signal(s) if self.judge.pack().signals[usize::from(*s)].internal => {
                 let pack = self.judge.pack();
-                self.explain(&pack.signals[usize::from(*s)].when.expr, found);
+                self.explain(&pack.signals[usize::from(*s)].when, found);
             }
             Expr::Signal(s) => push_unique(&mut found.signals, *s),
             Expr::Not(_) => {}
@@ -193,7 +193,7 @@ impl Why<'_, '_> {
             let pack = self.judge.pack();
             let signal = &pack.signals[usize::from(s)];
             let mut found = Explanation::default();
-            self.explain(&signal.when.expr, &mut found);
+            self.explain(&signal.when, &mut found);
             reasons.push(Reason {
                 source: ReasonSource::Signal(s),
                 refs: signal.refs.to_vec(),
@@ -210,7 +210,7 @@ impl Why<'_, '_> {
         let pack = self.judge.pack();
         let mut refs = pack.factors[usize::from(factor)].refs.to_vec();
         for i in self.holding_lines(factor, None) {
-            self.explain(&pack.scores[i].when.expr, &mut found);
+            self.explain(&pack.scores[i].when, &mut found);
             for &r in pack.scores[i].refs {
                 push_unique(&mut refs, r);
             }
