@@ -143,6 +143,7 @@ pub fn assemble() -> Result {
     // The page's language switch joins the bundle: one inline script, one hash in the policy.
     let page = offline_page(
         &read_text(&root().join("www/offline/b12-cramp-check.html"))?,
+        main_of(&read_text(&root().join("www/index.html"))?)?,
         &read_text(&page_css)?,
         &format!("{}\n;{}", read_text(&script)?, read_text(&language)?),
     )?;
@@ -255,9 +256,10 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
         .map_err(|e| format!("cannot gzip the wasm: {e}"))
 }
 
-/// The offline page from its template: the page's stylesheet and the bundle inlined in place
-/// of their placeholders, and a policy that allows exactly those two.
-fn offline_page(template: &str, css: &str, script: &str) -> Result<String> {
+/// The offline page from its template: the standalone page's `main` (its language switch and
+/// the element, written once for both pages), the page's stylesheet and the bundle inlined in
+/// place of their placeholders, and a policy that allows exactly those two.
+fn offline_page(template: &str, main: &str, css: &str, script: &str) -> Result<String> {
     if css.to_ascii_lowercase().contains("</style") {
         return Err("www/page.css contains `</style`, which would end the inline <style>".into());
     }
@@ -265,12 +267,26 @@ fn offline_page(template: &str, css: &str, script: &str) -> Result<String> {
     let policy = OFFLINE_POLICY
         .replace("{script}", &format!("'{}'", sri(script.as_bytes())))
         .replace("{style}", &format!("'{}'", sri(css.as_bytes())));
-    let page = fill(template, "/*@page.css*/", css)?;
+    let page = fill(template, "<!--@main-->", main)?;
+    let page = fill(&page, "/*@page.css*/", css)?;
     let page = fill(&page, "/*@bundle*/", &script)?;
     replace_policy_placeholder(
         &page,
         &format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">"#),
     )
+}
+
+/// What is inside `page`'s one `<main>` element.
+fn main_of(page: &str) -> Result<&str> {
+    let start = page
+        .find("<main>")
+        .map(|at| at + "<main>".len())
+        .ok_or("the standalone page has no <main>")?;
+    let end = page[start..]
+        .find("</main>")
+        .map(|at| start + at)
+        .ok_or("the standalone page's <main> is not closed")?;
+    Ok(&page[start..end])
 }
 
 /// `page` without the one element that starts with `start` (trunk leaves its rust link in
@@ -453,22 +469,37 @@ mod tests {
 
     #[test]
     fn offline_page_refuses_css_that_ends_its_style_element() {
-        let template = "<!--@csp-->\n<style>/*@page.css*/</style><script>/*@bundle*/</script>";
-        assert!(offline_page(template, "a{}</style>", "").is_err());
-        let page = offline_page(template, "a{}", "f('</script>')").unwrap();
-        assert!(page.ends_with(r"<style>a{}</style><script>f('\x3C/script>')</script>"));
+        let template = "<!--@csp-->\n<style>/*@page.css*/</style><script>/*@bundle*/</script><main><!--@main--></main>";
+        assert!(offline_page(template, "", "a{}</style>", "").is_err());
+        let page = offline_page(template, "<p>x</p>", "a{}", "f('</script>')").unwrap();
+        assert!(page.ends_with(
+            r"<style>a{}</style><script>f('\x3C/script>')</script><main><p>x</p></main>"
+        ));
     }
 
     #[test]
     fn the_offline_page_allows_exactly_its_inline_style_and_script() {
-        let template = "<head><!--@csp: here--></head><style>/*@page.css*/</style><script>/*@bundle*/</script>";
-        let page = offline_page(template, "a{}", "f('</script>')").unwrap();
+        let template = "<head><!--@csp: here--></head><style>/*@page.css*/</style><script>/*@bundle*/</script><!--@main-->";
+        let page = offline_page(template, "", "a{}", "f('</script>')").unwrap();
         let script_hash = sri(br"f('\x3C/script>')");
         let style_hash = sri(b"a{}");
         assert!(page.starts_with(r#"<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src '"#));
         assert!(page.contains(&format!("script-src '{script_hash}' 'wasm-unsafe-eval'")));
         assert!(page.contains(&format!("style-src '{style_hash}'")));
         assert!(!page.contains("@csp"));
+    }
+
+    #[test]
+    fn the_offline_page_has_the_standalone_pages_main() {
+        let page = "<body><main>\n<select></select>\n</main><footer></footer></body>";
+        assert_eq!(main_of(page), Ok("\n<select></select>\n"));
+        assert!(main_of("<body></body>").is_err());
+        assert!(main_of("<main>").is_err());
+        let standalone = read_text(&root().join("www/index.html")).unwrap();
+        let main = main_of(&standalone).unwrap();
+        assert!(
+            main.contains(r#"<select id="page-language">"#) && main.contains("<b12-cramp-check ")
+        );
     }
 
     #[test]
