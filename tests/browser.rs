@@ -270,6 +270,38 @@ async fn shown_questions_and_chosen_options_follow_the_state() {
 }
 
 #[wasm_bindgen_test]
+async fn focus_comes_back_to_the_option_used_only_where_the_update_lost_it() {
+    let checker = Checker::mount().await;
+    checker.action("start").await;
+    let option = |o: &str| -> HtmlElement {
+        checker
+            .find(&format!(
+                "input[name=\"q_emergency_signs\"][data-option=\"{o}\"]"
+            ))
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    // Focus is on the step's heading, in the checker: an answer by a click that does not focus
+    // leaves it there.
+    checker.answer("q_emergency_signs", "cold_pale_leg").await;
+    assert!(focused().is_some_and(|e| e.class_name().contains("title")));
+    // Focus on the page, outside the checker (as when an update removes the focused node):
+    // it comes back to the option used.
+    let heading: HtmlElement = focused().unwrap().dyn_into().unwrap();
+    heading.blur().unwrap();
+    checker.answer("q_emergency_signs", "cold_pale_leg").await;
+    assert_eq!(focused(), Some(option("cold_pale_leg").into()));
+    // The reader answers and moves on before the next frame (a quick Tab, then Space): focus
+    // stays where they put it.
+    option("face_arm_speech").click();
+    option("none").focus().unwrap();
+    settled().await;
+    assert!(checker.is_checked("q_emergency_signs", "face_arm_speech"));
+    assert_eq!(focused(), Some(option("none").into()));
+}
+
+#[wasm_bindgen_test]
 async fn the_result_renders_its_outline_in_order() {
     let answers = b12_answers();
     let expected = outline_shown(&answers);

@@ -279,8 +279,16 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Focus back on the option `o` of question `q` (a no-op where it still has focus).
+/// Focus back on the option `o` of question `q` if the update lost it (to the page). Where
+/// focus is still in the checker, it is on that option, or the reader has moved it on since the
+/// answer (a quick Tab and Space within the frame must reach the next option): it stays.
 fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
+    let Some(panel) = panel.cast::<HtmlElement>() else {
+        return;
+    };
+    if panel.matches(":focus-within").unwrap_or(true) {
+        return;
+    }
     let question = &PACK.questions[usize::from(q)];
     let selector = format!(
         "input[name=\"{}\"][data-option=\"{}\"]",
@@ -288,8 +296,9 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
         question.options[usize::from(o)]
     );
     let input = panel
-        .cast::<HtmlElement>()
-        .and_then(|panel| panel.query_selector(&selector).ok().flatten())
+        .query_selector(&selector)
+        .ok()
+        .flatten()
         .and_then(|input| input.dyn_into::<HtmlElement>().ok());
     if let Some(input) = input {
         let options = FocusOptions::new();
