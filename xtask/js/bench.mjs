@@ -15,8 +15,9 @@
 //   itself reports it (the driver runs nothing in the page until then), in runs without a trace
 //   (tracing slows every task, the more the more tasks); the figures from a trace come from
 //   runs of their own;
-// - Next: from a click on Next to the first frame showing the next step, and the main thread's
-//   work in between (the renderer's tasks in a Chromium trace); for ours also the browser's own
+// - Next: from a click on Next, once the page is idle after the step was answered, to the first
+//   frame showing the next step, and the main thread's work in between (the renderer's tasks in
+//   a Chromium trace); for ours also the browser's own
 //   floor for that work: the same click answered by a few lines of script that put the same
 //   step's nodes, made before the click, in place of the current step and move focus as the
 //   checker does (handSwap), so what is left is what any renderer must do;
@@ -246,6 +247,14 @@ function monitor(ready, message) {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
+/**
+ * Resolves once the page has been idle after a frame: what answering the step queued (its
+ * render, its frame, tasks after it) is done, so that the Next measured is only the Next.
+ */
+function idle() {
+  return new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(resolve, { timeout: 2000 })));
+}
+
 /** Clicks `next.click` and resolves when a frame shows `next.shown`: elapsed milliseconds. */
 function clickNext(next) {
   const root = next.host ? document.querySelector(next.host).shadowRoot : document;
@@ -446,6 +455,7 @@ async function measure(chrome, server, subject, { throttled, traced }, { answers
     if (!traced) return figures;
     if (subject.next) {
       await subject.beforeNext(page);
+      await page.evaluate(idle);
       figures.next = await page.evaluate(clickNext, subject.next);
       if (subject.handSwap) figures.nextMarkup = await page.evaluate(shownMarkup, subject.next);
     }
@@ -479,6 +489,7 @@ async function measureHandSwap(chrome, server, subject, markup) {
     await subject.beforeNext(page);
     await page.evaluate(handSwap, swap);
     await chrome.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.evaluate(idle);
     await page.evaluate(clickNext, subject.next);
     const timeline = mainThreadTasks((await chrome.stopTracing()).toString(), []);
     // Measured only if the script answered the click, not the questionnaire.
