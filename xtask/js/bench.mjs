@@ -17,10 +17,10 @@
 //   runs of their own;
 // - Next: from a click on Next, once the page is idle after the step was answered, to the first
 //   frame showing the next step, and the main thread's work in between (the renderer's tasks in
-//   a Chromium trace); for ours also the browser's own
-//   floor for that work: the same click answered by a few lines of script that put the same
-//   step's nodes, made before the click, in place of the current step and move focus as the
-//   checker does (handSwap), so what is left is what any renderer must do;
+//   a Chromium trace); for ours also the browser's own floor for that work: the same click
+//   answered by a few lines of script that put the same step's nodes, made before the click,
+//   in place of the current step and move focus as the checker does (handSwap), so what is
+//   left is what any renderer must do;
 // - longest task: the longest task on the renderer's main thread while loading and answering
 //   a whole path (trace): the questionnaire's (running its code, or rendering what it changed;
 //   see mainThreadTasks), and of the whole page, with the host's loading and the test driver's;
