@@ -21,6 +21,18 @@ thread_local! {
     static IDLE_MOUNTS: RefCell<Vec<Mount>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Sets up a mount ahead of the first element's widget, for [`Widget::new`] to take: the
+/// loader calls it in a task of its own, since each part of the set-up runs code for the first
+/// time (compiled as it is first called), and Yew's renderer is the largest part.
+#[wasm_bindgen(js_name = prepareMount)]
+pub fn prepare_mount() -> Result<(), JsValue> {
+    if IDLE_MOUNTS.with_borrow(Vec::is_empty) {
+        let mount = Mount::new()?;
+        IDLE_MOUNTS.with_borrow_mut(|idle| idle.push(mount));
+    }
+    Ok(())
+}
+
 #[wasm_bindgen]
 pub struct Widget {
     host: Element,

@@ -279,6 +279,13 @@ export class B12CrampCheckElement extends HTMLElement {
     // that neither holds the host page's main thread for long.
     await new Promise((resolve) => setTimeout(resolve));
     if (!this.isConnected || this.#widget) return;
+    // Yew's renderer set up in a task of its own, then the widget in the next: each runs code
+    // for the first time (compiled as it is first called), so neither may hold the page for long.
+    instance.guard(() => instance.glue.prepareMount());
+    await new Promise((resolve) => setTimeout(resolve));
+    // Another element's fault may have stopped the instance meantime: this one starts anew.
+    if (instance.dead) return this.#mount(restartWith);
+    if (!this.isConnected || this.#widget) return;
     if (!this.#root) this.#attachRoot();
     try {
       const keepAnswers = (code) => {
