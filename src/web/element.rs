@@ -14,10 +14,11 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 thread_local! {
-    /// Mounts whose element has left the page, kept for the next element. Yew never releases
-    /// the event listeners an app registers on its root, so a new app for every element would
-    /// leak a little each time; reused mounts keep memory flat however often elements come and
-    /// go. An idle mount renders nothing and holds no reader's state.
+    /// Mounts for the next element: those whose element has left the page, and the one set up
+    /// ahead of the first widget ([`prepare_mount`]). Yew never releases the event listeners an
+    /// app registers on its root, so a new app for every element would leak a little each time;
+    /// reused mounts keep memory flat however often elements come and go. An idle mount renders
+    /// nothing and holds no reader's state.
     static IDLE_MOUNTS: RefCell<Vec<Mount>> = const { RefCell::new(Vec::new()) };
 }
 
