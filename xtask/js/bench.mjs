@@ -431,16 +431,26 @@ function nextWork({ tasks, marks }) {
     .reduce((sum, overlap) => sum + overlap, 0);
 }
 
+/**
+ * A page in a new context, as every run has it: a phone's viewport, shadow roots open, the
+ * scripts `before` run ahead of the page's own, the CPU slowed `rate` times.
+ */
+async function newPage(chrome, rate, before = []) {
+  const context = await chrome.newContext({ viewport: { width: 390, height: 844 } });
+  for (const script of [openShadowRoots, ...before]) await context.addInitScript(script);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp };
+}
+
 /** One run of one questionnaire: its figures, or the reason it could not be measured. */
 async function measure(chrome, server, subject, { throttled, traced }, { answers, questionnaire }) {
-  const context = await chrome.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addInitScript(openShadowRoots);
-  await context.addInitScript(`(${monitor})(${JSON.stringify(subject.ready)}, ${JSON.stringify(FIRST_SCREEN)})`);
-  const page = await context.newPage();
+  const { context, page, cdp } = await newPage(chrome, throttled ? THROTTLE : 1, [
+    `(${monitor})(${JSON.stringify(subject.ready)}, ${JSON.stringify(FIRST_SCREEN)})`,
+  ]);
   const loaded = new Set();
   page.on('requestfinished', (request) => loaded.add(new URL(request.url()).pathname));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttled ? THROTTLE : 1 });
   const figures = {};
   try {
     if (traced) await chrome.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -478,11 +488,7 @@ async function measure(chrome, server, subject, { throttled, traced }, { answers
  * the frame that shows the step made from `markup` by handSwap, in ms.
  */
 async function measureHandSwap(chrome, server, subject, markup) {
-  const context = await chrome.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addInitScript(openShadowRoots);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const { context, page } = await newPage(chrome, THROTTLE);
   const swap = { next: subject.next, swap: subject.handSwap, markup };
   try {
     await page.goto(`${server.url}/${subject.page}`);
