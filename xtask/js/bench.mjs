@@ -332,7 +332,7 @@ const RENDERING_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Pai
  * deferred module once parsing ends (it fires DOMContentLoaded), the parsing and the host
  * page's layout that follows it.
  */
-function mainThreadTasks(trace, files) {
+export function mainThreadTasks(trace, files) {
   const events = JSON.parse(trace).traceEvents;
   const mains = new Set(
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -358,8 +358,9 @@ function mainThreadTasks(trace, files) {
   let started = false;
   const close = () => {
     if (!task) return;
-    const questionnaire = task.runsOurs || (started && task.renders && !task.runsScript);
-    // A page loaded anew (a reload) renders itself first again.
+    // A page loaded anew (a reload) renders itself first again: the task that navigates is
+    // the host page's, even once the questionnaire has run.
+    const questionnaire = task.runsOurs || (started && task.renders && !task.runsScript && !task.navigates);
     started = (started && !task.navigates) || task.runsOurs;
     const share = task.duration - (task.parses ? task.parsing + task.rendering : 0);
     tasks.push([task.start, task.duration, questionnaire ? share : 0]);

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Model } from 'survey-core';
-import { surveyFromQuestionnaire } from './bench.mjs';
+import { mainThreadTasks, surveyFromQuestionnaire } from './bench.mjs';
 import { ROOT, answersFile, cli, fhirQuestions } from '../../tests/e2e/support.mjs';
 
 const questionnaire = cli(['fhir', 'questionnaire']);
@@ -52,4 +52,37 @@ test('SurveyJS shows each follow-up question exactly when the pack does', () => 
     }
   }
   assert.ok(compared >= 20);
+});
+
+test("the longest task of the questionnaire counts its own tasks and frames, not the host page's loading", () => {
+  const script = '/ours/b12-cramp-check.js';
+  const thread = { pid: 1, tid: 2 };
+  const events = [{ ...thread, name: 'thread_name', ph: 'M', args: { name: 'CrRendererMain' } }];
+  // A task at `ms` lasting `duration` ms, with events inside it.
+  const task = (ms, duration, inner = []) => {
+    events.push({ ...thread, name: 'RunTask', ph: 'X', ts: ms * 1000, dur: duration * 1000 });
+    for (const [name, args = {}] of inner)
+      events.push({ ...thread, name, ph: 'X', ts: ms * 1000 + 1, dur: 1000, args });
+  };
+  const ours = ['FunctionCall', { data: { url: `http://127.0.0.1:8000${script}` } }];
+  task(0, 30, [['ParseHTML'], ['Layout']]); // the host page loads and lays itself out
+  task(100, 20, [ours]); // the questionnaire runs
+  task(200, 25, [['Layout'], ['Paint']]); // the frame that shows what it drew
+  task(300, 40, [['CommitLoad'], ['UpdateLayoutTree']]); // a reload: the host page again
+  task(400, 35, [['Layout']]); // its first frame, before the questionnaire runs anew
+  task(500, 15, [ours]);
+  task(600, 12, [['Layout']]);
+  const { tasks } = mainThreadTasks(JSON.stringify({ traceEvents: events }), [script]);
+  assert.deepEqual(
+    tasks.map(([start, duration, share]) => [start, duration, share]),
+    [
+      [0, 30, 0],
+      [100, 20, 20],
+      [200, 25, 25],
+      [300, 40, 0],
+      [400, 35, 0],
+      [500, 15, 15],
+      [600, 12, 12],
+    ],
+  );
 });
