@@ -302,6 +302,33 @@ async fn focus_comes_back_to_the_option_used_only_where_the_update_lost_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_screen_is_drawn_after_the_click_and_two_quick_clicks_move_one_screen() {
+    let checker = Checker::mount().await;
+    checker.action("start").await;
+    checker.answer("q_emergency_signs", "none").await;
+    let next: HtmlElement = checker
+        .find("[data-action=\"next\"]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    // Two clicks before the first one's screen is drawn, as on a slow device.
+    next.click();
+    next.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        checker.step().as_deref(),
+        Some("emergency"),
+        "the click's task leaves the screen as it was"
+    );
+    settled().await;
+    assert_eq!(checker.step().as_deref(), Some("urgent"));
+    assert!(
+        checker.find(".error-summary").is_none(),
+        "the second click was not taken as a Next on the new step"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_result_renders_its_outline_in_order() {
     let answers = b12_answers();
     let expected = outline_shown(&answers);

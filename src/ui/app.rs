@@ -67,13 +67,16 @@ pub fn App(props: &AppProps) -> Html {
     // The option the reader just used: it keeps focus even when a question appearing or going
     // before or after it makes the browser drop focus (Yew moves its siblings' nodes).
     let option_used = use_mut_ref(|| None::<(QuestionIdx, u16)>);
+    // The action waiting for its task to draw its screen.
+    let pending = use_mut_ref(|| None::<Action>);
     let on_action = {
-        let (flow, acted, move_focus, from_history, option_used) = (
+        let (flow, acted, move_focus, from_history, option_used, pending) = (
             flow.clone(),
             acted.clone(),
             move_focus.clone(),
             from_history.clone(),
             option_used.clone(),
+            pending.clone(),
         );
         Callback::from(move |action: Action| {
             *acted.borrow_mut() = true;
@@ -90,22 +93,18 @@ pub fn App(props: &AppProps) -> Html {
                 Action::Choose(q, o) | Action::Toggle(q, o) => Some((q, o)),
                 _ => None,
             };
-            // The result, the largest screen, and the first step, whose code runs for the first
-            // time after the intro (compiled as it is first called), are the most a click has
-            // the checker draw: they are drawn in a task of their own, so that neither that
-            // task nor the click's holds the host page's main thread for long. The screen
-            // before stays until then. An answer never changes the screen, so only other
-            // actions are tried out: trying an answer would evaluate the answers a second time.
-            let drawn_later = answer.is_none()
-                && matches!(
-                    (flow.screen(), flow.apply(action.clone()).screen()),
-                    (Screen::Step(_), Screen::Result) | (Screen::Intro, Screen::Step(_))
-                );
-            let (flow, move_focus, from_history, option_used) = (
+            // Every action but an answer draws another screen (or the error summary) in a task
+            // after the click's: the click's task stays short, and the new nodes are laid out
+            // in the frame, not forced in that task for the pointer's hover under the click.
+            // The screen before stays until then. An answer changes its question in place, at
+            // once.
+            let (flow, move_focus, from_history, option_used, pending, action_copy) = (
                 flow.clone(),
                 move_focus.clone(),
                 from_history.clone(),
                 option_used.clone(),
+                pending.clone(),
+                action.clone(),
             );
             let act = move || {
                 *option_used.borrow_mut() = answer;
@@ -113,10 +112,16 @@ pub fn App(props: &AppProps) -> Html {
                 *from_history.borrow_mut() = matches!(action, Action::Show(_));
                 flow.dispatch(action)
             };
-            if drawn_later {
-                next_task(act);
-            } else {
+            if answer.is_some() {
                 act();
+            } else if pending.borrow().as_ref() != Some(&action_copy) {
+                // The same action again before its screen is drawn (clicks quicker than a slow
+                // device draws) is one action: the second would act on a screen not yet seen.
+                *pending.borrow_mut() = Some(action_copy);
+                next_task(move || {
+                    pending.borrow_mut().take();
+                    act()
+                });
             }
         })
     };

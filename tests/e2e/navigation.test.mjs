@@ -21,6 +21,7 @@ import {
   NOTHING,
   answersFile,
   walk,
+  pressNext,
 } from './support.mjs';
 
 const shared = servedDistAndBrowser();
@@ -34,6 +35,17 @@ async function openPage(path = '/', width = 390) {
 }
 
 const stepId = (page) => page.locator('[data-step]').getAttribute('data-step');
+/**
+ * Asserts that the step shown is `expected`, once it shows: every action but an answer, and a
+ * move in the browser's history, draws its screen in a task after its own.
+ */
+async function assertStep(page, expected, message) {
+  await page
+    .locator(`[data-step="${expected}"]`)
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
+  assert.equal(await stepId(page), expected, message);
+}
 const heading = (page) => page.locator('[data-step] .title').innerText();
 const chosen = (page) =>
   page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => `${i.name}=${i.dataset.option}`));
@@ -51,9 +63,9 @@ for (const width of [390, 1280]) {
     assert.match(await page.title(), new RegExp(`^Step 1 of \\d+: .+ – ${original}$`));
     await page.locator('input[data-option="none"]').check();
     await page.locator('[data-action="next"]').click();
-    assert.equal(await stepId(page), 'urgent');
+    await assertStep(page, 'urgent');
     await page.locator('input[data-option="none"]').check();
-    await page.locator('[data-action="next"]').click();
+    await pressNext(page);
     const third = await stepId(page);
     assert.match(await heading(page), /^Step 3 of \d+/);
     assert.equal(
@@ -65,27 +77,29 @@ for (const width of [390, 1280]) {
     // The checker's own Back is the browser's Back: no new entry, and they agree afterwards.
     const entries = await page.evaluate(() => history.length);
     await page.locator('[data-action="back"]').click();
-    assert.equal(await stepId(page), 'urgent');
+    await assertStep(page, 'urgent');
     assert.equal(await page.evaluate(() => history.length), entries);
     await page.goForward();
-    assert.equal(await stepId(page), third);
+    await assertStep(page, third);
 
     await page.goBack();
-    assert.equal(await stepId(page), 'urgent', 'Back returns one step');
+    await assertStep(page, 'urgent', 'Back returns one step');
     assert.deepEqual(await chosen(page), ['q_urgent_signs=none'], 'with its answer');
     assert.equal(await focused(page, 'className'), 'title');
     await page.goBack();
-    assert.equal(await stepId(page), 'emergency');
+    await assertStep(page, 'emergency');
     assert.deepEqual(await chosen(page), ['q_emergency_signs=none']);
     await page.goForward();
+    await assertStep(page, 'urgent');
     await page.goForward();
-    assert.equal(await stepId(page), third, 'Forward returns too');
+    await assertStep(page, third, 'Forward returns too');
     assert.equal(page.url(), address, 'the address never carries the answers or the step');
 
     await page.reload();
     await page.locator('[data-step]').waitFor();
     assert.equal(await stepId(page), third, 'a reload keeps the step');
     await page.goBack();
+    await assertStep(page, 'urgent');
     assert.deepEqual(await chosen(page), ['q_urgent_signs=none'], 'and the answers');
     assert.deepEqual(await storedOnDevice(page, shared.server.url), NOTHING, 'nothing stored on the device');
 
@@ -98,10 +112,12 @@ for (const width of [390, 1280]) {
     await page.goBack();
     await page.locator('input[data-option="none"]').check();
     await page.goForward();
-    assert.equal(await stepId(page), third, 'the old result entry now shows the first step still to answer');
+    await assertStep(page, third, 'the old result entry now shows the first step still to answer');
     await page.goBack();
+    await assertStep(page, 'emergency');
     await page.goBack();
-    assert.equal(await page.locator('[data-action="start"]').count(), 1, 'Back from step 1 shows the intro');
+    // Back from step 1 shows the intro.
+    await page.locator('[data-action="start"]').waitFor();
     assert.equal(await page.title(), original);
   });
 }
@@ -112,12 +128,12 @@ test('the single file opened from disk steps back and forward too', async () => 
   await page.locator('[data-action="start"]').click();
   await page.locator('input[data-option="none"]').check();
   await page.locator('[data-action="next"]').click();
-  assert.equal(await stepId(page), 'urgent');
+  await assertStep(page, 'urgent');
   await page.goBack();
-  assert.equal(await stepId(page), 'emergency');
+  await assertStep(page, 'emergency');
   assert.deepEqual(await chosen(page), ['q_emergency_signs=none']);
   await page.goForward();
-  assert.equal(await stepId(page), 'urgent');
+  await assertStep(page, 'urgent');
 });
 
 test('focus stays on the option used when a follow-up question appears or disappears, and the step says so once', async () => {
@@ -154,7 +170,7 @@ test('a refused Next shows the GOV.UK error summary, its links focus the questio
   const page = await openPage();
   await page.locator('[data-action="start"]').click();
   await page.locator('input[data-option="none"]').check();
-  await page.locator('[data-action="next"]').click();
+  await pressNext(page);
   await page.locator('[data-action="next"]').click();
   const summary = page.locator('.error-summary');
   await summary.waitFor();
@@ -207,12 +223,18 @@ test("in an article a new step starts at the top of the screen, and the host's h
   const original = { title: await page.title(), length: await page.evaluate(() => history.length) };
   await widget.locator('[data-action="start"]').scrollIntoViewIfNeeded();
   await widget.locator('[data-action="start"]').click();
+  // Where the panel's top is once the screen drawn after the last action has its frame (the
+  // checker scrolls just before it).
   const top = () =>
-    widget.locator('.b12c').evaluate((panel) => Math.abs(Math.round(panel.getBoundingClientRect().top)));
+    widget.locator('.b12c').evaluate(async (panel) => {
+      await new Promise((resolve) => setTimeout(resolve));
+      await new Promise(requestAnimationFrame);
+      return Math.abs(Math.round(panel.getBoundingClientRect().top));
+    });
   assert.equal(await top(), 0, 'the first step starts at the top of the screen');
   await widget.locator('input[data-option="none"]').check();
   await page.evaluate(() => window.scrollBy(0, 400));
-  await widget.locator('[data-action="next"]').click();
+  await pressNext(widget);
   assert.equal(await widget.locator('[data-step]').getAttribute('data-step'), 'urgent');
   assert.equal(await top(), 0, 'and so does the next');
   assert.equal(await page.title(), original.title);

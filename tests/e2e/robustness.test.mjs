@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, browser, newPage, cliEval, walk, shownResult, answersFile } from './support.mjs';
+import { DIST, ROOT, serve, browser, newPage, cliEval, walk, pressNext, shownResult, answersFile } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
 // The loader built with its test hooks (`window.__b12cTest`), next to the same wasm.
@@ -93,7 +93,7 @@ async function answerStep(widget, file) {
     for (const value of [answers[name] ?? []].flat())
       await widget.locator(`input[name="${name}"][data-option="${value}"]`).check();
   }
-  await widget.locator('[data-action="next"]').click();
+  await pressNext(widget);
 }
 
 const stepOf = (widget) => widget.locator('[data-step]').getAttribute('data-step');
@@ -121,7 +121,7 @@ test('a trap restarts every checker on the page with its answers, and later elem
   assert.equal((await tab.evaluate(() => window.__b12cTest.memory())).instances, 2, 'a fresh instance');
 
   // The checkers go on working: one completes the check, as the command line would.
-  await a.locator('[data-action="next"]').click();
+  await pressNext(a);
   const given = await walk(a, answersFile('b12-metformin-tingling.json'), undefined, { started: true });
   assert.equal((await shownResult(a)).triage, cliEval(given).triage);
   // An element added after the trap mounts.

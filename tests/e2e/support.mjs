@@ -177,11 +177,15 @@ export const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cook
 
 /**
  * `read(element, arg)` run in the page on the focused element (looking inside open shadow
- * roots), once the next frame has begun: the checker moves focus to a new screen, or back to
- * an option, just before it.
+ * roots), once the tasks queued before have run and the next frame has begun: the checker draws
+ * a new screen in a task after the action's, and moves focus to it, or back to an option, just
+ * before the frame after that.
  */
 export async function inFocused(page, read, arg) {
   const element = await page.evaluateHandle(async () => {
+    // After the tasks the checker queued (a new screen is drawn in a task after the action's)
+    // and the frame that follows, just before which focus moves.
+    await new Promise((resolve) => setTimeout(resolve));
     await new Promise(requestAnimationFrame);
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
@@ -250,22 +254,30 @@ export async function walk(scope, answers, shot, { started = false } = {}) {
     const stepElement = scope.locator('[data-step]');
     if (!(await stepElement.count())) break;
     const step = await stepElement.getAttribute('data-step');
-    // Show-if questions appear as earlier answers are given, so look again after each one.
-    for (let changed = true; changed; ) {
-      changed = false;
-      const names = await scope.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
-      for (const name of names) {
-        if (!(name in answers) || name in given) continue;
-        for (const value of [answers[name]].flat())
-          await scope.locator(`input[name="${name}"][data-option="${value}"]`).check();
-        given[name] = answers[name];
-        changed = true;
-      }
-    }
+    await answerShown(scope, answers, given);
     if (shot) await shot(`${String(n).padStart(2, '0')}-${step}`);
     if (await pressNext(scope, 'the answers file misses a required answer')) break;
   }
   return given;
+}
+
+/**
+ * Gives each question the step in `scope` shows its answer from `answers`, unless `given` (the
+ * answers given so far, which this adds to) has it.
+ */
+async function answerShown(scope, answers, given) {
+  // Show-if questions appear as earlier answers are given, so look again after each one.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const names = await scope.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
+    for (const name of names) {
+      if (!(name in answers) || name in given) continue;
+      for (const value of [answers[name]].flat())
+        await scope.locator(`input[name="${name}"][data-option="${value}"]`).check();
+      given[name] = answers[name];
+      changed = true;
+    }
+  }
 }
 
 /**
@@ -331,12 +343,10 @@ export async function tickByKeyboard(page, question, option) {
 
 /** Answers each step from `answers` until the step that asks `question`. */
 export async function walkTo(page, answers, question) {
+  const given = {};
   while (!(await page.locator(`input[name="${question}"]`).count())) {
-    const names = await page.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
-    for (const name of names)
-      for (const value of [answers[name]].flat())
-        await page.locator(`input[name="${name}"][data-option="${value}"]`).check();
-    await page.locator('[data-action="next"]').click();
+    await answerShown(page, answers, given);
+    await pressNext(page);
   }
 }
 
