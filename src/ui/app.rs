@@ -67,8 +67,8 @@ pub fn App(props: &AppProps) -> Html {
     // The option the reader just used: it keeps focus even when a question appearing or going
     // before or after it makes the browser drop focus (Yew moves its siblings' nodes).
     let option_used = use_mut_ref(|| None::<(QuestionIdx, u16)>);
-    // The action waiting for its task to draw its screen.
-    let pending = use_mut_ref(|| None::<Action>);
+    // An action waits for its task to draw its screen.
+    let pending = use_mut_ref(|| false);
     let on_action = {
         let (flow, acted, move_focus, from_history, option_used, pending) = (
             flow.clone(),
@@ -98,28 +98,28 @@ pub fn App(props: &AppProps) -> Html {
             // in the frame, not forced in that task for the pointer's hover under the click.
             // The screen before stays until then. An answer changes its question in place, at
             // once.
-            let (flow, move_focus, from_history, option_used, pending, action_copy) = (
+            let history_move = matches!(action, Action::Show(_));
+            let (flow, move_focus, from_history, option_used, pending) = (
                 flow.clone(),
                 move_focus.clone(),
                 from_history.clone(),
                 option_used.clone(),
                 pending.clone(),
-                action.clone(),
             );
             let act = move || {
                 *option_used.borrow_mut() = answer;
                 *move_focus.borrow_mut() = answer.is_none();
-                *from_history.borrow_mut() = matches!(action, Action::Show(_));
+                *from_history.borrow_mut() = history_move;
                 flow.dispatch(action)
             };
             if answer.is_some() {
                 act();
-            } else if pending.borrow().as_ref() != Some(&action_copy) {
-                // The same action again before its screen is drawn (clicks quicker than a slow
-                // device draws) is one action: the second would act on a screen not yet seen.
-                *pending.borrow_mut() = Some(action_copy);
+            } else if !pending.replace(true) || history_move {
+                // Another click before the screen asked for is drawn (quicker than a slow
+                // device draws) would act on a screen the reader has not seen: it is dropped.
+                // A move in the browser's history is not: the screen must follow it.
                 next_task(move || {
-                    pending.borrow_mut().take();
+                    pending.replace(false);
                     act()
                 });
             }
