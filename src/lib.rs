@@ -22,7 +22,8 @@
 //! See ARCHITECTURE.md for how an answer flows to a result.
 
 pub mod engine;
-/// The FHIR R4 mapping, for the command line: nothing of it reaches the wasm.
+// The FHIR R4 mapping, for the command line: nothing of it reaches the wasm. (A comment, not
+// outer docs: with both, rustdoc resolves the module's own doc links from here.)
 #[cfg(feature = "cli")]
 pub mod fhir;
 pub mod interface;
@@ -31,7 +32,7 @@ pub mod outline;
 pub mod pack;
 pub mod questionnaire;
 pub mod report;
-/// Checked by the fuzz targets and their corpus replay; needs the command line's JSON reader.
+// Checked by the fuzz targets and their corpus replay; needs the command line's JSON reader.
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod robustness;
 pub mod settings;
