@@ -36,7 +36,8 @@ pub enum RawValue {
 impl RawValue {
     /// The options set in `mask`, shaped as `question` takes them: one option id for a
     /// one-answer question, a list otherwise. Several options of a one-answer question come out
-    /// as a list, which [`Answers::from_raw`](super::Answers::from_raw) refuses; bits beyond the options are left out.
+    /// as a list, which [`Answers::from_raw`](super::Answers::from_raw) refuses; bits beyond
+    /// the options are left out.
     pub fn from_mask(question: &Question, mask: u32) -> RawValue {
         let mut options: Vec<String> = question
             .options

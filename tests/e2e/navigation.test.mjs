@@ -22,6 +22,7 @@ import {
   answersFile,
   walk,
   pressNext,
+  settled,
 } from './support.mjs';
 
 const shared = servedDistAndBrowser();
@@ -223,14 +224,11 @@ test("in an article a new step starts at the top of the screen, and the host's h
   const original = { title: await page.title(), length: await page.evaluate(() => history.length) };
   await widget.locator('[data-action="start"]').scrollIntoViewIfNeeded();
   await widget.locator('[data-action="start"]').click();
-  // Where the panel's top is once the screen drawn after the last action has its frame (the
-  // checker scrolls just before it).
-  const top = () =>
-    widget.locator('.b12c').evaluate(async (panel) => {
-      await new Promise((resolve) => setTimeout(resolve));
-      await new Promise(requestAnimationFrame);
-      return Math.abs(Math.round(panel.getBoundingClientRect().top));
-    });
+  // Where the panel's top is once the screen drawn after the last action has its frame.
+  const top = async () => {
+    await settled(page);
+    return widget.locator('.b12c').evaluate((panel) => Math.abs(Math.round(panel.getBoundingClientRect().top)));
+  };
   assert.equal(await top(), 0, 'the first step starts at the top of the screen');
   await widget.locator('input[data-option="none"]').check();
   await page.evaluate(() => window.scrollBy(0, 400));

@@ -176,17 +176,24 @@ export async function storedOnDevice(tab, origin) {
 export const NOTHING = { local: {}, session: {}, cookie: '', indexedDB: [], cookies: [] };
 
 /**
- * `read(element, arg)` run in the page on the focused element (looking inside open shadow
- * roots), once the tasks queued before have run and the next frame has begun: the checker draws
- * a new screen in a task after the action's, and moves focus to it, or back to an option, just
- * before the frame after that.
+ * Resolves once the tasks queued in `page` before have run and the next frame has begun: the
+ * checker draws a new screen in a task after the action's, and moves focus to it (or back to an
+ * option) and scrolls to it just before the frame after that.
  */
-export async function inFocused(page, read, arg) {
-  const element = await page.evaluateHandle(async () => {
-    // After the tasks the checker queued (a new screen is drawn in a task after the action's)
-    // and the frame that follows, just before which focus moves.
+export async function settled(page) {
+  await page.evaluate(async () => {
     await new Promise((resolve) => setTimeout(resolve));
     await new Promise(requestAnimationFrame);
+  });
+}
+
+/**
+ * `read(element, arg)` run in the page on the focused element (looking inside open shadow
+ * roots), once the page has `settled`.
+ */
+export async function inFocused(page, read, arg) {
+  await settled(page);
+  const element = await page.evaluateHandle(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     return element;

@@ -327,8 +327,8 @@ const RENDERING_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Pai
  * the questionnaire's share] in ms. A task is the questionnaire's when it runs the
  * questionnaire's code (a script event from one of its `files`, a module evaluated (the host
  * pages have no module of their own), or wasm), or when it only renders a frame once that code
- * has run in the page (the DOM it changed); not the host page's own loading before it, nor the
- * test driver's. Its share is all of the task but, in the host's parser task that runs a
+ * has run in the page (the DOM it changed); not the host page's own loading (before it, or
+ * again after a reload), nor the test driver's. Its share is all of the task but, in the host's parser task that runs a
  * deferred module once parsing ends (it fires DOMContentLoaded), the parsing and the host
  * page's layout that follows it.
  */
