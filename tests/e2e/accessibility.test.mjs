@@ -373,7 +373,9 @@ for (const lang of LANGUAGES) {
       await press('[data-action="next"]');
       await page.waitForFunction((was) => {
         const root = document.querySelector('b12-cramp-check').shadowRoot;
-        return root.querySelector('[data-triage]') || root.querySelector('[data-step]')?.dataset.step !== was;
+        // The next step, or the whole result (its first part has no step and no triage yet).
+        const shown = root.querySelector('[data-step]')?.dataset.step;
+        return root.querySelector('[data-triage]') || (shown && shown !== was);
       }, now);
       if (await page.locator('[data-triage]').count()) break;
     }
