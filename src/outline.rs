@@ -6,7 +6,7 @@
 //! citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
 //! and the result screen with its printed summary (`ui/components/result/`) all render it.
 
-use crate::engine::model::{self, QuestionIdx, RefIdx, Tone};
+use crate::engine::model::{self, fill, QuestionIdx, RefIdx, Tone};
 use crate::engine::{Answers, Assessment, ReasonSource};
 use crate::pack::{factor_apart, Texts, UiText};
 #[cfg(feature = "cli")]
@@ -63,7 +63,7 @@ pub fn calls(texts: &Texts, region: usize, key: &str) -> Vec<Call> {
         .filter(|number| !number.is_empty())
         .map(|number| Call {
             number,
-            label: UiText(texts).call().replace("{number}", number),
+            label: fill(UiText(texts).call(), &[("number", number)]),
         })
         .collect()
 }
@@ -335,9 +335,10 @@ impl Builder<'_, '_> {
                     ReasonSource::RedFlag(i) => texts.red_flag(usize::from(i)).to_string(),
                     ReasonSource::Outcome(i) => texts.outcome(usize::from(i)).to_string(),
                     ReasonSource::Signal(i) => texts.signal(usize::from(i)).to_string(),
-                    ReasonSource::Factor(f) => UiText(texts)
-                        .looks_more_like()
-                        .replace("{factor}", texts.factor_looks_like(usize::from(f))),
+                    ReasonSource::Factor(f) => fill(
+                        UiText(texts).looks_more_like(),
+                        &[("factor", texts.factor_looks_like(usize::from(f)))],
+                    ),
                 };
                 Reason {
                     id: format!("{}:{}", reason.source.kind(), reason.source.id(pack)),
@@ -377,7 +378,7 @@ impl Builder<'_, '_> {
         let summary = if ranked.is_empty() {
             UiText(texts).chart_none().to_string()
         } else {
-            UiText(texts).chart_order().replace("{factor}", &ranked)
+            fill(UiText(texts).chart_order(), &[("factor", &ranked)])
         };
         let factors = Factors {
             summary,

@@ -26,7 +26,10 @@ pub fn factor_apart(texts: &Texts, factor: FactorIdx, named_by_result: bool) -> 
     } else {
         UiText(texts).apart_not_suggested()
     };
-    sentence.replace("{factor}", texts.factor_name(usize::from(factor)))
+    fill(
+        sentence,
+        &[("factor", texts.factor_name(usize::from(factor)))],
+    )
 }
 
 /// A region's index by id (`intl`, `uk`, `us`, `eu`).

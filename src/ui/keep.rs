@@ -2,6 +2,7 @@
 //! address's fragment, which browsers never send to a server), answers remembered on this device
 //! (one localStorage key, written only after the reader asks), and printing.
 
+use crate::engine::model::fill;
 use crate::engine::Answers;
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Notice, Questionnaire};
@@ -213,8 +214,10 @@ pub fn print() {
 pub fn today(ui: UiText) -> String {
     let now = js_sys::Date::new_0();
     let month = ui.months().split(' ').nth(now.get_month() as usize);
-    ui.date()
-        .replace("{day}", &now.get_date().to_string())
-        .replace("{month}", month.unwrap_or_default())
-        .replace("{year}", &now.get_full_year().to_string())
+    let (day, year) = (now.get_date().to_string(), now.get_full_year().to_string());
+    let month = month.unwrap_or_default();
+    fill(
+        ui.date(),
+        &[("day", &day), ("month", month), ("year", &year)],
+    )
 }

@@ -1,7 +1,7 @@
 use super::call_links;
 use super::question::QuestionField;
 use super::use_settings;
-use crate::engine::model::Tone;
+use crate::engine::model::{fill, Tone};
 use crate::outline::{calls, EMERGENCY_DIAL};
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Action, Announcement, Questionnaire};
@@ -59,12 +59,12 @@ pub fn StepView(props: &StepProps) -> Html {
         _ => ui.decided_other(),
     });
     let announced = match flow.announcement() {
-        Some(Announcement::Appeared(q)) => ui
-            .question_appeared()
-            .replace("{question}", &question_text(q)),
-        Some(Announcement::Removed(q)) => ui
-            .question_removed()
-            .replace("{question}", &question_text(q)),
+        Some(Announcement::Appeared(q)) => {
+            fill(ui.question_appeared(), &[("question", &question_text(q))])
+        }
+        Some(Announcement::Removed(q)) => {
+            fill(ui.question_removed(), &[("question", &question_text(q))])
+        }
         None => String::new(),
     };
     let callout = |text: &str| {
@@ -132,9 +132,8 @@ pub fn StepView(props: &StepProps) -> Html {
 
 /// "Step n of N" for the step at `index`.
 pub fn step_caption(template: &str, index: usize, total: usize) -> String {
-    template
-        .replace("{step}", &(index + 1).to_string())
-        .replace("{total}", &total.to_string())
+    let (step, total) = ((index + 1).to_string(), total.to_string());
+    fill(template, &[("step", &step), ("total", &total)])
 }
 
 /// An error summary's link: puts focus on the first option of the question `id` and its

@@ -25,6 +25,7 @@ mod sources;
 
 use super::keep::KeepPanel;
 use super::use_settings;
+use crate::engine::model::fill;
 use crate::engine::Answers;
 use crate::outline::{Content, Outline, Section};
 use crate::pack::UiText;
@@ -88,7 +89,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let (first, rest) = outline
         .sections
         .split_at(DRAWN_FIRST.min(outline.sections.len()));
-    let printed = ui.printed_on().replace("{date}", &keep::today(ui));
+    let printed = fill(ui.printed_on(), &[("date", &keep::today(ui))]);
     let change = props
         .on_action
         .reform(|_: MouseEvent| Action::ChangeAnswers);
