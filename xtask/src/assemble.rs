@@ -27,9 +27,14 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// Then, knowingly, 131 B more for Yew's renderer set up in a loading task of its own (the
 /// longest loading task -8 ms at 4x): 142,891 B. Then every screen drawn a task after its
 /// click, a click made before it dropped with a flag: 142,823 B (script 9,714 + wasm 133,109).
+/// Then placeholders filled by one `char` scan, without `str::replace`'s substring search:
+/// 141,985 B (script 9,738 + wasm 132,247), -0.9 KB against the same tree's 142,924 B.
 /// docs/performance.md records the profile and the levers left (the pack's ids as the texts
-/// are, then Yew itself). Lower the budget with each cut; raise it only knowingly.
-pub const EMBED_BUDGET: usize = 143_000;
+/// are, then Yew itself). Lower the budget with each cut; raise it only knowingly. It sits about
+/// 0.3 KB above the size: brotli's total moves by up to 130 B when one line is added to a source
+/// file (a panic location's line number, then the script's hash of the wasm), so a tighter
+/// budget would fail on changes that add nothing.
+pub const EMBED_BUDGET: usize = 142_300;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
