@@ -328,9 +328,9 @@ const RENDERING_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Pai
  * questionnaire's code (a script event from one of its `files`, a module evaluated (the host
  * pages have no module of their own), or wasm), or when it only renders a frame once that code
  * has run in the page (the DOM it changed); not the host page's own loading (before it, or
- * again after a reload), nor the test driver's. Its share is all of the task but, in the host's parser task that runs a
- * deferred module once parsing ends (it fires DOMContentLoaded), the parsing and the host
- * page's layout that follows it.
+ * again after a reload), nor the test driver's. Its share is all of the task but, in the host's
+ * parser task that runs a deferred module once parsing ends (it fires DOMContentLoaded), the
+ * parsing and the host page's layout that follows it.
  */
 export function mainThreadTasks(trace, files) {
   const events = JSON.parse(trace).traceEvents;

@@ -73,16 +73,13 @@ test("the longest task of the questionnaire counts its own tasks and frames, not
   task(500, 15, [ours]);
   task(600, 12, [['Layout']]);
   const { tasks } = mainThreadTasks(JSON.stringify({ traceEvents: events }), [script]);
-  assert.deepEqual(
-    tasks.map(([start, duration, share]) => [start, duration, share]),
-    [
-      [0, 30, 0],
-      [100, 20, 20],
-      [200, 25, 25],
-      [300, 40, 0],
-      [400, 35, 0],
-      [500, 15, 15],
-      [600, 12, 12],
-    ],
-  );
+  assert.deepEqual(tasks, [
+    [0, 30, 0],
+    [100, 20, 20],
+    [200, 25, 25],
+    [300, 40, 0],
+    [400, 35, 0],
+    [500, 15, 15],
+    [600, 12, 12],
+  ]);
 });
