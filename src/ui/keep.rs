@@ -215,9 +215,12 @@ pub fn today(ui: UiText) -> String {
     let now = js_sys::Date::new_0();
     let month = ui.months().split(' ').nth(now.get_month() as usize);
     let (day, year) = (now.get_date().to_string(), now.get_full_year().to_string());
-    let month = month.unwrap_or_default();
     fill(
         ui.date(),
-        &[("day", &day), ("month", month), ("year", &year)],
+        &[
+            ("day", &day),
+            ("month", month.unwrap_or_default()),
+            ("year", &year),
+        ],
     )
 }
