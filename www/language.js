@@ -2,8 +2,10 @@
 // starts in the reader's preferred language (navigator.languages) when the pack has it, and the
 // <select id="page-language"> changes it. Both set the checker's own `lang`, which the element
 // observes: it re-renders in the new language and keeps the reader's answers and screen. The
-// page around it (this switch, the footer) keeps its own words. A block with no top-level names,
-// so that the single file can append it to the element's inline bundle (one script, one hash).
+// page follows: its language, and its own words (the checker's fallback, the footer), which it
+// holds once per language, each marked `data-words` with its `lang`. A block with no top-level
+// names, so that the single file can append it to the element's inline bundle (one script, one
+// hash).
 {
   const select = document.getElementById('page-language');
   const checkers = document.querySelectorAll('b12-cramp-check');
@@ -13,6 +15,8 @@
     const use = (code) => {
       for (const checker of checkers) checker.setAttribute('lang', code);
       select.value = code;
+      document.documentElement.lang = code;
+      for (const words of document.querySelectorAll('[data-words]')) words.hidden = words.lang !== code;
     };
     const preferred = [...(navigator.languages ?? [navigator.language])]
       .map(primary)

@@ -108,6 +108,9 @@ const frameHeight = (tab) => tab.locator(SELECTOR).evaluate((e) => e.getBounding
 const contentHeight = (frame) =>
   frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 const messagesHeard = (tab) => tab.evaluate(() => window.__messages);
+/** The languages of the frame page's own words (the checker's fallback) that are not hidden. */
+const fallbackLanguages = (frame) =>
+  frame.evaluate(() => [...document.querySelectorAll('[data-words]')].filter((w) => !w.hidden).map((w) => w.lang));
 
 /** Waits until the iframe is as tall as its content; resolves to that height. */
 async function fitted(tab, frame) {
@@ -125,6 +128,7 @@ test('without the helper, the checker runs in the sandboxed frame as its query s
   assert.match(await checker.locator('.intro').innerText(), /\b112\b/);
   assert.equal(await checker.locator('[data-theme]').getAttribute('data-theme'), 'dark');
   assert.equal(await frame().evaluate(() => document.documentElement.lang), 'es');
+  assert.deepEqual(await fallbackLanguages(frame()), ['es'], 'the fallback in the query\u2019s language');
   assert.equal(
     await checker.locator('h1').count(),
     1,
@@ -295,6 +299,7 @@ test('a bad query value falls back with a warning; other query keys are ignored'
   assert.equal(element['heading-level'], '1');
   for (const ignored of ['share-answers', 'history']) assert.ok(!(ignored in element), ignored);
   assert.equal(await frame().evaluate(() => document.documentElement.lang), 'en', 'no malformed page language');
+  assert.deepEqual(await fallbackLanguages(frame()), ['en'], 'the fallback in English');
   assert.equal(await checker.locator('[data-privacy]').getAttribute('data-privacy'), 'private');
   assert.equal(await checker.locator('[data-action="start"]').innerText(), 'Start');
   await tab.context().close();

@@ -1,6 +1,6 @@
 // The check in Spanish, in Debian's Chromium: a whole path on the standalone page through its
 // language switch, the language kept or changed with the reader's answers, the browser's
-// preferred language, the single file's switch under its own policy, and two embedded checkers
+// preferred language, the page's own words and fallback in that language, the single file's switch under its own policy, and two embedded checkers
 // on one page in two languages and their languages' regions. Screenshots of a Spanish result at
 // 360 and 1280 px go to test-output/screenshots/.
 import { test } from 'node:test';
@@ -133,6 +133,43 @@ test("the standalone page starts in the browser's preferred language, and a swit
     'the ticked answers stay',
   );
   await context.close();
+});
+
+test('the page around the checker follows its language: the page, the footer, and the fallback when the checker cannot start', async () => {
+  const context = await shared.chrome.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
+  await context.addInitScript(openShadowRoots);
+  const page = await context.newPage();
+  await page.goto(shared.server.url + '/');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  const pageLanguage = () => page.evaluate(() => document.documentElement.lang);
+  const footer = page.locator('footer');
+  assert.equal(await pageLanguage(), 'es');
+  assert.match(await footer.innerText(), /^Descargue esta prueba en un solo archivo/);
+  assert.doesNotMatch(await footer.innerText(), /Download/);
+  await page.locator('#page-language').selectOption('en');
+  await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
+  assert.equal(await pageLanguage(), 'en');
+  assert.match(await footer.innerText(), /^Download this check as a single file/);
+  assert.doesNotMatch(await footer.innerText(), /Descargue/);
+  await context.close();
+
+  // A wasm that fails its integrity check: the fallback stays, in the reader's language. (A new
+  // context, whose service worker has not cached the good wasm.)
+  const failingContext = await shared.chrome.newContext({ locale: 'es-ES' });
+  const failing = await failingContext.newPage();
+  await failing.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
+    const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ body, contentType: 'application/wasm' });
+  });
+  const refused = failing.waitForEvent('console', { predicate: (m) => m.type() === 'error' });
+  await failing.goto(shared.server.url + '/');
+  await refused;
+  const fallback = failing.locator('.b12c-loading');
+  assert.equal(await fallback.isVisible(), true, 'the fallback stays');
+  assert.match(await fallback.innerText(), /^Cargando la prueba.*llame ahora al número de emergencias de su zona\.$/s);
+  assert.doesNotMatch(await fallback.innerText(), /emergency number/);
+  await failingContext.close();
 });
 
 test('the single file switches language under its own policy', async () => {

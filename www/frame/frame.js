@@ -12,7 +12,16 @@ for (const name of ['lang', 'region', 'theme']) {
 }
 try {
   const [language] = Intl.getCanonicalLocales(query.get('lang') ?? []);
-  if (language) document.documentElement.lang = language;
+  if (language) {
+    document.documentElement.lang = language;
+    // The page's own words (the checker's fallback) in that language when it has them, as the
+    // checker does; else they stay in English.
+    const primary = language.split('-')[0];
+    const words = document.querySelectorAll('[data-words]');
+    if ([...words].some((w) => w.lang === primary)) {
+      for (const w of words) w.hidden = w.lang !== primary;
+    }
+  }
 } catch {
   // Not a language tag: the page keeps English, as its own words are.
 }
