@@ -109,13 +109,19 @@ test('a whole path in Spanish on the standalone page, chosen with its switch, eq
   await page.context().close();
 });
 
-test("the standalone page starts in the browser's preferred language, and a switch mid-way keeps the answers", async () => {
+test("the standalone page starts in the browser's preferred language, its own words too, and a switch mid-way keeps the answers", async () => {
   const context = await shared.chrome.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
   await context.addInitScript(openShadowRoots);
   const page = await context.newPage();
   await page.goto(shared.server.url + '/');
   await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
   assert.equal(await page.locator('#page-language').inputValue(), 'es');
+  // The page around the checker follows: its language and its footer.
+  const pageLanguage = () => page.evaluate(() => document.documentElement.lang);
+  const footer = () => page.locator('footer').innerText();
+  assert.equal(await pageLanguage(), 'es');
+  assert.match(await footer(), /^Descargue esta prueba en un solo archivo/);
+  assert.doesNotMatch(await footer(), /Download/);
   // Start stays on a phone's first screen with the switch above it.
   const start = page.locator('b12-cramp-check [data-action="start"]');
   assert.equal(await start.innerText(), 'Empezar');
@@ -127,6 +133,9 @@ test("the standalone page starts in the browser's preferred language, and a swit
   await page.locator('#page-language').selectOption('en');
   await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
   assert.match(await page.locator('[data-step]').innerText(), /None of these/);
+  assert.equal(await pageLanguage(), 'en');
+  assert.match(await footer(), /^Download this check as a single file/);
+  assert.doesNotMatch(await footer(), /Descargue/);
   assert.deepEqual(
     await page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.dataset.option)),
     checked,
@@ -135,41 +144,23 @@ test("the standalone page starts in the browser's preferred language, and a swit
   await context.close();
 });
 
-test('the page around the checker follows its language: the page, the footer, and the fallback when the checker cannot start', async () => {
-  const context = await shared.chrome.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
-  await context.addInitScript(openShadowRoots);
+test("the standalone page's fallback, when the checker cannot start, is in the reader's language", async () => {
+  // A new context, whose service worker has not cached the good wasm.
+  const context = await shared.chrome.newContext({ locale: 'es-ES' });
   const page = await context.newPage();
-  await page.goto(shared.server.url + '/');
-  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
-  const pageLanguage = () => page.evaluate(() => document.documentElement.lang);
-  const footer = page.locator('footer');
-  assert.equal(await pageLanguage(), 'es');
-  assert.match(await footer.innerText(), /^Descargue esta prueba en un solo archivo/);
-  assert.doesNotMatch(await footer.innerText(), /Download/);
-  await page.locator('#page-language').selectOption('en');
-  await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
-  assert.equal(await pageLanguage(), 'en');
-  assert.match(await footer.innerText(), /^Download this check as a single file/);
-  assert.doesNotMatch(await footer.innerText(), /Descargue/);
-  await context.close();
-
-  // A wasm that fails its integrity check: the fallback stays, in the reader's language. (A new
-  // context, whose service worker has not cached the good wasm.)
-  const failingContext = await shared.chrome.newContext({ locale: 'es-ES' });
-  const failing = await failingContext.newPage();
-  await failing.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
+  await page.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
     const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
     body[body.length - 1] ^= 1;
     await route.fulfill({ body, contentType: 'application/wasm' });
   });
-  const refused = failing.waitForEvent('console', { predicate: (m) => m.type() === 'error' });
-  await failing.goto(shared.server.url + '/');
+  const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' });
+  await page.goto(shared.server.url + '/');
   await refused;
-  const fallback = failing.locator('.b12c-loading');
+  const fallback = page.locator('.b12c-loading');
   assert.equal(await fallback.isVisible(), true, 'the fallback stays');
   assert.match(await fallback.innerText(), /^Cargando la prueba.*llame ahora al número de emergencias de su zona\.$/s);
   assert.doesNotMatch(await fallback.innerText(), /emergency number/);
-  await failingContext.close();
+  await context.close();
 });
 
 test('the single file switches language under its own policy', async () => {
