@@ -20,6 +20,7 @@ import {
   shownResult,
   answersFile,
   nextUntilResult,
+  serveChangedWasm,
 } from './support.mjs';
 
 const SCRIPT = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
@@ -468,11 +469,7 @@ test('SRI: the right hash runs, a wrong hash on the script refuses it, a changed
 
   // The script pins the wasm: one changed byte and it is refused.
   const tampered = await newPage(chrome, 1280);
-  await tampered.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
-    const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
-    body[body.length - 1] ^= 1;
-    await route.fulfill({ body, contentType: 'application/wasm' });
-  });
+  await serveChangedWasm(tampered);
   await tampered.goto(server.url + '/one.html');
   await tampered.waitForTimeout(500);
   assert.equal(await tampered.locator('.fallback').isVisible(), true);

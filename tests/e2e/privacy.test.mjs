@@ -24,6 +24,7 @@ import {
   NOTHING,
   collectViolations,
   nextUntilResult,
+  serveChangedWasm,
 } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
@@ -405,11 +406,7 @@ test('the standalone page, the embed and the single file run under their strict 
 
 test('the standalone page refuses a changed wasm, as the embed does', async () => {
   const tab = await newPage(chrome, 1280);
-  await tab.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
-    const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
-    body[body.length - 1] ^= 1;
-    await route.fulfill({ body, contentType: 'application/wasm' });
-  });
+  await serveChangedWasm(tab);
   await tab.goto(server.url + '/');
   await tab.waitForTimeout(800);
   assert.equal(await tab.locator('.b12c-loading').isVisible(), true, 'the fallback stays');

@@ -1,8 +1,9 @@
 // The check in Spanish, in Debian's Chromium: a whole path on the standalone page through its
 // language switch, the language kept or changed with the reader's answers, the browser's
-// preferred language, the page's own words and fallback in that language, the single file's switch under its own policy, and two embedded checkers
-// on one page in two languages and their languages' regions. Screenshots of a Spanish result at
-// 360 and 1280 px go to test-output/screenshots/.
+// preferred language, the page's own words and fallback in that language, the single file's
+// switch under its own policy, and two embedded checkers on one page in two languages and
+// their languages' regions. Screenshots of a Spanish result at 360 and 1280 px go to
+// test-output/screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import {
   openShadowRoots,
   screenshot,
   serve,
+  serveChangedWasm,
   servedDistAndBrowser,
   shownResult,
   walk,
@@ -148,11 +150,7 @@ test("the standalone page's fallback, when the checker cannot start, is in the r
   // A new context, whose service worker has not cached the good wasm.
   const context = await shared.chrome.newContext({ locale: 'es-ES' });
   const page = await context.newPage();
-  await page.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
-    const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
-    body[body.length - 1] ^= 1;
-    await route.fulfill({ body, contentType: 'application/wasm' });
-  });
+  await serveChangedWasm(page);
   const refused = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' });
   await page.goto(shared.server.url + '/');
   await refused;

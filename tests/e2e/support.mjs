@@ -244,6 +244,15 @@ export async function axeViolations(page) {
 
 export const answersFile = (name) => JSON.parse(readFileSync(join(ROOT, 'tests/answers', name), 'utf8'));
 
+/** Serves `page` the embed's wasm with its last byte changed, which its integrity check refuses. */
+export function serveChangedWasm(page) {
+  return page.route('**/embed/b12-cramp-check_bg.wasm', async (route) => {
+    const body = Buffer.from(readFileSync(join(DIST, 'embed/b12-cramp-check_bg.wasm')));
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ body, contentType: 'application/wasm' });
+  });
+}
+
 /**
  * Walks the questionnaire in `scope` (a page, or a locator for one widget): answers each shown
  * question that `answers` answers, step by step, calling `shot(name)` on each step. Starts from
