@@ -2,10 +2,11 @@
 // starts in the reader's preferred language (navigator.languages) when the pack has it, and the
 // <select id="page-language"> changes it. Both set the checker's own `lang`, which the element
 // observes: it re-renders in the new language and keeps the reader's answers and screen. The
-// page follows: its language, and its own words (the checker's fallback, the footer), which it
-// holds once per language, each marked `data-words` with its `lang`. A block with no top-level
-// names, so that the single file can append it to the element's inline bundle (one script, one
-// hash).
+// page follows: its language, its title (each option's `data-title`; set first, as the checker
+// ends the titles it sets with the page's), and its own words (the checker's fallback, the
+// footer), which it holds once per language, each marked `data-words` with its `lang`. A block
+// with no top-level names, so that the single file can append it to the element's inline bundle
+// (one script, one hash).
 {
   const select = document.getElementById('page-language');
   const checkers = document.querySelectorAll('b12-cramp-check');
@@ -13,6 +14,7 @@
     const available = [...select.options].map((option) => option.value);
     const primary = (tag) => String(tag).split(/[-_]/)[0].toLowerCase();
     const use = (code) => {
+      document.title = select.querySelector(`option[value="${code}"]`).dataset.title ?? document.title;
       for (const checker of checkers) checker.setAttribute('lang', code);
       select.value = code;
       document.documentElement.lang = code;

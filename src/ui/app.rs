@@ -214,14 +214,9 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     // After every render: focus, and (when the page is the checker's) its history and title,
-    // each only when it changed.
-    let page_state = use_mut_ref(|| {
-        (
-            page::original_title(),
-            None::<(Screen, String)>,
-            String::new(),
-        )
-    });
+    // each only when it changed. The title ends with the page's own: the one the checker found,
+    // or the one the page has set since (the standalone page's, in the language switched to).
+    let page_state = use_mut_ref(|| (String::new(), None::<(Screen, String)>, String::new()));
     {
         let (focus_target, panel, flow) = (focus_target.clone(), panel.clone(), flow.clone());
         use_effect(move || {
@@ -255,13 +250,19 @@ pub fn App(props: &AppProps) -> Html {
                     page::record(&flow, new_after);
                     *recorded = Some(now);
                 }
+                let shown = page::title();
+                if shown != *title {
+                    *original = shown;
+                }
                 let screen_title = match &screen_title {
                     Some(screen) => format!("{screen} – {original}"),
                     None => original.clone(),
                 };
                 if *title != screen_title {
                     page::set_title(&screen_title);
-                    *title = screen_title;
+                    // As the browser reads it back (whitespace collapsed), so that only a
+                    // title the page sets differs from it.
+                    *title = page::title();
                 }
             }
         });

@@ -96,8 +96,7 @@ pub fn record(flow: &Questionnaire, new_after: Option<Screen>) {
     };
 }
 
-/// The page's title when the checker started, which every title it sets ends with.
-pub fn original_title() -> String {
+pub fn title() -> String {
     window()
         .and_then(|w| w.document())
         .map(|d| d.title())

@@ -111,17 +111,18 @@ test('a whole path in Spanish on the standalone page, chosen with its switch, eq
   await page.context().close();
 });
 
-test("the standalone page starts in the browser's preferred language, its own words too, and a switch mid-way keeps the answers", async () => {
+test("the standalone page starts in the browser's preferred language, its own words and title too, and a switch mid-way keeps the answers", async () => {
   const context = await shared.chrome.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } });
   await context.addInitScript(openShadowRoots);
   const page = await context.newPage();
   await page.goto(shared.server.url + '/');
   await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
   assert.equal(await page.locator('#page-language').inputValue(), 'es');
-  // The page around the checker follows: its language and its footer.
+  // The page around the checker follows: its language, its title and its footer.
   const pageLanguage = () => page.evaluate(() => document.documentElement.lang);
   const footer = () => page.locator('footer').innerText();
   assert.equal(await pageLanguage(), 'es');
+  assert.equal(await page.title(), 'Prueba de B12 y calambres');
   assert.match(await footer(), /^Descargue esta prueba en un solo archivo/);
   assert.doesNotMatch(await footer(), /Download/);
   // Start stays on a phone's first screen with the switch above it.
@@ -131,11 +132,14 @@ test("the standalone page starts in the browser's preferred language, its own wo
   assert.ok(box.y + box.height <= 844, `Empezar at ${box.y}`);
   await start.click();
   await page.locator('input[data-option="none"]').first().check();
+  // The checker's title for the step ends with the page's, both in Spanish.
+  assert.match(await page.title(), /^Paso 1 de \d+: .+ – Prueba de B12 y calambres$/);
   const checked = await page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.dataset.option));
   await page.locator('#page-language').selectOption('en');
   await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
   assert.match(await page.locator('[data-step]').innerText(), /None of these/);
   assert.equal(await pageLanguage(), 'en');
+  assert.match(await page.title(), /^Step 1 of \d+: .+ – B12 and muscle cramps check$/);
   assert.match(await footer(), /^Download this check as a single file/);
   assert.doesNotMatch(await footer(), /Descargue/);
   assert.deepEqual(
