@@ -132,6 +132,12 @@ pub fn App(props: &AppProps) -> Html {
             let listener = owns_history.then(|| {
                 let window = web_sys::window().expect("a window");
                 gloo_events::EventListener::new(&window, "popstate", move |event| {
+                    // After a panic this instance is dead and the loader has started another
+                    // (`web/faults.rs`), but the browser still calls this listener: it must
+                    // neither act nor write the history and title the new one keeps.
+                    if std::thread::panicking() {
+                        return;
+                    }
                     let state = event.unchecked_ref::<PopStateEvent>().state();
                     if let Some(screen) = page::screen_in(&state) {
                         on_action.emit(Action::Show(screen));
@@ -216,7 +222,18 @@ pub fn App(props: &AppProps) -> Html {
     // After every render: focus, and (when the page is the checker's) its history and title,
     // each only when it changed. The title ends with the page's own: the one the checker found,
     // or the one the page has set since (the standalone page's, in the language switched to).
-    let page_state = use_mut_ref(|| (String::new(), None::<(Screen, String)>, String::new()));
+    // After a restart the title shown is the stopped checker's, and the history entry it
+    // recorded holds the page's own.
+    let page_state = use_mut_ref(|| {
+        let restarted = props
+            .restart_with
+            .as_ref()
+            .and_then(|_| page::page_title_in_history());
+        match restarted {
+            Some(page_title) => (page_title, None::<(Screen, String)>, page::title()),
+            None => (String::new(), None, String::new()),
+        }
+    });
     {
         let (focus_target, panel, flow) = (focus_target.clone(), panel.clone(), flow.clone());
         use_effect(move || {
@@ -238,21 +255,23 @@ pub fn App(props: &AppProps) -> Html {
             }
             if settings.owns_history {
                 let (original, recorded, title) = &mut *page_state.borrow_mut();
+                let shown = page::title();
+                let page_retitled = shown != *title;
+                if page_retitled {
+                    *original = shown;
+                }
                 let now = (flow.screen(), share::encode(&PACK, flow.answers()));
-                if recorded.as_ref() != Some(&now) {
+                if recorded.as_ref() != Some(&now) || page_retitled {
                     // A new entry for a new screen the reader moved to; the same entry for new
-                    // answers, the first render, and a move the browser's history made.
+                    // answers, a new page title, the first render, and a move the browser's
+                    // history made.
                     let new_after = recorded
                         .as_ref()
                         .map(|(before, _)| *before)
                         .filter(|&before| before != now.0)
                         .filter(|_| !std::mem::take(&mut *from_history.borrow_mut()));
-                    page::record(&flow, new_after);
+                    page::record(&flow, new_after, original);
                     *recorded = Some(now);
-                }
-                let shown = page::title();
-                if shown != *title {
-                    *original = shown;
                 }
                 let screen_title = match &screen_title {
                     Some(screen) => format!("{screen} – {original}"),

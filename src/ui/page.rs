@@ -1,8 +1,8 @@
 //! What a checker does to a page that opted in to be owned by it (the `history` attribute: the
 //! standalone page and the single file, never an article unless its host asks): each screen is
 //! a browser history entry, so that Back and Forward move between steps, and the title names the
-//! screen. The entry's state holds the screen and the answers' share code: never the address,
-//! and nothing stored on the device; the browser keeps it with the tab's history, so a reload
+//! screen. The entry's state holds the screen, the answers' share code and the page's own title:
+//! never the address, and nothing stored on the device; the browser keeps it with the tab's history, so a reload
 //! returns to the same step with the same answers, and closing the tab forgets it.
 
 use crate::pack::PACK;
@@ -15,13 +15,15 @@ use web_sys::window;
 /// The key of the checker's part of a history entry's state (a page may keep its own beside it).
 const STATE_KEY: &str = "b12-cramp-check";
 
-/// The checker's part of a history entry's state: the screen's id, the answers' code, and the
+/// The checker's part of a history entry's state: the screen's id, the answers' code, the
 /// screen of the entry before it when the checker made both (so that the checker's own Back
-/// button can be the browser's Back).
+/// button can be the browser's Back), and the page's own title, which the title the checker
+/// set ends with (so that a checker restarted after a fault finds it again).
 struct Entry {
     screen: String,
     answers: String,
     previous: Option<String>,
+    page_title: Option<String>,
 }
 
 fn entry_in(state: &JsValue) -> Option<Entry> {
@@ -31,6 +33,7 @@ fn entry_in(state: &JsValue) -> Option<Entry> {
         screen: field("screen")?,
         answers: field("answers")?,
         previous: field("previous"),
+        page_title: field("title"),
     })
 }
 
@@ -66,9 +69,15 @@ pub fn go_back() {
     }
 }
 
-/// Records the questionnaire in the history: a new entry after one on the screen `new_after`,
-/// or else in the current entry. Whatever else the page keeps in the state is left as it is.
-pub fn record(flow: &Questionnaire, new_after: Option<Screen>) {
+/// The page's own title as the current history entry holds it (see [`Entry`]).
+pub fn page_title_in_history() -> Option<String> {
+    current_entry()?.page_title
+}
+
+/// Records the questionnaire and the page's own title in the history: a new entry after one on
+/// the screen `new_after`, or else in the current entry. Whatever else the page keeps in the
+/// state is left as it is.
+pub fn record(flow: &Questionnaire, new_after: Option<Screen>, page_title: &str) {
     let Some(history) = window().and_then(|w| w.history().ok()) else {
         return;
     };
@@ -80,6 +89,7 @@ pub fn record(flow: &Questionnaire, new_after: Option<Screen>) {
     let _ = Reflect::set(&ours, &"screen".into(), &flow.screen().id(&PACK).into());
     let answers = share::encode(&PACK, flow.answers());
     let _ = Reflect::set(&ours, &"answers".into(), &answers.into());
+    let _ = Reflect::set(&ours, &"title".into(), &page_title.into());
     if let Some(previous) = previous {
         let _ = Reflect::set(&ours, &"previous".into(), &previous.into());
     }

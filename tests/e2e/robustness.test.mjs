@@ -60,6 +60,7 @@ const pages = {
     ),
   },
   '/empty.html': { body: page(TEST_EMBED) },
+  '/history.html': { body: page(`<b12-cramp-check history>${FALLBACK}</b12-cramp-check>${TEST_EMBED}`) },
 };
 
 let server;
@@ -127,6 +128,24 @@ test('a trap restarts every checker on the page with its answers, and later elem
   // An element added after the trap mounts.
   await tab.evaluate(() => document.body.append(Object.assign(document.createElement('b12-cramp-check'), { id: 'c' })));
   await tab.locator('#c [data-action="start"]').waitFor();
+  assert.deepEqual(tab.rejections, []);
+  await tab.context().close();
+});
+
+test("a restarted checker that owns the page's history names its step in the title once, before the page's own", async () => {
+  const tab = await open('/history.html');
+  await tab.locator('[data-action="start"]').click();
+  await answerStep(tab, 'b12-metformin-tingling.json');
+  // One step named, then the page's title ("Host"); step titles have no dash.
+  const named = /^Step 2 of \d+: [^–]+ – Host$/;
+  assert.match(await tab.title(), named);
+  await tab.evaluate(() => window.__b12cTest.trap());
+  await tab.locator('[data-notice="restarted"]').waitFor();
+  assert.equal(await stepOf(tab), 'urgent');
+  assert.match(await tab.title(), named);
+  await tab.locator('[data-action="back"]').click();
+  await tab.locator('[data-step="emergency"]').waitFor();
+  assert.match(await tab.title(), /^Step 1 of \d+: [^–]+ – Host$/);
   assert.deepEqual(tab.rejections, []);
   await tab.context().close();
 });
