@@ -400,6 +400,56 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
 }
 
 #[test]
+fn files_saved_with_a_byte_order_mark_or_in_utf16_are_read_and_other_encodings_refused() {
+    let text = std::fs::read_to_string(answers_file("b12-metformin-tingling.json")).expect("read");
+    let utf16 = |mark: [u8; 2], unit: fn(u16) -> [u8; 2]| -> Vec<u8> {
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(unit))
+            .collect()
+    };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("encodings");
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let read = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let output = run(&["eval", path.to_str().expect("path")], None);
+        (output, path.display().to_string())
+    };
+    // As Windows Notepad saves (a UTF-8 mark) and as PowerShell 5's `>` writes (UTF-16LE).
+    for (name, bytes) in [
+        (
+            "utf8-mark.json",
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        ),
+        ("utf16le.json", utf16([0xFF, 0xFE], u16::to_le_bytes)),
+        ("utf16be.json", utf16([0xFE, 0xFF], u16::to_be_bytes)),
+    ] {
+        let (output, _) = read(name, &bytes);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{name}: {stderr}");
+        let result: Value = serde_json::from_slice(&output.stdout).expect("json");
+        assert_eq!(result["triage"], "provider_soon_b12", "{name}");
+    }
+    for (name, bytes, expected) in [
+        (
+            "latin1.json",
+            &b"{\"q_age\":\"65_74\xe9\"}"[..],
+            "is not UTF-8 text; save it as UTF-8",
+        ),
+        (
+            "utf16-odd.json",
+            &b"\xff\xfe{\x00}"[..],
+            "starts as UTF-16 text but is not valid UTF-16",
+        ),
+    ] {
+        let (output, path) = read(name, bytes);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+        assert_eq!(stderr.trim_end(), format!("cramp-check: {path} {expected}"));
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     for args in [
         &["frobnicate"][..],

@@ -204,12 +204,41 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 fn read_input(path: Option<&str>) -> Result<String, String> {
     match path {
         None | Some("-") => {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             io::stdin()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(text)
+            text_of(bytes, "standard input")
         }
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}")),
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            text_of(bytes, path)
+        }
     }
+}
+
+/// The text of a file as editors save it: UTF-8, with or without a byte-order mark (Windows
+/// Notepad writes one), or UTF-16 after its mark (PowerShell 5 redirects output so).
+fn text_of(bytes: Vec<u8>, source: &str) -> Result<String, String> {
+    let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16| {
+        let pairs = body.chunks_exact(2);
+        let whole = pairs.remainder().is_empty();
+        let units: Vec<u16> = pairs.map(|pair| unit([pair[0], pair[1]])).collect();
+        String::from_utf16(&units)
+            .ok()
+            .filter(|_| whole)
+            .ok_or_else(|| format!("{source} starts as UTF-16 text but is not valid UTF-16"))
+    };
+    match bytes.as_slice() {
+        [0xEF, 0xBB, 0xBF, body @ ..] => {
+            String::from_utf8(body.to_vec()).map_err(|_| not_utf8(source))
+        }
+        [0xFF, 0xFE, body @ ..] => utf16(body, u16::from_le_bytes),
+        [0xFE, 0xFF, body @ ..] => utf16(body, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).map_err(|_| not_utf8(source)),
+    }
+}
+
+fn not_utf8(source: &str) -> String {
+    format!("{source} is not UTF-8 text; save it as UTF-8")
 }
