@@ -466,6 +466,24 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn version_names_the_program_and_the_content_pack_that_eval_reports() {
+    let output = run(&["--version"], None);
+    assert!(output.status.success());
+    let assessment: Value =
+        serde_json::from_slice(&run(&["eval"], Some("{}")).stdout).expect("eval prints JSON");
+    let pack = &assessment["pack"];
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim_end(),
+        format!(
+            "cramp-check {} (content pack {} {})",
+            env!("CARGO_PKG_VERSION"),
+            pack["id"].as_str().expect("id"),
+            pack["version"].as_str().expect("version")
+        )
+    );
+}
+
+#[test]
 fn empty_answers_are_a_valid_partial_answer_set() {
     let output = run(&["eval"], Some("{}"));
     assert!(output.status.success());

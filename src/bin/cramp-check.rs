@@ -20,7 +20,8 @@ use serde::Serialize;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
+const USAGE: &str =
+    "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
        cramp-check fhir questionnaire [--lang CODE] [--region intl|uk|us|eu]
        cramp-check fhir response [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
        cramp-check fhir answers [FILE|-]
@@ -32,9 +33,11 @@ const USAGE: &str = "usage: cramp-check <eval|explain|outline> [--lang CODE] [--
   fhir response       print answers as a FHIR R4 QuestionnaireResponse (status completed)
   fhir answers        read a FHIR R4 QuestionnaireResponse and print its answers as JSON, as
                       eval takes them
+  --version           print the program's version and its content pack's
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
-e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads standard input. --lang takes en or es; a tag with a country (es-ES,
-en-GB) also picks its region unless --region names one.";
+e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads
+standard input. --lang takes en or es; a tag with a country (es-ES, en-GB) also picks its region
+unless --region names one.";
 
 enum Command {
     Eval,
@@ -56,6 +59,14 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    if args.iter().any(|a| a == "--version") {
+        let program = env!("CARGO_PKG_VERSION");
+        println!(
+            "cramp-check {program} (content pack {} {})",
+            PACK.id, PACK.version
+        );
         return ExitCode::SUCCESS;
     }
     match run(&args) {
