@@ -294,7 +294,9 @@ pub fn App(props: &AppProps) -> Html {
         .map(|notice| (notice.id(), notice.text(UiText(settings.texts))));
     html! {
         <ContextProvider<Settings> context={settings}>
-            <div class="b12c" part="panel" lang={settings.texts.code} data-theme={settings.theme.id()} ref={panel}>
+            // Left to right, as every language of the pack is, also on a right-to-left page
+            // (whose direction would otherwise reach the checker through its shadow root).
+            <div class="b12c" part="panel" lang={settings.texts.code} dir="ltr" data-theme={settings.theme.id()} ref={panel}>
                 if let Some((kind, text)) = notice {
                     <p class="callout callout-notice" role="status" data-notice={kind}>{ text }</p>
                 }

@@ -30,10 +30,11 @@ const page = (body, head = '') =>
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
 
 // Host CSS of the kind real pages carry: resets, !important rules, odd fonts, content-box,
-// global button and input styles, and class names the widget also uses.
+// global button and input styles, class names the widget also uses, and a right-to-left
+// direction (an Arabic or Hebrew page embedding the check).
 const HOSTILE_CSS = `
   html { line-height: 3; }
-  body { font: italic 30px/2 "Comic Sans MS", fantasy; color: #0f0; text-align: center; letter-spacing: 3px; text-transform: uppercase; }
+  body { font: italic 30px/2 "Comic Sans MS", fantasy; color: #0f0; text-align: center; letter-spacing: 3px; text-transform: uppercase; direction: rtl; }
   * { box-sizing: content-box !important; margin: 7px !important; font-family: fantasy !important; }
   button, input, [type=radio], [type=checkbox] { all: unset !important; background: hotpink !important; padding: 30px !important; }
   div, section, p, h1, h2, h3, ul, li, fieldset, label { padding: 13px !important; border: 5px dashed red !important; color: red !important; }
@@ -212,6 +213,7 @@ async function widgetStyles(tab) {
       'letter-spacing',
       'text-transform',
       'text-align',
+      'direction',
       'width',
       'height',
       'appearance',
