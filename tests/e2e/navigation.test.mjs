@@ -4,7 +4,8 @@
 // its host's history), a reload keeps the step without storing anything, focus never gets lost
 // when a follow-up question appears or disappears, the step heading carries the progress, the
 // title names the step, errors are summarised the GOV.UK way, live messages match their level,
-// and in an article a new step starts at the top of the screen.
+// and in an article a new step starts at the top of the screen (below a sticky header, with the
+// README's rule).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -240,3 +241,28 @@ test("in an article a new step starts at the top of the screen, and the host's h
   await walk(widget, answersFile('self-care-exercise.json'), null, { started: true });
   assert.equal(await top(), 0, 'the result starts at the top too');
 });
+
+// The README's two ways (Embedding: A sticky header) to keep a new step's first line out from
+// under a page's sticky header, here 5rem (80 px) high.
+for (const [name, rule] of [
+  ["the page's scroll-padding-top", 'html { scroll-padding-top: 5rem; }'],
+  ["the checker's scroll-margin-top", 'b12-cramp-check::part(panel) { scroll-margin-top: 5rem; }'],
+]) {
+  test(`under a sticky header, a new step starts below it with ${name}`, async () => {
+    const page = await openPage('/demo/article.html');
+    await page.addStyleTag({
+      content: `#sticky { position: sticky; top: 0; height: 5rem; background: #333; } ${rule}`,
+    });
+    await page.evaluate(() => document.body.prepend(Object.assign(document.createElement('header'), { id: 'sticky' })));
+    const widget = page.locator('b12-cramp-check');
+    await widget.locator('[data-action="start"]').click();
+    await widget.locator('input[data-option="none"]').check();
+    await pressNext(widget);
+    await settled(page);
+    const shown = await widget.locator('.b12c').evaluate((panel) => {
+      const { top, left } = panel.getBoundingClientRect();
+      return { top: Math.round(top), seen: document.elementFromPoint(left + 8, top + 4)?.localName };
+    });
+    assert.deepEqual(shown, { top: 80, seen: 'b12-cramp-check' }, 'the first line shows below the header');
+  });
+}
