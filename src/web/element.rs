@@ -92,11 +92,13 @@ impl Widget {
         self.mount.show(Some(app));
     }
 
-    /// What the page shows if this checker stops for good, in its language and region.
-    #[wasm_bindgen(getter, js_name = stoppedMessage)]
-    pub fn stopped_message(&self) -> String {
+    /// What the page shows if this checker stops for good, in its language and region: the
+    /// message and the language to mark it with.
+    #[wasm_bindgen(getter)]
+    pub fn stopped(&self) -> js_sys::Array {
         let settings = crate::web::attributes::settings_from(&self.host, &mut |_| {});
-        settings.fill(UiText(settings.texts).stopped())
+        let message = settings.fill(UiText(settings.texts).stopped());
+        js_sys::Array::of2(&message.into(), &settings.texts.code.into())
     }
 
     /// Clears the checker and its state, and keeps the emptied mount for the next element.

@@ -150,17 +150,23 @@ test("a restarted checker that owns the page's history names its step in the tit
   await tab.context().close();
 });
 
-test('a checker that keeps trapping shows its fallback and a short message, and later elements still mount', async () => {
+test('a checker that keeps trapping shows its fallback and a short message in its language, and later elements still mount', async () => {
   const tab = await open('/two.html');
   await tab.locator('#a [data-action="start"]').waitFor();
+  await tab.evaluate(() => document.querySelector('#b').setAttribute('lang', 'es'));
   for (let i = 0; i < 3; i++) {
     await tab.evaluate(() => window.__b12cTest.trap());
     await tab.waitForTimeout(200);
   }
-  for (const id of ['#a', '#b']) {
+  for (const [id, lang, words] of [
+    ['#a', 'en', /stopped working.*emergency number/s],
+    ['#b', 'es', /dejó de funcionar.*número de emergencias/s],
+  ]) {
     const stopped = tab.locator(`${id} [role="alert"]`);
     await stopped.waitFor();
-    assert.match(await stopped.innerText(), /stopped working.*emergency number/s);
+    assert.match(await stopped.innerText(), words);
+    // Marked with its language (a screen reader speaks it in that voice), left to right.
+    assert.deepEqual(await stopped.evaluate((message) => [message.lang, message.dir]), [lang, 'ltr']);
     assert.equal(await tab.locator(`${id} > .fallback`).isVisible(), true, 'the fallback shows again');
   }
   assert.ok(tab.consoleErrors.some((e) => /stopped again, so its fallback content is shown/.test(e)));

@@ -237,8 +237,11 @@ export class B12CrampCheckElement extends HTMLElement {
   /** The answers' share code, kept to restart with (in this page's memory only). */
   #answers = null;
   #restarts = 0;
-  #stoppedMessage =
-    'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.';
+  /** What shows if the checker stops for good, and its language (read while it can be asked). */
+  #stopped = {
+    text: 'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.',
+    lang: 'en',
+  };
 
   connectedCallback() {
     // A move is a disconnect then a connect: the widget, and the reader's answers, stay.
@@ -294,7 +297,9 @@ export class B12CrampCheckElement extends HTMLElement {
       this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith));
       this.#instance = instance;
       instance.elements.add(this);
-      this.#stoppedMessage = instance.guard(() => this.#widget.stoppedMessage);
+      // By index, not destructured: a page may have replaced the array iterator.
+      const stopped = instance.guard(() => this.#widget.stopped);
+      this.#stopped = { text: stopped[0], lang: stopped[1] };
       this.#container = instance.guard(() => this.#widget.container);
     } catch (error) {
       this.#widget = null;
@@ -380,7 +385,10 @@ export class B12CrampCheckElement extends HTMLElement {
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');
     message.className = 'b12c-stopped';
-    message.textContent = this.#stoppedMessage;
+    message.textContent = this.#stopped.text;
+    // In the checker's language, left to right as the checker is (on any page).
+    message.lang = this.#stopped.lang;
+    message.dir = 'ltr';
     this.#root.replaceChildren(message, document.createElement('slot'));
     console.error(`${TAG}: the checker stopped again, so its fallback content is shown`);
   }
