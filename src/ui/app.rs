@@ -225,11 +225,8 @@ pub fn App(props: &AppProps) -> Html {
     // After a restart the title shown is the stopped checker's, and the history entry it
     // recorded holds the page's own.
     let page_state = use_mut_ref(|| {
-        let restarted = props
-            .restart_with
-            .as_ref()
-            .and_then(|_| page::page_title_in_history());
-        match restarted {
+        let restarted = props.restart_with.is_some();
+        match restarted.then(page::page_title_in_history).flatten() {
             Some(page_title) => (page_title, None::<(Screen, String)>, page::title()),
             None => (String::new(), None, String::new()),
         }

@@ -2,8 +2,9 @@
 //! standalone page and the single file, never an article unless its host asks): each screen is
 //! a browser history entry, so that Back and Forward move between steps, and the title names the
 //! screen. The entry's state holds the screen, the answers' share code and the page's own title:
-//! never the address, and nothing stored on the device; the browser keeps it with the tab's history, so a reload
-//! returns to the same step with the same answers, and closing the tab forgets it.
+//! never the address, and nothing stored on the device; the browser keeps it with the tab's
+//! history, so a reload returns to the same step with the same answers, and closing the tab
+//! forgets it.
 
 use crate::pack::PACK;
 use crate::questionnaire::{Action, Questionnaire, Screen};
