@@ -122,8 +122,8 @@ test("the standalone page starts in the browser's preferred language, its own wo
   const pageLanguage = () => page.evaluate(() => document.documentElement.lang);
   const footer = () => page.locator('footer').innerText();
   assert.equal(await pageLanguage(), 'es');
-  assert.equal(await page.title(), 'Prueba de B12 y calambres');
-  assert.match(await footer(), /^Descargue esta prueba en un solo archivo/);
+  assert.equal(await page.title(), 'Cuestionario sobre B12 y calambres');
+  assert.match(await footer(), /^Descargue este cuestionario en un solo archivo/);
   assert.doesNotMatch(await footer(), /Download/);
   // Start stays on a phone's first screen with the switch above it.
   const start = page.locator('b12-cramp-check [data-action="start"]');
@@ -133,7 +133,7 @@ test("the standalone page starts in the browser's preferred language, its own wo
   await start.click();
   await page.locator('input[data-option="none"]').first().check();
   // The checker's title for the step ends with the page's, both in Spanish.
-  assert.match(await page.title(), /^Paso 1 de \d+: .+ – Prueba de B12 y calambres$/);
+  assert.match(await page.title(), /^Paso 1 de \d+: .+ – Cuestionario sobre B12 y calambres$/);
   const checked = await page.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.dataset.option));
   await page.locator('#page-language').selectOption('en');
   await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
@@ -160,7 +160,10 @@ test("the standalone page's fallback, when the checker cannot start, is in the r
   await refused;
   const fallback = page.locator('.b12c-loading');
   assert.equal(await fallback.isVisible(), true, 'the fallback stays');
-  assert.match(await fallback.innerText(), /^Cargando la prueba.*llame ahora al número de emergencias de su zona\.$/s);
+  assert.match(
+    await fallback.innerText(),
+    /^Cargando el cuestionario.*llame ahora al número de emergencias de su zona\.$/s,
+  );
   assert.doesNotMatch(await fallback.innerText(), /emergency number/);
   await context.close();
 });
