@@ -3,7 +3,7 @@
 
 use b12_cramp_check::engine::model::QuestionKind;
 use b12_cramp_check::engine::{evaluate, AnswerError, Answers, Assessment, RawAnswers};
-use b12_cramp_check::pack::PACK;
+use b12_cramp_check::pack::{texts_for, PACK};
 
 fn answers(json: &str) -> Answers {
     let raw: RawAnswers = serde_json::from_str(json).expect("test answers are valid JSON");
@@ -767,4 +767,78 @@ fn the_chart_puts_the_named_top_factor_first_and_b12_apart() {
         PACK.factors[usize::from(b12.causes_in_chart_order()[0])].id,
         "nocturnal_idiopathic"
     );
+}
+
+// --- Pack 1.1.1: three texts back to section 10's words --------------------------------------
+
+/// The words of an emergency or same-day option in a language, its placeholders filled.
+fn option_words(code: &str, question: &str, option: &str) -> String {
+    let texts = texts_for(code).expect("the language's texts");
+    let q = usize::from(PACK.question_index(question).expect("question"));
+    let o = PACK.questions[q].option_index(option).expect("option");
+    texts.fill(texts.option(q, usize::from(o)), PACK.default_region)
+}
+
+/// Pack 1.1.1 can lower urgency here: very stiff muscles on their own, which is what a cramp
+/// is, no longer read as an emergency sign. Section 10.1 defines `hot_rigid_confused` as very
+/// stiff muscles *with* a high temperature, confusion or hot skin that has stopped sweating
+/// (heatstroke, NHS [R51]); 1.1.0's words ("A high temperature with confusion, hot skin that has
+/// stopped sweating, or very stiff muscles") let a cramp alone tick it and call the emergency
+/// number. Every combination section 10.1 names still has emergency words that say it: stiffness
+/// with a high temperature, and hot dry skin, in this option; confusion, whatever comes with it,
+/// in `severe_dehydration`'s. Both options stay emergencies.
+#[test]
+fn very_stiff_muscles_are_an_emergency_sign_with_a_high_temperature_not_alone() {
+    for (code, or, fever_with, stiff, dry_skin, confusion) in [
+        (
+            "en",
+            ", or ",
+            "A high temperature with ",
+            "very stiff muscles",
+            "hot skin that has stopped sweating",
+            "Confusion, ",
+        ),
+        (
+            "es",
+            ", o ",
+            "Fiebre alta con ",
+            "músculos muy rígidos",
+            "piel caliente que ya no suda",
+            "Confusión, ",
+        ),
+    ] {
+        let sign = option_words(code, "q_emergency_signs", "hot_rigid_confused");
+        let (with_fever, alone) = sign.split_once(or).expect("two alternatives");
+        assert!(
+            with_fever.starts_with(fever_with) && with_fever.contains(stiff),
+            "{code}: stiffness only with a high temperature: {sign}"
+        );
+        assert!(
+            alone.contains(dry_skin) && !alone.contains(stiff),
+            "{code}: {sign}"
+        );
+        let dehydration = option_words(code, "q_emergency_signs", "severe_dehydration");
+        assert!(dehydration.starts_with(confusion), "{code}: {dehydration}");
+    }
+    for option in ["hot_rigid_confused", "severe_dehydration"] {
+        let a = assess(&calm(&format!(r#"{{"q_emergency_signs":["{option}"]}}"#)));
+        assert_eq!(a.level_id(), "emergency_now", "{option}");
+    }
+}
+
+/// Section 10.1: `tetanus_risk_wound` is a recent deep *or* dirty wound. 1.1.0 named only a
+/// dirty one, so a reader with a deep, clean wound and unsure tetanus jabs ticked nothing and
+/// never saw the next step that sends a large or deep wound to the emergency department.
+#[test]
+fn a_deep_wound_is_a_tetanus_risk_like_a_dirty_one() {
+    for (code, deep, dirty) in [("en", "deep", "dirty"), ("es", "profunda", "sucia")] {
+        let wound = option_words(code, "q_urgent_signs", "tetanus_risk_wound");
+        assert!(
+            wound.contains(deep) && wound.contains(dirty),
+            "{code}: {wound}"
+        );
+    }
+    let a = assess(&calm(r#"{"q_urgent_signs":["tetanus_risk_wound"]}"#));
+    assert_eq!(a.level_id(), "urgent_same_day");
+    assert!(notes_and_advice(&a).contains(&"tetanus_deep_wound"));
 }

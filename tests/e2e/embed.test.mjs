@@ -313,7 +313,7 @@ test('the complete event carries no answers by default, and the answers when the
     composed: true,
     target: 'w',
   });
-  assert.equal(event.detail.packVersion, '1.1.0');
+  assert.equal(event.detail.packVersion, '1.1.1');
 
   // Opted in: the answers come in the command line's shape and give the same result there.
   await tab.evaluate(() => document.querySelector('#w').setAttribute('share-answers', ''));
@@ -495,7 +495,7 @@ test('evaluate() returns what cramp-check eval returns, field for field in its o
       answers,
     );
     assert.equal(fromPage, JSON.stringify(cliEval(answers)), file);
-    assert.equal(JSON.parse(fromPage).pack.version, '1.1.0', `${file}: content pack 1.1`);
+    assert.equal(JSON.parse(fromPage).pack.version, '1.1.1', `${file}: content pack 1.1.1`);
   }
   const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
   assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);
