@@ -28,13 +28,15 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// longest loading task -8 ms at 4x): 142,891 B. Then every screen drawn a task after its
 /// click, a click made before it dropped with a flag: 142,823 B (script 9,714 + wasm 133,109).
 /// Then placeholders filled by one `char` scan, without `str::replace`'s substring search:
-/// 141,985 B (script 9,738 + wasm 132,247), -0.9 KB against the same tree's 142,924 B.
+/// 141,985 B (script 9,738 + wasm 132,247), -0.9 KB against the same tree's 142,924 B. Then,
+/// knowingly, content pack 1.1.1 (safety wording in both languages, the Spanish corrected):
+/// 142,368 B (script 9,777 + wasm 132,591), +142 B against the tree just before it.
 /// docs/performance.md records the profile and the levers left (the pack's ids as the texts
 /// are, then Yew itself). Lower the budget with each cut; raise it only knowingly. It sits about
 /// 0.3 KB above the size: brotli's total moves by up to 130 B when one line is added to a source
 /// file (a panic location's line number, then the script's hash of the wasm), so a tighter
 /// budget would fail on changes that add nothing.
-pub const EMBED_BUDGET: usize = 142_300;
+pub const EMBED_BUDGET: usize = 142_650;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
