@@ -8,8 +8,10 @@
 //!   that are strings, lists or something else), built from the bytes.
 //! - [`share_code`]: the share-link and remembered-answers decoder.
 //! - [`attributes`]: the element's attributes (language, region, theme, heading level).
+//! - [`fhir_response`]: a FHIR QuestionnaireResponse, as `cramp-check fhir answers` reads it.
 
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
+use crate::fhir;
 use crate::outline::outline;
 use crate::pack::{default_texts, PACK};
 use crate::report;
@@ -48,7 +50,8 @@ pub fn share_code(data: &[u8]) {
 }
 
 /// The element's attributes: the bytes split at 0xff into `lang`, then each of
-/// [`ATTRIBUTES`] in order (region, theme, heading-level, share-answers) while parts remain.
+/// [`ATTRIBUTES`] in order (region, theme, heading-level, share-answers, history) while parts
+/// remain.
 pub fn attributes(data: &[u8]) {
     let parts: Vec<String> = data
         .split(|&b| b == 0xff)
@@ -68,10 +71,32 @@ pub fn attributes(data: &[u8]) {
     assert!(settings.region < PACK.regions.len());
     assert!(warnings.len() <= 4, "one warning per attribute at most");
     for warning in warnings {
-        assert!(
-            warning.len() <= MAX_MESSAGE && !warning.contains('\n'),
-            "{warning:?}"
-        );
+        one_short_line(&warning);
+    }
+}
+
+/// JSON text as a FHIR R4 QuestionnaireResponse, as `cramp-check fhir answers` reads it: the
+/// answers it gives are answers `eval` accepts, come back the same through the response
+/// `cramp-check fhir response` writes, and give a complete assessment; a refusal is one short
+/// line naming what is wrong.
+pub fn fhir_response(data: &[u8]) {
+    let Ok(response) = serde_json::from_slice::<fhir::ResponseInput>(data) else {
+        return;
+    };
+    match fhir::answers_from_response(&response) {
+        Ok(answers) => {
+            let written = serde_json::to_vec(&fhir::response(
+                &answers,
+                default_texts(),
+                PACK.default_region,
+            ))
+            .expect("a response is JSON");
+            let read = serde_json::from_slice(&written).expect("a written response reads back");
+            let back = fhir::answers_from_response(&read);
+            assert_eq!(back.as_ref(), Ok(&answers), "answers round-trip");
+            check_assessment(&answers);
+        }
+        Err(error) => one_short_line(&error.to_string()),
     }
 }
 
@@ -83,14 +108,16 @@ fn answers_raw(raw: &RawAnswers) {
             assert_eq!(back.as_ref(), Ok(&answers), "answers round-trip");
             check_assessment(&answers);
         }
-        Err(error) => {
-            let message = error.to_string();
-            assert!(
-                message.len() <= MAX_MESSAGE && !message.contains('\n'),
-                "a refusal is one short line: {message:?}"
-            );
-        }
+        Err(error) => one_short_line(&error.to_string()),
     }
+}
+
+/// A refusal or a warning is one line of at most [`MAX_MESSAGE`] characters.
+fn one_short_line(message: &str) {
+    assert!(
+        message.len() <= MAX_MESSAGE && !message.contains('\n'),
+        "one short line: {message:?}"
+    );
 }
 
 fn check_assessment(answers: &Answers) {

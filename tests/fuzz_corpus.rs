@@ -13,11 +13,12 @@ type Check = fn(&[u8]);
 #[test]
 fn every_corpus_input_passes_its_check() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
-    let targets: [(&str, Check); 4] = [
+    let targets: [(&str, Check); 5] = [
         ("answers_json", robustness::answers_json),
         ("answers_object", robustness::answers_object),
         ("share_code", robustness::share_code),
         ("attributes", robustness::attributes),
+        ("fhir_response", robustness::fhir_response),
     ];
     let mut counts = Vec::new();
     for (target, check) in targets {

@@ -7,7 +7,13 @@
 use super::*;
 
 /// The fuzz targets (fuzz/fuzz_targets/), each a check in `b12_cramp_check::robustness`.
-const TARGETS: [&str; 4] = ["answers_json", "answers_object", "share_code", "attributes"];
+const TARGETS: [&str; 5] = [
+    "answers_json",
+    "answers_object",
+    "share_code",
+    "attributes",
+    "fhir_response",
+];
 const DEFAULT_SECONDS: u32 = 60;
 
 pub fn fuzz(args: &[String]) -> Result {
