@@ -7,7 +7,7 @@
 //! - [`answers_object`]: the shape `evaluate()` reads from a JavaScript object (keys, and values
 //!   that are strings, lists or something else), built from the bytes.
 //! - [`share_code`]: the share-link and remembered-answers decoder.
-//! - [`attributes`]: the element's attributes (language, region, theme, heading level).
+//! - [`attributes`]: the element's attributes (`lang` and each of [`ATTRIBUTES`]).
 //! - [`fhir_response`]: a FHIR QuestionnaireResponse, as `cramp-check fhir answers` reads it.
 
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};

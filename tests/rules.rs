@@ -769,7 +769,7 @@ fn the_chart_puts_the_named_top_factor_first_and_b12_apart() {
     );
 }
 
-// --- Pack 1.1.1: three texts back to section 10's words --------------------------------------
+// --- Pack 1.1.1: the wording of section 10 --------------------------------------------------
 
 /// The words of an emergency or same-day option in a language, its placeholders filled.
 fn option_words(code: &str, question: &str, option: &str) -> String {
