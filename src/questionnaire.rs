@@ -5,14 +5,16 @@
 //! Screens: the intro, one screen per pack step, the result. Back and Next keep every answer.
 //! Next refuses to move on while a required question on the screen is unanswered, and names
 //! those questions. It goes straight to the result when the answers so far already decide it
-//! (a red flag, or an outcome that stops the questionnaire such as "under 18").
+//! (a red flag, or an outcome that stops the questionnaire such as "under 18"), unless a
+//! required question left unanswered on a step the reader has been through could still make
+//! it more urgent.
 //!
 //! From the result, "Change" on one answer opens that question's step to return: Next from it
 //! goes straight back to the result when every shown required question is answered, else on
 //! to the first step with one missing (as when a removed red flag no longer ends the check).
 
-use crate::engine::model::{Pack, QuestionIdx};
-use crate::engine::{evaluate, Answers, Assessment};
+use crate::engine::model::{Pack, QuestionIdx, Step};
+use crate::engine::{could_be_more_urgent, evaluate, Answers, Assessment};
 use crate::pack::UiText;
 use crate::share::ShareError;
 use std::rc::Rc;
@@ -264,9 +266,37 @@ impl Questionnaire {
             .collect()
     }
 
-    /// Whether the answers so far already decide the result (Next goes straight to it).
+    /// Whether the answers so far already decide the result (Next goes straight to it): they
+    /// stop the questionnaire, and no required question left unanswered on the steps the
+    /// reader has been through could make the result more urgent.
     pub fn result_is_decided(&self) -> bool {
         self.assessment.stops_questionnaire()
+            && !could_be_more_urgent(
+                self.pack,
+                &self.answers,
+                &self.unanswered_so_far(),
+                self.assessment.level,
+            )
+    }
+
+    /// Required questions without an answer, shown or not, on the steps up to this one or to
+    /// the last step with an answer, whichever is later (the reader went back, or came from a
+    /// link).
+    fn unanswered_so_far(&self) -> Vec<QuestionIdx> {
+        let steps = self.pack.steps;
+        let answered = |step: &Step| step.questions.iter().any(|&q| self.answers.is_answered(q));
+        let last_answered = steps.iter().rposition(answered).unwrap_or(0);
+        let current = match self.screen {
+            Screen::Step(step) => step,
+            _ => 0,
+        };
+        steps[..=current.max(last_answered)]
+            .iter()
+            .flat_map(|step| step.questions.iter().copied())
+            .filter(|&q| {
+                self.pack.questions[usize::from(q)].required && !self.answers.is_answered(q)
+            })
+            .collect()
     }
 
     /// The state after the reader's action. Every action dismisses the notice and the
@@ -280,7 +310,8 @@ impl Questionnaire {
         match (action, self.screen) {
             (Action::Start, Screen::Intro) => next.go_to_step(0),
             (Action::Next, Screen::Step(step)) => {
-                // A red flag goes straight to the result, even with other questions unanswered.
+                // A red flag goes straight to the result, even with other questions unanswered
+                // (unless one could make it more urgent: then it is not decided).
                 next.missing = if self.result_is_decided() {
                     Vec::new()
                 } else {
@@ -544,6 +575,103 @@ mod tests {
         assert_eq!(
             result_of(&flow.apply(Action::Next)),
             ("urgent_same_day", "red_flag")
+        );
+    }
+
+    /// The state on the result after a statin with muscle symptoms (same day), every earlier
+    /// answer calm.
+    fn statin_result() -> Questionnaire {
+        let flow = answer(calm_until("medicines"), "q_other_meds", "statin");
+        let flow = answer(flow, "q_statin_muscle", "yes").apply(Action::Next);
+        assert_eq!(result_of(&flow), ("urgent_same_day", "red_flag"));
+        flow
+    }
+
+    #[test]
+    fn a_same_day_result_waits_for_a_shown_question_that_could_make_it_an_emergency() {
+        // Changing the nerve symptoms from a same-day result brings in the onset question,
+        // whose "sudden" answer is an emergency: Next asks for it instead of skipping it.
+        let flow = statin_result().apply(Action::ChangeAnswer(q("q_neuro")));
+        let flow = answer(flow, "q_neuro", "pins_needles_numbness_both_sides");
+        assert!(!flow.result_is_decided(), "Next stays Next");
+        let refused = flow.apply(Action::Next);
+        assert_eq!(refused.screen(), Screen::Step(step_index("symptoms")));
+        assert_eq!(refused.missing(), [q("q_neuro_onset")]);
+        let sudden = answer(
+            refused.clone(),
+            "q_neuro_onset",
+            "sudden_or_rapidly_worsening",
+        );
+        assert_eq!(
+            result_of(&sudden.apply(Action::Next)),
+            ("emergency_now", "red_flag")
+        );
+        let gradual = answer(refused, "q_neuro_onset", "gradual_weeks_to_months");
+        assert!(gradual.result_is_decided());
+        assert_eq!(
+            result_of(&gradual.apply(Action::Next)),
+            ("urgent_same_day", "red_flag")
+        );
+
+        // The same by Back: ticking weakness on the symptoms step, then going further back
+        // and pressing Next, still stops on the unanswered onset question.
+        let mut flow = statin_result().apply(Action::Back);
+        while flow.screen() != Screen::Step(step_index("symptoms")) {
+            flow = flow.apply(Action::Back);
+        }
+        let mut flow = answer(flow, "q_neuro", "muscle_weakness");
+        while flow.screen() != Screen::Step(0) {
+            flow = flow.apply(Action::Back);
+        }
+        while flow.missing().is_empty() {
+            assert_ne!(flow.screen(), Screen::Result, "onset never asked");
+            flow = flow.apply(Action::Next);
+        }
+        assert_eq!(flow.screen(), Screen::Step(step_index("symptoms")));
+        assert_eq!(flow.missing(), [q("q_neuro_onset")]);
+
+        // And after regular nitrous oxide with pins and needles (same day), on changing the
+        // symptoms to weakness.
+        let flow = answer(
+            calm_until("symptoms"),
+            "q_neuro",
+            "pins_needles_numbness_both_sides",
+        );
+        let mut flow = answer(flow, "q_neuro_onset", "gradual_weeks_to_months").apply(Action::Next);
+        while flow.screen() != Screen::Step(step_index("substances")) {
+            flow = calm_step(flow);
+        }
+        let flow = answer(flow, "q_nitrous_oxide", "regular_recent").apply(Action::Next);
+        assert_eq!(result_of(&flow), ("urgent_same_day", "red_flag"));
+        let flow = flow.apply(Action::ChangeAnswer(q("q_neuro")));
+        let flow = answer(
+            answer(flow, "q_neuro", "none"),
+            "q_neuro",
+            "muscle_weakness",
+        );
+        assert_eq!(flow.apply(Action::Next).missing(), [q("q_neuro_onset")]);
+    }
+
+    #[test]
+    fn a_same_day_result_waits_for_the_emergency_screen() {
+        // Unticking the emergency screen's answer from a same-day result leaves it unanswered:
+        // Next asks for it again.
+        let flow = statin_result().apply(Action::ChangeAnswer(q("q_emergency_signs")));
+        let flow = answer(flow, "q_emergency_signs", "none");
+        assert!(!flow.answers().is_answered(q("q_emergency_signs")));
+        assert!(!flow.result_is_decided());
+        assert_eq!(flow.apply(Action::Next).missing(), [q("q_emergency_signs")]);
+
+        // A link with only the statin answers opens on the emergency screen, not the result.
+        let mut answers = Answers::new(&PACK);
+        answers.toggle(&PACK, q("q_other_meds"), o("q_other_meds", "statin"));
+        answers.choose(&PACK, q("q_statin_muscle"), o("q_statin_muscle", "yes"));
+        let restored = Questionnaire::restored(&PACK, answers);
+        assert_eq!(restored.assessment().level_id(), "urgent_same_day");
+        assert_eq!(restored.screen(), Screen::Step(0));
+        assert!(
+            restored.missing().is_empty(),
+            "no error the reader did not cause"
         );
     }
 

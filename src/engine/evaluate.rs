@@ -10,7 +10,9 @@
 
 use super::answers::Answers;
 use super::assessment::{Assessment, Decision, Reason, ReasonSource};
-use super::model::{Expr, FactorIdx, Judge, Pack, QuestionIdx, TopFactor};
+use super::model::{
+    Expr, FactorIdx, Judge, Knowledge, LevelIdx, Pack, QuestionIdx, TopFactor, Tri,
+};
 
 /// Evaluates answers against a pack. Total: every answer set gets a result.
 pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
@@ -109,6 +111,54 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
         reasons,
         signals,
         advice,
+    }
+}
+
+/// Whether a red flag more urgent than `level` could still hold once the `open` questions,
+/// unanswered now, are answered: each may take any of its options, and so may a follow-up they
+/// could bring in; every other answer stays as it is. The questionnaire asks this before it
+/// goes straight to a result, so that no question the reader has been shown is skipped when
+/// its answer could make the result more urgent.
+pub fn could_be_more_urgent(
+    pack: &Pack,
+    answers: &Answers,
+    open: &[QuestionIdx],
+    level: LevelIdx,
+) -> bool {
+    let mut known = Unfinished {
+        chosen: answers.masks(),
+        possible: answers.masks().to_vec(),
+    };
+    // A show-if may look at a later question of its step: open until nothing more opens.
+    let mut opened = true;
+    while opened {
+        opened = false;
+        for &q in open {
+            let all = pack.questions[usize::from(q)].all_options();
+            if known.possible[usize::from(q)] != all && pack.is_shown(q, &known) != Tri::False {
+                known.possible[usize::from(q)] = all;
+                opened = true;
+            }
+        }
+    }
+    let mut judge = Judge::new(pack, &known);
+    (0..pack.red_flags.len())
+        .any(|i| pack.red_flags[i].level < level && judge.red_flag(i) != Tri::False)
+}
+
+/// Answers with some questions still open.
+struct Unfinished<'a> {
+    chosen: &'a [u32],
+    possible: Vec<u32>,
+}
+
+impl Knowledge for Unfinished<'_> {
+    fn chosen(&self, question: QuestionIdx) -> u32 {
+        self.chosen[usize::from(question)]
+    }
+
+    fn possible(&self, question: QuestionIdx) -> u32 {
+        self.possible[usize::from(question)]
     }
 }
 

@@ -13,7 +13,7 @@ pub use b12_model as model;
 pub use answers::Answers;
 pub use assessment::{Assessment, Decision, Reason, ReasonSource};
 pub use errors::{shortened, AnswerError};
-pub use evaluate::evaluate;
+pub use evaluate::{could_be_more_urgent, evaluate};
 pub use raw::{found, RawAnswers, RawValue};
 
 /// Sorts a few items stably by key, in place. The pack's lists are short (red flags, factors),
