@@ -176,8 +176,7 @@ impl Questionnaire {
     /// the first step with a required answer missing. A code without the safety screens'
     /// answers therefore lands on the first step, never on a result. Back and "Change my
     /// answers" lead into the steps with every answer kept.
-    pub fn restored(pack: &'static Pack, mut answers: Answers) -> Self {
-        answers.drop_hidden(pack);
+    pub fn restored(pack: &'static Pack, answers: Answers) -> Self {
         let mut flow = Questionnaire::at(pack, Screen::Step(0), answers);
         while let Screen::Step(_) = flow.screen {
             let next = flow.apply(Action::Next);

@@ -394,12 +394,29 @@ fn self_care_tips_fit_the_answers() {
 
 #[test]
 fn hidden_answers_never_count() {
-    // Answers::from_masks repairs what the questionnaire would: onset without nerve symptoms.
-    let mut masks = vec![0u32; PACK.questions.len()];
+    // `Answers` never holds an answer to a hidden question, however it is made, so the engine
+    // never judges one. From masks: a sudden onset without nerve symptoms is dropped.
     let onset = PACK.question_index("q_neuro_onset").expect("q");
-    masks[usize::from(onset)] = 0b10; // sudden, but q_neuro unanswered: hidden
-    let a = evaluate(&PACK, &Answers::from_masks(&PACK, masks));
-    assert_eq!(a.level_id(), "self_care");
+    let sudden = PACK.questions[usize::from(onset)]
+        .option_index("sudden_or_rapidly_worsening")
+        .expect("option");
+    let mut masks = vec![0u32; PACK.questions.len()];
+    masks[usize::from(onset)] = 1 << sudden;
+    let a = Answers::from_masks(&PACK, masks);
+    assert!(!a.is_answered(onset));
+    assert_eq!(evaluate(&PACK, &a).level_id(), "self_care");
+    // By the reader's actions: unticking the nerve symptom hides the onset and drops it.
+    let neuro = PACK.question_index("q_neuro").expect("q");
+    let weakness = PACK.questions[usize::from(neuro)]
+        .option_index("muscle_weakness")
+        .expect("option");
+    let mut a = Answers::new(&PACK);
+    a.toggle(&PACK, neuro, weakness);
+    a.choose(&PACK, onset, sudden);
+    assert_eq!(evaluate(&PACK, &a).level_id(), "emergency_now");
+    a.toggle(&PACK, neuro, weakness);
+    assert!(!a.is_answered(onset));
+    assert_ne!(evaluate(&PACK, &a).level_id(), "emergency_now");
 }
 
 #[test]

@@ -94,12 +94,20 @@ impl Answers {
 
     /// Whether the question is asked, given these answers.
     pub fn is_shown(&self, pack: &Pack, question: QuestionIdx) -> bool {
-        pack.is_shown(question, self).is_true()
+        pack.is_shown(question, &self.known()).is_true()
+    }
+
+    /// Complete knowledge: what is not chosen is known not to be.
+    pub fn known(&self) -> Known<'_> {
+        Known {
+            chosen: &self.masks,
+            possible: &self.masks,
+        }
     }
 
     /// Unanswer every question whose show-if rule no longer holds, until nothing changes
     /// (a hidden question can hide others in turn).
-    pub fn drop_hidden(&mut self, pack: &Pack) {
+    fn drop_hidden(&mut self, pack: &Pack) {
         loop {
             let hidden = (0..pack.questions.len() as QuestionIdx)
                 .find(|&q| self.is_answered(q) && !self.is_shown(pack, q));
@@ -218,13 +226,19 @@ impl Answers {
     }
 }
 
-/// Complete knowledge: what is not chosen is known not to be.
-impl Knowledge for Answers {
+/// What the rules are judged on: per question, the options chosen and those that may still be
+/// chosen. The engine's one kind of knowledge, so that the judge is compiled once.
+pub struct Known<'a> {
+    pub chosen: &'a [u32],
+    pub possible: &'a [u32],
+}
+
+impl Knowledge for Known<'_> {
     fn chosen(&self, question: QuestionIdx) -> u32 {
-        self.mask(question)
+        self.chosen[usize::from(question)]
     }
 
     fn possible(&self, question: QuestionIdx) -> u32 {
-        self.mask(question)
+        self.possible[usize::from(question)]
     }
 }

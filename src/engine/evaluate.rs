@@ -8,18 +8,16 @@
 //! 4. The "why" trace lists the rules that decided it, each with the answers that made it hold
 //!    and its sources.
 
-use super::answers::Answers;
+use super::answers::{Answers, Known};
 use super::assessment::{Assessment, Decision, Reason, ReasonSource};
-use super::model::{
-    Expr, FactorIdx, Judge, Knowledge, LevelIdx, Pack, QuestionIdx, TopFactor, Tri,
-};
+use super::model::{Expr, FactorIdx, Judge, LevelIdx, Pack, QuestionIdx, TopFactor, Tri};
 
 /// Evaluates answers against a pack. Total: every answer set gets a result.
 pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
-    // The questionnaire never keeps answers to hidden questions; neither does the engine.
-    let mut visible = answers.clone();
-    visible.drop_hidden(pack);
-    let mut judge = Judge::new(pack, &visible);
+    // `Answers` never holds an answer to a hidden question (every way to make or change them
+    // drops it), so every answer here counts.
+    let known = answers.known();
+    let mut judge = Judge::new(pack, &known);
 
     let held_flags: Vec<usize> = (0..pack.red_flags.len())
         .filter(|&i| judge.red_flag(i).is_true())
@@ -56,7 +54,7 @@ pub fn evaluate<'p>(pack: &'p Pack, answers: &Answers) -> Assessment<'p> {
 
     let mut why = Why {
         judge: &mut judge,
-        answers: &visible,
+        answers,
     };
     let mut reasons = Vec::new();
     match decision {
@@ -125,41 +123,26 @@ pub fn could_be_more_urgent(
     open: &[QuestionIdx],
     level: LevelIdx,
 ) -> bool {
-    let mut known = Unfinished {
-        chosen: answers.masks(),
-        possible: answers.masks().to_vec(),
-    };
-    // A show-if may look at a later question of its step: open until nothing more opens.
-    let mut opened = true;
-    while opened {
-        opened = false;
-        for &q in open {
-            let all = pack.questions[usize::from(q)].all_options();
-            if known.possible[usize::from(q)] != all && pack.is_shown(q, &known) != Tri::False {
-                known.possible[usize::from(q)] = all;
-                opened = true;
-            }
-        }
+    let chosen = answers.masks();
+    let mut possible = chosen.to_vec();
+    // Open one question at a time, each that is or may be shown, until none is left: a
+    // follow-up may be shown only once its question is open.
+    while let Some(q) = open.iter().copied().find(|&q| {
+        let known = Known {
+            chosen,
+            possible: &possible,
+        };
+        possible[usize::from(q)] == 0 && pack.is_shown(q, &known) != Tri::False
+    }) {
+        possible[usize::from(q)] = pack.questions[usize::from(q)].all_options();
     }
+    let known = Known {
+        chosen,
+        possible: &possible,
+    };
     let mut judge = Judge::new(pack, &known);
     (0..pack.red_flags.len())
         .any(|i| pack.red_flags[i].level < level && judge.red_flag(i) != Tri::False)
-}
-
-/// Answers with some questions still open.
-struct Unfinished<'a> {
-    chosen: &'a [u32],
-    possible: Vec<u32>,
-}
-
-impl Knowledge for Unfinished<'_> {
-    fn chosen(&self, question: QuestionIdx) -> u32 {
-        self.chosen[usize::from(question)]
-    }
-
-    fn possible(&self, question: QuestionIdx) -> u32 {
-        self.possible[usize::from(question)]
-    }
 }
 
 /// The highest-scoring candidate; the first listed wins a tie; nothing scored means the pack's
@@ -185,7 +168,7 @@ struct Explanation {
 
 /// The why-trace: which answers made the deciding rules hold.
 struct Why<'j, 'a> {
-    judge: &'j mut Judge<'a, Answers>,
+    judge: &'j mut Judge<'a, Known<'a>>,
     answers: &'a Answers,
 }
 
