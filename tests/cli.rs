@@ -233,7 +233,7 @@ fn pack_1_1_answer_files_give_their_results() {
     for (file, triage, reason) in cases {
         let result = eval_file(file);
         assert_eq!(result["triage"], triage, "{file}");
-        assert_eq!(result["pack"]["version"], "1.1.1", "{file}");
+        assert_eq!(result["pack"]["version"], "1.1.2", "{file}");
         let reasons: Vec<String> = result["reasons"]
             .as_array()
             .expect("reasons")
@@ -367,6 +367,8 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         ("hidden-onset-mouth-ulcers.json", "q_neuro_onset is not asked with these answers"),
         ("hidden-statin.json", "q_statin_muscle is not asked with these answers (it is asked only when q_other_meds has statin); remove it"),
         ("number.json", "q_age: expected option ids as strings, found a number"),
+        // The list's other items are read past, so the message still names the question.
+        ("number-in-list.json", "q_neuro: expected option ids as strings, found a number"),
         ("repeated-option.json", "q_neuro: option \"balance_problems\" is given twice"),
         ("not-an-object.json", "invalid answers JSON: invalid type: sequence, expected an object of answers"),
         ("answered-twice.json", "invalid answers JSON: q_age is answered twice"),
@@ -376,6 +378,8 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         // A control character in the input is escaped: still one line (found by fuzzing).
         ("newline-in-option.json", "q_neuro: unknown option \"balance\\nproblems\""),
         ("huge-option.json", &format!("q_age: unknown option \"65_74{}…\" (expected one of", "9".repeat(35))),
+        // An escaped quote inside a quoted piece does not end it: still a short prefix.
+        ("escaped-quote.json", &format!("invalid type: string \"\\\"{}…\", expected", "x".repeat(38))),
     ];
     for (file, expected) in cases {
         let path = answers_file(&format!("bad/{file}"));
@@ -463,6 +467,23 @@ fn usage_errors_exit_2() {
         assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
     }
     assert!(run(&["--help"], None).status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_text_exits_2_naming_it() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_cramp-check"))
+        .arg("eval")
+        .arg(std::ffi::OsStr::from_bytes(b"\xff.json"))
+        .output()
+        .expect("run cramp-check");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "cramp-check: an argument is not valid UTF-8: \u{fffd}.json\n"
+    );
 }
 
 #[test]

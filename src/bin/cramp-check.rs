@@ -56,50 +56,79 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    if args.iter().any(|a| a == "--version") {
-        let program = env!("CARGO_PKG_VERSION");
-        println!(
-            "cramp-check {program} (content pack {} {})",
-            PACK.id, PACK.version
-        );
-        return ExitCode::SUCCESS;
-    }
-    match run(&args) {
+    // Written, not printed: a closed stdout or stderr (for example `| head`) is not an error
+    // worth reporting, and `println!` would panic on it.
+    match args().and_then(|args| run(&args)) {
         Ok(output) => {
-            // A closed stdout (for example `| head`) is not an error worth reporting.
             let _ = io::stdout().write_all(output.as_bytes());
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("cramp-check: {message}");
+            let _ = writeln!(io::stderr(), "cramp-check: {message}");
             ExitCode::from(2)
         }
     }
 }
 
+/// The arguments, each of which must be text (a file name that is not is refused by name).
+fn args() -> Result<Vec<String>, String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|arg| {
+            arg.into_string().map_err(|arg| {
+                format!(
+                    "an argument is not valid UTF-8: {}",
+                    shortened(&arg.to_string_lossy())
+                )
+            })
+        })
+        .collect()
+}
+
 /// A JSON parser's message with each quoted piece of the input cut to a short prefix: it quotes
-/// whole strings, and a huge one would make a huge message.
+/// whole strings, and a huge one would make a huge message. A quote escaped inside one (`\"`)
+/// does not end it.
 fn shorten_quotes(message: &str) -> String {
-    let mut parts = message.split('"');
-    let mut out = parts.next().unwrap_or_default().to_string();
-    for (i, part) in parts.enumerate() {
-        out.push('"');
-        // Odd parts (0, 2, ... here) are inside quotes.
-        if i % 2 == 0 {
-            out.push_str(&shortened(part));
-        } else {
-            out.push_str(part);
+    let mut out = String::new();
+    let mut quoted: Option<String> = None;
+    let mut escaped = false;
+    for c in message.chars() {
+        match &mut quoted {
+            Some(inside) if c == '"' && !escaped => {
+                out.push_str(&shortened(inside));
+                out.push(c);
+                quoted = None;
+            }
+            Some(inside) => {
+                escaped = c == '\\' && !escaped;
+                inside.push(c);
+            }
+            None => {
+                out.push(c);
+                if c == '"' {
+                    quoted = Some(String::new());
+                    escaped = false;
+                }
+            }
         }
+    }
+    if let Some(inside) = quoted {
+        out.push_str(&shortened(&inside));
     }
     out
 }
 
 fn run(args: &[String]) -> Result<String, String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(format!("{USAGE}\n"));
+    }
+    if args.iter().any(|a| a == "--version") {
+        let program = env!("CARGO_PKG_VERSION");
+        return Ok(format!(
+            "cramp-check {program} (content pack {} {})\n",
+            PACK.id, PACK.version
+        ));
+    }
     let options = parse_args(args)?;
     let (texts, region) = (options.texts, options.region);
     let input = || read_input(options.input.as_deref());

@@ -96,9 +96,11 @@ impl<'de> Deserialize<'de> for RawAnswers {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAnswers, A::Error> {
                 let mut entries: Vec<(String, RawValue)> = Vec::new();
+                // A set, so that a huge file of keys is refused in time linear in its size.
+                let mut keys = std::collections::HashSet::new();
                 while let Some(key) = map.next_key::<String>()? {
                     let value = map.next_value::<RawValue>()?;
-                    if entries.iter().any(|(k, _)| *k == key) {
+                    if !keys.insert(key.clone()) {
                         return Err(de::Error::custom(format_args!(
                             "{} is answered twice",
                             shortened(&key)
@@ -127,14 +129,17 @@ impl<'de> Deserialize<'de> for RawValue {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
                 let mut options = Vec::new();
+                // The first item that is not an option id names the problem; the rest of the
+                // list is still read, so that the parser goes on at the list's end.
+                let mut invalid = None;
                 while let Some(item) = seq.next_element::<RawValue>()? {
                     match item {
                         RawValue::One(option) => options.push(option),
-                        RawValue::Many(_) => return Ok(RawValue::Invalid(found::NESTED_LIST)),
-                        RawValue::Invalid(found) => return Ok(RawValue::Invalid(found)),
+                        RawValue::Many(_) => _ = invalid.get_or_insert(found::NESTED_LIST),
+                        RawValue::Invalid(found) => _ = invalid.get_or_insert(found),
                     }
                 }
-                Ok(RawValue::Many(options))
+                Ok(invalid.map_or(RawValue::Many(options), RawValue::Invalid))
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawValue, E> {
                 Ok(RawValue::Invalid(found::BOOLEAN))
