@@ -139,7 +139,8 @@ pub const ATTRIBUTES: [Attribute; 6] = [
         values: Values::Presence,
         default: None,
         description: "Shares health data: with it, the complete event carries the reader's \
-            answers, and the checker tells the reader that this website receives them.",
+            answers, and the checker tells the reader that this website receives them. It \
+            counts only if present when the checker starts on the element.",
     },
     Attribute {
         name: HISTORY,

@@ -486,6 +486,20 @@ mod tests {
         flow
     }
 
+    /// Pins and needles that came on gradually, then calm answers up to the substances step.
+    fn gradual_pins_and_needles_until_substances() -> Questionnaire {
+        let flow = answer(
+            calm_until("symptoms"),
+            "q_neuro",
+            "pins_needles_numbness_both_sides",
+        );
+        let mut flow = answer(flow, "q_neuro_onset", "gradual_weeks_to_months").apply(Action::Next);
+        while flow.screen() != Screen::Step(step_index("substances")) {
+            flow = calm_step(flow);
+        }
+        flow
+    }
+
     fn result_of(flow: &Questionnaire) -> (&'static str, &'static str) {
         assert_eq!(flow.screen(), Screen::Result);
         let assessment = flow.assessment();
@@ -558,15 +572,7 @@ mod tests {
         );
         // Regular nitrous oxide after pins and needles, on the substances step, the alcohol
         // question unanswered.
-        let flow = answer(
-            calm_until("symptoms"),
-            "q_neuro",
-            "pins_needles_numbness_both_sides",
-        );
-        let mut flow = answer(flow, "q_neuro_onset", "gradual_weeks_to_months").apply(Action::Next);
-        while flow.screen() != Screen::Step(step_index("substances")) {
-            flow = calm_step(flow);
-        }
+        let flow = gradual_pins_and_needles_until_substances();
         let flow = answer(flow, "q_nitrous_oxide", "regular_recent");
         assert!(flow
             .unanswered_required(step_index("substances"))
@@ -631,15 +637,7 @@ mod tests {
 
         // And after regular nitrous oxide with pins and needles (same day), on changing the
         // symptoms to weakness.
-        let flow = answer(
-            calm_until("symptoms"),
-            "q_neuro",
-            "pins_needles_numbness_both_sides",
-        );
-        let mut flow = answer(flow, "q_neuro_onset", "gradual_weeks_to_months").apply(Action::Next);
-        while flow.screen() != Screen::Step(step_index("substances")) {
-            flow = calm_step(flow);
-        }
+        let flow = gradual_pins_and_needles_until_substances();
         let flow = answer(flow, "q_nitrous_oxide", "regular_recent").apply(Action::Next);
         assert_eq!(result_of(&flow), ("urgent_same_day", "red_flag"));
         let flow = flow.apply(Action::ChangeAnswer(q("q_neuro")));

@@ -49,11 +49,10 @@ pub fn App(props: &AppProps) -> Html {
                 .owns_history
                 .then(page::saved_in_history)
                 .flatten()
-                .map(keep::StartingPoint::from_this_visit)
                 .unwrap_or_else(keep::starting_point),
         },
     );
-    let flow = use_reducer(|| start.flow.clone());
+    let flow = use_reducer(|| (*start).clone());
     let focus_target = use_node_ref();
     let panel = use_node_ref();
     // Whether the reader has done anything in this visit.
@@ -158,18 +157,25 @@ pub fn App(props: &AppProps) -> Html {
     {
         let on_complete = props.on_complete.clone();
         let completed = flow.clone();
-        let from_link = start.from_link;
+        // The answers this visit started with, then those of its last result.
+        let kept = use_mut_ref(|| start.answers().clone());
         use_effect_with(flow.screen(), move |&screen| {
+            if screen != Screen::Result {
+                return;
+            }
             // Only a result the reader reached: opening a link (a patient's, opened by their
             // doctor) or resuming tells the host nothing, and changes nothing stored.
-            if screen == Screen::Result && *acted.borrow() {
-                // Once asked to remember, the device keeps the latest answers; answers that
-                // came from a link replace them only when the reader says so (keep panel).
-                if keep::is_remembered() && !from_link {
+            if *acted.borrow() {
+                // Once asked to remember, the device keeps the latest answers, but only in a
+                // visit that continues from the remembered ones: answers from a link (even after
+                // a reload or a restart), or a fresh start after a broken link, replace them only
+                // when the reader says so (keep panel).
+                if keep::remembers(&kept.borrow()) {
                     keep::remember(completed.answers());
                 }
                 on_complete.emit((*completed).clone());
             }
+            *kept.borrow_mut() = completed.answers().clone();
         });
     }
 

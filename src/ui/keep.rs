@@ -17,67 +17,36 @@ const STORAGE_KEY: &str = "b12-cramp-check";
 /// else under the key is not ours to use (another script's, or planted) and is left alone.
 const CONSENTED_RECORD: &str = "v1;consented;";
 
-/// Where the checker starts.
-pub struct StartingPoint {
-    /// The questionnaire, with a notice about where its answers came from.
-    pub flow: Questionnaire,
-    /// The answers came from the page's link: they never replace remembered answers unasked.
-    pub from_link: bool,
-}
-
-impl StartingPoint {
-    /// Where the reader already was in this visit (this tab's history entry, after a reload).
-    pub fn from_this_visit(flow: Questionnaire) -> Self {
-        StartingPoint {
-            flow,
-            from_link: false,
-        }
-    }
-}
-
 /// The questionnaire to start with: answers from the page's link first, then answers the
 /// reader asked this device to remember, else a fresh start. A link's code is removed from the
 /// address once read, so that analytics, screenshots and bookmarks do not keep it.
-pub fn starting_point() -> StartingPoint {
+pub fn starting_point() -> Questionnaire {
     let fresh = || Questionnaire::new(&PACK);
     let restored = |answers| Questionnaire::restored(&PACK, answers);
     if let Some(code) = take_code_from_address() {
         return match share::decode(&PACK, &code) {
-            Ok(answers) => StartingPoint {
-                flow: restored(answers).with_notice(Notice::FromLink),
-                from_link: true,
-            },
-            Err(error) => StartingPoint {
-                flow: fresh().with_notice(Notice::LinkRefused(error)),
-                from_link: false,
-            },
+            Ok(answers) => restored(answers).with_notice(Notice::FromLink),
+            Err(error) => fresh().with_notice(Notice::LinkRefused(error)),
         };
     }
-    let flow = match stored() {
+    match stored() {
         Stored::Nothing => fresh(),
         Stored::Consented(code) => match share::decode(&PACK, &code) {
             Ok(answers) => restored(answers).with_notice(Notice::Resumed),
             Err(_) => fresh().with_notice(Notice::StoredIgnored),
         },
         Stored::Other => fresh().with_notice(Notice::StoredIgnored),
-    };
-    StartingPoint {
-        flow,
-        from_link: false,
     }
 }
 
 /// Where the checker starts again after the page had to restart it: the reader's answers,
 /// placed where they lead, with a notice that says what happened.
-pub fn restarting_point(code: &str) -> StartingPoint {
+pub fn restarting_point(code: &str) -> Questionnaire {
     let flow = match share::decode(&PACK, code) {
         Ok(answers) => Questionnaire::restored(&PACK, answers),
         Err(_) => Questionnaire::new(&PACK),
     };
-    StartingPoint {
-        flow: flow.with_notice(Notice::Restarted),
-        from_link: false,
-    }
+    flow.with_notice(Notice::Restarted)
 }
 
 /// The code in the fragment's `b12c=<code>` part (hosts may keep `&`-separated parts of their
@@ -85,14 +54,8 @@ pub fn restarting_point(code: &str) -> StartingPoint {
 fn take_code_from_address() -> Option<String> {
     let window = window()?;
     let hash = window.location().hash().ok()?;
-    let prefix = format!("{FRAGMENT_KEY}=");
-    let parts: Vec<&str> = hash.trim_start_matches('#').split('&').collect();
-    let code = parts.iter().find_map(|part| part.strip_prefix(&prefix))?;
-    let rest: Vec<&str> = parts
-        .iter()
-        .copied()
-        .filter(|part| !part.starts_with(&prefix))
-        .collect();
+    let (code, rest) = fragment_parts(&hash);
+    let code = code?;
     let location = window.location();
     let address = format!(
         "{}{}{}",
@@ -111,13 +74,37 @@ fn take_code_from_address() -> Option<String> {
     Some(code.to_string())
 }
 
+/// The fragment's `b12c=<code>` part's code, if any, and its other `&`-separated parts.
+fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
+    let prefix = format!("{FRAGMENT_KEY}=");
+    let mut code = None;
+    let mut rest = Vec::new();
+    for part in hash.trim_start_matches('#').split('&') {
+        match part.strip_prefix(&prefix) {
+            Some(found) => code = Some(found),
+            None => rest.push(part),
+        }
+    }
+    (code, rest)
+}
+
 /// The link to these answers: the page's address without its query (which can carry a
-/// subscriber id or campaign tags) and with the answers in the fragment.
+/// subscriber id or campaign tags) and with the answers in the fragment. A hash-routed page's
+/// route (a part starting `/` or `!`, as in `#/article/b12`) stays, so that the link opens the
+/// article; the fragment's other parts (an anchor, a token) do not.
 pub fn link_to(answers: &Answers) -> Option<String> {
-    let href = window()?.location().href().ok()?;
+    let location = window()?.location();
+    let href = location.href().ok()?;
     let page = href.split(['#', '?']).next().unwrap_or(&href);
+    let hash = location.hash().unwrap_or_default();
+    let route = fragment_parts(&hash)
+        .1
+        .into_iter()
+        .find(|part| part.starts_with(['/', '!']))
+        .map(|route| format!("{route}&"))
+        .unwrap_or_default();
     Some(format!(
-        "{page}#{FRAGMENT_KEY}={}",
+        "{page}#{route}{FRAGMENT_KEY}={}",
         share::encode(&PACK, answers)
     ))
 }
@@ -181,10 +168,12 @@ pub fn is_remembered() -> bool {
 
 /// Whether the device remembers answers other than these (a link opened on an opted-in device).
 pub fn remembers_other_answers(answers: &Answers) -> bool {
-    match stored() {
-        Stored::Consented(code) => code != share::encode(&PACK, answers),
-        _ => false,
-    }
+    is_remembered() && !remembers(answers)
+}
+
+/// Whether the device remembers these answers.
+pub fn remembers(answers: &Answers) -> bool {
+    matches!(stored(), Stored::Consented(code) if code == share::encode(&PACK, answers))
 }
 
 /// Stores the answers as a consented record. Where storage refuses, nothing is stored and
@@ -202,6 +191,8 @@ pub fn forget() {
     }
 }
 
+/// The browser's print dialog. On a publisher's page the summary prints alone: the loader
+/// marks this checker as printing when its Print button is pressed (`www/embed/loader.js`).
 pub fn print() {
     if let Some(window) = window() {
         let _ = window.print();

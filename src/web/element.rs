@@ -44,6 +44,9 @@ pub struct Widget {
     /// with if the checker ever has to be restarted).
     on_change: Callback<String>,
     restart_with: Option<String>,
+    /// Whether `share-answers` was there when the checker first started on this element (the
+    /// loader keeps it across restarts): only then may it take effect.
+    may_share: bool,
 }
 
 #[wasm_bindgen]
@@ -51,12 +54,13 @@ impl Widget {
     /// A fresh checker for `host`, starting from `restart_with` (a share code) after a restart;
     /// the loader puts [`Widget::container`] in its shadow root, hears of every change of the
     /// answers through `on_change`, and shows the checker with [`Widget::refresh`] (in a task
-    /// of its own).
+    /// of its own). `share-answers` is honoured only if `may_share`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: Element,
         on_change: js_sys::Function,
         restart_with: Option<String>,
+        may_share: bool,
     ) -> Result<Widget, JsValue> {
         let mount = match IDLE_MOUNTS.with_borrow_mut(Vec::pop) {
             Some(mount) => mount,
@@ -70,6 +74,7 @@ impl Widget {
                 let _ = on_change.call1(&JsValue::NULL, &code.into());
             }),
             restart_with,
+            may_share,
         };
         // A new session: a new key, so the app starts from the intro with no answers.
         widget.mount.session += 1;
@@ -87,7 +92,7 @@ impl Widget {
         let app = AppProps {
             on_change: self.on_change.clone(),
             restart_with: self.restart_with.clone(),
-            ..props_for(&self.host, &mut self.warned)
+            ..props_for(&self.host, self.may_share, &mut self.warned)
         };
         self.mount.show(Some(app));
     }
@@ -161,12 +166,12 @@ fn Session(props: &SessionProps) -> Html {
 }
 
 /// The host's props, each warning given once however often the attributes are read again.
-fn props_for(host: &Element, warned: &mut Vec<String>) -> AppProps {
+fn props_for(host: &Element, may_share: bool, warned: &mut Vec<String>) -> AppProps {
     let mut warn_once = |message: String| {
         if !warned.contains(&message) {
             console_warn(message.clone());
             warned.push(message);
         }
     };
-    app_props(host, &mut warn_once)
+    app_props(host, may_share, &mut warn_once)
 }

@@ -24,9 +24,11 @@ use web_sys::Element;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The app for `host`: its settings from its attributes, and its results sent as events.
-fn app_props(host: &Element, warn: &mut dyn FnMut(String)) -> AppProps {
-    let settings = attributes::settings_from(host, warn);
+/// The app for `host`: its settings from its attributes, and its results sent as events. The
+/// answers go with them only if the host opted in with `share-answers` and `may_share`.
+fn app_props(host: &Element, may_share: bool, warn: &mut dyn FnMut(String)) -> AppProps {
+    let mut settings = attributes::settings_from(host, warn);
+    settings.shares_answers &= may_share;
     AppProps {
         settings,
         on_complete: api::complete_event_sender(host.clone(), settings.shares_answers),

@@ -97,6 +97,10 @@ const pages = {
     body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
     headers: { 'content-security-policy': STRICT_CSP },
   },
+  '/csp-no-connect.html': {
+    body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
+    headers: { 'content-security-policy': `${STRICT_CSP} 'wasm-unsafe-eval'; connect-src 'none'` },
+  },
 };
 
 let server;
@@ -313,14 +317,30 @@ test('the complete event carries no answers by default, and the answers when the
     composed: true,
     target: 'w',
   });
-  assert.equal(event.detail.packVersion, '1.1.1');
+  assert.equal(event.detail.packVersion, '1.1.2');
 
-  // Opted in: the answers come in the command line's shape and give the same result there.
+  // Opting in after the reader was told that their answers stay here shares nothing: the
+  // opt-in counts from the checker's start on the element.
   await tab.evaluate(() => document.querySelector('#w').setAttribute('share-answers', ''));
   await widget.locator('[data-action="change"]').click();
   await nextUntilResult(widget);
   await tab.waitForFunction(() => window.events.length >= 2, null, { polling: 50 });
   [, event] = await tab.evaluate(() => window.events);
+  assert.deepEqual(event.detail, detail, 'no answers');
+  assert.equal(await widget.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+
+  // Opted in from the start: the answers come in the command line's shape and give the same
+  // result there.
+  await tab.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<b12-cramp-check id="w2" share-answers></b12-cramp-check>'),
+  );
+  const opted = tab.locator('#w2');
+  await opted.locator('[data-action="start"]').waitFor();
+  assert.equal(await opted.locator('[data-privacy]').first().getAttribute('data-privacy'), 'shared');
+  await walk(opted, answers);
+  await tab.waitForFunction(() => window.events.length >= 3, null, { polling: 50 });
+  [, , event] = await tab.evaluate(() => window.events);
+  assert.equal(event.target, 'w2');
   assert.deepEqual(event.detail.answers, given);
   assert.equal(cliEval(event.detail.answers).triage, event.detail.triage);
   // Written as the command line writes answers (in question order, `fhir answers`), after the
@@ -432,6 +452,16 @@ test("a strict CSP with 'wasm-unsafe-eval' works; without it the fallback stays 
     blocked.consoleErrors.join('\n'),
   );
   await blocked.context().close();
+
+  // The wasm's fetch refused by connect-src: the message names it.
+  const unfetched = await open('/csp-no-connect.html');
+  await unfetched.waitForTimeout(500);
+  assert.equal(await unfetched.locator('.fallback').isVisible(), true, 'the fallback content stays');
+  assert.ok(
+    unfetched.consoleErrors.some((e) => /cannot start.*could not be fetched.*connect-src/.test(e)),
+    unfetched.consoleErrors.join('\n'),
+  );
+  await unfetched.context().close();
 });
 
 test('without WebAssembly the fallback stays, with a console message', async () => {
@@ -495,7 +525,7 @@ test('evaluate() returns what cramp-check eval returns, field for field in its o
       answers,
     );
     assert.equal(fromPage, JSON.stringify(cliEval(answers)), file);
-    assert.equal(JSON.parse(fromPage).pack.version, '1.1.1', `${file}: content pack 1.1.1`);
+    assert.equal(JSON.parse(fromPage).pack.version, '1.1.2', `${file}: content pack 1.1.2`);
   }
   const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
   assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);
@@ -512,7 +542,7 @@ test('evaluate() returns what cramp-check eval returns, field for field in its o
   // Every bad answers file that is a JSON object gets the command line's own message.
   const bad = join(ROOT, 'tests/answers/bad');
   const objects = readdirSync(bad).filter(
-    (f) => !['malformed.json', 'answered-twice.json', 'not-an-object.json'].includes(f),
+    (f) => !['malformed.json', 'answered-twice.json', 'not-an-object.json', 'escaped-quote.json'].includes(f),
   );
   assert.ok(objects.length >= 8);
   for (const file of objects) {

@@ -17,6 +17,7 @@ import {
   storedOnDevice,
   NOTHING,
   nextUntilResult,
+  focused,
 } from './support.mjs';
 
 const shared = servedDistAndBrowser();
@@ -141,6 +142,8 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   assert.equal(shown.triage, cliEval(given).triage);
   await tab.click('[data-action="forget"]');
   assert.match(await tab.locator('.keep [role="status"]').innerText(), /no longer stored/);
+  // The button is gone; focus stays in the checker, on the box.
+  assert.equal(await focused(tab, 'type'), 'checkbox', 'focus does not fall to the page');
   assert.deepEqual(await stored(tab), NOTHING, 'forgetting removes everything');
   await open('/', tab);
   assert.equal(await tab.locator('[data-action="start"]').count(), 1);
@@ -195,7 +198,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
     for (const part of [
       'summary for a healthcare professional',
       `Printed on ${expected.today}`,
-      'Content version 1.1.1',
+      'Content version 1.1.2',
       expected.title,
       'Why this result',
       'Your answers',
@@ -226,5 +229,44 @@ test('the printed summary has the date, version, answers in words, result, why, 
       `printed summary: ${pages} ${format} page(s), ${pdf.length} bytes (test-output/print/b12-summary-${format}.pdf)`,
     );
   }
+  await tab.context().close();
+});
+
+test("Print on a publisher's page prints the summary alone, and then the page prints as itself", async () => {
+  const tab = await open('/demo/article.html');
+  const widget = tab.locator('b12-cramp-check');
+  await walk(widget, answersFile('b12-metformin-tingling.json'));
+  const title = await widget.locator('.banner .title').innerText();
+  // The dialog cannot be driven: print() is held open while the page is printed to a PDF.
+  await tab.evaluate(() => {
+    window.print = () => {
+      window.__printing = true;
+    };
+  });
+  await widget.locator('[data-action="print"]').click();
+  assert.equal(await tab.evaluate(() => window.__printing), true);
+  const printed = async (name) => {
+    const dir = join(OUTPUT, 'print');
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, name);
+    await writeFile(file, await tab.pdf({ format: 'A4', printBackground: false }));
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    return { flat: text.replace(/\s+/g, ''), pages: text.split('\f').filter((p) => p.trim()).length };
+  };
+  const has = (flat, s) => flat.includes(s.replace(/\s+/g, ''));
+  const summary = await printed('article-summary-A4.pdf');
+  assert.ok(has(summary.flat, 'summary for a healthcare professional'));
+  assert.ok(has(summary.flat, title), title);
+  for (const article of ['Does vitamin B12 help with muscle cramps?', 'Check your own situation']) {
+    assert.ok(!has(summary.flat, article), `no "${article}" around the summary`);
+  }
+  assert.ok(summary.pages <= 2, `one or two pages, not ${summary.pages}`);
+  // The dialog closes: the page is as it was, and prints as the article.
+  await tab.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await widget.getAttribute('data-b12c-printing'), null);
+  const page = await printed('article-page-A4.pdf');
+  assert.ok(has(page.flat, 'Does vitamin B12 help with muscle cramps?'));
+  console.log(`printed from the article: the summary on ${summary.pages} A4 page(s); the page on ${page.pages}`);
+  assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
 });

@@ -25,6 +25,7 @@ import {
   collectViolations,
   nextUntilResult,
   serveChangedWasm,
+  focused,
 } from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
@@ -72,6 +73,22 @@ const pages = {
     ),
   },
   '/shares.html': { body: page(`<b12-cramp-check id="w" share-answers></b12-cramp-check>${EMBED}`) },
+  // A hash-routed page: `#/article/b12` shows the article with the checker, anything else
+  // the home page.
+  '/routed.html': {
+    body: page(
+      `<main id="app"></main>${EMBED}`,
+      `<script type="module">
+      const render = () => {
+        const app = document.getElementById('app');
+        if (location.hash.split('&')[0] !== '#/article/b12') app.innerHTML = '<h1 id="home">Home</h1>';
+        else if (!document.getElementById('w')) app.innerHTML = '<h1>Article</h1><b12-cramp-check id="w"></b12-cramp-check>';
+      };
+      addEventListener('hashchange', render);
+      render();
+    </script>`,
+    ),
+  },
   '/strict-embed.html': {
     body: page(`<b12-cramp-check id="w"><p>fallback</p></b12-cramp-check>${EMBED}`),
     headers: { 'content-security-policy': EMBED_POLICY },
@@ -327,11 +344,65 @@ test('remembering is a real opt-in: a planted value is ignored, and a link never
     'still the remembered answers',
   );
   await tab.click('[data-action="replace-remembered"]');
+  assert.equal(await focused(tab, 'type'), 'checkbox', 'focus does not fall to the page');
   const replaced = await tab.evaluate(() => localStorage.getItem('b12-cramp-check'));
   assert.notEqual(replaced, record);
   assert.match(replaced, /^v1;consented;/);
   assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 0);
   assert.equal(cliEval(given).triage, 'self_care');
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+test("a share link made on a hash-routed page keeps the page's route, and nothing else of its fragment", async () => {
+  const tab = await newPage(chrome, 1280);
+  await tab.goto(`${server.url}/routed.html#/article/b12&utm=mail`);
+  const given = await walk(tab.locator('#w'), answersFile('same-day-statin.json'));
+  const shown = await shownResult(tab.locator('#w'));
+  await tab.click('[data-action="share"]');
+  const link = new URL(await tab.locator('[data-share-link]').inputValue());
+  assert.match(link.hash, /^#\/article\/b12&b12c=[A-Za-z0-9_-]+$/);
+  // Opened elsewhere: the article, with the result; the code leaves the address, the route stays.
+  const other = await newPage(chrome, 1280);
+  await other.goto(link.href);
+  assert.deepEqual(await shownResult(other.locator('#w')), shown);
+  assert.equal(shown.triage, cliEval(given).triage);
+  assert.equal(new URL(other.url()).hash, '#/article/b12');
+  assert.deepEqual([...tab.consoleErrors, ...other.consoleErrors], []);
+  await tab.context().close();
+  await other.context().close();
+});
+
+test('remembered answers are never replaced unasked: not after reloading a link, nor after a broken link', async () => {
+  const tab = await standalone('/');
+  await walk(tab, answersFile('self-care-exercise.json'));
+  await tab.check('[data-action="remember"]');
+  const record = await tab.evaluate(() => localStorage.getItem('b12-cramp-check'));
+  assert.match(record, /^v1;consented;/);
+  const storedNow = () => tab.evaluate(() => localStorage.getItem('b12-cramp-check'));
+
+  // A link with other answers, its tab reloaded (the answers now come from the tab's history
+  // entry), then a change and a new result: the remembered answers stay.
+  const link = await shareLink('b12-metformin-tingling.json');
+  await tab.goto('about:blank');
+  await tab.goto(link);
+  await tab.locator('[data-triage="provider_soon_b12"]').waitFor();
+  await tab.reload();
+  await tab.locator('[data-triage="provider_soon_b12"]').waitFor();
+  await tab.click('[data-action="change"]');
+  await nextUntilResult(tab);
+  assert.equal(await storedNow(), record, 'after a reload of the link');
+  assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 1);
+
+  // A broken link starts afresh without showing the remembered answers: completing the check
+  // does not replace them either.
+  await tab.goto('about:blank');
+  await tab.goto(`${server.url}/#b12c=*broken`);
+  await tab.locator('[data-notice="link-damaged"]').waitFor();
+  await walk(tab, answersFile('same-day-statin.json'));
+  await tab.locator('[data-triage]').waitFor();
+  assert.equal(await storedNow(), record, 'after a broken link');
+  assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 1);
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
 });

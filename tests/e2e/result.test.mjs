@@ -255,6 +255,10 @@ test('citations: 24px targets, one tab stop a statement, and the way back from a
   assert.equal(await focused(page, 'id'), 'cited', 'back at the citation');
   assert.equal(await focused(page, 'hash'), href);
   assert.ok(await group.isVisible());
+  // Another source, reached by Tab rather than from this citation, offers no way back to it.
+  const other = page.locator(`.sources li:not(#${source}) a[target]`).first();
+  await other.focus();
+  assert.equal(await page.locator('[data-action="back-to-text"]:visible').count(), 0, 'not from another source');
   // Nothing to go back to before a citation is followed.
   const fresh = await resultPage(1280, 'b12-metformin-tingling.json');
   await fresh.page.locator('#source-1 a[target]').focus();

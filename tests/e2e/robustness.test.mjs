@@ -8,7 +8,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, serve, browser, newPage, cliEval, walk, pressNext, shownResult, answersFile } from './support.mjs';
+import {
+  DIST,
+  ROOT,
+  serve,
+  browser,
+  newPage,
+  cliEval,
+  walk,
+  pressNext,
+  shownResult,
+  answersFile,
+  focused,
+} from './support.mjs';
 
 const EMBED = '<script type="module" src="/embed/b12-cramp-check.js"></script>';
 // The loader built with its test hooks (`window.__b12cTest`), next to the same wasm.
@@ -245,6 +257,13 @@ test("a page that rewrites the checker's text nodes (browser translation): the c
   // The result's heading is the result's, not a stale one.
   assert.match(await tab.locator('[data-triage] .title').innerText(), /vitamin B12 test/);
   assert.equal(await tab.locator('[data-notice="restarted"]').count(), 0, 'it kept working, without a restart');
+  // A citation clicked on its translated text moves focus to its source inside the checker,
+  // without changing the page's address.
+  const address = tab.url();
+  await tab.locator('a.cite font').first().click();
+  await tab.waitForTimeout(100);
+  assert.equal(tab.url(), address);
+  assert.match(await focused(tab, 'id'), /^source-\d+$/);
   assert.deepEqual(tab.rejections, []);
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();

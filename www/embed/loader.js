@@ -82,7 +82,12 @@ function compiled() {
     if (typeof WebAssembly !== 'object') {
       throw new Error('this browser cannot run WebAssembly');
     }
-    const response = await wasmSource();
+    const response = await wasmSource().catch((error) => {
+      // A request refused before any response: the network, or the page's policy.
+      throw new Error(
+        `the wasm file could not be fetched (${WASM_SOURCE_NAME}): the network or the page's connect-src refused it (${messageOf(error)})`,
+      );
+    });
     if (!response.ok)
       throw new Error(`the wasm file could not be loaded (HTTP ${response.status}, ${WASM_SOURCE_NAME})`);
     // Compiled from all its bytes at once, not as they stream in: SRI holds the bytes back until
@@ -222,6 +227,42 @@ function adoptStyles(root) {
   }
 }
 
+/**
+ * The summary alone on paper: the checker's Print button marks its element as printing until
+ * the dialog closes, and a print rule in the page hides every element that neither is nor holds
+ * the element so marked, so that a publisher's article does not print around the summary. A
+ * constructed stylesheet, which a strict Content Security Policy allows; where the page cannot
+ * take it, the page prints whole, as the browser's own Print does.
+ */
+let printRule;
+function printAlone(host, root) {
+  root.addEventListener(
+    'click',
+    (event) => {
+      if (!event.target.closest?.('[data-action="print"]')) return;
+      try {
+        if (!printRule) {
+          printRule = new CSSStyleSheet();
+          // The element and the boxes that hold it lose their layout (a narrow column, a grid,
+          // margins), so that the summary has the page's width.
+          printRule.replaceSync(`@media print{
+body:has([data-b12c-printing]) :not([data-b12c-printing],:has([data-b12c-printing])){display:none!important}
+body:has([data-b12c-printing]),body:has([data-b12c-printing]) :has([data-b12c-printing]),[data-b12c-printing]{display:block!important;margin:0!important;padding:0!important;border:0!important;width:auto!important;max-width:none!important;min-height:0!important}}`);
+        }
+        const sheets = document.adoptedStyleSheets;
+        if (!sheets.includes(printRule)) document.adoptedStyleSheets = sheets.concat(printRule);
+      } catch {
+        return;
+      }
+      host.setAttribute('data-b12c-printing', '');
+      // After the dialog, however it closes (print() returns before it does in some browsers).
+      addEventListener('afterprint', () => host.removeAttribute('data-b12c-printing'), { once: true });
+    },
+    // Before the button's own handler opens the dialog.
+    true,
+  );
+}
+
 /** The element's class, exported for `instanceof` checks and typings; the module defines it. */
 export class B12CrampCheckElement extends HTMLElement {
   // HTML's `lang` (which may also come from an ancestor) and the element's own attributes,
@@ -236,6 +277,12 @@ export class B12CrampCheckElement extends HTMLElement {
   #pendingRemoval = 0;
   /** The answers' share code, kept to restart with (in this page's memory only). */
   #answers = null;
+  /**
+   * Whether `share-answers` was there when the checker first started here: the reader is told
+   * then whether this website receives their answers, so adding the attribute later shares
+   * nothing (removing it stops sharing at once).
+   */
+  #mayShare = null;
   #restarts = 0;
   /** What shows if the checker stops for good, and its language (read while it can be asked). */
   #stopped = {
@@ -294,7 +341,9 @@ export class B12CrampCheckElement extends HTMLElement {
       const keepAnswers = (code) => {
         this.#answers = code;
       };
-      this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith));
+      this.#mayShare ??= this.hasAttribute('share-answers');
+      const mayShare = this.#mayShare;
+      this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith, mayShare));
       this.#instance = instance;
       instance.elements.add(this);
       // By index, not destructured: a page may have replaced the array iterator.
@@ -356,6 +405,7 @@ export class B12CrampCheckElement extends HTMLElement {
       );
     }
     adoptStyles(this.#root);
+    printAlone(this, this.#root);
   }
 
   /**

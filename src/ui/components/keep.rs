@@ -55,13 +55,20 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
             });
         })
     };
-    // Each change to storage re-reads it, so the box always shows what is really stored.
+    // Each change to storage re-reads it, so the box always shows what is really stored. The
+    // box takes focus: Forget and "Remember these instead" go once pressed, and focus must not
+    // fall to the page.
+    let remember_box = use_node_ref();
     let stored_after = {
         let (status, remembered) = (status.clone(), remembered.clone());
+        let remember_box = remember_box.clone();
         move |change: &dyn Fn(), now: Status| {
             change();
             remembered.set(keep::is_remembered());
             status.set(now);
+            if let Some(input) = remember_box.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
         }
     };
     let toggle = {
@@ -119,7 +126,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                 <p class="hint" data-notice="no-remember-without-storage">{ ui.remember_unavailable() }</p>
             } else {
                 <label class="option remember">
-                    <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} />
+                    <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} ref={remember_box} />
                     <span>{ ui.remember() }<span class="hint">{ ui.remember_hint() }</span></span>
                 </label>
                 if other_answers_remembered {

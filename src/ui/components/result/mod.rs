@@ -139,9 +139,16 @@ fn cite(numbers: &[usize], ui: UiText) -> Html {
 
 /// Moves focus to a link's target inside the checker: the page's own fragment navigation
 /// cannot see into a shadow root, and changing the page's address would disturb the host. The
-/// citation followed becomes `#cited`, where its source's "Back to the text" leads.
+/// citation followed becomes `#cited`, where "Back to the text" leads from the source it
+/// reached (marked `data-reached`, the one source that offers the way back). The click
+/// can come from inside the link (a translator wraps its text in `<font>`), so the link is
+/// the target's closest `a`.
 fn follow(event: MouseEvent) {
-    let Some(link) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+    let Some(link) = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("a").ok().flatten())
+    else {
         return;
     };
     let (Some(root), Some(href)) = (
@@ -163,7 +170,11 @@ fn follow(event: MouseEvent) {
         if let Ok(Some(before)) = root.query_selector(CITED) {
             before.set_id("");
         }
+        if let Ok(Some(before)) = root.query_selector("[data-reached]") {
+            let _ = before.remove_attribute("data-reached");
+        }
         link.set_id(&CITED[1..]);
+        let _ = target.set_attribute("data-reached", "");
     }
     target.scroll_into_view();
     let _ = target.focus();
