@@ -173,8 +173,9 @@ impl Questionnaire {
 
     /// Answers given whole (from a share link or the device), placed where the reader would
     /// have got to with them: the result if pressing Next through the steps reaches it, else
-    /// the first step with a required answer missing. A code without the safety screens'
-    /// answers therefore lands on the first step, never on a result. Back and "Change my
+    /// the first step with a required answer missing. A code that leaves out questions before
+    /// its result (the safety screens, say) therefore lands on the first step where one of them
+    /// could make that result more urgent, never on a result they could change. Back and "Change my
     /// answers" lead into the steps with every answer kept.
     pub fn restored(pack: &'static Pack, answers: Answers) -> Self {
         let mut flow = Questionnaire::at(pack, Screen::Step(0), answers);
@@ -259,10 +260,12 @@ impl Questionnaire {
     /// Required questions of a step, shown and unanswered.
     pub fn unanswered_required(&self, step: usize) -> Vec<QuestionIdx> {
         self.shown_questions(step)
-            .filter(|&q| {
-                self.pack.questions[usize::from(q)].required && !self.answers.is_answered(q)
-            })
+            .filter(|&q| self.is_unanswered_required(q))
             .collect()
+    }
+
+    fn is_unanswered_required(&self, question: QuestionIdx) -> bool {
+        self.pack.questions[usize::from(question)].required && !self.answers.is_answered(question)
     }
 
     /// Whether the answers so far already decide the result (Next goes straight to it): they
@@ -292,9 +295,7 @@ impl Questionnaire {
         steps[..=current.max(last_answered)]
             .iter()
             .flat_map(|step| step.questions.iter().copied())
-            .filter(|&q| {
-                self.pack.questions[usize::from(q)].required && !self.answers.is_answered(q)
-            })
+            .filter(|&q| self.is_unanswered_required(q))
             .collect()
     }
 
@@ -311,7 +312,8 @@ impl Questionnaire {
             (Action::Next, Screen::Step(step)) => {
                 // A red flag goes straight to the result, even with other questions unanswered
                 // (unless one could make it more urgent: then it is not decided).
-                next.missing = if self.result_is_decided() {
+                let decided = self.result_is_decided();
+                next.missing = if decided {
                     Vec::new()
                 } else {
                     self.unanswered_required(step)
@@ -324,7 +326,7 @@ impl Questionnaire {
                     next.last_step = walked.last_step;
                     next.returning = walked.screen != Screen::Result;
                 } else if next.missing.is_empty() {
-                    if self.result_is_decided() || step + 1 == self.step_count() {
+                    if decided || step + 1 == self.step_count() {
                         next.last_step = step;
                         next.screen = Screen::Result;
                     } else {
@@ -337,8 +339,16 @@ impl Questionnaire {
                 next.returning = false;
                 next.screen = Screen::Intro;
             }
-            // Changing one answer from the result: Back returns there, as the browser's would.
-            (Action::Back, Screen::Step(_)) if self.returning => next.show(Screen::Result),
+            // Changing one answer from the result: Back returns there, as the browser's would,
+            // unless the change brought in a question that could make it more urgent: then it
+            // stays, naming the question, as a refused Next does.
+            (Action::Back, Screen::Step(step)) if self.returning => {
+                next.show(Screen::Result);
+                if next.screen == Screen::Step(step) {
+                    next.returning = true;
+                    next.missing = self.unanswered_required(step);
+                }
+            }
             (Action::Back, Screen::Step(step)) => next.go_to_step(step - 1),
             (Action::Back, Screen::Result) => next.go_to_step(self.last_step),
             (Action::Choose(q, o), Screen::Step(step)) => {
@@ -599,6 +609,13 @@ mod tests {
         let flow = statin_result().apply(Action::ChangeAnswer(q("q_neuro")));
         let flow = answer(flow, "q_neuro", "pins_needles_numbness_both_sides");
         assert!(!flow.result_is_decided(), "Next stays Next");
+        let back = flow.apply(Action::Back);
+        assert_eq!(
+            back.screen(),
+            Screen::Step(step_index("symptoms")),
+            "Back stays too"
+        );
+        assert_eq!(back.missing(), [q("q_neuro_onset")]);
         let refused = flow.apply(Action::Next);
         assert_eq!(refused.screen(), Screen::Step(step_index("symptoms")));
         assert_eq!(refused.missing(), [q("q_neuro_onset")]);

@@ -6,8 +6,10 @@
 mod generators;
 mod support;
 
+use b12_cramp_check::engine::model::{LevelIdx, QuestionKind};
 use b12_cramp_check::engine::{evaluate, Answers, RawAnswers, RawValue};
 use b12_cramp_check::pack::PACK;
+use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use b12_cramp_check::share;
 use generators::any_answers;
 use proptest::prelude::*;
@@ -101,6 +103,23 @@ fn random_answer_sets_are_complete_and_red_flags_never_lower_urgency() {
 }
 
 proptest! {
+    // Each case evaluates every answer to every open question, and the answers each brings in.
+    #![proptest_config(ProptestConfig { cases: CASES / 4, ..ProptestConfig::default() })]
+
+    /// Answers placed on a result (from a link or the device) never left a required question
+    /// unanswered on the steps they reach whose answer could make that result more urgent:
+    /// each such question is given each of its options in turn, and so is any question that
+    /// answer brings in, and the answers are evaluated anew (not by the flow's own check).
+    #[test]
+    fn a_result_never_skips_a_question_that_could_make_it_more_urgent(answers in any_answers()) {
+        let flow = Questionnaire::restored(&PACK, answers.clone());
+        if flow.screen() == Screen::Result {
+            prop_assert_eq!(more_urgent_by_answering(&answers, flow.assessment().level, 2), None);
+        }
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
 
     /// What the embed's `share-answers` event carries is what `evaluate()` and the CLI accept back.
@@ -143,4 +162,42 @@ proptest! {
             }
         }
     }
+}
+
+/// An answer (question, option), then another it brings in, to a required question left
+/// unanswered on the steps up to the last one answered, that makes the result more urgent than
+/// `level`, if any; `depth` answers at most.
+fn more_urgent_by_answering(answers: &Answers, level: LevelIdx, depth: u8) -> Option<String> {
+    let last_answered = PACK
+        .steps
+        .iter()
+        .rposition(|step| step.questions.iter().any(|&q| answers.is_answered(q)))?;
+    let open = PACK.steps[..=last_answered]
+        .iter()
+        .flat_map(|step| step.questions.iter().copied())
+        .filter(|&q| {
+            PACK.questions[usize::from(q)].required
+                && !answers.is_answered(q)
+                && answers.is_shown(&PACK, q)
+        });
+    for q in open {
+        let question = &PACK.questions[usize::from(q)];
+        for option in 0..question.options.len() as u16 {
+            let mut answered = answers.clone();
+            match question.kind {
+                QuestionKind::Single => answered.choose(&PACK, q, option),
+                QuestionKind::Multi => answered.toggle(&PACK, q, option),
+            }
+            let found = format!("{}={}", question.id, question.options[usize::from(option)]);
+            if evaluate(&PACK, &answered).level < level {
+                return Some(found);
+            }
+            if depth > 1 {
+                if let Some(then) = more_urgent_by_answering(&answered, level, depth - 1) {
+                    return Some(format!("{found}, then {then}"));
+                }
+            }
+        }
+    }
+    None
 }

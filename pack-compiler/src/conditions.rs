@@ -73,6 +73,12 @@ impl Names<'_> {
                 self.chose(question, Some(options), QuestionKind::Multi, at)
             }
             Cond::HasAny { question } => self.chose(question, None, QuestionKind::Multi, at),
+            // The questionnaire takes a question that is answered as staying shown while others
+            // are still open (`engine::could_be_more_urgent`): true of every show_if without
+            // "not", as answering more can then only show questions.
+            Cond::Not(_) if scope == Scope::QuestionsOnly => {
+                at.error("show_if may not use \"not\": answering another question must never hide an answered one".to_string())
+            }
             Cond::Not(inner) => Expr::Not(Box::leak(Box::new(self.expr(inner, scope, at)))),
             Cond::All(parts) => Expr::All(list(parts, at)),
             Cond::Any(parts) => Expr::Any(list(parts, at)),

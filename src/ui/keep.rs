@@ -90,8 +90,8 @@ fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
 
 /// The link to these answers: the page's address without its query (which can carry a
 /// subscriber id or campaign tags) and with the answers in the fragment. A hash-routed page's
-/// route (a part starting `/` or `!`, as in `#/article/b12`) stays, so that the link opens the
-/// article; the fragment's other parts (an anchor, a token) do not.
+/// route (a part starting `/` or `!`, as in `#/article/b12`) stays, without its own query, so
+/// that the link opens the article; the fragment's other parts (an anchor, a token) do not.
 pub fn link_to(answers: &Answers) -> Option<String> {
     let location = window()?.location();
     let href = location.href().ok()?;
@@ -101,7 +101,7 @@ pub fn link_to(answers: &Answers) -> Option<String> {
         .1
         .into_iter()
         .find(|part| part.starts_with(['/', '!']))
-        .map(|route| format!("{route}&"))
+        .map(|route| format!("{}&", route.split('?').next().unwrap_or_default()))
         .unwrap_or_default();
     Some(format!(
         "{page}#{route}{FRAGMENT_KEY}={}",
@@ -168,7 +168,7 @@ pub fn is_remembered() -> bool {
 
 /// Whether the device remembers answers other than these (a link opened on an opted-in device).
 pub fn remembers_other_answers(answers: &Answers) -> bool {
-    is_remembered() && !remembers(answers)
+    matches!(stored(), Stored::Consented(code) if code != share::encode(&PACK, answers))
 }
 
 /// Whether the device remembers these answers.

@@ -135,6 +135,22 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   assert.deepEqual(Object.keys(afterOptIn.local), ['b12-cramp-check'], 'one key');
   assert.deepEqual({ ...afterOptIn, local: {} }, NOTHING, 'and nothing else');
 
+  // Kept up to date: a changed answer's new result replaces the record, without asking.
+  await tab.locator('[data-section="your_answers"] summary').click();
+  await tab.click('[data-question="q_age"][data-action="change-answer"]');
+  await tab.check('input[name="q_age"][data-option="75_plus"]');
+  await nextUntilResult(tab);
+  const changed = (await stored(tab)).local['b12-cramp-check'];
+  assert.match(changed, /^v1;consented;/);
+  assert.notEqual(changed, afterOptIn.local['b12-cramp-check'], 'the latest answers are kept');
+  assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 0);
+  // And changed back, the record is the first one again.
+  await tab.locator('[data-section="your_answers"] summary').click();
+  await tab.click('[data-question="q_age"][data-action="change-answer"]');
+  await tab.check('input[name="q_age"][data-option="60_64"]');
+  await nextUntilResult(tab);
+  assert.deepEqual(await stored(tab), afterOptIn);
+
   // A new visit resumes with a notice; the reader can forget.
   await open('/', tab);
   assert.equal(await tab.locator('[data-notice]').getAttribute('data-notice'), 'resumed');

@@ -81,7 +81,7 @@ const pages = {
       `<script type="module">
       const render = () => {
         const app = document.getElementById('app');
-        if (location.hash.split('&')[0] !== '#/article/b12') app.innerHTML = '<h1 id="home">Home</h1>';
+        if (location.hash.split(/[?&]/)[0] !== '#/article/b12') app.innerHTML = '<h1 id="home">Home</h1>';
         else if (!document.getElementById('w')) app.innerHTML = '<h1>Article</h1><b12-cramp-check id="w"></b12-cramp-check>';
       };
       addEventListener('hashchange', render);
@@ -356,7 +356,7 @@ test('remembering is a real opt-in: a planted value is ignored, and a link never
 
 test("a share link made on a hash-routed page keeps the page's route, and nothing else of its fragment", async () => {
   const tab = await newPage(chrome, 1280);
-  await tab.goto(`${server.url}/routed.html#/article/b12&utm=mail`);
+  await tab.goto(`${server.url}/routed.html#/article/b12?sub=8841&utm=mail`);
   const given = await walk(tab.locator('#w'), answersFile('same-day-statin.json'));
   const shown = await shownResult(tab.locator('#w'));
   await tab.click('[data-action="share"]');
@@ -382,7 +382,7 @@ test('remembered answers are never replaced unasked: not after reloading a link,
   const storedNow = () => tab.evaluate(() => localStorage.getItem('b12-cramp-check'));
 
   // A link with other answers, its tab reloaded (the answers now come from the tab's history
-  // entry), then a change and a new result: the remembered answers stay.
+  // entry), then "Change my answers" and Next to the result again: the remembered answers stay.
   const link = await shareLink('b12-metformin-tingling.json');
   await tab.goto('about:blank');
   await tab.goto(link);

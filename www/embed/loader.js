@@ -83,9 +83,11 @@ function compiled() {
       throw new Error('this browser cannot run WebAssembly');
     }
     const response = await wasmSource().catch((error) => {
-      // A request refused before any response: the network, or the page's policy.
+      // A fetch refused before any response says only "Failed to fetch"; the browser's own
+      // console line before this one says which of these it was.
+      if (!(error instanceof TypeError)) throw error;
       throw new Error(
-        `the wasm file could not be fetched (${WASM_SOURCE_NAME}): the network or the page's connect-src refused it (${messageOf(error)})`,
+        `the wasm file could not be fetched (${WASM_SOURCE_NAME}): the network, the page's connect-src or an SRI check refused it (${messageOf(error)})`,
       );
     });
     if (!response.ok)
@@ -247,7 +249,7 @@ function printAlone(host, root) {
           // margins), so that the summary has the page's width.
           printRule.replaceSync(`@media print{
 body:has([data-b12c-printing]) :not([data-b12c-printing],:has([data-b12c-printing])){display:none!important}
-body:has([data-b12c-printing]),body:has([data-b12c-printing]) :has([data-b12c-printing]),[data-b12c-printing]{display:block!important;margin:0!important;padding:0!important;border:0!important;width:auto!important;max-width:none!important;min-height:0!important}}`);
+body:has([data-b12c-printing]),body:has([data-b12c-printing]) :has([data-b12c-printing]),[data-b12c-printing]{display:block!important;position:static!important;margin:0!important;padding:0!important;border:0!important;width:auto!important;max-width:none!important;height:auto!important;min-height:0!important;max-height:none!important;overflow:visible!important;transform:none!important;columns:auto!important}}`);
         }
         const sheets = document.adoptedStyleSheets;
         if (!sheets.includes(printRule)) document.adoptedStyleSheets = sheets.concat(printRule);
