@@ -222,6 +222,9 @@ pub struct Source {
     pub title: &'static str,
     pub year: Option<u16>,
     pub url: &'static str,
+    /// The source's language, when it is not the outline's (the title is marked with it, so
+    /// that a screen reader reads it in that language).
+    pub language: Option<&'static str>,
 }
 
 /// The outline of `assessment`, the assessment of `answers`, in `texts`' language with the
@@ -450,6 +453,7 @@ impl Builder<'_, '_> {
                     title: reference.title,
                     year: reference.year,
                     url: reference.url,
+                    language: (reference.language != self.texts.code).then_some(reference.language),
                 }
             })
             .collect();
@@ -632,6 +636,24 @@ pub(crate) mod tests {
             ids(&emergency),
             ["next_steps", "why", "your_answers", "sources"]
         );
+    }
+
+    #[test]
+    fn a_source_in_another_language_than_the_readers_is_marked_with_it() {
+        let answers = example("b12-metformin-tingling.json");
+        let assessment = evaluate(&PACK, &answers);
+        for (code, marked) in [("en", None), ("es", Some("en"))] {
+            let texts = crate::pack::texts_for(code).expect("language");
+            let outline = outline(&assessment, &answers, texts, PACK.default_region);
+            let Some(Content::Sources(sources)) = content(&outline, "sources") else {
+                panic!("{code}: sources");
+            };
+            assert!(!sources.list.is_empty());
+            // The pack's sources are all in English (references.toml names no other language).
+            for source in &sources.list {
+                assert_eq!(source.language, marked, "{code}: {}", source.title);
+            }
+        }
     }
 
     #[test]

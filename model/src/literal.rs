@@ -153,7 +153,8 @@ struct_literal!(Reference {
     title,
     publisher,
     year,
-    url
+    url,
+    language
 });
 struct_literal!(Level { id, tone, refs });
 struct_literal!(Factor { id, refs });

@@ -256,6 +256,9 @@ pub struct Reference {
     pub publisher: &'static str,
     pub year: Option<u16>,
     pub url: &'static str,
+    /// The language the source is written in (its title is marked with it where the reader's
+    /// language differs).
+    pub language: &'static str,
 }
 
 impl Pack {

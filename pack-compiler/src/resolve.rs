@@ -81,8 +81,8 @@ pub fn resolve(dir: &Path) -> Result<Resolved, Errors> {
         refs: None,
         rule_sources: RuleSources::default(),
     };
-    let (references, warnings) = r.references(references);
     let default_language = pack_file.default_language.clone();
+    let (references, warnings) = r.references(references, &default_language);
     let (pack, score_labels) = r.pack(pack_file, questions, scoring, rules, advice, references);
     let Resolver {
         mut errors,
@@ -273,7 +273,11 @@ impl Resolver {
     }
 
     /// The references, numbered naturally (R2 before R10), and their `verify` notes.
-    fn references(&mut self, source: ReferencesFile) -> (Vec<Reference>, Vec<PackError>) {
+    fn references(
+        &mut self,
+        source: ReferencesFile,
+        default_language: &str,
+    ) -> (Vec<Reference>, Vec<PackError>) {
         let file = self.files.references.clone();
         let mut list: Vec<(String, ReferenceSrc)> = source.into_iter().collect();
         list.sort_by_key(|(id, _)| {
@@ -308,6 +312,7 @@ impl Resolver {
                 publisher: leak::text(&r.publisher),
                 year: r.year,
                 url: leak::text(&r.url),
+                language: leak::text(r.language.as_deref().unwrap_or(default_language)),
             });
         }
         self.refs = Some(Ids::define(

@@ -159,6 +159,8 @@ pub struct ReferenceSrc {
     pub publisher: String,
     pub year: Option<u16>,
     pub url: String,
+    /// The language the source is written in, when it is not the pack's default language.
+    pub language: Option<String>,
     /// What a reviewer still has to confirm about this source (not shown to readers).
     pub verify: Option<String>,
 }

@@ -87,6 +87,16 @@ test('a whole path in Spanish on the standalone page, chosen with its switch, eq
       assert.ok(item.startsWith(advice.text), `${advice.id}: ${item}`);
     }
   }
+  // The sources' titles are as published, in English, and marked so (a Spanish voice would
+  // mispronounce them), as the outline says.
+  const marked = await page
+    .locator('[data-section="sources"] a[target]')
+    .evaluateAll((links) => links.map((a) => a.lang));
+  assert.deepEqual(
+    marked,
+    outline.sections.at(-1).sources.list.map((s) => s.language),
+  );
+  assert.deepEqual([...new Set(marked)], ['en']);
   assert.deepEqual(await axeViolations(page), []);
   // The printed summary's date is the browser's, in Spanish ("25 de noviembre de 2026").
   await page.emulateMedia({ media: 'print' });

@@ -237,6 +237,8 @@ function adoptStyles(root) {
  * take it, the page prints whole, as the browser's own Print does.
  */
 let printRule;
+/** The element's way to start afresh from the address, out of the page's sight. */
+const REOPEN = Symbol('reopen');
 function printAlone(host, root) {
   root.addEventListener(
     'click',
@@ -308,6 +310,13 @@ export class B12CrampCheckElement extends HTMLElement {
 
   attributeChangedCallback() {
     if (this.#widget) this.#instance.guard(() => this.#widget.refresh());
+  }
+
+  /** A fresh checker that reads the page's address again, as on loading the page. */
+  [REOPEN]() {
+    if (!this.#widget) return;
+    this.#unmount(true);
+    this.#mount().catch(report);
   }
 
   /** Called by the instance after it died: a fresh widget with the answers, or the fallback. */
@@ -452,6 +461,11 @@ if (customElements.get(TAG)) {
   );
 } else {
   customElements.define(TAG, B12CrampCheckElement);
+  // A share link opened in a tab already on this page changes only the address's fragment: the
+  // first checker starts again from it (with its notice), as it would on loading the link.
+  addEventListener('hashchange', () => {
+    if (/[#&]b12c=/.test(location.hash)) document.querySelector(TAG)?.[REOPEN]?.();
+  });
 }
 
 // The test build's hooks (README: Testing); the bundles that ship are built without them.

@@ -16,7 +16,7 @@ pub fn list(sources: &Sources, ui: UiText) -> Html {
                     html! {
                         <li id={format!("source-{}", source.number)} tabindex="-1" value={source.number.to_string()}>
                             { source.publisher }{". "}
-                            <a href={source.url} rel="noopener noreferrer" target="_blank">{ source.title }</a>{ year }
+                            <a href={source.url} rel="noopener noreferrer" target="_blank" lang={source.language}>{ source.title }</a>{ year }
                             <a class="back-to-text" href="#cited" data-action="back-to-text" onclick={follow}>{ ui.back_to_text() }</a>
                         </li>
                     }
