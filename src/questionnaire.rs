@@ -334,20 +334,13 @@ impl Questionnaire {
                     }
                 }
             }
+            // Changing one answer from the result (on any step, the first too): Back returns
+            // there, as the browser's would, when the answers still lead there (`show`).
+            (Action::Back, Screen::Step(_)) if self.returning => next.show(Screen::Result),
             (Action::Back, Screen::Step(0)) => {
                 next.missing.clear();
                 next.returning = false;
                 next.screen = Screen::Intro;
-            }
-            // Changing one answer from the result: Back returns there, as the browser's would,
-            // unless the change brought in a question that could make it more urgent: then it
-            // stays, naming the question, as a refused Next does.
-            (Action::Back, Screen::Step(step)) if self.returning => {
-                next.show(Screen::Result);
-                if next.screen == Screen::Step(step) {
-                    next.returning = true;
-                    next.missing = self.unanswered_required(step);
-                }
             }
             (Action::Back, Screen::Step(step)) => next.go_to_step(step - 1),
             (Action::Back, Screen::Result) => next.go_to_step(self.last_step),
@@ -404,7 +397,13 @@ impl Questionnaire {
     /// Moves to `screen` if the answers lead there (the furthest screen pressing Next reaches,
     /// or any screen before it), else to that furthest screen: a history entry can be older
     /// than the answers.
+    ///
+    /// The result asked for from a step where the reader was changing an answer (Back, the
+    /// browser's too) that no longer leads there (the change brought in a question that could
+    /// make it more urgent, or left one unanswered) goes where Next would: this step, naming
+    /// what is missing, or the first step with an answer missing, still to return from.
     fn show(&mut self, screen: Screen) {
+        let (from, returning) = (self.screen, self.returning);
         self.returning = false;
         let furthest = Questionnaire::restored(self.pack, self.answers.clone());
         let last_reachable = match furthest.screen {
@@ -417,8 +416,15 @@ impl Questionnaire {
             Screen::Step(step) if step <= last_reachable => screen,
             _ => furthest.screen,
         };
-        if self.screen == Screen::Result {
-            self.last_step = furthest.last_step;
+        match self.screen {
+            Screen::Result => self.last_step = furthest.last_step,
+            Screen::Step(step) if screen == Screen::Result && returning => {
+                self.returning = true;
+                if self.screen == from {
+                    self.missing = self.unanswered_required(step);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -609,13 +615,12 @@ mod tests {
         let flow = statin_result().apply(Action::ChangeAnswer(q("q_neuro")));
         let flow = answer(flow, "q_neuro", "pins_needles_numbness_both_sides");
         assert!(!flow.result_is_decided(), "Next stays Next");
-        let back = flow.apply(Action::Back);
-        assert_eq!(
-            back.screen(),
-            Screen::Step(step_index("symptoms")),
-            "Back stays too"
-        );
-        assert_eq!(back.missing(), [q("q_neuro_onset")]);
+        for back in [Action::Back, Action::Show(Screen::Result)] {
+            let stayed = flow.apply(back.clone());
+            let step = Screen::Step(step_index("symptoms"));
+            assert_eq!(stayed.screen(), step, "{back:?} stays");
+            assert_eq!(stayed.missing(), [q("q_neuro_onset")], "{back:?}");
+        }
         let refused = flow.apply(Action::Next);
         assert_eq!(refused.screen(), Screen::Step(step_index("symptoms")));
         assert_eq!(refused.missing(), [q("q_neuro_onset")]);
@@ -675,6 +680,17 @@ mod tests {
         assert!(!flow.answers().is_answered(q("q_emergency_signs")));
         assert!(!flow.result_is_decided());
         assert_eq!(flow.apply(Action::Next).missing(), [q("q_emergency_signs")]);
+        // Back (on the first step, which otherwise leads to the intro) and the browser's Back
+        // do as Next does: the step stays, naming the question, still to return from.
+        for back in [Action::Back, Action::Show(Screen::Result)] {
+            let stayed = flow.apply(back.clone());
+            assert_eq!(stayed.screen(), Screen::Step(0), "{back:?}");
+            assert_eq!(stayed.missing(), [q("q_emergency_signs")], "{back:?}");
+            assert!(stayed.returning(), "{back:?}");
+        }
+        // Answered again, Back returns to the result.
+        let again = answer(flow, "q_emergency_signs", "none");
+        assert_eq!(again.apply(Action::Back).screen(), Screen::Result);
 
         // A link with only the statin answers opens on the emergency screen, not the result.
         let mut answers = Answers::new(&PACK);

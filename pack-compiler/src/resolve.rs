@@ -299,6 +299,25 @@ impl Resolver {
             if let Err(problem) = stable_address(&r.url) {
                 self.errors.push(&file, &entry, problem);
             }
+            // It becomes the title's `lang` attribute: a language subtag, then optional ones.
+            if let Some(language) = &r.language {
+                let mut subtags = language.split('-');
+                let primary = subtags.next().unwrap_or_default();
+                if !(2..=3).contains(&primary.len())
+                    || !primary.bytes().all(|b| b.is_ascii_lowercase())
+                    || !subtags.all(|s| {
+                        (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+                    })
+                {
+                    self.errors.push(
+                        &file,
+                        &entry,
+                        format!(
+                        "language \"{language}\" is not a language tag such as \"es\" or \"pt-BR\""
+                    ),
+                    );
+                }
+            }
             if let Some(note) = &r.verify {
                 warnings.push(PackError {
                     file: file.clone(),

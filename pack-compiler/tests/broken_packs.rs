@@ -441,3 +441,33 @@ fn every_verify_note_is_a_warning_naming_its_reference() {
         );
     }
 }
+
+#[test]
+fn a_show_if_with_not_is_refused() {
+    // Answering another question could then hide an answered one, which the questionnaire's
+    // check that nothing unanswered could make a result more urgent does not foresee.
+    let dir = broken_pack("show-if-not", "questions.toml", |s| {
+        s.replacen(
+            "show_if = \"q_other_meds has statin\"",
+            "show_if = \"not q_other_meds has none\"",
+            1,
+        )
+    });
+    assert_reported(
+        &errors(&dir),
+        "questions.toml",
+        &["q_statin_muscle", "show_if may not use \"not\""],
+    );
+}
+
+#[test]
+fn a_reference_language_that_is_not_a_tag_is_refused() {
+    let dir = broken_pack("reference-language", "references.toml", |s| {
+        s.replacen("year = 2024\n", "year = 2024\nlanguage = \"english\"\n", 1)
+    });
+    assert_reported(
+        &errors(&dir),
+        "references.toml",
+        &["[R1]", "language \"english\" is not a language tag"],
+    );
+}

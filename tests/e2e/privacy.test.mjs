@@ -297,30 +297,6 @@ test('a share link has no query, leaves the address once read, and tells the hos
   await tab.context().close();
 });
 
-test('a share link opened in a tab already on the page is read, with its notice, and leaves the address', async () => {
-  const link = await shareLink('b12-metformin-tingling.json');
-  const tab = await standalone('/');
-  await tab.click('[data-action="start"]');
-  await tab.locator('[data-step]').first().waitFor();
-  // Pasted into the address bar: only the fragment changes, and the page does not load again.
-  await tab.evaluate((hash) => {
-    location.hash = hash;
-  }, new URL(link).hash);
-  await tab.locator('[data-triage="provider_soon_b12"]').waitFor();
-  assert.equal(await tab.locator('[data-notice]').getAttribute('data-notice'), 'from-link');
-  assert.doesNotMatch(tab.url(), /b12c=/);
-  // A damaged one: a fresh start, with its notice.
-  await tab.evaluate(() => {
-    location.hash = '#b12c=*';
-  });
-  await tab.locator('[data-notice="link-damaged"]').waitFor();
-  assert.equal(await tab.locator('[data-action="start"]').count(), 1);
-  // Neither was the reader's own result: the host heard of none.
-  assert.deepEqual(await tab.evaluate(() => window.__events), []);
-  assert.deepEqual(tab.consoleErrors, []);
-  await tab.context().close();
-});
-
 test("a code without the safety screens' answers lands on the first step, never on a result", async () => {
   const link = await shareLink('same-day-statin.json');
   const code = new URL(link).hash.slice('#b12c='.length);

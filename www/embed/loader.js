@@ -82,14 +82,7 @@ function compiled() {
     if (typeof WebAssembly !== 'object') {
       throw new Error('this browser cannot run WebAssembly');
     }
-    const response = await wasmSource().catch((error) => {
-      // A fetch refused before any response says only "Failed to fetch"; the browser's own
-      // console line before this one says which of these it was.
-      if (!(error instanceof TypeError)) throw error;
-      throw new Error(
-        `the wasm file could not be fetched (${WASM_SOURCE_NAME}): the network, the page's connect-src or an SRI check refused it (${messageOf(error)})`,
-      );
-    });
+    const response = await wasmSource();
     if (!response.ok)
       throw new Error(`the wasm file could not be loaded (HTTP ${response.status}, ${WASM_SOURCE_NAME})`);
     // Compiled from all its bytes at once, not as they stream in: SRI holds the bytes back until
@@ -237,8 +230,6 @@ function adoptStyles(root) {
  * take it, the page prints whole, as the browser's own Print does.
  */
 let printRule;
-/** The element's way to start afresh from the address, out of the page's sight. */
-const REOPEN = Symbol('reopen');
 function printAlone(host, root) {
   root.addEventListener(
     'click',
@@ -251,7 +242,7 @@ function printAlone(host, root) {
           // margins), so that the summary has the page's width.
           printRule.replaceSync(`@media print{
 body:has([data-b12c-printing]) :not([data-b12c-printing],:has([data-b12c-printing])){display:none!important}
-body:has([data-b12c-printing]),body:has([data-b12c-printing]) :has([data-b12c-printing]),[data-b12c-printing]{display:block!important;position:static!important;margin:0!important;padding:0!important;border:0!important;width:auto!important;max-width:none!important;height:auto!important;min-height:0!important;max-height:none!important;overflow:visible!important;transform:none!important;columns:auto!important}}`);
+html:has([data-b12c-printing]),html:has([data-b12c-printing]) :has([data-b12c-printing]),[data-b12c-printing]{display:block!important;position:static!important;margin:0!important;padding:0!important;border:0!important;width:auto!important;min-width:0!important;max-width:none!important;height:auto!important;min-height:0!important;max-height:none!important;overflow:visible!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;contain:none!important;columns:auto!important}}`);
         }
         const sheets = document.adoptedStyleSheets;
         if (!sheets.includes(printRule)) document.adoptedStyleSheets = sheets.concat(printRule);
@@ -310,13 +301,6 @@ export class B12CrampCheckElement extends HTMLElement {
 
   attributeChangedCallback() {
     if (this.#widget) this.#instance.guard(() => this.#widget.refresh());
-  }
-
-  /** A fresh checker that reads the page's address again, as on loading the page. */
-  [REOPEN]() {
-    if (!this.#widget) return;
-    this.#unmount(true);
-    this.#mount().catch(report);
   }
 
   /** Called by the instance after it died: a fresh widget with the answers, or the fallback. */
@@ -461,11 +445,6 @@ if (customElements.get(TAG)) {
   );
 } else {
   customElements.define(TAG, B12CrampCheckElement);
-  // A share link opened in a tab already on this page changes only the address's fragment: the
-  // first checker starts again from it (with its notice), as it would on loading the link.
-  addEventListener('hashchange', () => {
-    if (/[#&]b12c=/.test(location.hash)) document.querySelector(TAG)?.[REOPEN]?.();
-  });
 }
 
 // The test build's hooks (README: Testing); the bundles that ship are built without them.

@@ -9,5 +9,11 @@ export const WASM_SOURCE_NAME = WASM_URL.href;
 
 /** The wasm's response: the file next to the bundle, checked against its SRI hash. */
 export function wasmSource() {
-  return fetch(WASM_URL, { integrity: WASM_INTEGRITY });
+  return fetch(WASM_URL, { integrity: WASM_INTEGRITY }).catch((error) => {
+    // A fetch refused before any response says only "Failed to fetch"; the browser's own
+    // console line before the checker's says which of these it was.
+    throw new Error(
+      `the wasm file could not be fetched (${WASM_SOURCE_NAME}): the network, CORS, the page's connect-src or an SRI check refused it (${error?.message ?? error})`,
+    );
+  });
 }

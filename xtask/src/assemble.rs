@@ -34,14 +34,14 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// knowingly, fixes found by reviews: a red flag's result that waits for a question that could
 /// make it more urgent, remembered answers never replaced unasked, `share-answers` counted from
 /// the start, the summary printed alone on a publisher's page, a hash route kept in share links,
-/// focus kept after Forget, sources' languages, a link opened in a tab already on the page,
-/// content pack 1.1.2: 144,144 B (script 10,209 + wasm 133,935).
+/// focus kept after Forget, sources' languages, content pack 1.1.2, Back from a changed answer:
+/// 144,220 B (script 10,168 + wasm 134,052).
 /// docs/performance.md records the profile and the levers left (the pack's ids as the texts
 /// are, then Yew itself). Lower the budget with each cut; raise it only knowingly. It sits about
 /// 0.3 KB above the size: brotli's total moves by up to 130 B when one line is added to a source
 /// file (a panic location's line number, then the script's hash of the wasm), so a tighter
 /// budget would fail on changes that add nothing.
-pub const EMBED_BUDGET: usize = 144_450;
+pub const EMBED_BUDGET: usize = 144_500;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
