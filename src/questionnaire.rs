@@ -175,8 +175,8 @@ impl Questionnaire {
     /// have got to with them: the result if pressing Next through the steps reaches it, else
     /// the first step with a required answer missing. A code that leaves out questions before
     /// its result (the safety screens, say) therefore lands on the first step where one of them
-    /// could make that result more urgent, never on a result they could change. Back and "Change my
-    /// answers" lead into the steps with every answer kept.
+    /// could make that result more urgent, never on a result they could change. Back and
+    /// "Change my answers" lead into the steps with every answer kept.
     pub fn restored(pack: &'static Pack, answers: Answers) -> Self {
         let mut flow = Questionnaire::at(pack, Screen::Step(0), answers);
         while let Screen::Step(_) = flow.screen {
