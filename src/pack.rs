@@ -19,8 +19,8 @@ pub fn default_texts() -> &'static Texts {
 }
 
 /// The sentence about a factor shown apart from the causes (B12): a test worth asking about
-/// when the result names it, otherwise not one to ask about now (which a clinician may still
-/// include with other tests, as the other-cause result with nerve symptoms lists it).
+/// when the result names it, otherwise one the answers alone do not point to (a clinician may
+/// still include it with other tests, as the other-cause result with nerve symptoms does).
 pub fn factor_apart(texts: &Texts, factor: FactorIdx, named_by_result: bool) -> String {
     let sentence = if named_by_result {
         UiText(texts).apart_worth_asking()

@@ -35,7 +35,7 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// make it more urgent, remembered answers never replaced unasked, `share-answers` counted from
 /// the start, the summary printed alone on a publisher's page, a hash route kept in share links,
 /// focus kept after Forget, sources' languages, content pack 1.1.2, Back from a changed answer:
-/// 144,220 B (script 10,168 + wasm 134,052).
+/// 144,213 B (script 10,150 + wasm 134,063).
 /// docs/performance.md records the profile and the levers left (the pack's ids as the texts
 /// are, then Yew itself). Lower the budget with each cut; raise it only knowingly. It sits about
 /// 0.3 KB above the size: brotli's total moves by up to 130 B when one line is added to a source
