@@ -1,7 +1,8 @@
 use super::components::step::step_caption;
 use super::components::{intro::Intro, result::ResultView, step::StepView};
+use super::keep::{self, Remembered};
 use super::later::{next_frame, next_task, use_later};
-use super::{keep, page};
+use super::page;
 use crate::engine::model::QuestionIdx;
 use crate::outline::outline;
 use crate::pack::{UiText, PACK};
@@ -170,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
                 // visit that continues from the remembered ones: answers from a link (even after
                 // a reload or a restart), or a fresh start after a broken link, replace them only
                 // when the reader says so (keep panel).
-                if keep::remembers(&kept.borrow()) {
+                if matches!(keep::remembered(&kept.borrow()), Remembered::These) {
                     keep::remember(completed.answers());
                 }
                 on_complete.emit((*completed).clone());

@@ -166,14 +166,20 @@ pub fn is_remembered() -> bool {
     matches!(stored(), Stored::Consented(_))
 }
 
-/// Whether the device remembers answers other than these (a link opened on an opted-in device).
-pub fn remembers_other_answers(answers: &Answers) -> bool {
-    matches!(stored(), Stored::Consented(code) if code != share::encode(&PACK, answers))
+/// What the device remembers, measured against a set of answers.
+pub enum Remembered {
+    Nothing,
+    These,
+    /// Other answers: a link opened on an opted-in device, or answers changed since.
+    Others,
 }
 
-/// Whether the device remembers these answers.
-pub fn remembers(answers: &Answers) -> bool {
-    matches!(stored(), Stored::Consented(code) if code == share::encode(&PACK, answers))
+pub fn remembered(answers: &Answers) -> Remembered {
+    match stored() {
+        Stored::Consented(code) if code == share::encode(&PACK, answers) => Remembered::These,
+        Stored::Consented(_) => Remembered::Others,
+        Stored::Nothing | Stored::Other => Remembered::Nothing,
+    }
 }
 
 /// Stores the answers as a consented record. Where storage refuses, nothing is stored and

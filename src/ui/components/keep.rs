@@ -1,7 +1,7 @@
 use super::use_settings;
 use crate::engine::Answers;
 use crate::pack::UiText;
-use crate::ui::keep;
+use crate::ui::keep::{self, Remembered};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -103,7 +103,8 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
         Status::Forgotten => (ui.forgotten(), None),
         Status::Replaced => (ui.remembered_replaced(), None),
     };
-    let other_answers_remembered = *remembered && keep::remembers_other_answers(&props.answers);
+    let other_answers_remembered =
+        *remembered && matches!(keep::remembered(&props.answers), Remembered::Others);
     html! {
         <>
             <div class="actions">
