@@ -300,7 +300,7 @@ impl Builder<'_, '_> {
             tone,
             heading: texts.level_heading(level),
             action: self.fill(texts.level_action(level)),
-            citations: self.citations.cite(self.assessment.level_refs()),
+            citations: self.citations.cite(&self.assessment.heading_refs()),
             calls,
         }
     }
@@ -561,10 +561,7 @@ pub(crate) mod tests {
 
     /// Every statement's citations, in reading order, with the sources the pack gives it.
     fn cited(outline: &Outline, assessment: &Assessment) -> Vec<(Vec<usize>, Vec<RefIdx>)> {
-        let mut cited = vec![(
-            outline.banner.citations.clone(),
-            assessment.level_refs().to_vec(),
-        )];
+        let mut cited = vec![(outline.banner.citations.clone(), assessment.heading_refs())];
         for section in &outline.sections {
             match &section.content {
                 Content::Advice(items) => cited.extend(items.iter().map(|item| {

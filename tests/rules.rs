@@ -859,3 +859,77 @@ fn a_deep_wound_is_a_tetanus_risk_like_a_dirty_one() {
     assert_eq!(a.level_id(), "urgent_same_day");
     assert!(notes_and_advice(&a).contains(&"tetanus_deep_wound"));
 }
+
+// --- Pack 1.1.3 ------------------------------------------------------------------------------
+
+fn ref_ids(refs: &[u16]) -> Vec<&'static str> {
+    refs.iter()
+        .map(|&r| PACK.references[usize::from(r)].id)
+        .collect()
+}
+
+#[test]
+fn a_red_flags_headline_cites_the_sources_of_the_red_flags_that_hold() {
+    // "Call 999 now" after a tight, swollen muscle cites the page on compartment syndrome, not
+    // the level's own sources (stroke, chest pain), which do not say it.
+    let compartment = assess(&calm(r#"{"q_emergency_signs":["compartment_signs"]}"#));
+    assert_eq!(ref_ids(&compartment.heading_refs()), ["R50"]);
+    let swollen = assess(&calm(r#"{"q_urgent_signs":["one_leg_swollen"]}"#));
+    assert_eq!(ref_ids(&swollen.heading_refs()), ["R33"]);
+    // Only the red flags of the result's level: the same-day sign has its own reason below.
+    let both = assess(&calm(
+        r#"{"q_emergency_signs":["cold_pale_leg","face_arm_speech"],"q_urgent_signs":["one_leg_swollen"]}"#,
+    ));
+    assert_eq!(ref_ids(&both.heading_refs()), ["R34", "R39"]);
+    // An outcome's headline keeps its level's sources.
+    let b12 = assess(&calm(
+        r#"{"q_age":"75_plus","q_neuro":["extreme_tiredness"]}"#,
+    ));
+    assert_eq!(b12.level_id(), "provider_soon_b12");
+    assert_eq!(ref_ids(&b12.heading_refs()), ["R1", "R2"]);
+}
+
+#[test]
+fn nerve_or_eyesight_problems_that_came_on_suddenly_say_call_and_do_not_drive() {
+    // Sudden loss of vision or of balance can be a stroke (R34): call, do not make your own way.
+    for problem in ["balance_problems", "vision_changes", "muscle_weakness"] {
+        let advice = advice_of(&format!(
+            r#"{{"q_neuro":["{problem}"],"q_neuro_onset":"sudden_or_rapidly_worsening"}}"#
+        ));
+        assert!(
+            advice.contains(&"emergency_call_dont_drive"),
+            "{problem}: {advice:?}"
+        );
+        assert!(
+            !advice.contains(&"emergency_call_or_go"),
+            "{problem}: {advice:?}"
+        );
+    }
+    // With a sign that allows going straight there, the sudden onset still wins.
+    let both = advice_of(
+        r#"{"q_emergency_signs":["cold_pale_leg"],"q_neuro":["balance_problems"],"q_neuro_onset":"sudden_or_rapidly_worsening"}"#,
+    );
+    assert!(both.contains(&"emergency_call_dont_drive") && !both.contains(&"emergency_call_or_go"));
+}
+
+#[test]
+fn the_b12_result_asks_to_mention_another_cause_that_would_have_led_to_an_appointment() {
+    let gate = r#""q_age":"75_plus","q_neuro":["extreme_tiredness"]"#;
+    for other in [
+        r#""q_walking_pain":"yes""#,
+        r#""q_med_change":"cramps_started_after_new_or_increased_med""#,
+        r#""q_alcohol":"heavy_regular""#,
+        r#""q_cramp_frequency":"nightly_or_daily""#,
+        r#""q_conditions":["kidney_disease_or_dialysis"]"#,
+    ] {
+        let a = assess(&calm(&format!("{{{gate},{other}}}")));
+        assert_eq!(a.level_id(), "provider_soon_b12", "{other}");
+        assert!(
+            notes_and_advice(&a).contains(&"b12_mention_other_causes"),
+            "{other}"
+        );
+    }
+    let alone = assess(&calm(&format!("{{{gate}}}")));
+    assert_eq!(alone.level_id(), "provider_soon_b12");
+    assert!(!notes_and_advice(&alone).contains(&"b12_mention_other_causes"));
+}

@@ -181,7 +181,7 @@ fn unknown_factor_and_reference_are_named() {
 fn missing_text_is_named() {
     let dir = broken_pack("missing-text", "texts/en.toml", |s| {
         s.replace(
-            "heavy_alcohol = \"Heavy drinking can damage the nerves and cause cramps.\"\n",
+            "heavy_alcohol = \"Heavy drinking over years can damage the nerves and cause cramps.\"\n",
             "",
         )
     });

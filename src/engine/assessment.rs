@@ -1,5 +1,6 @@
 //! The result of an evaluation, and its JSON form (shared by the command line and the JS API).
 
+use super::evaluate::push_unique;
 use super::model::{FactorIdx, LevelIdx, Pack, QuestionIdx, RefIdx, Section, Tone};
 use crate::json::{Json, ToJson};
 
@@ -105,9 +106,23 @@ impl Assessment<'_> {
             .filter(move |f| *f != pack.red_flag_factor && !pack.strongest_of.contains(f))
     }
 
-    /// The sources of the result level's heading and first action.
-    pub fn level_refs(&self) -> &'static [RefIdx] {
-        self.pack.levels[usize::from(self.level)].refs
+    /// The sources of the result's heading and first action: after a red flag, those of the red
+    /// flags of the result's level that hold (the page on compartment syndrome for "Call 999
+    /// now" after a tight, swollen muscle, not the one on stroke); else the level's own.
+    pub fn heading_refs(&self) -> Vec<RefIdx> {
+        let pack = self.pack;
+        if let Decision::Outcome(_) = self.decision {
+            return pack.levels[usize::from(self.level)].refs.to_vec();
+        }
+        let mut refs = Vec::new();
+        for reason in &self.reasons {
+            if let ReasonSource::RedFlag(i) = reason.source {
+                if pack.red_flags[usize::from(i)].level == self.level {
+                    reason.refs.iter().for_each(|&r| push_unique(&mut refs, r));
+                }
+            }
+        }
+        refs
     }
 
     /// Advice shown in one section, in pack order.

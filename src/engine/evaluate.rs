@@ -256,7 +256,7 @@ impl Why<'_, '_> {
     }
 }
 
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
+pub(super) fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
     }
