@@ -15,11 +15,34 @@ if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.
         })
         .createScriptURL(url)
     : url;
+  const unavailable = (why) => console.warn(`b12-cramp-check: offline use is unavailable: ${why}`);
+  // A worker that cannot store the page's files (one missing, or not the file the build knows)
+  // goes from installing straight to redundant, silently: the console says so. A worker that
+  // installed and is later replaced by a newer one also ends redundant, and is not a failure.
+  let watched = null;
+  const watch = (worker) => {
+    if (!worker || worker === watched) return;
+    watched = worker;
+    let previous = worker.state;
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'redundant' && previous === 'installing')
+        unavailable(
+          "the service worker could not store this version's files (one is missing, or not the file the build made)",
+        );
+      previous = worker.state;
+    });
+  };
   // After the page has loaded, so caching its files never competes with showing it.
   const register = () =>
-    navigator.serviceWorker.register(scriptUrl).catch((error) => {
-      console.warn(`b12-cramp-check: offline use is unavailable: ${error.message}`);
-    });
+    navigator.serviceWorker.register(scriptUrl).then(
+      (registration) => {
+        // The first worker is installing once registered (and may be found too); a new
+        // version's is found later.
+        watch(registration.installing);
+        registration.addEventListener('updatefound', () => watch(registration.installing));
+      },
+      (error) => unavailable(error.message),
+    );
   if (document.readyState === 'complete') register();
   else addEventListener('load', register, { once: true });
 }

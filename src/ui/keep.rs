@@ -1,6 +1,7 @@
 //! What a reader can keep of a result, through the browser: a share link (the answers in the
 //! address's fragment, which browsers never send to a server), answers remembered on this device
-//! (one localStorage key, written only after the reader asks), and printing.
+//! (one localStorage key, written only after the reader asks; never in a file opened from disk),
+//! and printing.
 
 use crate::engine::model::fill;
 use crate::engine::Answers;
@@ -110,7 +111,7 @@ pub fn link_to(answers: &Answers) -> Option<String> {
 }
 
 /// Opened as a file from disk: a link would show the file's place on this computer, and every
-/// local file shares one storage, so nothing is remembered there.
+/// local file shares one storage, so nothing is read from or written to it there (`storage`).
 pub fn is_local_file() -> bool {
     window()
         .and_then(|w| w.location().protocol().ok())
@@ -140,8 +141,13 @@ enum Stored {
     Other,
 }
 
-// Storage can be missing or refuse (private modes, blocked cookies): every call copes.
+// Storage can be missing or refuse (private modes, blocked cookies): every call copes. A file
+// opened from disk has none: the browser gives every local file the same storage, so a record
+// there may be any downloaded page's, and answers written there any such page could read.
 fn storage() -> Option<Storage> {
+    if is_local_file() {
+        return None;
+    }
     window()?.local_storage().ok().flatten()
 }
 
@@ -155,8 +161,9 @@ fn stored() -> Stored {
     }
 }
 
-/// Whether this page may store anything: not in a sandboxed frame without `allow-same-origin`
-/// (an opaque origin has no storage), nor where the browser blocks storage.
+/// Whether this page may store anything: not in a file opened from disk (`is_local_file`, which
+/// the keep panel names first), not in a sandboxed frame without `allow-same-origin` (an opaque
+/// origin has no storage), nor where the browser blocks storage.
 pub fn can_store() -> bool {
     storage().is_some()
 }

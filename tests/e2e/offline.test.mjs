@@ -3,8 +3,11 @@
 // page works offline once opened; a new version replaces the cache).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DIST,
@@ -23,7 +26,19 @@ import {
 
 const OFFLINE_FILE = join(DIST, 'b12-cramp-check.html');
 const OFFLINE_URL = pathToFileURL(OFFLINE_FILE).href;
-const CACHE_PREFIX = 'b12-cramp-check-';
+// Each copy of the page (the worker's scope, a folder of the site) has caches of its own:
+// `b12-cramp-check <scope's path> <version>`.
+const CACHE_PREFIX = 'b12-cramp-check ';
+const cacheName = (scope, version) => `${CACHE_PREFIX}${scope} ${version}`;
+/** The worker's version in the built sw.js, and the worker with `version` in its place. */
+function serviceWorker() {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const [, version] = sw.match(/version:"([0-9a-f]+)"/);
+  return {
+    version,
+    as: (other) => ({ body: sw.replace(`"${version}"`, `"${other}"`), headers: { 'content-type': 'text/javascript' } }),
+  };
+}
 
 let chrome;
 before(async () => {
@@ -131,6 +146,29 @@ const cachedFiles = (page) =>
     return out;
   });
 
+/**
+ * Resolves once `predicate` (run in the page, perhaps async) holds; fails after 20 s, naming
+ * `what`. (Playwright's `waitForFunction` takes a promise for a true value.)
+ */
+async function until(page, predicate, what) {
+  for (const end = Date.now() + 20_000; !(await page.evaluate(predicate).catch(() => false)); ) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+/** Resolves once the page's service worker is activated (its activate handler done). */
+const activated = (page) =>
+  until(
+    page,
+    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+    'the service worker is activated',
+  );
+
+/** Resolves once the page has no service worker registration. */
+const unregistered = (page) =>
+  until(page, async () => !(await navigator.serviceWorker.getRegistration()), 'the service worker is gone');
+
 /** Runs `body` on the standalone page, served (with `pages` on top of dist/) and controlled by
  * its service worker; closes both afterwards. */
 async function withControlledPage(body, pages = {}) {
@@ -226,6 +264,54 @@ test('without DecompressionStream the single file keeps its fallback, and the co
   await page.context().close();
 });
 
+test('the single file neither reads nor writes the storage every local file shares', async () => {
+  // Another file opened from disk (any downloaded page) plants a record under the checker's key,
+  // as if the reader had asked to remember answers, and can read the key back.
+  const folder = mkdtempSync(join(tmpdir(), 'b12c-local-'));
+  const planter = pathToFileURL(join(folder, 'other-download.html')).href;
+  writeFileSync(
+    join(folder, 'other-download.html'),
+    `<!doctype html><title>x</title><script>
+      if (location.hash) localStorage.setItem('b12-cramp-check', 'v1;consented;' + location.hash.slice(1));
+    </script>`,
+  );
+  const page = await offlinePage();
+  await page.context().route(
+    (url) => url.href.startsWith(planter),
+    (route) => route.continue(),
+  );
+  try {
+    // A code for answers that lead elsewhere (the single file's own share link).
+    await page.goto(OFFLINE_URL);
+    const first = page.locator('b12-cramp-check');
+    await walk(first, answersFile('other-cause-walking-pain.json'));
+    await first.locator('[data-action="share"]').click();
+    const code = new URL(await first.locator('[data-share-link]').inputValue()).hash.split('b12c=')[1];
+    const other = await page.context().newPage();
+    await other.goto(`${planter}#${code}`);
+    const stored = () => other.evaluate(() => localStorage.getItem('b12-cramp-check'));
+    const planted = await stored();
+    assert.equal(planted, `v1;consented;${code}`);
+
+    // The reader opens the single file: a fresh start, nothing "remembered".
+    const reader = await page.context().newPage();
+    await reader.goto(OFFLINE_URL);
+    const widget = reader.locator('b12-cramp-check');
+    await widget.locator('[data-action="start"]').waitFor();
+    assert.equal(await widget.locator('[data-notice], [data-triage]').count(), 0, 'no resumed answers, no notice');
+    const given = await walk(widget, answersFile('same-day-statin.json'));
+    assert.equal((await shownResult(widget)).triage, cliEval(given).triage);
+    assert.equal(await widget.locator('[data-action="remember"], [data-action="forget"]').count(), 0);
+    assert.equal(await widget.locator('[data-notice="no-remember-in-file"]').count(), 1);
+
+    // What the other file planted is there as it was: the reader's answers were not written.
+    assert.equal(await stored(), planted);
+  } finally {
+    await page.context().close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('the standalone page, once opened, works offline through its service worker', async () => {
   await withControlledPage(async (page, server) => {
     const caches = await cachedFiles(page);
@@ -254,23 +340,35 @@ test("a new version replaces the cache: only the new version's cache stays", asy
     const [first] = Object.keys(await cachedFiles(page));
 
     // A new build: the same worker with another version.
-    const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
-    const [, version] = sw.match(/version:"([0-9a-f]+)"/);
-    assert.equal(first, CACHE_PREFIX + version);
-    pages['/sw.js'] = {
-      body: sw.replace(`"${version}"`, '"next-version"'),
-      headers: { 'content-type': 'text/javascript' },
-    };
+    const sw = serviceWorker();
+    assert.equal(first, cacheName('/', sw.version));
+    pages['/sw.js'] = sw.as('next-version');
     await updated(page);
     const caches = await cachedFiles(page);
-    assert.deepEqual(Object.keys(caches), [`${CACHE_PREFIX}next-version`]);
-    assert.deepEqual(caches[`${CACHE_PREFIX}next-version`], precached(), 'the new cache holds every file');
+    assert.deepEqual(Object.keys(caches), [cacheName('/', 'next-version')]);
+    assert.deepEqual(caches[cacheName('/', 'next-version')], precached(), 'the new cache holds every file');
 
-    // Caches that are not ours are left alone.
-    await page.evaluate(() => caches.open('someone-else'));
-    pages['/sw.js'].body = sw.replace(`"${version}"`, '"third-version"');
+    // Caches that are not ours are left alone: another app's, another folder's copy of the page's,
+    // and one named as 1.0.0 named them (`b12-cramp-check-<version>`, no folder) that holds
+    // another folder's page. One named so that holds this folder's page is this copy's, and goes.
+    await page.evaluate(async () => {
+      const put = async (cache, path) => (await caches.open(cache)).put(path, new Response('<p>page</p>'));
+      await caches.open('someone-else');
+      await put('b12-cramp-check /elsewhere/ 0123abcd', '/elsewhere/');
+      await put('b12-cramp-check-0123abcd', '/elsewhere/');
+      await put('b12-cramp-check-4567cdef', '/');
+    });
+    pages['/sw.js'] = sw.as('third-version');
     await updated(page);
-    assert.deepEqual(Object.keys(await cachedFiles(page)).sort(), [`${CACHE_PREFIX}third-version`, 'someone-else']);
+    assert.deepEqual(
+      Object.keys(await cachedFiles(page)).sort(),
+      [
+        cacheName('/', 'third-version'),
+        'b12-cramp-check /elsewhere/ 0123abcd',
+        'b12-cramp-check-0123abcd',
+        'someone-else',
+      ].sort(),
+    );
 
     await page.reload();
     await page.waitForSelector('[data-action="start"]');
@@ -302,7 +400,7 @@ test('online the page comes fresh from the network, offline from the cache; the 
     const reloaded = page.waitForEvent('framenavigated');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await reloaded;
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+    await unregistered(page);
     assert.deepEqual(
       Object.keys(await cachedFiles(page)).filter((key) => key.startsWith(CACHE_PREFIX)),
       [],
@@ -319,7 +417,7 @@ test('a cached file that no longer matches its build-time hash is not served', a
     // Another script on the origin rewrites the cached page.
     await page.evaluate(async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith('b12-cramp-check-'))
+        if (key.startsWith('b12-cramp-check'))
           await (await caches.open(key)).put(
             './',
             new Response('<p>tampered</p>', { headers: { 'content-type': 'text/html' } }),
@@ -333,6 +431,131 @@ test('a cached file that no longer matches its build-time hash is not served', a
       'the tampered copy is refused',
     );
   });
+});
+
+test('two copies of the page in two folders of one site keep their own caches', async () => {
+  // /a/ and /b/: the same page, /b/ from another build (another version in its sw.js).
+  const site = mkdtempSync(join(tmpdir(), 'b12c-site-'));
+  symlinkSync(DIST, join(site, 'a'));
+  symlinkSync(DIST, join(site, 'b'));
+  const sw = serviceWorker();
+  const pages = { '/b/sw.js': sw.as('other-build') };
+  const server = await serve(site, {}, pages);
+  const a = await newPage(chrome, 1280);
+  try {
+    await a.goto(server.url + '/a/');
+    await a.waitForSelector('[data-action="start"]');
+    await activated(a);
+    const b = await a.context().newPage();
+    await b.goto(server.url + '/b/');
+    await b.waitForSelector('[data-action="start"]');
+    await activated(b);
+    const both = await cachedFiles(a);
+    assert.deepEqual(Object.keys(both).sort(), [cacheName('/a/', sw.version), cacheName('/b/', 'other-build')]);
+    assert.deepEqual(
+      both[cacheName('/a/', sw.version)],
+      precached().map((path) => '/a' + path),
+    );
+
+    // /b/'s worker retired (its kill switch): /a/'s cache and worker stay.
+    pages['/b/sw.js'] = {
+      body: readFileSync(join(DIST, 'sw-retire.js')),
+      headers: { 'content-type': 'text/javascript' },
+    };
+    const reloaded = b.waitForEvent('framenavigated');
+    await b.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await reloaded;
+    await unregistered(b);
+    assert.deepEqual(Object.keys(await cachedFiles(a)), [cacheName('/a/', sw.version)]);
+    // (A tab behind another draws no frames, and the checker moves on after a frame.)
+    await b.close();
+
+    // Off the network, /a/ still works.
+    await a.context().setOffline(true);
+    await server.close();
+    await a.reload();
+    await a.waitForSelector('[data-action="start"]');
+    const given = await walk(a, answersFile('self-care-exercise.json'));
+    assert.equal((await shownResult(a)).triage, cliEval(given).triage);
+    assert.deepEqual(a.consoleErrors, []);
+  } finally {
+    await a.context().close();
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+/** Serves dist/ as a server without directory indexes does: 404 for every folder address. */
+async function serveWithoutFolderIndexes() {
+  const types = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.wasm': 'application/wasm',
+    '.svg': 'image/svg+xml',
+    '.webmanifest': 'application/manifest+json',
+  };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const body = path.endsWith('/') ? undefined : await readFile(join(DIST, path)).catch(() => undefined);
+    if (!body) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
+  };
+}
+
+test('on a server without directory indexes the page opened as index.html still works offline', async () => {
+  const server = await serveWithoutFolderIndexes();
+  const page = await newPage(chrome, 1280);
+  try {
+    await page.goto(server.url + '/index.html');
+    await page.waitForSelector('[data-action="start"]');
+    await activated(page);
+    const [files] = Object.values(await cachedFiles(page));
+    assert.deepEqual(files, precached());
+
+    await page.context().setOffline(true);
+    await server.close();
+    await page.reload();
+    await page.waitForSelector('[data-action="start"]');
+    // The folder's address, as an installed app opens it: the cached index.html.
+    await page.goto(server.url + '/');
+    const given = await walk(page, answersFile('self-care-exercise.json'));
+    assert.equal((await shownResult(page)).triage, cliEval(given).triage);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
+});
+
+test('a worker that cannot store the page says so on the console; the page works online', async () => {
+  // A file that no longer matches the build's hash (a partial deployment): installing fails.
+  const icon = readFileSync(join(DIST, 'icon.svg'), 'utf8') + '<!-- changed -->';
+  const server = await serve(DIST, {}, { '/icon.svg': { body: icon, headers: { 'content-type': 'image/svg+xml' } } });
+  const page = await newPage(chrome, 1280);
+  try {
+    const warned = page.waitForEvent('console', {
+      predicate: (message) => message.type() === 'warning' && message.text().startsWith('b12-cramp-check:'),
+      timeout: 20_000,
+    });
+    await page.goto(server.url + '/');
+    await page.waitForSelector('[data-action="start"]');
+    assert.match((await warned).text(), /offline use is unavailable/);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+    assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await page.context().close();
+    await server.close();
+  }
 });
 
 test('the page offers the single file as a download and links its manifest', async () => {

@@ -10,29 +10,53 @@
 
 const { version: VERSION, files: FILES } = /*@build*/ null;
 
-const PREFIX = 'b12-cramp-check-';
-const CACHE = PREFIX + VERSION;
+// Each copy of the page (a folder of the site: this worker's scope) owns its caches, named
+// `b12-cramp-check <scope's path> <version>`, so that copies in two folders of one site never
+// delete each other's. A path has no spaces (they are escaped), so no copy's names begin with
+// another's prefix.
+const OWN = `b12-cramp-check ${new URL(self.registration.scope).pathname} `;
+const CACHE = OWN + VERSION;
+// How 1.0.0 named its caches, with no folder: one that holds this folder's page was this copy's.
+const UNSCOPED = 'b12-cramp-check-';
 // The files are relative to this script, so the page works from any folder.
 const INTEGRITY = new Map(FILES.map(({ url, integrity }) => [new URL(url, self.location).href, integrity]));
+// The folder's own address, as readers open the page: the build gives it index.html's hash.
+const FOLDER = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
   // 'no-cache' revalidates with the server, and `integrity` refuses a file that is not the one
   // this build knows: then installing fails and the previous version stays.
+  const request = (url) => new Request(url, { cache: 'no-cache', integrity: INTEGRITY.get(url) });
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll([...INTEGRITY].map(([url, integrity]) => new Request(url, { cache: 'no-cache', integrity })));
+      const files = [...INTEGRITY.keys()].filter((url) => url !== FOLDER);
+      await cache.addAll(files.map(request));
+      // A server without directory indexes answers the folder's address with 404 (the reader
+      // opened index.html): the folder's copy is then index.html's, which has its hash.
+      if (INTEGRITY.has(FOLDER)) {
+        await cache.add(request(FOLDER)).catch(async () => {
+          const page = files.find((url) => INTEGRITY.get(url) === INTEGRITY.get(FOLDER));
+          await cache.put(FOLDER, await cache.match(page));
+        });
+      }
       await self.skipWaiting();
     })(),
   );
 });
 
+/** Whether the cache `key` was this copy's and is not the current version's: only those go.
+ * Caches of other apps, and of copies of the page in other folders, are not ours. */
+async function outdated(key) {
+  if (key.startsWith(OWN)) return key !== CACHE;
+  return key.startsWith(UNSCOPED) && (await (await caches.open(key)).match(FOLDER)) !== undefined;
+}
+
 self.addEventListener('activate', (event) => {
-  // Only the current version's cache stays; caches of other apps on this origin are not ours.
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) {
-        if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+        if (await outdated(key)) await caches.delete(key);
       }
       await self.clients.claim();
     })(),
