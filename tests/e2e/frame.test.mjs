@@ -19,6 +19,7 @@ import {
   storedOnDevice,
   NOTHING,
   collectViolations,
+  walkTo,
 } from './support.mjs';
 
 // README: Without scripts: the iframe embed.
@@ -26,6 +27,12 @@ const SANDBOX =
   'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-modals allow-top-navigation-by-user-activation';
 const SELECTOR = 'iframe[data-b12-cramp-check]';
 const HELPER_BUDGET = 1024;
+/**
+ * frame.js at the default font size: the room it leaves for what an answer adds to a screen,
+ * and the step its heights are rounded up to (25rem and 10rem).
+ */
+const ROOM = 400;
+const STEP = 160;
 
 let frameSite;
 let hostSite;
@@ -83,16 +90,17 @@ function recordMessages() {
 
 let pageCount = 0;
 /**
- * A host page with `body` on the host site, open in a new tab with its console collected; resolves
- * once the checker in the frame shows its intro. `frame()` is the checker's frame.
+ * A host page with `body` on the host site, open in a new tab (`width` px wide) with its console
+ * collected; resolves once the checker in the frame shows its intro. `frame()` is the checker's
+ * frame.
  */
-async function openHost(body) {
+async function openHost(body, width = 1000) {
   const path = `/host-${++pageCount}.html`;
   hostPages[path] = {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head>
       <body><h1>Does vitamin B12 help with muscle cramps?</h1>${body}<p>The rest of the article.</p></body></html>`,
   };
-  const tab = await newPage(chrome, 1000);
+  const tab = await newPage(chrome, width);
   tab.console = [];
   tab.on('console', (m) => tab.console.push(`${m.type()}: ${m.text()}`));
   await tab.addInitScript(recordMessages);
@@ -112,11 +120,15 @@ const messagesHeard = (tab) => tab.evaluate(() => window.__messages);
 const fallbackLanguages = (frame) =>
   frame.evaluate(() => [...document.querySelectorAll('[data-words]')].filter((w) => !w.hidden).map((w) => w.lang));
 
-/** Waits until the iframe is as tall as its content; resolves to that height. */
+/**
+ * Waits until the iframe holds its content without scrolling inside, with less than the room
+ * and a step to spare; resolves to its height.
+ */
 async function fitted(tab, frame) {
   for (let tries = 0; tries < 50; tries++) {
     const [outer, inner] = [await frameHeight(tab), await contentHeight(frame)];
-    if (outer === inner) return outer;
+    const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > innerHeight);
+    if (outer >= inner && outer < inner + ROOM + STEP && !scrolls) return outer;
     await tab.waitForTimeout(100);
   }
   assert.fail(`the iframe (${await frameHeight(tab)} px) never fitted its content (${await contentHeight(frame)} px)`);
@@ -179,14 +191,59 @@ test('with the helper, the iframe follows the content, and the host hears only h
   assert.ok(result > Math.max(intro, ...steps), 'the frame grows on the result');
 
   const heard = await messagesHeard(tab);
-  assert.ok(heard.length >= steps.length, `a height for each change (${heard.length} messages)`);
+  assert.ok(heard.length >= 2 && heard.length <= steps.length + 2, `${heard.length} messages`);
   for (const message of heard) {
     assert.deepEqual(
       { ...message, data: Object.keys(message.data) },
       { fromChecker: true, origin: 'null', data: ['b12cFrameHeight'] },
       'only the frame speaks, and only of its height',
     );
-    assert.ok(Number.isInteger(message.data.b12cFrameHeight), JSON.stringify(message));
+    assert.ok(Number.isInteger(message.data.b12cFrameHeight / STEP), `coarse: ${JSON.stringify(message)}`);
+  }
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+/** Answers that bring more onto their own step: a notice or a follow-up question (one ticked by keyboard). */
+const GROWING = [
+  ['q_emergency_signs', 'chest_pain_or_breathless'],
+  ['q_age', 'under_18'],
+  ['q_neuro', 'balance_problems'],
+  ['q_neuro', 'vision_changes', 'keyboard'],
+  ['q_other_meds', 'statin'],
+];
+
+test('with the helper, an answer that brings in a follow-up question or a notice sends the host no new height', async () => {
+  // On a phone, where they add the most.
+  const { tab, checker, frame } = await openHost(iframe({ query: '?lang=en&region=uk', height: 300 }) + helper(), 320);
+  /** The heights the host heard since the last call, once the frame has been quiet a while. */
+  const heard = async () => {
+    await tab.waitForTimeout(800);
+    return tab.evaluate(() => window.__messages.splice(0).map((m) => m.data.b12cFrameHeight));
+  };
+  const content = () => contentHeight(frame());
+  const toggle = async (input, keyboard) => {
+    if (!keyboard) return (await input.isChecked()) ? input.uncheck() : input.check();
+    await input.focus();
+    await tab.keyboard.press('Space');
+  };
+  await checker.locator('[data-action="start"]').click();
+  for (const [question, option, keyboard] of GROWING) {
+    await walkTo(checker, answersFile('b12-metformin-tingling.json'), question);
+    await fitted(tab, frame());
+    await heard();
+    const [input, before] = [checker.locator(`input[name="${question}"][data-option="${option}"]`), await content()];
+    await toggle(input, keyboard);
+    await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height > was, before);
+    const grown = await content();
+    const height = await fitted(tab, frame());
+    assert.deepEqual(await heard(), [], `${question}=${option} added ${grown - before} px: no new height`);
+    if ((await input.getAttribute('type')) === 'checkbox') {
+      await toggle(input, keyboard);
+      await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height <= was, before);
+      assert.deepEqual(await heard(), [], `${question}=${option} taken back: no new height`);
+      assert.equal(await frameHeight(tab), height);
+    }
   }
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();

@@ -63,6 +63,8 @@ test('npm pack holds the module, its wasm, declarations, manifest, README and li
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.license, 'MIT OR Apache-2.0');
   assert.deepEqual(manifest.exports['.'], { types: './index.d.ts', default: './b12-cramp-check.js' });
+  // Node reads conditions in order and wants `default` last; TypeScript finds `types` only before it.
+  assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'default'], 'the conditions in order');
   assert.equal(manifest.customElements, 'custom-elements.json');
   assert.deepEqual(manifest.sideEffects, ['./b12-cramp-check.js']);
   for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies'])
@@ -75,6 +77,14 @@ test('npm pack holds the module, its wasm, declarations, manifest, README and li
     element.attributes.map((a) => a.name),
     ['lang', 'region', 'theme', 'heading-level', 'share-answers', 'history'],
   );
+});
+
+test('the module imports where there is no DOM (server-side rendering, DOM-less test runners)', () => {
+  const script = `const m = await import(${JSON.stringify(PACKAGE)});
+    console.log(m.version, typeof m.evaluate, typeof m.B12CrampCheckElement, typeof customElements);`;
+  const node = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: app });
+  assert.equal(node.status, 0, node.stderr.toString());
+  assert.equal(node.stdout.toString().trim(), `${packed.version} function function undefined`);
 });
 
 /** TypeScript (the project's) on one file of `dir`/types/ (the app's), with a strict configuration. */

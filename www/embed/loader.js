@@ -258,8 +258,12 @@ html:has([data-b12c-printing]),html:has([data-b12c-printing]) :has([data-b12c-pr
   );
 }
 
-/** The element's class, exported for `instanceof` checks and typings; the module defines it. */
-export class B12CrampCheckElement extends HTMLElement {
+/**
+ * The element's class, exported for `instanceof` checks and typings; the module defines it.
+ * Where there is no DOM (server-side rendering, a test runner without one) the module still
+ * imports, and defines nothing.
+ */
+export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   // HTML's `lang` (which may also come from an ancestor) and the element's own attributes,
   // declared once in src/interface.rs (ATTRIBUTES) and defined here at build.
   static observedAttributes = ELEMENT_ATTRIBUTES;
@@ -439,12 +443,13 @@ export class B12CrampCheckElement extends HTMLElement {
   }
 }
 
-if (customElements.get(TAG)) {
+const registry = globalThis.customElements;
+if (registry?.get(TAG)) {
   console.error(
     `${TAG}: another script on this page already defined <${TAG}>, so the checker cannot start; the elements keep their own content`,
   );
 } else {
-  customElements.define(TAG, B12CrampCheckElement);
+  registry?.define(TAG, B12CrampCheckElement);
 }
 
 // The test build's hooks (README: Testing); the bundles that ship are built without them.

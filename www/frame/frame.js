@@ -31,16 +31,64 @@ try {
 // (`parent`) and only at the greeting's origin, so another page that loads the frame learns
 // nothing, and a greeting from any other window (a sibling frame, a popup) gets no reply. An
 // opaque host origin ('null') cannot be named as a target, so such a host gets no reply either.
+//
+// The height must not tell the host the reader's answers: on a step, an answer can bring in a
+// follow-up question or a notice (up to about 380 px on a 280 px wide phone). So once the
+// reader has clicked anything, the height sent is the content's plus ROOM for such additions,
+// rounded up to a multiple of STEP, and a change that an answer causes (marked by the `input`
+// event, which leaves the checker's closed root as the element's; a click or a key pressed
+// since clears the mark) changes it only if the content would not fit. Other changes (a new
+// screen) set it anew: a taller height at once, a smaller one SHRINK_DELAY ms later (measured
+// before any answer given meanwhile), so a result drawn in two parts is heard once. The host's
+// new frame height does not change the content's (the page has no viewport-sized parts), so a
+// report never causes another. What the heights still tell: README, What the height tells
+// your page.
+const ROOM = 25; // rem
+const STEP = 10; // rem
+const SHRINK_DELAY = 300; // ms
 let hostOrigin = null;
 let reported = 0;
-const report = () => {
-  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  // Only a change is sent: the host's new frame height does not change the content's height
-  // (the page has no viewport-sized parts), so a report never causes another.
-  if (hostOrigin === null || height === reported) return;
+let clicked = false;
+let answered = false;
+let shrinking;
+const contentHeight = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+const send = (height) => {
+  clearTimeout(shrinking);
+  if (height === reported) return;
   reported = height;
   parent.postMessage({ b12cFrameHeight: height }, hostOrigin);
 };
+const report = () => {
+  if (hostOrigin === null) return;
+  const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const [room, step] = [clicked ? ROOM : 0, STEP].map((size) => Math.ceil(size * rem));
+  const content = contentHeight();
+  const height = Math.ceil((content + room) / step) * step;
+  if (content > reported) return send(height);
+  if (answered) return;
+  clearTimeout(shrinking);
+  if (height > reported) return send(height);
+  if (height < reported) {
+    shrinking = setTimeout(() => contentHeight() <= height && send(height), SHRINK_DELAY);
+  }
+};
+for (const type of ['click', 'keydown']) {
+  addEventListener(
+    type,
+    () => {
+      clicked = true;
+      answered = false;
+    },
+    true,
+  );
+}
+addEventListener(
+  'input',
+  () => {
+    answered = true;
+  },
+  true,
+);
 addEventListener('message', (event) => {
   if (event.source !== parent || parent === window || event.data?.b12cFrameHello !== 1) return;
   if (event.origin === 'null') return;
@@ -49,4 +97,4 @@ addEventListener('message', (event) => {
   reported = 0;
   report();
 });
-new ResizeObserver(report).observe(document.documentElement);
+new ResizeObserver(() => report()).observe(document.documentElement);

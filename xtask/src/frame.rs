@@ -12,7 +12,9 @@ pub const FRAME_PAGE: &str = "frame.html";
 const FRAME_FILES: [&str; 3] = ["frame.js", "frame.css", "frame-resize.js"];
 
 /// The frame's Content Security Policy, in its `<meta>`: the element's bundle, its wasm and the
-/// frame's own files, no inline script or style, Trusted Types with no policy at all.
+/// frame's own files, no inline script or style, Trusted Types with no policy at all. A `<meta>`
+/// policy cannot carry `frame-ancestors`, which keeps other sites from embedding the frame and
+/// hearing its heights: the README asks publishers to send it as a header.
 const FRAME_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; \
     require-trusted-types-for 'script'; trusted-types 'none'";

@@ -46,44 +46,111 @@ pub fn package(embed: &Path, out: &Path) -> Result {
     write(&out.join("README.md"), readme.as_bytes())
 }
 
-fn pretty(value: &Value) -> Result<String> {
+fn pretty(value: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map(|text| text + "\n")
         .map_err(|e| format!("cannot write JSON: {e}"))
 }
 
+/// JSON whose objects keep their fields in the order written, where serde_json's `Value` sorts
+/// them: `package.json` is read in order (an export's conditions: `types` first, `default` last).
+enum Ordered {
+    Value(Value),
+    Object(Vec<(String, Ordered)>),
+}
+
+impl Ordered {
+    fn object<K: Into<String>>(fields: impl IntoIterator<Item = (K, Ordered)>) -> Self {
+        Ordered::Object(fields.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+}
+
+impl From<Value> for Ordered {
+    fn from(value: Value) -> Self {
+        Ordered::Value(value)
+    }
+}
+
+impl serde::Serialize for Ordered {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Ordered::Value(value) => value.serialize(serializer),
+            Ordered::Object(fields) => serializer.collect_map(fields.iter().map(|(k, v)| (k, v))),
+        }
+    }
+}
+
 /// `package.json`: name, version, description and licence from the Cargo package; no
 /// dependencies.
-fn package_json(metadata: &Value) -> Result<Value> {
+fn package_json(metadata: &Value) -> Result<Ordered> {
     let field = |name: &str| {
         metadata[name]
             .as_str()
+            .map(|text| json!(text).into())
             .ok_or_else(|| format!("the Cargo package has no {name}"))
     };
-    let mut manifest = json!({
-        "name": TAG,
-        "version": field("version")?,
-        "description": field("description")?,
-        "license": field("license")?,
-        "keywords": ["web-component", "custom-element", "health", "vitamin-b12", "questionnaire", "wasm"],
-        "type": "module",
-        "main": format!("./{EMBED_SCRIPT}"),
-        "types": format!("./{DECLARATIONS}"),
-        "exports": {
-            ".": { "types": format!("./{DECLARATIONS}"), "default": format!("./{EMBED_SCRIPT}") },
-            format!("./{EMBED_WASM}"): format!("./{EMBED_WASM}"),
-            format!("./{MANIFEST}"): format!("./{MANIFEST}"),
-            "./package.json": "./package.json",
-        },
-        "customElements": MANIFEST,
+    let path = |name: &str| Ordered::from(json!(format!("./{name}")));
+    let mut manifest: Vec<(&str, Ordered)> = vec![
+        ("name", json!(TAG).into()),
+        ("version", field("version")?),
+        ("description", field("description")?),
+        ("license", field("license")?),
+        (
+            "keywords",
+            json!([
+                "web-component",
+                "custom-element",
+                "health",
+                "vitamin-b12",
+                "questionnaire",
+                "wasm"
+            ])
+            .into(),
+        ),
+        ("type", json!("module").into()),
+        ("main", path(EMBED_SCRIPT)),
+        ("types", path(DECLARATIONS)),
+        (
+            "exports",
+            Ordered::object([
+                (
+                    ".".to_string(),
+                    Ordered::object([
+                        ("types", path(DECLARATIONS)),
+                        ("default", path(EMBED_SCRIPT)),
+                    ]),
+                ),
+                (format!("./{EMBED_WASM}"), path(EMBED_WASM)),
+                (format!("./{MANIFEST}"), path(MANIFEST)),
+                ("./package.json".to_string(), path("package.json")),
+            ]),
+        ),
+        ("customElements", json!(MANIFEST).into()),
         // Importing the module defines the element: bundlers must keep it.
-        "sideEffects": [format!("./{EMBED_SCRIPT}")],
-        "files": [EMBED_SCRIPT, EMBED_WASM, DECLARATIONS, MANIFEST, LICENCES[0], LICENCES[1]],
-    });
+        ("sideEffects", json!([format!("./{EMBED_SCRIPT}")]).into()),
+        (
+            "files",
+            json!([
+                EMBED_SCRIPT,
+                EMBED_WASM,
+                DECLARATIONS,
+                MANIFEST,
+                LICENCES[0],
+                LICENCES[1]
+            ])
+            .into(),
+        ),
+    ];
     if let Some(repository) = metadata["repository"].as_str() {
-        manifest["repository"] = json!({ "type": "git", "url": repository });
+        manifest.push((
+            "repository",
+            json!({ "type": "git", "url": repository }).into(),
+        ));
     }
-    Ok(manifest)
+    Ok(Ordered::object(manifest))
 }
 
 /// A TypeScript union of string literals.
@@ -517,6 +584,17 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn package_json_keeps_its_fields_and_conditions_in_order() {
+        let metadata = json!({ "version": "1.2.3", "description": "d", "license": "MIT" });
+        let text = pretty(&package_json(&metadata).unwrap()).unwrap();
+        assert!(text.starts_with("{\n  \"name\": \"b12-cramp-check\",\n  \"version\""));
+        let conditions = format!(
+            "\".\": {{\n      \"types\": \"./{DECLARATIONS}\",\n      \"default\": \"./{EMBED_SCRIPT}\"\n    }}"
+        );
+        assert!(text.contains(&conditions), "{text}");
     }
 
     #[test]
