@@ -6,13 +6,20 @@
 //! (linkId = question id); a one-answer question is a `choice` item, a tick-all-that-apply one
 //! a `choice` item that `repeats`; each option is an `answerOption` coded in [`OPTION_SYSTEM`]
 //! with the option id as code. A show-if rule becomes `enableWhen` when FHIR's `enableWhen`
-//! can say it exactly, otherwise the SDC `enableWhenExpression` (FHIRPath). Every text comes
-//! from one language, its region placeholders filled.
+//! can say it exactly, otherwise the SDC `enableWhenExpression` (FHIRPath): a show-if has no
+//! `not` (the pack compiler refuses it), so that is only for "all" of conditions one of which
+//! is a choice among several options, or for "all" and "any" mixed. The groups after an early
+//! stop the form can model (see [`early_stops`]) are enabled only while none applies, as the
+//! questionnaire asks nothing after one. Every text comes from one language, its region
+//! placeholders filled.
 
 use crate::engine::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
 use crate::engine::{shortened, AnswerError, Answers, RawAnswers, RawValue};
 use crate::pack::{Texts, UiText, PACK};
+use crate::questionnaire::{Questionnaire as Flow, Screen};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The Questionnaire's canonical URL. The project publishes at no address of its own, so the
@@ -142,15 +149,25 @@ impl fmt::Display for InexpressibleRule {
 /// The pack as a Questionnaire in one language, its region words filled in.
 pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, InexpressibleRule> {
     let fill = |text: &str| texts.fill(text, region);
+    let stops = early_stops(&PACK);
     let steps = PACK.steps.iter().enumerate().map(|(s, step)| {
         let questions = step.questions.iter().map(|&q| {
             let question = &PACK.questions[usize::from(q)];
             question_item(question, q, texts, &fill)
         });
+        // Enabled only while no stop on an earlier step applies: every condition must hold.
+        let enable_when: Vec<EnableWhen> = stops
+            .iter()
+            .filter(|stop| step_of(&PACK, stop.question).is_some_and(|t| t < s))
+            .flat_map(|stop| stop.conditions(&PACK))
+            .map(|(on, operator, o)| enable_when(on, operator, o, texts, &fill))
+            .collect();
         Ok(Item {
             link_id: step.id.to_string(),
             text: fill(texts.step(s)),
             kind: "group",
+            enable_behavior: (enable_when.len() > 1).then_some("all"),
+            enable_when,
             item: questions.collect::<Result<_, _>>()?,
             ..Item::default()
         })
@@ -218,11 +235,7 @@ fn question_item(
                 item.enable_behavior = (conditions.len() > 1).then_some(behavior);
                 item.enable_when = conditions
                     .into_iter()
-                    .map(|(on, o)| EnableWhen {
-                        question: PACK.questions[usize::from(on)].id,
-                        operator: "=",
-                        answer_coding: option_coding(on, usize::from(o), texts, fill),
-                    })
+                    .map(|(on, o)| enable_when(on, "=", o, texts, fill))
                     .collect();
             }
             Enabling::Expression(expression) => item.extension.push(Extension {
@@ -235,6 +248,88 @@ fn question_item(
         }
     }
     Ok(item)
+}
+
+/// An `enableWhen` condition: question `on` has (`=`) or has not (`!=`) option `option`.
+fn enable_when(
+    on: QuestionIdx,
+    operator: &'static str,
+    option: u16,
+    texts: &Texts,
+    fill: &impl Fn(&str) -> String,
+) -> EnableWhen {
+    EnableWhen {
+        question: PACK.questions[usize::from(on)].id,
+        operator,
+        answer_coding: option_coding(on, usize::from(option), texts, fill),
+    }
+}
+
+/// The options of one question that each stop the questionnaire at once.
+#[derive(Debug, PartialEq)]
+struct EarlyStop {
+    question: QuestionIdx,
+    options: u32,
+}
+
+impl EarlyStop {
+    /// `enableWhen` conditions that all hold exactly when none of the options is chosen: the
+    /// exclusive option ("none") when every other option stops (so an unanswered question
+    /// also keeps what follows disabled, as the questionnaire asks it first), else `!=` each
+    /// option (true, as FHIR R5 and LHC-Forms read it, when no answer has that code).
+    fn conditions(&self, pack: &Pack) -> Vec<(QuestionIdx, &'static str, u16)> {
+        let question = &pack.questions[usize::from(self.question)];
+        match question.exclusive {
+            Some(none)
+                if question.kind == QuestionKind::Multi
+                    && self.options == question.all_options() & !(1 << none) =>
+            {
+                vec![(self.question, "=", none)]
+            }
+            _ => chosen_pairs(self.question, self.options)
+                .map(|(q, o)| (q, "!=", o))
+                .collect(),
+        }
+    }
+}
+
+/// The early stops a FHIR form can model, one per question, in pack order: the options of a
+/// question always asked (no show-if) that alone decide the result, so that the questionnaire
+/// asks nothing after its step. They come from the pack: every red flag (a red flag always
+/// shows the result at once) and every outcome that stops the questionnaire (`stop_asking`,
+/// such as under 18) that can apply only when it decides, that is when every outcome before it
+/// stops too, whose condition is a choice of options in one such question. Any other
+/// condition (on a follow-up, on two questions, or on a signal: a statin with muscle
+/// symptoms, a sudden nerve onset, nitrous oxide) cannot be negated in `enableWhen` entries
+/// that must all hold, so the form goes on after it.
+fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
+    let outcomes = pack
+        .outcomes
+        .iter()
+        .take_while(|outcome| outcome.stop_asking)
+        .filter_map(|outcome| outcome.when.as_ref());
+    let mut stops: Vec<EarlyStop> = Vec::new();
+    for condition in pack.red_flags.iter().map(|flag| &flag.when).chain(outcomes) {
+        let Expr::Chose { question, options } = *condition else {
+            continue;
+        };
+        if pack.questions[usize::from(question)].show_if.is_some() {
+            continue;
+        }
+        match stops.iter_mut().find(|stop| stop.question == question) {
+            Some(stop) => stop.options |= options,
+            None => stops.push(EarlyStop { question, options }),
+        }
+    }
+    stops.sort_by_key(|stop| stop.question);
+    stops
+}
+
+/// The index of the step that asks a question.
+fn step_of(pack: &Pack, question: QuestionIdx) -> Option<usize> {
+    pack.steps
+        .iter()
+        .position(|step| step.questions.contains(&question))
 }
 
 fn item_control(code: &'static str) -> Extension {
@@ -287,8 +382,9 @@ fn chosen_pairs(question: QuestionIdx, options: u32) -> impl Iterator<Item = (Qu
 }
 
 /// A show-if rule in FHIR: `enableWhen` where it says exactly the same (one option; any of some
-/// options; any of several such; all of single options), else FHIRPath. `None` for a rule on
-/// scores or signals, which the pack compiler refuses in a show-if.
+/// options; any of several such; all of single options), else FHIRPath (all of conditions one
+/// of which is a choice among several options; all and any mixed). `None` for a rule on scores
+/// or signals, which the pack compiler refuses in a show-if.
 fn enabling(pack: &Pack, expr: &Expr) -> Option<Enabling> {
     let exact = match expr {
         Expr::Chose { question, options } => {
@@ -356,7 +452,10 @@ pub struct QuestionnaireResponse {
     resource_type: &'static str,
     language: &'static str,
     questionnaire: String,
+    /// `completed` when the questionnaire would show the result, else `in-progress`.
     status: &'static str,
+    /// Left out when empty: FHIR allows no empty array.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     item: Vec<ResponseItem>,
 }
 
@@ -377,9 +476,11 @@ struct ResponseAnswer {
     value_coding: Coding,
 }
 
-/// Validated answers as a completed QuestionnaireResponse, nested like the Questionnaire: one
-/// group per step with an answer, holding the answered questions (only shown questions can
-/// be answered).
+/// Validated answers as a QuestionnaireResponse, nested like the Questionnaire: one group per
+/// step with an answer, holding the answered questions (only shown questions can be answered).
+/// Its status is `completed` when the questionnaire would show the result for these answers
+/// (pressing Next through the steps reaches it: an early stop, or every shown required question
+/// answered), else `in-progress`.
 pub fn response(answers: &Answers, texts: &Texts, region: usize) -> QuestionnaireResponse {
     let fill = |text: &str| texts.fill(text, region);
     let steps = PACK.steps.iter().enumerate().filter_map(|(s, step)| {
@@ -413,18 +514,28 @@ pub fn response(answers: &Answers, texts: &Texts, region: usize) -> Questionnair
         resource_type: "QuestionnaireResponse",
         language: texts.code,
         questionnaire: format!("{QUESTIONNAIRE_URL}|{}", PACK.version),
-        status: "completed",
+        status: if Flow::restored(&PACK, answers.clone()).screen() == Screen::Result {
+            "completed"
+        } else {
+            "in-progress"
+        },
         item: steps.collect(),
     }
 }
 
-/// A QuestionnaireResponse as read back: only what answers need; everything else is ignored.
+/// A QuestionnaireResponse as read back: what answers need, and on items and answers every
+/// property, to refuse one FHIR does not define there (a misspelt `answer` would drop answers
+/// silently). The resource's other fields (`authored`, `meta`...) are ignored.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseInput {
     resource_type: String,
     #[serde(default)]
     questionnaire: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    modifier_extension: Vec<IgnoredAny>,
     #[serde(default)]
     item: Vec<ItemInput>,
 }
@@ -437,6 +548,11 @@ struct ItemInput {
     answer: Vec<AnswerInput>,
     #[serde(default)]
     item: Vec<ItemInput>,
+    #[serde(default)]
+    modifier_extension: Vec<IgnoredAny>,
+    /// Every other property, checked against [`ITEM_PROPERTIES`].
+    #[serde(flatten)]
+    other: BTreeMap<String, IgnoredAny>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -447,6 +563,54 @@ struct AnswerInput {
     /// Items nested under an answer (children of a question item).
     #[serde(default)]
     item: Vec<ItemInput>,
+    #[serde(default)]
+    modifier_extension: Vec<IgnoredAny>,
+    /// Every other property, checked by [`answer_property`].
+    #[serde(flatten)]
+    other: BTreeMap<String, IgnoredAny>,
+}
+
+/// The properties FHIR R4 defines on a QuestionnaireResponse item besides those read
+/// (`linkId`, `answer`, `item`, `modifierExtension`), and its primitives' extensions (`_text`).
+const ITEM_PROPERTIES: [&str; 7] = [
+    "id",
+    "extension",
+    "definition",
+    "text",
+    "_linkId",
+    "_definition",
+    "_text",
+];
+/// Likewise on an answer besides `valueCoding`, `item` and `modifierExtension`, with
+/// [`PRIMITIVE_VALUES`] and [`COMPLEX_VALUES`].
+const ANSWER_PROPERTIES: [&str; 2] = ["id", "extension"];
+/// An answer's value[x] choices of a primitive type (which may also have `_valueString` and
+/// the like, their extensions), and the other choices but `valueCoding`: each is refused as
+/// not a coding.
+const PRIMITIVE_VALUES: [&str; 8] = [
+    "valueBoolean",
+    "valueDecimal",
+    "valueInteger",
+    "valueDate",
+    "valueDateTime",
+    "valueTime",
+    "valueString",
+    "valueUri",
+];
+const COMPLEX_VALUES: [&str; 3] = ["valueAttachment", "valueQuantity", "valueReference"];
+
+/// Whether `property` is a value[x] other than `valueCoding`.
+fn other_value(property: &str) -> bool {
+    PRIMITIVE_VALUES.contains(&property) || COMPLEX_VALUES.contains(&property)
+}
+
+/// Whether `property` is one FHIR defines on an answer besides those read: a value[x], `id`,
+/// `extension`, or the extension of a primitive value (`_valueString`).
+fn answer_property(property: &str) -> bool {
+    let primitive = |name: &str| PRIMITIVE_VALUES.contains(&name);
+    ANSWER_PROPERTIES.contains(&property)
+        || other_value(property)
+        || property.strip_prefix('_').is_some_and(primitive)
 }
 
 #[derive(Debug, Deserialize)]
@@ -471,6 +635,23 @@ pub enum ResponseError {
     },
     AnsweredTwice(&'static str),
     SeveralAnswers(&'static str),
+    /// The response says it was entered in error: its answers are not the reader's.
+    EnteredInError,
+    /// A property FHIR does not define on an item (`on` "item") or an answer (`on` "answer"),
+    /// named with the item's linkId.
+    UnknownProperty {
+        link_id: String,
+        on: &'static str,
+        property: String,
+    },
+    /// The response (`None`), or an item or answer (its linkId), with a `modifierExtension`,
+    /// which changes its meaning in a way this reader cannot know, and FHIR forbids ignoring.
+    ModifierExtension(Option<String>),
+    /// An answer with more than one value[x].
+    SeveralValues {
+        link_id: String,
+        values: Vec<String>,
+    },
     /// The codes as answers break the questionnaire's rules (unknown code, two answers to a
     /// one-answer question, a hidden question answered...).
     Answers(AnswerError),
@@ -507,6 +688,44 @@ impl fmt::Display for ResponseError {
             ResponseError::SeveralAnswers(q) => {
                 write!(f, "linkId {q} takes one answer, not several")
             }
+            ResponseError::EnteredInError => write!(
+                f,
+                "the response's status is entered-in-error: its answers were recorded by mistake"
+            ),
+            ResponseError::UnknownProperty {
+                link_id,
+                on,
+                property,
+            } => {
+                let known = match *on {
+                    "item" => {
+                        "linkId, definition, text, answer, item, id, extension, modifierExtension"
+                    }
+                    _ => "a value[x] such as valueCoding, item, id, extension",
+                };
+                write!(
+                    f,
+                    "linkId {}: \"{}\" is not a property of a QuestionnaireResponse {on} ({known})",
+                    shortened(link_id),
+                    shortened(property)
+                )
+            }
+            ResponseError::ModifierExtension(link_id) => {
+                match link_id {
+                    Some(link_id) => write!(f, "linkId {}: ", shortened(link_id))?,
+                    None => write!(f, "the response: ")?,
+                }
+                write!(
+                    f,
+                    "a modifierExtension changes what the answers mean, and this reader does not know it"
+                )
+            }
+            ResponseError::SeveralValues { link_id, values } => write!(
+                f,
+                "linkId {}: an answer has more than one value ({})",
+                shortened(link_id),
+                values.join(", ")
+            ),
             ResponseError::Answers(error) => write!(f, "{error}"),
         }
     }
@@ -515,11 +734,20 @@ impl fmt::Display for ResponseError {
 impl std::error::Error for ResponseError {}
 
 /// The answers a QuestionnaireResponse gives, validated as `eval` validates answers. Accepts
-/// nesting at any depth, codings with or without system and display, and skips groups and
-/// display items (items without answers).
+/// nesting at any depth, codings with or without system and display, any status but
+/// `entered-in-error` (a response in progress gives partial answers), and skips groups and
+/// display items (items without answers). Refuses a property FHIR does not define on an item
+/// or an answer, a `modifierExtension` (on the response, an item or an answer), and an answer
+/// with two values.
 pub fn answers_from_response(response: &ResponseInput) -> Result<Answers, ResponseError> {
     if response.resource_type != "QuestionnaireResponse" {
         return Err(ResponseError::NotAResponse(response.resource_type.clone()));
+    }
+    if response.status.as_deref() == Some("entered-in-error") {
+        return Err(ResponseError::EnteredInError);
+    }
+    if !response.modifier_extension.is_empty() {
+        return Err(ResponseError::ModifierExtension(None));
     }
     if let Some(canonical) = &response.questionnaire {
         let url = canonical.split('|').next().unwrap_or_default();
@@ -534,6 +762,7 @@ pub fn answers_from_response(response: &ResponseInput) -> Result<Answers, Respon
 
 fn collect_answers(items: &[ItemInput], raw: &mut RawAnswers) -> Result<(), ResponseError> {
     for item in items {
+        check_properties(item)?;
         if !item.answer.is_empty() {
             let question = PACK
                 .question_index(&item.link_id)
@@ -557,6 +786,50 @@ fn collect_answers(items: &[ItemInput], raw: &mut RawAnswers) -> Result<(), Resp
         collect_answers(&item.item, raw)?;
         for answer in &item.answer {
             collect_answers(&answer.item, raw)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses, naming the linkId, a property FHIR does not define on the item or one of its
+/// answers, a `modifierExtension` on either, and an answer with more than one value[x].
+fn check_properties(item: &ItemInput) -> Result<(), ResponseError> {
+    let unknown = |on, property: &str| ResponseError::UnknownProperty {
+        link_id: item.link_id.clone(),
+        on,
+        property: property.to_string(),
+    };
+    let modified = || ResponseError::ModifierExtension(Some(item.link_id.clone()));
+    if let Some(property) = item
+        .other
+        .keys()
+        .find(|p| !ITEM_PROPERTIES.contains(&p.as_str()))
+    {
+        return Err(unknown("item", property));
+    }
+    if !item.modifier_extension.is_empty() {
+        return Err(modified());
+    }
+    for answer in &item.answer {
+        if let Some(property) = answer.other.keys().find(|p| !answer_property(p)) {
+            return Err(unknown("answer", property));
+        }
+        if !answer.modifier_extension.is_empty() {
+            return Err(modified());
+        }
+        let others = answer.other.keys().filter(|p| other_value(p)).cloned();
+        let values: Vec<String> = answer
+            .value_coding
+            .as_ref()
+            .map(|_| "valueCoding".to_string())
+            .into_iter()
+            .chain(others)
+            .collect();
+        if values.len() > 1 {
+            return Err(ResponseError::SeveralValues {
+                link_id: item.link_id.clone(),
+                values,
+            });
         }
     }
     Ok(())
@@ -630,6 +903,53 @@ mod tests {
         );
         assert!(path.contains(") and ("), "{path}");
         assert_eq!(enabling(&PACK, &Expr::Signal(0)), None);
+    }
+
+    #[test]
+    fn the_early_stops_are_the_safety_screens_and_under_18() {
+        let q = |id| PACK.question_index(id).expect("question");
+        let question = |id| &PACK.questions[usize::from(q(id))];
+        let but_none = |id| {
+            let asked = question(id);
+            asked.all_options() & !(1 << asked.exclusive.expect("none"))
+        };
+        let under_18 = 1 << question("q_age").option_index("under_18").expect("option");
+        let stops = early_stops(&PACK);
+        assert_eq!(
+            stops,
+            [
+                EarlyStop {
+                    question: q("q_emergency_signs"),
+                    options: but_none("q_emergency_signs")
+                },
+                EarlyStop {
+                    question: q("q_urgent_signs"),
+                    options: but_none("q_urgent_signs")
+                },
+                EarlyStop {
+                    question: q("q_age"),
+                    options: under_18
+                },
+            ]
+        );
+        // "none" where every other option stops; else "!=" each option that stops.
+        let none = question("q_urgent_signs").exclusive.expect("none");
+        assert_eq!(
+            stops[1].conditions(&PACK),
+            [(q("q_urgent_signs"), "=", none)]
+        );
+        assert_eq!(stops[2].conditions(&PACK), [(q("q_age"), "!=", 0)]);
+        let some = EarlyStop {
+            question: q("q_urgent_signs"),
+            options: 0b101,
+        };
+        assert_eq!(
+            some.conditions(&PACK),
+            [
+                (q("q_urgent_signs"), "!=", 0),
+                (q("q_urgent_signs"), "!=", 2)
+            ]
+        );
     }
 
     #[test]

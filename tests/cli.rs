@@ -233,7 +233,7 @@ fn pack_1_1_answer_files_give_their_results() {
     for (file, triage, reason) in cases {
         let result = eval_file(file);
         assert_eq!(result["triage"], triage, "{file}");
-        assert_eq!(result["pack"]["version"], "1.1.2", "{file}");
+        assert_eq!(result["pack"]["version"], "1.1.3", "{file}");
         let reasons: Vec<String> = result["reasons"]
             .as_array()
             .expect("reasons")
@@ -511,4 +511,34 @@ fn empty_answers_are_a_valid_partial_answer_set() {
     let result: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(result["triage"], "self_care");
     assert_eq!(result["top_factor"], "nocturnal_idiopathic");
+}
+
+#[test]
+fn eval_warns_when_an_unanswered_question_could_make_the_result_more_urgent() {
+    // A same-day red flag with the emergency screen unanswered: the result still prints, exit 0,
+    // and one line on standard error names the question.
+    let output = run(&["eval"], Some(r#"{"q_urgent_signs":["one_leg_swollen"]}"#));
+    assert!(output.status.success());
+    let result: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(result["triage"], "urgent_same_day");
+    let warning = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    assert!(warning.starts_with("cramp-check: warning: "), "{warning}");
+    assert!(warning.contains("q_emergency_signs"), "{warning}");
+    // Every answer file is an answer set the questionnaire would show the result for (early
+    // exits and under 18 included): no warning.
+    let files = std::fs::read_dir(answers_file("")).expect("tests/answers");
+    for path in files.map(|e| e.expect("entry").path()) {
+        if path.extension().is_some_and(|e| e == "json") {
+            let output = run(&["eval", path.to_str().expect("path")], None);
+            assert!(output.status.success(), "{path:?}");
+            assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{path:?}");
+        }
+    }
+    // Nothing could be more urgent than an emergency, whatever is unanswered.
+    let output = run(
+        &["eval"],
+        Some(r#"{"q_emergency_signs":["cold_pale_leg"]}"#),
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }

@@ -8,14 +8,17 @@ mod command;
 mod generators;
 
 use b12_cramp_check::engine::model::QuestionKind;
+use b12_cramp_check::engine::Answers;
 use b12_cramp_check::fhir::{self, OPTION_SYSTEM, QUESTIONNAIRE_URL};
-use b12_cramp_check::pack::{texts_for, UiText, LANGUAGES, PACK};
+use b12_cramp_check::pack::{default_texts, texts_for, UiText, LANGUAGES, PACK};
+use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use b12_cramp_check::settings::region_of_language;
 use command::{answers_file, run};
 use generators::any_answers;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 fn json_of(args: &[&str], stdin: Option<&str>) -> Value {
     let output = run(args, stdin);
@@ -261,6 +264,310 @@ proptest! {
     }
 }
 
+/// The English Questionnaire as JSON, built once.
+fn english_questionnaire() -> &'static Value {
+    static QUESTIONNAIRE: OnceLock<Value> = OnceLock::new();
+    QUESTIONNAIRE.get_or_init(|| {
+        let q = fhir::questionnaire(default_texts(), PACK.default_region).expect("questionnaire");
+        serde_json::to_value(q).expect("json")
+    })
+}
+
+/// Whether an item's `enableWhen` holds for the answers, each condition judged as LHC-Forms
+/// and FHIR R5 judge it: `=` when an answer has the code, `!=` when none has.
+fn enabled(item: &Value, answers: &Answers) -> bool {
+    let Some(conditions) = item["enableWhen"].as_array() else {
+        return true;
+    };
+    let holds = |condition: &Value| {
+        let id = condition["question"].as_str().expect("question");
+        let q = PACK.question_index(id).expect("a question");
+        let code = condition["answerCoding"]["code"].as_str().expect("code");
+        let chosen = answers
+            .chosen(q)
+            .any(|o| PACK.questions[usize::from(q)].options[usize::from(o)] == code);
+        match condition["operator"].as_str() {
+            Some("=") => chosen,
+            Some("!=") => !chosen,
+            other => panic!("operator {other:?}"),
+        }
+    };
+    match item["enableBehavior"].as_str() {
+        Some("any") => conditions.iter().any(holds),
+        _ => conditions.iter().all(holds),
+    }
+}
+
+/// Every group that the Questionnaire disables for these answers is one the questionnaire's
+/// own flow would not reach with the answers to the steps before it: it shows the result
+/// first (an early stop) or stops earlier for a missing answer.
+fn assert_disabled_groups_are_never_reached(answers: &Answers) -> Result<(), TestCaseError> {
+    let groups = english_questionnaire()["item"].as_array().expect("groups");
+    for (s, group) in groups.iter().enumerate() {
+        if enabled(group, answers) {
+            continue;
+        }
+        let before: HashSet<u16> = PACK.steps[..s]
+            .iter()
+            .flat_map(|step| step.questions.iter().copied())
+            .collect();
+        let masks = (0..PACK.questions.len())
+            .map(|q| u16::try_from(q).expect("index"))
+            .map(|q| {
+                if before.contains(&q) {
+                    answers.mask(q)
+                } else {
+                    0
+                }
+            });
+        let flow = Questionnaire::restored(&PACK, Answers::from_masks(&PACK, masks));
+        prop_assert!(
+            matches!(flow.screen(), Screen::Result)
+                || matches!(flow.screen(), Screen::Step(t) if t < s),
+            "group {} is disabled, but the flow reaches it: {:?} with {:?}",
+            PACK.steps[s].id,
+            flow.screen(),
+            answers.to_raw(&PACK)
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn the_groups_after_an_early_stop_are_enabled_only_while_none_applies() {
+    let q = english_questionnaire();
+    let groups = q["item"].as_array().expect("groups");
+    // Each condition as "question operator code".
+    let gate = |group: &Value| -> Vec<String> {
+        group["enableWhen"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                assert_eq!(c["answerCoding"]["system"], OPTION_SYSTEM);
+                let text = |v: &Value| v.as_str().expect("text").to_string();
+                let (on, code) = (&c["question"], &c["answerCoding"]["code"]);
+                format!("{} {} {}", text(on), text(&c["operator"]), text(code))
+            })
+            .collect()
+    };
+    let no_emergency = "q_emergency_signs = none";
+    let no_urgent = "q_urgent_signs = none";
+    let adult = "q_age != under_18";
+    // The emergency screen is always asked; each later screen only while no earlier one has
+    // stopped the questionnaire: every condition must hold.
+    assert_eq!(groups[0]["linkId"], "emergency");
+    assert_eq!(gate(&groups[0]), [""; 0]);
+    assert_eq!(groups[1]["linkId"], "urgent");
+    assert_eq!(gate(&groups[1]), [no_emergency]);
+    assert_eq!(groups[2]["linkId"], "age");
+    assert_eq!(gate(&groups[2]), [no_emergency, no_urgent]);
+    assert_eq!(groups[2]["enableBehavior"], "all");
+    for group in &groups[3..] {
+        assert_eq!(
+            gate(group),
+            [no_emergency, no_urgent, adult],
+            "{}",
+            group["linkId"]
+        );
+        assert_eq!(group["enableBehavior"], "all", "{}", group["linkId"]);
+    }
+    // What each stop leaves enabled.
+    let raw = |answers: Value| {
+        let raw = serde_json::from_value(answers).expect("raw answers");
+        Answers::from_raw(&PACK, &raw).expect("valid answers")
+    };
+    let enabled_groups = |answers: &Answers| -> Vec<&str> {
+        groups
+            .iter()
+            .filter(|g| enabled(g, answers))
+            .map(|g| g["linkId"].as_str().expect("linkId"))
+            .collect()
+    };
+    let emergency = raw(json!({ "q_emergency_signs": ["cold_pale_leg"] }));
+    assert_eq!(enabled_groups(&emergency), ["emergency"]);
+    let urgent =
+        raw(json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["one_leg_swollen"] }));
+    assert_eq!(enabled_groups(&urgent), ["emergency", "urgent"]);
+    let child = raw(
+        json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["none"], "q_age": "under_18" }),
+    );
+    assert_eq!(enabled_groups(&child), ["emergency", "urgent", "age"]);
+    let adult = raw(
+        json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["none"], "q_age": "75_plus" }),
+    );
+    assert_eq!(enabled_groups(&adult).len(), PACK.steps.len());
+    let files = std::fs::read_dir(answers_file("")).expect("tests/answers");
+    let files = files
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            raw(serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json"))
+        });
+    for answers in [emergency, urgent, child, adult].into_iter().chain(files) {
+        assert_disabled_groups_are_never_reached(&answers).expect("sound");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The Questionnaire never disables a screen the questionnaire's own flow would ask.
+    #[test]
+    fn a_disabled_group_is_never_one_the_flow_would_ask(answers in any_answers()) {
+        assert_disabled_groups_are_never_reached(&answers)?;
+    }
+}
+
+#[test]
+fn a_response_is_completed_only_when_the_flow_would_show_its_result() {
+    let response = |answers: Value| json_of(&["fhir", "response", "-"], Some(&answers.to_string()));
+    let file = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(answers_file(name)).expect("read"))
+            .expect("json")
+    };
+    // A red flag on the first screen shows the result at once; so does under 18 after the
+    // safety screens.
+    let emergency = json!({ "q_emergency_signs": ["chest_pain_or_breathless"] });
+    assert_eq!(response(emergency)["status"], "completed");
+    assert_eq!(response(file("under-18.json"))["status"], "completed");
+    // A shown required follow-up left unanswered (pins and needles without their onset).
+    let mut no_onset = file("b12-metformin-tingling.json");
+    no_onset
+        .as_object_mut()
+        .expect("object")
+        .remove("q_neuro_onset");
+    assert_eq!(response(no_onset)["status"], "in-progress");
+    // A same-day red flag with the emergency screen unanswered, which could make it more
+    // urgent: the flow asks the emergency screen first.
+    let statin = json!({ "q_other_meds": ["statin"], "q_statin_muscle": "yes" });
+    assert_eq!(response(statin)["status"], "in-progress");
+    // Nothing answered: in progress, and no empty item list (FHIR forbids empty arrays).
+    let empty = response(json!({}));
+    assert_eq!(empty["status"], "in-progress");
+    assert!(empty.get("item").is_none(), "{empty}");
+}
+
+#[test]
+fn a_response_entered_in_error_is_refused() {
+    let response = json!({
+        "resourceType": "QuestionnaireResponse",
+        "status": "entered-in-error",
+        "item": [coded("q_age", &["40_59"])]
+    });
+    let message = refusal(&["fhir", "answers", "-"], &response.to_string());
+    assert!(message.contains("entered-in-error"), "{message}");
+    // Any other status is read: a response in progress gives partial answers.
+    for status in ["in-progress", "completed", "amended", "stopped"] {
+        let response = json!({
+            "resourceType": "QuestionnaireResponse",
+            "status": status,
+            "item": [coded("q_age", &["40_59"])]
+        });
+        let answers = json_of(&["fhir", "answers", "-"], Some(&response.to_string()));
+        assert_eq!(answers, json!({ "q_age": "40_59" }), "{status}");
+    }
+}
+
+#[test]
+fn properties_fhir_does_not_define_on_an_item_or_answer_are_refused_naming_the_link_id() {
+    let coding = |code: &str| json!({ "system": OPTION_SYSTEM, "code": code });
+    let cases = [
+        // "answers" for "answer": the red flag would be dropped, and the result self-care.
+        (
+            json!([{ "linkId": "q_emergency_signs", "answers": [{ "valueCoding": coding("chest_pain_or_breathless") }] }]),
+            ["q_emergency_signs", "\"answers\""],
+        ),
+        (
+            json!([{ "linkId": "emergency", "items": [coded("q_emergency_signs", &["none"])] }]),
+            ["emergency", "\"items\""],
+        ),
+        (
+            json!([{ "linkId": "q_age", "answer": [{ "valueCodeing": coding("18_39") }] }]),
+            ["q_age", "\"valueCodeing\""],
+        ),
+        (
+            json!([{ "linkId": "symptoms", "item": [{ "linkId": "q_neuro", "answer": [
+                { "valueCoding": coding("balance_problems"), "items": [] }
+            ] }] }]),
+            ["q_neuro", "\"items\""],
+        ),
+    ];
+    for (items, expected) in cases {
+        let message = refusal(&["fhir", "answers", "-"], &response_with(items));
+        for part in expected {
+            assert!(message.contains(part), "{message} should name {part}");
+        }
+    }
+    // A modifierExtension changes what the answers mean; FHIR forbids ignoring one.
+    let modifier = json!([{ "url": "http://example.org/negated", "valueBoolean": true }]);
+    let on_item = json!([{ "linkId": "q_age", "modifierExtension": modifier, "answer": [{ "valueCoding": coding("18_39") }] }]);
+    let on_answer = json!([{ "linkId": "q_age", "answer": [{ "valueCoding": coding("18_39"), "modifierExtension": modifier }] }]);
+    for items in [on_item, on_answer] {
+        let message = refusal(&["fhir", "answers", "-"], &response_with(items));
+        assert!(
+            message.contains("linkId q_age: a modifierExtension"),
+            "{message}"
+        );
+    }
+    let on_response =
+        json!({ "resourceType": "QuestionnaireResponse", "modifierExtension": modifier });
+    let message = refusal(&["fhir", "answers", "-"], &on_response.to_string());
+    assert!(message.contains("modifierExtension"), "{message}");
+}
+
+#[test]
+fn an_answer_with_two_values_is_refused_naming_the_link_id() {
+    let items = json!([{ "linkId": "q_age", "answer": [
+        { "valueCoding": { "code": "18_39" }, "valueString": "75 or older" }
+    ] }]);
+    let message = refusal(&["fhir", "answers", "-"], &response_with(items));
+    for part in ["q_age", "valueCoding", "valueString"] {
+        assert!(message.contains(part), "{message} should name {part}");
+    }
+}
+
+#[test]
+fn answers_that_leave_a_question_that_could_make_it_more_urgent_are_read_with_a_warning() {
+    // A same-day red flag, the emergency screen and the nerve symptoms unanswered: either
+    // could make it an emergency.
+    let response = response_with(json!([
+        coded("q_other_meds", &["statin"]),
+        coded("q_statin_muscle", &["yes"])
+    ]));
+    let output = run(&["fhir", "answers", "-"], Some(&response));
+    assert_eq!(output.status.code(), Some(0));
+    let answers: Value = serde_json::from_slice(&output.stdout).expect("answers");
+    assert_eq!(
+        answers,
+        json!({ "q_other_meds": ["statin"], "q_statin_muscle": "yes" })
+    );
+    let warning = String::from_utf8(output.stderr).expect("utf-8");
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    assert!(warning.starts_with("cramp-check: warning: "), "{warning}");
+    assert!(warning.contains("q_emergency_signs"), "{warning}");
+    assert!(warning.contains("q_neuro"), "{warning}");
+    // The urgent screen cannot make a same-day result more urgent, nor a cramps question.
+    assert!(!warning.contains("q_urgent_signs"), "{warning}");
+    assert!(!warning.contains("q_cramp_site"), "{warning}");
+    // A response the flow would show the result for reads without a warning: an early stop, or
+    // every screen answered.
+    let emergency = response_with(json!([coded("q_emergency_signs", &["cold_pale_leg"])]));
+    let whole = json_of(
+        &[
+            "fhir",
+            "response",
+            answers_file("same-day-statin.json").to_str().expect("path"),
+        ],
+        None,
+    );
+    for response in [emergency, whole.to_string()] {
+        let output = run(&["fhir", "answers", "-"], Some(&response));
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    }
+}
+
 fn response_with(items: Value) -> String {
     json!({ "resourceType": "QuestionnaireResponse", "status": "completed", "item": items })
         .to_string()
@@ -284,11 +591,15 @@ fn another_form_fillers_response_is_read_nested_without_systems_or_displays() {
         "authored": "2026-01-01T00:00:00Z",
         "questionnaire": format!("{QUESTIONNAIRE_URL}|0.9.0"),
         "item": [
-            { "linkId": "age", "text": "Your age", "item": [coded("q_age", &["65_74"])] },
+            { "linkId": "age", "text": "Your age", "id": "a1", "definition": "http://example.org/age",
+              "extension": [{ "url": "http://example.org/x", "valueString": "y" }],
+              "_text": { "extension": [{ "url": "http://example.org/t", "valueString": "z" }] },
+              "item": [coded("q_age", &["65_74"])] },
             { "linkId": "symptoms", "item": [{
                 "linkId": "q_neuro",
                 "answer": [
                     { "valueCoding": { "system": OPTION_SYSTEM, "code": "balance_problems", "display": "x" },
+                      "id": "n1", "extension": [{ "url": "http://example.org/x", "valueString": "y" }],
                       "item": [coded("q_neuro_onset", &["gradual_weeks_to_months"])] }
                 ]
             }]},
@@ -351,6 +662,11 @@ fn bad_responses_exit_2_naming_the_link_id_or_code() {
         (
             response_with(json!([{ "answer": [] }])),
             &["linkId"],
+        ),
+        (
+            json!({ "resourceType": "QuestionnaireResponse", "status": "entered-in-error" })
+                .to_string(),
+            &["entered-in-error"],
         ),
         // Nesting deeper than any form: refused by the JSON reader, not a stack overflow.
         (

@@ -8,12 +8,16 @@
 //!   cramp-check fhir response [--lang CODE] [--region ID] [FILE|-]  answers as a QuestionnaireResponse
 //!   cramp-check fhir answers [FILE|-]                          a QuestionnaireResponse as answers
 //!
-//! Bad input exits with code 2 and one line that names the problem.
+//! Bad input exits with code 2 and one line that names the problem. `eval` and `fhir answers`
+//! also warn, in one line on standard error with exit code 0, when the answers leave a question
+//! unanswered whose answer could make the result more urgent.
 
-use b12_cramp_check::engine::{evaluate, shortened, Answers, RawAnswers};
+use b12_cramp_check::engine::model::QuestionIdx;
+use b12_cramp_check::engine::{could_be_more_urgent, evaluate, shortened, Answers, RawAnswers};
 use b12_cramp_check::fhir;
 use b12_cramp_check::outline::outline;
 use b12_cramp_check::pack::{default_texts, region_index, texts_for, Texts, LANGUAGES, PACK};
+use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use b12_cramp_check::report;
 use b12_cramp_check::settings::region_of_language;
 use serde::Serialize;
@@ -30,14 +34,16 @@ const USAGE: &str =
   outline  print the result's outline as JSON: its sections in the page's order, with their
            texts and citation numbers
   fhir questionnaire  print the questions as a FHIR R4 Questionnaire in the language
-  fhir response       print answers as a FHIR R4 QuestionnaireResponse (status completed)
+  fhir response       print answers as a FHIR R4 QuestionnaireResponse (status completed when
+                      the questionnaire would show their result, else in-progress)
   fhir answers        read a FHIR R4 QuestionnaireResponse and print its answers as JSON, as
                       eval takes them
   --version           print the program's version and its content pack's
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads
-standard input. --lang takes en or es; a tag with a country (es-ES, en-GB) also picks its region
-unless --region names one.";
+standard input. eval and fhir answers warn on standard error when an unanswered question could
+make the result more urgent. --lang takes en or es; a tag with a country (es-ES, en-GB) also
+picks its region unless --region names one.";
 
 enum Command {
     Eval,
@@ -55,12 +61,30 @@ struct Options {
     input: Option<String>,
 }
 
+/// What a command prints: its output, and a warning for standard error.
+struct Output {
+    text: String,
+    warning: Option<String>,
+}
+
+impl From<String> for Output {
+    fn from(text: String) -> Self {
+        Output {
+            text,
+            warning: None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     // Written, not printed: a closed stdout or stderr (for example `| head`) is not an error
     // worth reporting, and `println!` would panic on it.
     match args().and_then(|args| run(&args)) {
         Ok(output) => {
-            let _ = io::stdout().write_all(output.as_bytes());
+            if let Some(warning) = output.warning {
+                let _ = writeln!(io::stderr(), "cramp-check: warning: {warning}");
+            }
+            let _ = io::stdout().write_all(output.text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -118,16 +142,17 @@ fn shorten_quotes(message: &str) -> String {
     out
 }
 
-fn run(args: &[String]) -> Result<String, String> {
+fn run(args: &[String]) -> Result<Output, String> {
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        return Ok(format!("{USAGE}\n"));
+        return Ok(format!("{USAGE}\n").into());
     }
     if args.iter().any(|a| a == "--version") {
         let program = env!("CARGO_PKG_VERSION");
         return Ok(format!(
             "cramp-check {program} (content pack {} {})\n",
             PACK.id, PACK.version
-        ));
+        )
+        .into());
     }
     let options = parse_args(args)?;
     let (texts, region) = (options.texts, options.region);
@@ -138,8 +163,14 @@ fn run(args: &[String]) -> Result<String, String> {
         Answers::from_raw(&PACK, &raw).map_err(|e| e.to_string())
     };
     let outline_of = |answers: &Answers| outline(&evaluate(&PACK, answers), answers, texts, region);
-    match options.command {
-        Command::Eval => json(&evaluate(&PACK, &answers()?)),
+    let output = match options.command {
+        Command::Eval => {
+            let answers = answers()?;
+            return Ok(Output {
+                text: json(&evaluate(&PACK, &answers))?,
+                warning: more_urgent_warning(&answers),
+            });
+        }
         Command::Explain => Ok(report::explain(&outline_of(&answers()?), texts)),
         Command::Outline => json(&outline_of(&answers()?)),
         Command::FhirQuestionnaire => {
@@ -154,9 +185,51 @@ fn run(args: &[String]) -> Result<String, String> {
                 )
             })?;
             let answers = fhir::answers_from_response(&response).map_err(|e| e.to_string())?;
-            json(&answers.to_raw(&PACK))
+            return Ok(Output {
+                text: json(&answers.to_raw(&PACK))?,
+                warning: more_urgent_warning(&answers),
+            });
         }
+    };
+    output.map(Output::from)
+}
+
+/// A warning (for `eval` and `fhir answers`) when the questionnaire would not show the result
+/// for these answers yet and a shown required question left unanswered could make it more
+/// urgent (`could_be_more_urgent`, as the questionnaire asks before it goes to a result), naming
+/// those questions: each that could alone (with the follow-ups it may bring in), or, when only
+/// some together could, every one. Partial answers stay valid: the result is still printed.
+fn more_urgent_warning(answers: &Answers) -> Option<String> {
+    if Questionnaire::restored(&PACK, answers.clone()).screen() == Screen::Result {
+        return None;
     }
+    let level = evaluate(&PACK, answers).level;
+    let unanswered: Vec<QuestionIdx> = (0..PACK.questions.len())
+        .filter_map(|q| QuestionIdx::try_from(q).ok())
+        .filter(|&q| PACK.questions[usize::from(q)].required && !answers.is_answered(q))
+        .collect();
+    if !could_be_more_urgent(&PACK, answers, &unanswered, level) {
+        return None;
+    }
+    let (shown, hidden): (Vec<QuestionIdx>, Vec<QuestionIdx>) = unanswered
+        .iter()
+        .partition(|&&q| answers.is_shown(&PACK, q));
+    let alone = |q: QuestionIdx| {
+        let open: Vec<QuestionIdx> = hidden.iter().copied().chain([q]).collect();
+        could_be_more_urgent(&PACK, answers, &open, level)
+    };
+    let mut named: Vec<QuestionIdx> = shown.iter().copied().filter(|&q| alone(q)).collect();
+    if named.is_empty() {
+        named = shown;
+    }
+    let ids: Vec<&str> = named
+        .iter()
+        .map(|&q| PACK.questions[usize::from(q)].id)
+        .collect();
+    Some(format!(
+        "unanswered questions could make the result more urgent: {}",
+        ids.join(", ")
+    ))
 }
 
 fn json(value: &impl Serialize) -> Result<String, String> {

@@ -1,8 +1,10 @@
 // FHIR R4 interoperability: `cramp-check fhir`'s Questionnaire (English and Spanish) and
 // QuestionnaireResponses pass the FHIR R4 JSON schema (and broken ones do not); LHC-Forms renders
-// the Questionnaire in Debian's Chromium with every question, each follow-up once what enables it
-// is answered; and the response LHC-Forms writes for a form filled in by clicks converts back to
-// the same answers, which `cramp-check eval` judges the same.
+// the Questionnaire in Debian's Chromium with every question once the safety screens and the age
+// are answered, each follow-up once what enables it is answered; after an early stop (an
+// emergency or same-day sign, under 18) it shows no later question and asks for no more answers;
+// and the response LHC-Forms writes for a form filled in by clicks converts back to the same
+// answers, which `cramp-check eval` judges the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -122,6 +124,37 @@ async function assertShown(page, item) {
   }
 }
 
+/**
+ * Whether an item's `enableWhen` holds for answers (`{ linkId: code or [codes] }`), as LHC-Forms
+ * and FHIR R5 judge it: `=` when an answer has the code, `!=` when none has.
+ */
+function enabled(item, answers) {
+  const holds = ({ question, operator, answerCoding }) => {
+    const chosen = [answers[question] ?? []].flat().includes(answerCoding.code);
+    assert.ok(['=', '!='].includes(operator), operator);
+    return operator === '=' ? chosen : !chosen;
+  };
+  if (!item.enableWhen) return true;
+  return item.enableBehavior === 'any' ? item.enableWhen.some(holds) : item.enableWhen.every(holds);
+}
+
+/** The questions of the groups `answers` leave enabled. */
+const enabledQuestions = (q, answers) => q.item.filter((group) => enabled(group, answers)).flatMap((g) => g.item);
+
+/** The linkIds of the questions LHC-Forms shows, in the Questionnaire's order. */
+async function shownQuestions(page, q) {
+  const ids = await page
+    .locator('lhc-item')
+    .evaluateAll((items) => items.map((item) => item.id.replace(/^item-/, '').split('/')[0]));
+  return fhirQuestions(q)
+    .map((item) => item.linkId)
+    .filter((id) => ids.includes(id));
+}
+
+/** LHC-Forms' required-answer errors for the form (none when it is valid). */
+const requiredErrors = (page) =>
+  page.evaluate(() => window.LForms.Util.checkValidity(document.getElementById('form')) ?? []);
+
 test('LHC-Forms renders every question, each follow-up once what enables it is answered', async () => {
   for (const lang of ['en', 'es']) {
     const q = questionnaire(lang);
@@ -129,6 +162,19 @@ test('LHC-Forms renders every question, each follow-up once what enables it is a
     const questions = fhirQuestions(q);
     const followUps = questions.filter((item) => item.enableWhen);
     assert.ok(followUps.length >= 2, 'the pack has follow-up questions');
+    // The later screens open once no early stop applies: each group's conditions met in turn
+    // ("none" of the signs, an age that is not under 18).
+    const calm = {};
+    for (const group of q.item) {
+      for (const { question, operator, answerCoding } of group.enableWhen ?? []) {
+        if (calm[question]) continue;
+        const item = questions.find((i) => i.linkId === question);
+        const codes = item.answerOption.map((o) => o.valueCoding.code);
+        calm[question] = operator === '=' ? answerCoding.code : codes.findLast((c) => c !== answerCoding.code);
+        await chooseInLhcForms(page, item, calm[question]);
+      }
+    }
+    assert.equal(enabledQuestions(q, calm).length, questions.length, 'every group enabled');
     for (const item of questions.filter((i) => !i.enableWhen)) await assertShown(page, item);
     for (const item of followUps) {
       assert.equal(await lhcFormsItem(page, item.linkId).count(), 0, `${item.linkId} waits for its condition`);
@@ -143,8 +189,44 @@ test('LHC-Forms renders every question, each follow-up once what enables it is a
   }
 });
 
+/** LHC-Forms' QuestionnaireResponse for the form on the page. */
+const lhcResponse = (page) =>
+  page.evaluate(() =>
+    window.LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form')),
+  );
+
+// Each early stop of the flow: an emergency sign, a same-day sign, under 18 (each after calm
+// answers to the screens before it), with the result it gives.
+const STOPS = [
+  [{ q_emergency_signs: ['chest_pain_or_breathless'] }, 'emergency_now'],
+  [{ q_emergency_signs: ['none'], q_urgent_signs: ['one_leg_swollen'] }, 'urgent_same_day'],
+  [{ q_emergency_signs: ['none'], q_urgent_signs: ['none'], q_age: 'under_18' }, 'not_applicable'],
+];
+
+test('after an early stop LHC-Forms shows no later question and asks for no more answers', async () => {
+  const q = questionnaire('en');
+  const questions = fhirQuestions(q);
+  const page = await openForm(q);
+  for (const [answers, triage] of STOPS) {
+    await page.evaluate((resource) => window.LForms.Util.addFormToPage(resource, 'form', { fhirVersion: 'R4' }), q);
+    await page.locator('lhc-item').first().waitFor();
+    for (const [linkId, codes] of Object.entries(answers)) {
+      const item = questions.find((i) => i.linkId === linkId);
+      for (const code of [codes].flat()) await chooseInLhcForms(page, item, code);
+    }
+    const what = JSON.stringify(answers);
+    assert.deepEqual(await shownQuestions(page, q), Object.keys(answers), `${what}: nothing later shows`);
+    assert.deepEqual(await requiredErrors(page), [], `${what}: no answer is still required`);
+    const back = cli(['fhir', 'answers', '-'], JSON.stringify(await lhcResponse(page)));
+    assert.deepEqual(back, answers, what);
+    assert.equal(cliEval(back).triage, triage, what);
+  }
+  await page.context().close();
+});
+
 // Paths with follow-ups (numbness and its onset; a statin and its muscle question), tick-all
-// questions, and an early red-flag exit; one in Spanish.
+// questions, and an early red-flag exit (whose answer file also gives an age, which the form
+// does not ask after the red flag); one in Spanish.
 const PATHS = [
   ['b12-metformin-tingling.json', 'en'],
   ['same-day-statin.json', 'es'],
@@ -156,16 +238,32 @@ test('a form filled in LHC-Forms gives a response that converts back to the same
     const answers = answersFile(file);
     const q = questionnaire(lang);
     const page = await openForm(q);
-    for (const item of fhirQuestions(q)) {
+    // Only what the form asks: the questions of the groups these answers leave enabled.
+    const asked = enabledQuestions(q, answers);
+    const expected = Object.fromEntries(
+      Object.entries(answers).filter(([linkId]) => asked.some((i) => i.linkId === linkId)),
+    );
+    if (file.startsWith('emergency')) assert.deepEqual(Object.keys(expected), ['q_emergency_signs']);
+    else assert.deepEqual(expected, answers, `${file}: every answer is asked`);
+    for (const item of asked) {
       for (const code of [answers[item.linkId] ?? []].flat()) await chooseInLhcForms(page, item, code);
     }
-    const response = await page.evaluate(() =>
-      window.LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form')),
+    const shown = await shownQuestions(page, q);
+    assert.deepEqual(
+      shown.filter((id) => !asked.some((i) => i.linkId === id)),
+      [],
+      `${file}: LHC-Forms shows no question of a disabled group`,
     );
+    // A later red flag (the statin's) cannot stop the form: its later required questions stay
+    // asked, each unanswered one an error; every other path leaves none.
+    const unanswered = asked.filter((i) => i.required && !i.enableWhen && !(i.linkId in answers));
+    assert.equal(unanswered.length > 0, file === 'same-day-statin.json', file);
+    assert.equal((await requiredErrors(page)).length, unanswered.length, `${file}: required answers`);
+    const response = await lhcResponse(page);
     assertValid('QuestionnaireResponse', response, `LHC-Forms' response for ${file}`);
     assert.equal(response.questionnaire, `${q.url}|${q.version}`);
     const back = cli(['fhir', 'answers', '-'], JSON.stringify(response));
-    assert.deepEqual(back, answers, `${file}: the same answers`);
+    assert.deepEqual(back, expected, `${file}: the same answers`);
     assert.deepEqual(cliEval(back), cliEval(answers), `${file}: the same result`);
     await page.context().close();
   }
