@@ -35,13 +35,16 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// make it more urgent, remembered answers never replaced unasked, `share-answers` counted from
 /// the start, the summary printed alone on a publisher's page, a hash route kept in share links,
 /// focus kept after Forget, sources' languages, content pack 1.1.2, Back from a changed answer:
-/// 144,213 B (script 10,150 + wasm 134,063).
+/// 144,213 B (script 10,150 + wasm 134,063). Then, knowingly, content pack 1.1.3 (safer
+/// emergency steps, a same-day sign for feeling faint, the B12 result naming other causes) and
+/// a second round of review fixes (no storage on file://, the loader without a DOM): 144,716 B
+/// (script 10,156 + wasm 134,560), of which the pack's texts about 470 B.
 /// docs/performance.md records the profile and the levers left (the pack's ids as the texts
 /// are, then Yew itself). Lower the budget with each cut; raise it only knowingly. It sits about
 /// 0.3 KB above the size: brotli's total moves by up to 130 B when one line is added to a source
 /// file (a panic location's line number, then the script's hash of the wasm), so a tighter
 /// budget would fail on changes that add nothing.
-pub const EMBED_BUDGET: usize = 144_500;
+pub const EMBED_BUDGET: usize = 145_000;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
