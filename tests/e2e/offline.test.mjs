@@ -3,11 +3,9 @@
 // page works offline once opened; a new version replaces the cache).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DIST,
@@ -168,6 +166,18 @@ const activated = (page) =>
 /** Resolves once the page has no service worker registration. */
 const unregistered = (page) =>
   until(page, async () => !(await navigator.serviceWorker.getRegistration()), 'the service worker is gone');
+
+/** Serves the kill switch (sw-retire.js) as the worker at `path`; the page reloads, unregistered. */
+async function retire(page, pages, path) {
+  pages[path] = {
+    body: readFileSync(join(DIST, 'sw-retire.js')),
+    headers: { 'content-type': 'text/javascript' },
+  };
+  const reloaded = page.waitForEvent('framenavigated');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await reloaded;
+  await unregistered(page);
+}
 
 /** Runs `body` on the standalone page, served (with `pages` on top of dist/) and controlled by
  * its service worker; closes both afterwards. */
@@ -348,14 +358,18 @@ test("a new version replaces the cache: only the new version's cache stays", asy
     assert.deepEqual(Object.keys(caches), [cacheName('/', 'next-version')]);
     assert.deepEqual(caches[cacheName('/', 'next-version')], precached(), 'the new cache holds every file');
 
-    // Caches that are not ours are left alone: another app's, another folder's copy of the page's,
-    // and one named as 1.0.0 named them (`b12-cramp-check-<version>`, no folder) that holds
-    // another folder's page. One named so that holds this folder's page is this copy's, and goes.
+    // Caches that are not ours are left alone: another app's, another folder's copy of the page's.
+    // One named as 1.0.0 named them (`b12-cramp-check-<version>`, no folder) is shared by every
+    // folder that had that build: this copy's files leave it (and it goes once empty), another
+    // folder's stay.
     await page.evaluate(async () => {
       const put = async (cache, path) => (await caches.open(cache)).put(path, new Response('<p>page</p>'));
       await caches.open('someone-else');
       await put('b12-cramp-check /elsewhere/ 0123abcd', '/elsewhere/');
       await put('b12-cramp-check-0123abcd', '/elsewhere/');
+      await put('b12-cramp-check-0123abcd', '/elsewhere/embed/b12-cramp-check.js');
+      await put('b12-cramp-check-0123abcd', '/');
+      await put('b12-cramp-check-0123abcd', '/embed/b12-cramp-check.js');
       await put('b12-cramp-check-4567cdef', '/');
     });
     pages['/sw.js'] = sw.as('third-version');
@@ -369,6 +383,10 @@ test("a new version replaces the cache: only the new version's cache stays", asy
         'someone-else',
       ].sort(),
     );
+    assert.deepEqual((await cachedFiles(page))['b12-cramp-check-0123abcd'], [
+      '/elsewhere/',
+      '/elsewhere/embed/b12-cramp-check.js',
+    ]);
 
     await page.reload();
     await page.waitForSelector('[data-action="start"]');
@@ -393,14 +411,7 @@ test('online the page comes fresh from the network, offline from the cache; the 
     await page.context().setOffline(false);
 
     // The kill switch: sw-retire.js served as sw.js.
-    pages['/sw.js'] = {
-      body: readFileSync(join(DIST, 'sw-retire.js')),
-      headers: { 'content-type': 'text/javascript' },
-    };
-    const reloaded = page.waitForEvent('framenavigated');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await reloaded;
-    await unregistered(page);
+    await retire(page, pages, '/sw.js');
     assert.deepEqual(
       Object.keys(await cachedFiles(page)).filter((key) => key.startsWith(CACHE_PREFIX)),
       [],
@@ -458,14 +469,7 @@ test('two copies of the page in two folders of one site keep their own caches', 
     );
 
     // /b/'s worker retired (its kill switch): /a/'s cache and worker stay.
-    pages['/b/sw.js'] = {
-      body: readFileSync(join(DIST, 'sw-retire.js')),
-      headers: { 'content-type': 'text/javascript' },
-    };
-    const reloaded = b.waitForEvent('framenavigated');
-    await b.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await reloaded;
-    await unregistered(b);
+    await retire(b, pages, '/b/sw.js');
     assert.deepEqual(Object.keys(await cachedFiles(a)), [cacheName('/a/', sw.version)]);
     // (A tab behind another draws no frames, and the checker moves on after a frame.)
     await b.close();
@@ -485,35 +489,8 @@ test('two copies of the page in two folders of one site keep their own caches', 
   }
 });
 
-/** Serves dist/ as a server without directory indexes does: 404 for every folder address. */
-async function serveWithoutFolderIndexes() {
-  const types = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-    '.webmanifest': 'application/manifest+json',
-  };
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const body = path.endsWith('/') ? undefined : await readFile(join(DIST, path)).catch(() => undefined);
-    if (!body) return res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((ok) => {
-        server.close(ok);
-        server.closeAllConnections();
-      }),
-  };
-}
-
 test('on a server without directory indexes the page opened as index.html still works offline', async () => {
-  const server = await serveWithoutFolderIndexes();
+  const server = await serve(DIST, {}, {}, { folderIndexes: false });
   const page = await newPage(chrome, 1280);
   try {
     await page.goto(server.url + '/index.html');

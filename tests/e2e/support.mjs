@@ -27,14 +27,19 @@ const TYPES = {
 
 /**
  * Serves `dir` on 127.0.0.1 at a free port with `headers` on every response; `pages` adds
- * in-memory pages (path to { body, headers }). Resolves to { url, close }.
+ * in-memory pages (path to { body, headers }); without `folderIndexes` a folder's address is
+ * 404, as on a server without directory indexes. Resolves to { url, close }.
  */
-export async function serve(dir = DIST, headers = {}, pages = {}) {
+export async function serve(dir = DIST, headers = {}, pages = {}, { folderIndexes = true } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     if (pages[path]) {
       res.writeHead(200, { 'content-type': TYPES['.html'], ...headers, ...pages[path].headers });
       res.end(pages[path].body);
+      return;
+    }
+    if (path.endsWith('/') && !folderIndexes) {
+      res.writeHead(404).end('not found');
       return;
     }
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);

@@ -16,8 +16,11 @@ const { version: VERSION, files: FILES } = /*@build*/ null;
 // another's prefix.
 const OWN = `b12-cramp-check ${new URL(self.registration.scope).pathname} `;
 const CACHE = OWN + VERSION;
-// How 1.0.0 named its caches, with no folder: one that holds this folder's page was this copy's.
+// How 1.0.0 named its caches, with no folder: one is shared by every folder that had that build,
+// so only this copy's files (the folder's own and its `embed/`'s) leave it, and it goes once empty.
 const UNSCOPED = 'b12-cramp-check-';
+const SCOPE = self.registration.scope;
+const mine = (url) => url.startsWith(SCOPE) && /^(embed\/)?[^/]*$/.test(url.slice(SCOPE.length));
 // The files are relative to this script, so the page works from any folder.
 const INTEGRITY = new Map(FILES.map(({ url, integrity }) => [new URL(url, self.location).href, integrity]));
 // The folder's own address, as readers open the page: the build gives it index.html's hash.
@@ -45,19 +48,20 @@ self.addEventListener('install', (event) => {
   );
 });
 
-/** Whether the cache `key` was this copy's and is not the current version's: only those go.
- * Caches of other apps, and of copies of the page in other folders, are not ours. */
-async function outdated(key) {
-  if (key.startsWith(OWN)) return key !== CACHE;
-  return key.startsWith(UNSCOPED) && (await (await caches.open(key)).match(FOLDER)) !== undefined;
+/** Removes what of the cache `key` is this copy's and not the current version's. Caches of
+ * other apps, and of copies of the page in other folders, are not ours. */
+async function dropOutdated(key) {
+  if (key.startsWith(OWN) && key !== CACHE) await caches.delete(key);
+  if (!key.startsWith(UNSCOPED)) return;
+  const cache = await caches.open(key);
+  for (const request of await cache.keys()) if (mine(request.url)) await cache.delete(request);
+  if ((await cache.keys()).length === 0) await caches.delete(key);
 }
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) {
-        if (await outdated(key)) await caches.delete(key);
-      }
+      for (const key of await caches.keys()) await dropOutdated(key);
       await self.clients.claim();
     })(),
   );
