@@ -238,6 +238,12 @@ test('with the helper, an answer that brings in a follow-up question or a notice
     const grown = await content();
     const height = await fitted(tab, frame());
     assert.deepEqual(await heard(), [], `${question}=${option} added ${grown - before} px: no new height`);
+    // Nor does greeting the frame again, as a host asking after each answer would.
+    await tab.evaluate(
+      (selector) => document.querySelector(selector).contentWindow.postMessage({ b12cFrameHello: 1 }, '*'),
+      SELECTOR,
+    );
+    assert.deepEqual(await heard(), [height], `${question}=${option}: a greeting hears the height already sent`);
     if ((await input.getAttribute('type')) === 'checkbox') {
       await toggle(input, keyboard);
       await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height <= was, before);

@@ -92,9 +92,13 @@ addEventListener(
 addEventListener('message', (event) => {
   if (event.source !== parent || parent === window || event.data?.b12cFrameHello !== 1) return;
   if (event.origin === 'null') return;
+  // A greeting again (the host's helper loaded twice) hears the height already sent: measured
+  // anew, it would tell a host that greets after each answer whether a follow-up appeared.
+  if (hostOrigin !== null && reported > 0) {
+    parent.postMessage({ b12cFrameHeight: reported }, hostOrigin);
+    return;
+  }
   hostOrigin = event.origin;
-  // A greeting (again, after the host's page or the frame reloaded) gets the current height.
-  reported = 0;
   report();
 });
 new ResizeObserver(() => report()).observe(document.documentElement);
