@@ -9,9 +9,10 @@
 //! can say it exactly, otherwise the SDC `enableWhenExpression` (FHIRPath): a show-if has no
 //! `not` (the pack compiler refuses it), so that is only for "all" of conditions one of which
 //! is a choice among several options, or for "all" and "any" mixed. The groups after an early
-//! stop the form can model (see [`early_stops`]) are enabled only while none applies, as the
-//! questionnaire asks nothing after one. Every text comes from one language, its region
-//! placeholders filled.
+//! stop that nothing later could outrank (see [`early_stops`]: today the emergency screen) are
+//! enabled only while none applies, as the questionnaire asks nothing after one; a form tool
+//! leaves a disabled group's answers out, which then can never make the result less urgent.
+//! Every text comes from one language, its region placeholders filled.
 
 use crate::engine::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
 use crate::engine::{shortened, AnswerError, Answers, RawAnswers, RawValue};
@@ -159,7 +160,7 @@ pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, Inex
         let enable_when: Vec<EnableWhen> = stops
             .iter()
             .filter(|stop| step_of(&PACK, stop.question).is_some_and(|t| t < s))
-            .flat_map(|stop| stop.conditions(&PACK))
+            .flat_map(EarlyStop::conditions)
             .map(|(on, operator, o)| enable_when(on, operator, o, texts, &fill))
             .collect();
         Ok(Item {
@@ -273,44 +274,42 @@ struct EarlyStop {
 }
 
 impl EarlyStop {
-    /// `enableWhen` conditions that all hold exactly when none of the options is chosen: the
-    /// exclusive option ("none") when every other option stops (so an unanswered question
-    /// also keeps what follows disabled, as the questionnaire asks it first), else `!=` each
-    /// option (true, as FHIR R5 and LHC-Forms read it, when no answer has that code).
-    fn conditions(&self, pack: &Pack) -> Vec<(QuestionIdx, &'static str, u16)> {
-        let question = &pack.questions[usize::from(self.question)];
-        match question.exclusive {
-            Some(none)
-                if question.kind == QuestionKind::Multi
-                    && self.options == question.all_options() & !(1 << none) =>
-            {
-                vec![(self.question, "=", none)]
-            }
-            _ => chosen_pairs(self.question, self.options)
-                .map(|(q, o)| (q, "!=", o))
-                .collect(),
-        }
+    /// `enableWhen` conditions that all hold exactly when none of the options is chosen: `!=`
+    /// each option (true, as FHIR R5 and LHC-Forms read it, when no answer has that code), so
+    /// that an unanswered question disables nothing either.
+    fn conditions(&self) -> impl Iterator<Item = (QuestionIdx, &'static str, u16)> {
+        chosen_pairs(self.question, self.options).map(|(q, o)| (q, "!=", o))
     }
 }
 
 /// The early stops a FHIR form can model, one per question, in pack order: the options of a
-/// question always asked (no show-if) that alone decide the result, so that the questionnaire
-/// asks nothing after its step. They come from the pack: every red flag (a red flag always
-/// shows the result at once) and every outcome that stops the questionnaire (`stop_asking`,
-/// such as under 18) that can apply only when it decides, that is when every outcome before it
-/// stops too, whose condition is a choice of options in one such question. Any other
-/// condition (on a follow-up, on two questions, or on a signal: a statin with muscle
-/// symptoms, a sudden nerve onset, nitrous oxide) cannot be negated in `enableWhen` entries
-/// that must all hold, so the form goes on after it.
+/// question always asked (no show-if) that alone decide the result at a level no rule can
+/// outrank, so that no answer the form then leaves out could make the result more urgent. The
+/// questionnaire itself counts answers given on later steps before the reader went back to an
+/// earlier one, so a stop at a lower level (a same-day sign, under 18) must not drop them.
+/// They come from the pack: every red flag (a red flag always shows the result at once) and
+/// every outcome that stops the questionnaire (`stop_asking`) that can apply only when it
+/// decides, that is when every outcome before it stops too, whose level is at least as urgent
+/// as every red flag's and outcome's level, and whose condition is a choice of options in one
+/// such question. Any other condition (on a follow-up, on two questions, or on a signal)
+/// cannot be negated in `enableWhen` entries that must all hold, so the form goes on after it.
 fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
+    let levels = pack.red_flags.iter().map(|flag| flag.level);
+    let Some(top) = levels.chain(pack.outcomes.iter().map(|o| o.level)).min() else {
+        return Vec::new();
+    };
+    let flags = pack
+        .red_flags
+        .iter()
+        .map(|flag| (flag.level, Some(&flag.when)));
     let outcomes = pack
         .outcomes
         .iter()
         .take_while(|outcome| outcome.stop_asking)
-        .filter_map(|outcome| outcome.when.as_ref());
+        .map(|outcome| (outcome.level, outcome.when.as_ref()));
     let mut stops: Vec<EarlyStop> = Vec::new();
-    for condition in pack.red_flags.iter().map(|flag| &flag.when).chain(outcomes) {
-        let Expr::Chose { question, options } = *condition else {
+    for (_, condition) in flags.chain(outcomes).filter(|&(level, _)| level <= top) {
+        let Some(&Expr::Chose { question, options }) = condition else {
             continue;
         };
         if pack.questions[usize::from(question)].show_if.is_some() {
@@ -855,13 +854,14 @@ fn option_code(question: &'static Question, answer: &AnswerInput) -> Result<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::model::RedFlag;
 
     fn chose(question: &str, options: u32) -> Expr {
         let question = PACK.question_index(question).expect("question");
         Expr::Chose { question, options }
     }
 
-    fn leak<const N: usize>(parts: [Expr; N]) -> &'static [Expr] {
+    fn leak<T, const N: usize>(parts: [T; N]) -> &'static [T] {
         Box::leak(Box::new(parts))
     }
 
@@ -906,49 +906,66 @@ mod tests {
     }
 
     #[test]
-    fn the_early_stops_are_the_safety_screens_and_under_18() {
+    fn the_only_early_stop_is_the_emergency_screen() {
         let q = |id| PACK.question_index(id).expect("question");
         let question = |id| &PACK.questions[usize::from(q(id))];
-        let but_none = |id| {
-            let asked = question(id);
-            asked.all_options() & !(1 << asked.exclusive.expect("none"))
-        };
-        let under_18 = 1 << question("q_age").option_index("under_18").expect("option");
+        let emergency = question("q_emergency_signs");
+        let none = emergency.exclusive.expect("none");
+        let but_none = emergency.all_options() & !(1 << none);
         let stops = early_stops(&PACK);
+        // A same-day sign and under 18 stop the questionnaire too, but a later answer (sudden
+        // eyesight problems, a statin with muscle symptoms) could outrank them.
         assert_eq!(
             stops,
-            [
-                EarlyStop {
-                    question: q("q_emergency_signs"),
-                    options: but_none("q_emergency_signs")
-                },
-                EarlyStop {
-                    question: q("q_urgent_signs"),
-                    options: but_none("q_urgent_signs")
-                },
-                EarlyStop {
-                    question: q("q_age"),
-                    options: under_18
-                },
-            ]
+            [EarlyStop {
+                question: q("q_emergency_signs"),
+                options: but_none
+            }]
         );
-        // "none" where every other option stops; else "!=" each option that stops.
-        let none = question("q_urgent_signs").exclusive.expect("none");
-        assert_eq!(
-            stops[1].conditions(&PACK),
-            [(q("q_urgent_signs"), "=", none)]
-        );
-        assert_eq!(stops[2].conditions(&PACK), [(q("q_age"), "!=", 0)]);
-        let some = EarlyStop {
-            question: q("q_urgent_signs"),
-            options: 0b101,
+        // "!=" each option that stops: an unanswered question disables nothing.
+        let conditions: Vec<_> = stops[0].conditions().collect();
+        let expected: Vec<_> = (0..none)
+            .map(|o| (q("q_emergency_signs"), "!=", o))
+            .collect();
+        assert_eq!(conditions, expected);
+    }
+
+    #[test]
+    fn which_stops_gate_follows_the_levels_not_the_ids() {
+        let q = |id| PACK.question_index(id).expect("question");
+        let level = |id| PACK.level_index(id).expect("level");
+        let option = |question, id| {
+            let asked = &PACK.questions[usize::from(q(question))];
+            1 << asked.option_index(id).expect("option")
         };
+        // The same-day screen's sign at the top level, the emergency screen's one below it.
+        let red_flags = leak([
+            RedFlag {
+                id: "raised",
+                level: level("emergency_now"),
+                when: chose(
+                    "q_urgent_signs",
+                    option("q_urgent_signs", "one_leg_swollen"),
+                ),
+                refs: &[],
+            },
+            RedFlag {
+                id: "lowered",
+                level: level("urgent_same_day"),
+                when: chose(
+                    "q_emergency_signs",
+                    option("q_emergency_signs", "cold_pale_leg"),
+                ),
+                refs: &[],
+            },
+        ]);
+        let pack = Pack { red_flags, ..PACK };
         assert_eq!(
-            some.conditions(&PACK),
-            [
-                (q("q_urgent_signs"), "!=", 0),
-                (q("q_urgent_signs"), "!=", 2)
-            ]
+            early_stops(&pack),
+            [EarlyStop {
+                question: q("q_urgent_signs"),
+                options: option("q_urgent_signs", "one_leg_swollen")
+            }]
         );
     }
 

@@ -1,10 +1,17 @@
 //! The command-line contract, through the real `cramp-check` binary and hand-written answer
-//! files in tests/answers/.
+//! files in tests/answers/, and the questionnaire's property its warning about incomplete
+//! answers relies on, over generated answer sets.
 
 #[path = "support/command.rs"]
 mod command;
+#[path = "support/generators.rs"]
+mod generators;
 
+use b12_cramp_check::pack::PACK;
+use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use command::{answers_file, run};
+use generators::any_answers;
+use proptest::prelude::*;
 use serde_json::Value;
 
 fn eval_file(name: &str) -> Value {
@@ -513,18 +520,75 @@ fn empty_answers_are_a_valid_partial_answer_set() {
     assert_eq!(result["top_factor"], "nocturnal_idiopathic");
 }
 
-#[test]
-fn eval_warns_when_an_unanswered_question_could_make_the_result_more_urgent() {
-    // A same-day red flag with the emergency screen unanswered: the result still prints, exit 0,
-    // and one line on standard error names the question.
-    let output = run(&["eval"], Some(r#"{"q_urgent_signs":["one_leg_swollen"]}"#));
-    assert!(output.status.success());
+/// `eval` on answers: its result's triage and its standard error.
+fn eval_with_warning(answers: &str) -> (Value, String) {
+    let output = run(&["eval"], Some(answers));
+    assert!(output.status.success(), "{answers}");
     let result: Value = serde_json::from_slice(&output.stdout).expect("json");
-    assert_eq!(result["triage"], "urgent_same_day");
-    let warning = String::from_utf8_lossy(&output.stderr);
+    (
+        result["triage"].clone(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The question ids a warning names after "ask", up to the end or to ", which".
+fn named(warning: &str) -> Vec<&str> {
     assert_eq!(warning.lines().count(), 1, "{warning}");
-    assert!(warning.starts_with("cramp-check: warning: "), "{warning}");
-    assert!(warning.contains("q_emergency_signs"), "{warning}");
+    assert!(
+        warning.starts_with("cramp-check: warning: incomplete answers"),
+        "{warning}"
+    );
+    let (_, after) = warning
+        .trim_end()
+        .split_once(" ask ")
+        .expect("names questions");
+    let list = after.split(", which").next().expect("list");
+    list.split(", ").collect()
+}
+
+#[test]
+fn eval_warns_when_the_questionnaire_would_not_show_the_result_yet() {
+    // A same-day red flag with the emergency screen unanswered: the result still prints, exit 0,
+    // and one line on standard error names the question the questionnaire would ask next, whose
+    // answer could make the result more urgent.
+    let (triage, warning) = eval_with_warning(r#"{"q_urgent_signs":["one_leg_swollen"]}"#);
+    assert_eq!(triage, "urgent_same_day");
+    assert_eq!(named(&warning), ["q_emergency_signs"]);
+    assert!(
+        warning.contains("could make the result more urgent"),
+        "{warning}"
+    );
+    // Under 18 alone: the questionnaire asks the emergency screen first, and stops after the
+    // safety screens; it never asks the nerve or medicine questions then.
+    let (triage, warning) = eval_with_warning(r#"{"q_age":"under_18"}"#);
+    assert_eq!(triage, "not_applicable");
+    assert_eq!(named(&warning), ["q_emergency_signs"]);
+    assert!(
+        warning.contains("could make the result more urgent"),
+        "{warning}"
+    );
+    // Nothing answered: the same.
+    let (_, warning) = eval_with_warning("{}");
+    assert_eq!(named(&warning), ["q_emergency_signs"]);
+    // Calm answers (nothing recent to explain the cramps) without their frequency: self-care,
+    // but "nightly" would make it an appointment, and the questionnaire would not show a
+    // result yet. No red flag could follow, so the warning does not say "more urgent".
+    let mut calm: Value = serde_json::from_str(
+        &std::fs::read_to_string(answers_file("self-care-exercise.json")).expect("read"),
+    )
+    .expect("json");
+    calm["q_recent_context"] = serde_json::json!(["none"]);
+    calm.as_object_mut()
+        .expect("object")
+        .remove("q_cramp_frequency");
+    let (triage, warning) = eval_with_warning(&calm.to_string());
+    assert_eq!(triage, "self_care");
+    assert_eq!(named(&warning), ["q_cramp_frequency"]);
+    assert!(!warning.contains("urgent"), "{warning}");
+    calm["q_cramp_frequency"] = "nightly_or_daily".into();
+    let (triage, warning) = eval_with_warning(&calm.to_string());
+    assert_eq!(triage, "provider_other_cause");
+    assert_eq!(warning, "");
     // Every answer file is an answer set the questionnaire would show the result for (early
     // exits and under 18 included): no warning.
     let files = std::fs::read_dir(answers_file("")).expect("tests/answers");
@@ -535,10 +599,23 @@ fn eval_warns_when_an_unanswered_question_could_make_the_result_more_urgent() {
             assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{path:?}");
         }
     }
-    // Nothing could be more urgent than an emergency, whatever is unanswered.
-    let output = run(
-        &["eval"],
-        Some(r#"{"q_emergency_signs":["cold_pale_leg"]}"#),
-    );
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    // Nothing could be more urgent than an emergency, whatever is unanswered: the result.
+    let (_, warning) = eval_with_warning(r#"{"q_emergency_signs":["cold_pale_leg"]}"#);
+    assert_eq!(warning, "");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The warning always has a question to name: the questionnaire stops short of the result
+    /// only on a step with a shown required question unanswered.
+    #[test]
+    fn the_questionnaire_stops_only_where_a_required_question_is_unanswered(
+        answers in any_answers()
+    ) {
+        let flow = Questionnaire::restored(&PACK, answers);
+        if let Screen::Step(step) = flow.screen() {
+            prop_assert!(!flow.unanswered_required(step).is_empty(), "{:?}", flow.screen());
+        }
+    }
 }

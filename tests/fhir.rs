@@ -1,4 +1,5 @@
-//! `cramp-check fhir`: the Questionnaire's structure in both languages, answers through a
+//! `cramp-check fhir`: the Questionnaire's structure in both languages, its early stop (no
+//! answer a form leaves out in a disabled group makes the result less urgent), answers through a
 //! QuestionnaireResponse and back (every answer file, and generated answer sets), and every bad
 //! response refused with exit code 2 and a message naming the linkId or code.
 
@@ -8,7 +9,7 @@ mod command;
 mod generators;
 
 use b12_cramp_check::engine::model::QuestionKind;
-use b12_cramp_check::engine::Answers;
+use b12_cramp_check::engine::{evaluate, Answers};
 use b12_cramp_check::fhir::{self, OPTION_SYSTEM, QUESTIONNAIRE_URL};
 use b12_cramp_check::pack::{default_texts, texts_for, UiText, LANGUAGES, PACK};
 use b12_cramp_check::questionnaire::{Questionnaire, Screen};
@@ -333,8 +334,66 @@ fn assert_disabled_groups_are_never_reached(answers: &Answers) -> Result<(), Tes
     Ok(())
 }
 
+/// The answers a form tool keeps: LHC-Forms leaves the answers in a group its `enableWhen`
+/// disables out of its response (given the answers), so only those in enabled groups count.
+fn kept_by_a_form(answers: &Answers) -> Answers {
+    let groups = english_questionnaire()["item"].as_array().expect("groups");
+    let dropped: HashSet<u16> = groups
+        .iter()
+        .zip(PACK.steps)
+        .inspect(|(group, step)| assert_eq!(group["linkId"], step.id))
+        .filter(|(group, _)| !enabled(group, answers))
+        .flat_map(|(_, step)| step.questions.iter().copied())
+        .collect();
+    let masks = (0..PACK.questions.len())
+        .map(|q| u16::try_from(q).expect("index"))
+        .map(|q| {
+            if dropped.contains(&q) {
+                0
+            } else {
+                answers.mask(q)
+            }
+        });
+    Answers::from_masks(&PACK, masks)
+}
+
+/// The safety rule for the early stop: the answers a form keeps never give a less urgent
+/// result than every answer given (the checker counts answers on later steps too, given before
+/// the reader went back to tick an earlier sign).
+fn assert_a_form_never_lowers_urgency(answers: &Answers) -> Result<(), TestCaseError> {
+    let level = |answers: &Answers| evaluate(&PACK, answers).level;
+    let (given, kept) = (level(answers), level(&kept_by_a_form(answers)));
+    prop_assert!(
+        kept <= given,
+        "a form keeps answers that give {} where every answer gives {}: {:?}",
+        PACK.levels[usize::from(kept)].id,
+        PACK.levels[usize::from(given)].id,
+        answers.to_raw(&PACK)
+    );
+    Ok(())
+}
+
+/// Valid answers from their JSON form.
+fn raw_answers(answers: Value) -> Answers {
+    let raw = serde_json::from_value(answers).expect("raw answers");
+    Answers::from_raw(&PACK, &raw).expect("valid answers")
+}
+
+/// Every answer file's answers.
+fn answer_files() -> Vec<Answers> {
+    let files = std::fs::read_dir(answers_file("")).expect("tests/answers");
+    files
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("read");
+            raw_answers(serde_json::from_str(&text).expect("json"))
+        })
+        .collect()
+}
+
 #[test]
-fn the_groups_after_an_early_stop_are_enabled_only_while_none_applies() {
+fn only_an_emergency_sign_disables_the_later_groups() {
     let q = english_questionnaire();
     let groups = q["item"].as_array().expect("groups");
     // Each condition as "question operator code".
@@ -351,32 +410,23 @@ fn the_groups_after_an_early_stop_are_enabled_only_while_none_applies() {
             })
             .collect()
     };
-    let no_emergency = "q_emergency_signs = none";
-    let no_urgent = "q_urgent_signs = none";
-    let adult = "q_age != under_18";
-    // The emergency screen is always asked; each later screen only while no earlier one has
-    // stopped the questionnaire: every condition must hold.
+    // No emergency sign: "!=" each of them (so an unanswered emergency screen disables
+    // nothing). A same-day sign and under 18 gate nothing: a later answer (sudden eyesight
+    // problems, a statin with muscle symptoms) can still make the result more urgent.
+    let emergency =
+        &PACK.questions[usize::from(PACK.question_index("q_emergency_signs").expect("q"))];
+    let no_emergency: Vec<String> = emergency
+        .options
+        .iter()
+        .filter(|&&o| o != "none")
+        .map(|o| format!("q_emergency_signs != {o}"))
+        .collect();
     assert_eq!(groups[0]["linkId"], "emergency");
     assert_eq!(gate(&groups[0]), [""; 0]);
-    assert_eq!(groups[1]["linkId"], "urgent");
-    assert_eq!(gate(&groups[1]), [no_emergency]);
-    assert_eq!(groups[2]["linkId"], "age");
-    assert_eq!(gate(&groups[2]), [no_emergency, no_urgent]);
-    assert_eq!(groups[2]["enableBehavior"], "all");
-    for group in &groups[3..] {
-        assert_eq!(
-            gate(group),
-            [no_emergency, no_urgent, adult],
-            "{}",
-            group["linkId"]
-        );
+    for group in &groups[1..] {
+        assert_eq!(gate(group), no_emergency, "{}", group["linkId"]);
         assert_eq!(group["enableBehavior"], "all", "{}", group["linkId"]);
     }
-    // What each stop leaves enabled.
-    let raw = |answers: Value| {
-        let raw = serde_json::from_value(answers).expect("raw answers");
-        Answers::from_raw(&PACK, &raw).expect("valid answers")
-    };
     let enabled_groups = |answers: &Answers| -> Vec<&str> {
         groups
             .iter()
@@ -384,29 +434,83 @@ fn the_groups_after_an_early_stop_are_enabled_only_while_none_applies() {
             .map(|g| g["linkId"].as_str().expect("linkId"))
             .collect()
     };
-    let emergency = raw(json!({ "q_emergency_signs": ["cold_pale_leg"] }));
+    let emergency = raw_answers(json!({ "q_emergency_signs": ["cold_pale_leg"] }));
     assert_eq!(enabled_groups(&emergency), ["emergency"]);
-    let urgent =
-        raw(json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["one_leg_swollen"] }));
-    assert_eq!(enabled_groups(&urgent), ["emergency", "urgent"]);
-    let child = raw(
+    let urgent = raw_answers(
+        json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["one_leg_swollen"] }),
+    );
+    let child = raw_answers(
         json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["none"], "q_age": "under_18" }),
     );
-    assert_eq!(enabled_groups(&child), ["emergency", "urgent", "age"]);
-    let adult = raw(
-        json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["none"], "q_age": "75_plus" }),
-    );
-    assert_eq!(enabled_groups(&adult).len(), PACK.steps.len());
-    let files = std::fs::read_dir(answers_file("")).expect("tests/answers");
-    let files = files
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "json"))
-        .map(|path| {
-            raw(serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json"))
-        });
-    for answers in [emergency, urgent, child, adult].into_iter().chain(files) {
-        assert_disabled_groups_are_never_reached(&answers).expect("sound");
+    let nothing = raw_answers(json!({}));
+    for answers in [&urgent, &child, &nothing] {
+        assert_eq!(enabled_groups(answers).len(), PACK.steps.len());
     }
+    for answers in [emergency, urgent, child, nothing]
+        .into_iter()
+        .chain(answer_files())
+    {
+        assert_disabled_groups_are_never_reached(&answers).expect("sound");
+        assert_a_form_never_lowers_urgency(&answers).expect("safe");
+    }
+}
+
+#[test]
+fn answers_given_on_later_steps_before_a_same_day_sign_or_under_18_still_count() {
+    // The reviewer's cases: a reader answers later screens, then goes back and ticks a same-day
+    // sign, or gives an age under 18. The checker counts every answer; so must the form.
+    let calm =
+        json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["none"], "q_age": "40_59" });
+    let with = |changes: Value| {
+        let mut answers = calm.clone();
+        for (id, value) in changes.as_object().expect("object") {
+            answers[id] = value.clone();
+        }
+        raw_answers(answers)
+    };
+    let cases = [
+        (
+            with(json!({
+                "q_urgent_signs": ["one_leg_swollen"],
+                "q_neuro": ["vision_changes"],
+                "q_neuro_onset": "sudden_or_rapidly_worsening"
+            })),
+            "emergency_now",
+        ),
+        (
+            with(json!({
+                "q_age": "under_18",
+                "q_other_meds": ["statin"],
+                "q_statin_muscle": "yes"
+            })),
+            "urgent_same_day",
+        ),
+    ];
+    for (answers, triage) in cases {
+        let kept = kept_by_a_form(&answers);
+        assert_eq!(kept, answers, "the form keeps every answer");
+        let level = evaluate(&PACK, &kept).level;
+        assert_eq!(PACK.levels[usize::from(level)].id, triage);
+        assert_a_form_never_lowers_urgency(&answers).expect("safe");
+    }
+}
+
+/// Any answers, and half the time no emergency sign ("none"), so that the later screens are
+/// open and what follows the other screens is explored as often as what follows an emergency.
+fn answers_with_or_without_an_emergency_sign() -> impl Strategy<Value = Answers> {
+    let emergency = PACK.question_index("q_emergency_signs").expect("q");
+    let none = PACK.questions[usize::from(emergency)]
+        .exclusive
+        .expect("none");
+    (any_answers(), any::<bool>()).prop_map(move |(answers, calm)| {
+        let masks = (0..PACK.questions.len())
+            .map(|q| u16::try_from(q).expect("index"))
+            .map(|q| match q == emergency && calm {
+                true => 1u32 << none,
+                false => answers.mask(q),
+            });
+        Answers::from_masks(&PACK, masks)
+    })
 }
 
 proptest! {
@@ -416,6 +520,15 @@ proptest! {
     #[test]
     fn a_disabled_group_is_never_one_the_flow_would_ask(answers in any_answers()) {
         assert_disabled_groups_are_never_reached(&answers)?;
+    }
+
+    /// Leaving out the answers in the groups the Questionnaire disables (as a form tool does)
+    /// never makes the result less urgent.
+    #[test]
+    fn the_answers_a_form_keeps_are_never_less_urgent(
+        answers in answers_with_or_without_an_emergency_sign()
+    ) {
+        assert_a_form_never_lowers_urgency(&answers)?;
     }
 }
 
@@ -528,9 +641,9 @@ fn an_answer_with_two_values_is_refused_naming_the_link_id() {
 }
 
 #[test]
-fn answers_that_leave_a_question_that_could_make_it_more_urgent_are_read_with_a_warning() {
-    // A same-day red flag, the emergency screen and the nerve symptoms unanswered: either
-    // could make it an emergency.
+fn a_response_the_questionnaire_would_not_show_the_result_for_is_read_with_a_warning() {
+    // A same-day red flag with every screen before it unanswered: the questionnaire would ask
+    // the emergency screen next, which could make it an emergency.
     let response = response_with(json!([
         coded("q_other_meds", &["statin"]),
         coded("q_statin_muscle", &["yes"])
@@ -543,13 +656,30 @@ fn answers_that_leave_a_question_that_could_make_it_more_urgent_are_read_with_a_
         json!({ "q_other_meds": ["statin"], "q_statin_muscle": "yes" })
     );
     let warning = String::from_utf8(output.stderr).expect("utf-8");
-    assert_eq!(warning.lines().count(), 1, "{warning}");
-    assert!(warning.starts_with("cramp-check: warning: "), "{warning}");
-    assert!(warning.contains("q_emergency_signs"), "{warning}");
-    assert!(warning.contains("q_neuro"), "{warning}");
-    // The urgent screen cannot make a same-day result more urgent, nor a cramps question.
-    assert!(!warning.contains("q_urgent_signs"), "{warning}");
-    assert!(!warning.contains("q_cramp_site"), "{warning}");
+    assert_eq!(
+        warning,
+        "cramp-check: warning: incomplete answers: the questionnaire would next ask \
+         q_emergency_signs, which could make the result more urgent\n"
+    );
+    // Incomplete, but nothing it would ask next could make the result more urgent (calm
+    // answers without the cramps' frequency): the warning names the question and no more.
+    let mut calm: Value = serde_json::from_str(
+        &std::fs::read_to_string(answers_file("self-care-exercise.json")).expect("read"),
+    )
+    .expect("json");
+    calm.as_object_mut()
+        .expect("object")
+        .remove("q_cramp_frequency");
+    let response = json_of(&["fhir", "response", "-"], Some(&calm.to_string()));
+    assert_eq!(response["status"], "in-progress");
+    let output = run(&["fhir", "answers", "-"], Some(&response.to_string()));
+    assert_eq!(output.status.code(), Some(0));
+    let warning = String::from_utf8(output.stderr).expect("utf-8");
+    assert_eq!(
+        warning,
+        "cramp-check: warning: incomplete answers: the questionnaire would next ask \
+         q_cramp_frequency\n"
+    );
     // A response the flow would show the result for reads without a warning: an early stop, or
     // every screen answered.
     let emergency = response_with(json!([coded("q_emergency_signs", &["cold_pale_leg"])]));

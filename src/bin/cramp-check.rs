@@ -9,8 +9,9 @@
 //!   cramp-check fhir answers [FILE|-]                          a QuestionnaireResponse as answers
 //!
 //! Bad input exits with code 2 and one line that names the problem. `eval` and `fhir answers`
-//! also warn, in one line on standard error with exit code 0, when the answers leave a question
-//! unanswered whose answer could make the result more urgent.
+//! also warn, in one line on standard error with exit code 0, when the answers are incomplete:
+//! the questionnaire would not show their result yet. The warning names the questions it would
+//! ask next, and says that they could make the result more urgent when they could.
 
 use b12_cramp_check::engine::model::QuestionIdx;
 use b12_cramp_check::engine::{could_be_more_urgent, evaluate, shortened, Answers, RawAnswers};
@@ -41,9 +42,10 @@ const USAGE: &str =
   --version           print the program's version and its content pack's
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads
-standard input. eval and fhir answers warn on standard error when an unanswered question could
-make the result more urgent. --lang takes en or es; a tag with a country (es-ES, en-GB) also
-picks its region unless --region names one.";
+standard input. eval and fhir answers warn on standard error when the answers are incomplete
+(the questionnaire would not show their result yet), naming the questions it would ask next and
+whether they could make the result more urgent. --lang takes en or es; a tag with a country
+(es-ES, en-GB) also picks its region unless --region names one.";
 
 enum Command {
     Eval,
@@ -168,7 +170,7 @@ fn run(args: &[String]) -> Result<Output, String> {
             let answers = answers()?;
             return Ok(Output {
                 text: json(&evaluate(&PACK, &answers))?,
-                warning: more_urgent_warning(&answers),
+                warning: incomplete_warning(&answers),
             });
         }
         Command::Explain => Ok(report::explain(&outline_of(&answers()?), texts)),
@@ -187,7 +189,7 @@ fn run(args: &[String]) -> Result<Output, String> {
             let answers = fhir::answers_from_response(&response).map_err(|e| e.to_string())?;
             return Ok(Output {
                 text: json(&answers.to_raw(&PACK))?,
-                warning: more_urgent_warning(&answers),
+                warning: incomplete_warning(&answers),
             });
         }
     };
@@ -195,40 +197,34 @@ fn run(args: &[String]) -> Result<Output, String> {
 }
 
 /// A warning (for `eval` and `fhir answers`) when the questionnaire would not show the result
-/// for these answers yet and a shown required question left unanswered could make it more
-/// urgent (`could_be_more_urgent`, as the questionnaire asks before it goes to a result), naming
-/// those questions: each that could alone (with the follow-ups it may bring in), or, when only
-/// some together could, every one. Partial answers stay valid: the result is still printed.
-fn more_urgent_warning(answers: &Answers) -> Option<String> {
-    if Questionnaire::restored(&PACK, answers.clone()).screen() == Screen::Result {
+/// for these answers yet (`Questionnaire::restored`, as for answers from a link): it names the
+/// questions it would ask next, the shown required ones left unanswered on the step it would
+/// stop at, and says that they could make the result more urgent only when they could
+/// (`could_be_more_urgent`, with the follow-ups they may bring in). Partial answers stay valid:
+/// the result is still printed.
+fn incomplete_warning(answers: &Answers) -> Option<String> {
+    let flow = Questionnaire::restored(&PACK, answers.clone());
+    let Screen::Step(step) = flow.screen() else {
         return None;
-    }
-    let level = evaluate(&PACK, answers).level;
-    let unanswered: Vec<QuestionIdx> = (0..PACK.questions.len())
-        .filter_map(|q| QuestionIdx::try_from(q).ok())
-        .filter(|&q| PACK.questions[usize::from(q)].required && !answers.is_answered(q))
-        .collect();
-    if !could_be_more_urgent(&PACK, answers, &unanswered, level) {
-        return None;
-    }
-    let (shown, hidden): (Vec<QuestionIdx>, Vec<QuestionIdx>) = unanswered
-        .iter()
-        .partition(|&&q| answers.is_shown(&PACK, q));
-    let alone = |q: QuestionIdx| {
-        let open: Vec<QuestionIdx> = hidden.iter().copied().chain([q]).collect();
-        could_be_more_urgent(&PACK, answers, &open, level)
     };
-    let mut named: Vec<QuestionIdx> = shown.iter().copied().filter(|&q| alone(q)).collect();
-    if named.is_empty() {
-        named = shown;
-    }
-    let ids: Vec<&str> = named
+    let next = flow.unanswered_required(step);
+    let follow_ups = (0..PACK.questions.len())
+        .filter_map(|q| QuestionIdx::try_from(q).ok())
+        .filter(|&q| PACK.questions[usize::from(q)].required && !answers.is_shown(&PACK, q));
+    let open: Vec<QuestionIdx> = next.iter().copied().chain(follow_ups).collect();
+    let more_urgent = could_be_more_urgent(&PACK, answers, &open, flow.assessment().level);
+    let ids: Vec<&str> = next
         .iter()
         .map(|&q| PACK.questions[usize::from(q)].id)
         .collect();
     Some(format!(
-        "unanswered questions could make the result more urgent: {}",
-        ids.join(", ")
+        "incomplete answers: the questionnaire would next ask {}{}",
+        ids.join(", "),
+        if more_urgent {
+            ", which could make the result more urgent"
+        } else {
+            ""
+        }
     ))
 }
 

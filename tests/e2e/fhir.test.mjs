@@ -1,10 +1,10 @@
 // FHIR R4 interoperability: `cramp-check fhir`'s Questionnaire (English and Spanish) and
 // QuestionnaireResponses pass the FHIR R4 JSON schema (and broken ones do not); LHC-Forms renders
-// the Questionnaire in Debian's Chromium with every question once the safety screens and the age
-// are answered, each follow-up once what enables it is answered; after an early stop (an
-// emergency or same-day sign, under 18) it shows no later question and asks for no more answers;
-// and the response LHC-Forms writes for a form filled in by clicks converts back to the same
-// answers, which `cramp-check eval` judges the same.
+// the Questionnaire in Debian's Chromium with every question, each follow-up once what enables it
+// is answered; after an emergency sign it shows no later question and asks for no more answers,
+// while after a same-day sign or under 18 it keeps every later question and its answer, which can
+// make the result more urgent; and the response LHC-Forms writes for a form filled in by clicks
+// converts back to the same answers, which `cramp-check eval` judges the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -162,19 +162,8 @@ test('LHC-Forms renders every question, each follow-up once what enables it is a
     const questions = fhirQuestions(q);
     const followUps = questions.filter((item) => item.enableWhen);
     assert.ok(followUps.length >= 2, 'the pack has follow-up questions');
-    // The later screens open once no early stop applies: each group's conditions met in turn
-    // ("none" of the signs, an age that is not under 18).
-    const calm = {};
-    for (const group of q.item) {
-      for (const { question, operator, answerCoding } of group.enableWhen ?? []) {
-        if (calm[question]) continue;
-        const item = questions.find((i) => i.linkId === question);
-        const codes = item.answerOption.map((o) => o.valueCoding.code);
-        calm[question] = operator === '=' ? answerCoding.code : codes.findLast((c) => c !== answerCoding.code);
-        await chooseInLhcForms(page, item, calm[question]);
-      }
-    }
-    assert.equal(enabledQuestions(q, calm).length, questions.length, 'every group enabled');
+    // Only an emergency sign closes the later screens, so with nothing answered every one is open.
+    assert.equal(enabledQuestions(q, {}).length, questions.length, 'every group enabled');
     for (const item of questions.filter((i) => !i.enableWhen)) await assertShown(page, item);
     for (const item of followUps) {
       assert.equal(await lhcFormsItem(page, item.linkId).count(), 0, `${item.linkId} waits for its condition`);
@@ -195,31 +184,85 @@ const lhcResponse = (page) =>
     window.LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', document.getElementById('form')),
   );
 
-// Each early stop of the flow: an emergency sign, a same-day sign, under 18 (each after calm
-// answers to the screens before it), with the result it gives.
-const STOPS = [
-  [{ q_emergency_signs: ['chest_pain_or_breathless'] }, 'emergency_now'],
-  [{ q_emergency_signs: ['none'], q_urgent_signs: ['one_leg_swollen'] }, 'urgent_same_day'],
-  [{ q_emergency_signs: ['none'], q_urgent_signs: ['none'], q_age: 'under_18' }, 'not_applicable'],
+/** A fresh form of `q` on the page, filled in with `clicks` (`[linkId, code]`) in that order. */
+async function fillIn(page, q, clicks) {
+  await page.evaluate((resource) => window.LForms.Util.addFormToPage(resource, 'form', { fhirVersion: 'R4' }), q);
+  await page.locator('lhc-item').first().waitFor();
+  const questions = fhirQuestions(q);
+  for (const [linkId, code] of clicks) {
+    await chooseInLhcForms(
+      page,
+      questions.find((i) => i.linkId === linkId),
+      code,
+    );
+  }
+}
+
+test('after an emergency sign LHC-Forms shows no later question and asks for no more answers', async () => {
+  const q = questionnaire('en');
+  const page = await openForm(q);
+  await fillIn(page, q, [['q_emergency_signs', 'chest_pain_or_breathless']]);
+  assert.deepEqual(await shownQuestions(page, q), ['q_emergency_signs'], 'nothing later shows');
+  assert.deepEqual(await requiredErrors(page), [], 'no answer is still required');
+  const back = cli(['fhir', 'answers', '-'], JSON.stringify(await lhcResponse(page)));
+  assert.deepEqual(back, { q_emergency_signs: ['chest_pain_or_breathless'] });
+  assert.equal(cliEval(back).triage, 'emergency_now');
+  await page.context().close();
+});
+
+// A reader answers later screens, then goes back to tick a same-day sign (unticking "none" first:
+// LHC-Forms does not read optionExclusive) or to give an age under 18. The checker counts every
+// answer, and so must the form: the later answer makes the result more urgent.
+const LATER_ANSWERS_COUNT = [
+  {
+    clicks: [
+      ['q_emergency_signs', 'none'],
+      ['q_urgent_signs', 'none'],
+      ['q_neuro', 'vision_changes'],
+      ['q_neuro_onset', 'sudden_or_rapidly_worsening'],
+      ['q_urgent_signs', 'none'],
+      ['q_urgent_signs', 'one_leg_swollen'],
+    ],
+    answers: {
+      q_emergency_signs: ['none'],
+      q_urgent_signs: ['one_leg_swollen'],
+      q_neuro: ['vision_changes'],
+      q_neuro_onset: 'sudden_or_rapidly_worsening',
+    },
+    triage: 'emergency_now',
+  },
+  {
+    clicks: [
+      ['q_emergency_signs', 'none'],
+      ['q_urgent_signs', 'none'],
+      ['q_age', '40_59'],
+      ['q_other_meds', 'statin'],
+      ['q_statin_muscle', 'yes'],
+      ['q_age', 'under_18'],
+    ],
+    answers: {
+      q_emergency_signs: ['none'],
+      q_urgent_signs: ['none'],
+      q_age: 'under_18',
+      q_other_meds: ['statin'],
+      q_statin_muscle: 'yes',
+    },
+    triage: 'urgent_same_day',
+  },
 ];
 
-test('after an early stop LHC-Forms shows no later question and asks for no more answers', async () => {
+test('after a same-day sign or under 18 LHC-Forms keeps every later question and its answer', async () => {
   const q = questionnaire('en');
-  const questions = fhirQuestions(q);
   const page = await openForm(q);
-  for (const [answers, triage] of STOPS) {
-    await page.evaluate((resource) => window.LForms.Util.addFormToPage(resource, 'form', { fhirVersion: 'R4' }), q);
-    await page.locator('lhc-item').first().waitFor();
-    for (const [linkId, codes] of Object.entries(answers)) {
-      const item = questions.find((i) => i.linkId === linkId);
-      for (const code of [codes].flat()) await chooseInLhcForms(page, item, code);
-    }
+  for (const { clicks, answers, triage } of LATER_ANSWERS_COUNT) {
+    await fillIn(page, q, clicks);
     const what = JSON.stringify(answers);
-    assert.deepEqual(await shownQuestions(page, q), Object.keys(answers), `${what}: nothing later shows`);
-    assert.deepEqual(await requiredErrors(page), [], `${what}: no answer is still required`);
+    assert.equal(enabledQuestions(q, answers).length, fhirQuestions(q).length, `${what}: every group enabled`);
+    assert.ok((await shownQuestions(page, q)).includes('q_b12_status'), `${what}: the last screen shows`);
+    assert.notDeepEqual(await requiredErrors(page), [], `${what}: the form asks on`);
     const back = cli(['fhir', 'answers', '-'], JSON.stringify(await lhcResponse(page)));
-    assert.deepEqual(back, answers, what);
-    assert.equal(cliEval(back).triage, triage, what);
+    assert.deepEqual(back, answers, `${what}: every answer kept`);
+    assert.equal(cliEval(back).triage, triage, `${what}: the later answer counts`);
   }
   await page.context().close();
 });
