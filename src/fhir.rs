@@ -10,11 +10,13 @@
 //! `not` (the pack compiler refuses it), so that is only for "all" of conditions one of which
 //! is a choice among several options, or for "all" and "any" mixed. The groups after an early
 //! stop that nothing later could outrank (see [`early_stops`]: today the emergency screen) are
-//! enabled only while none applies, as the questionnaire asks nothing after one; a form tool
-//! leaves a disabled group's answers out, which then can never make the result less urgent.
+//! enabled only while none applies, as the questionnaire asks nothing after one, but for a group
+//! with a question the stop's result still reads (the nerve onset, which changes an
+//! emergency's next steps): a form tool leaves a disabled group's answers out, which then can
+//! never change the result.
 //! Every text comes from one language, its region placeholders filled.
 
-use crate::engine::model::{Expr, Pack, Question, QuestionIdx, QuestionKind};
+use crate::engine::model::{Expr, LevelIdx, Pack, Question, QuestionIdx, QuestionKind};
 use crate::engine::{shortened, AnswerError, Answers, RawAnswers, RawValue};
 use crate::pack::{Texts, UiText, PACK};
 use crate::questionnaire::{Questionnaire as Flow, Screen};
@@ -151,15 +153,22 @@ impl fmt::Display for InexpressibleRule {
 pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, InexpressibleRule> {
     let fill = |text: &str| texts.fill(text, region);
     let stops = early_stops(&PACK);
+    let read_after_a_stop = read_at_the_most_urgent_level(&PACK);
     let steps = PACK.steps.iter().enumerate().map(|(s, step)| {
         let questions = step.questions.iter().map(|&q| {
             let question = &PACK.questions[usize::from(q)];
             question_item(question, q, texts, &fill)
         });
-        // Enabled only while no stop on an earlier step applies: every condition must hold.
+        // Enabled only while no stop on an earlier step applies: every condition must hold. A
+        // step with a question that the stop's result still reads stays open, or a form tool
+        // would drop an answer that changes that result's next steps.
+        let closable = !step
+            .questions
+            .iter()
+            .any(|&q| read_after_a_stop[usize::from(q)]);
         let enable_when: Vec<EnableWhen> = stops
             .iter()
-            .filter(|stop| step_of(&PACK, stop.question).is_some_and(|t| t < s))
+            .filter(|stop| closable && step_of(&PACK, stop.question).is_some_and(|t| t < s))
             .flat_map(EarlyStop::conditions)
             .map(|(on, operator, o)| enable_when(on, operator, o, texts, &fill))
             .collect();
@@ -294,8 +303,7 @@ impl EarlyStop {
 /// such question. Any other condition (on a follow-up, on two questions, or on a signal)
 /// cannot be negated in `enableWhen` entries that must all hold, so the form goes on after it.
 fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
-    let levels = pack.red_flags.iter().map(|flag| flag.level);
-    let Some(top) = levels.chain(pack.outcomes.iter().map(|o| o.level)).min() else {
+    let Some(top) = most_urgent_level(pack) else {
         return Vec::new();
     };
     let flags = pack
@@ -322,6 +330,49 @@ fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
     }
     stops.sort_by_key(|stop| stop.question);
     stops
+}
+
+/// Per question: whether a red flag or an advice item of the most urgent level reads it (an
+/// early stop's result, whose wording such an answer still changes: a sudden nerve onset says
+/// to call and not to drive, where a cold, pale leg alone allows going there).
+fn read_at_the_most_urgent_level(pack: &Pack) -> Vec<bool> {
+    let mut read = vec![false; pack.questions.len()];
+    let top = most_urgent_level(pack);
+    let conditions = (pack.red_flags.iter())
+        .filter(|flag| Some(flag.level) == top)
+        .map(|flag| &flag.when)
+        .chain(
+            (pack.advice.iter())
+                .filter(|advice| top.is_some_and(|top| advice.levels.contains(&top)))
+                .filter_map(|advice| advice.when.as_ref()),
+        );
+    for condition in conditions {
+        mark_questions(pack, condition, &mut read);
+    }
+    read
+}
+
+/// Marks every question `expr` reads, through signals and score lines.
+fn mark_questions(pack: &Pack, expr: &Expr, read: &mut [bool]) {
+    match expr {
+        Expr::Chose { question, .. } => read[usize::from(*question)] = true,
+        Expr::PointsAtLeast { factor, group, .. } => {
+            for i in pack.score_lines(*factor, *group) {
+                mark_questions(pack, &pack.scores[i].when, read);
+            }
+        }
+        Expr::Signal(s) => mark_questions(pack, &pack.signals[usize::from(*s)].when, read),
+        Expr::Not(inner) => mark_questions(pack, inner, read),
+        Expr::All(parts) | Expr::Any(parts) => parts
+            .iter()
+            .for_each(|part| mark_questions(pack, part, read)),
+    }
+}
+
+/// The most urgent level a red flag or an outcome can give.
+fn most_urgent_level(pack: &Pack) -> Option<LevelIdx> {
+    let flags = pack.red_flags.iter().map(|flag| flag.level);
+    flags.chain(pack.outcomes.iter().map(|o| o.level)).min()
 }
 
 /// The index of the step that asks a question.

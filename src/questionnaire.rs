@@ -284,7 +284,7 @@ impl Questionnaire {
     /// Required questions without an answer, shown or not, on the steps up to this one or to
     /// the last step with an answer, whichever is later (the reader went back, or came from a
     /// link).
-    fn unanswered_so_far(&self) -> Vec<QuestionIdx> {
+    pub fn unanswered_so_far(&self) -> Vec<QuestionIdx> {
         let steps = self.pack.steps;
         let answered = |step: &Step| step.questions.iter().any(|&q| self.answers.is_answered(q));
         let last_answered = steps.iter().rposition(answered).unwrap_or(0);

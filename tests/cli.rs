@@ -531,48 +531,73 @@ fn eval_with_warning(answers: &str) -> (Value, String) {
     )
 }
 
-/// The question ids a warning names after "ask", up to the end or to ", which".
-fn named(warning: &str) -> Vec<&str> {
+/// The question ids a warning names: those the questionnaire would ask next, and those an
+/// answer to which could be a warning sign that makes the result more urgent.
+fn named(warning: &str) -> (Vec<&str>, Vec<&str>) {
     assert_eq!(warning.lines().count(), 1, "{warning}");
-    assert!(
-        warning.starts_with("cramp-check: warning: incomplete answers"),
-        "{warning}"
-    );
-    let (_, after) = warning
+    let rest = warning
         .trim_end()
-        .split_once(" ask ")
-        .expect("names questions");
-    let list = after.split(", which").next().expect("list");
-    list.split(", ").collect()
+        .strip_prefix("cramp-check: warning: incomplete answers: the questionnaire would next ask ")
+        .unwrap_or_else(|| panic!("{warning}"));
+    let (next, signs) = match rest.split_once("; an answer to ") {
+        Some((next, signs)) => {
+            let signs = signs
+                .strip_suffix(" could be a warning sign that makes the result more urgent")
+                .unwrap_or_else(|| panic!("{warning}"));
+            (next, signs.split(", ").collect())
+        }
+        None => (rest, Vec::new()),
+    };
+    (next.split(", ").collect(), signs)
 }
 
 #[test]
 fn eval_warns_when_the_questionnaire_would_not_show_the_result_yet() {
     // A same-day red flag with the emergency screen unanswered: the result still prints, exit 0,
-    // and one line on standard error names the question the questionnaire would ask next, whose
-    // answer could make the result more urgent.
+    // and one line on standard error names the question the questionnaire would ask next, an
+    // answer to which could be an emergency sign.
     let (triage, warning) = eval_with_warning(r#"{"q_urgent_signs":["one_leg_swollen"]}"#);
     assert_eq!(triage, "urgent_same_day");
-    assert_eq!(named(&warning), ["q_emergency_signs"]);
-    assert!(
-        warning.contains("could make the result more urgent"),
-        "{warning}"
+    assert_eq!(
+        named(&warning),
+        (vec!["q_emergency_signs"], vec!["q_emergency_signs"])
     );
-    // Under 18 alone: the questionnaire asks the emergency screen first, and stops after the
-    // safety screens; it never asks the nerve or medicine questions then.
+    // Under 18 alone: the questionnaire asks the safety screens first, and stops after them;
+    // it never asks the nerve or medicine questions then.
     let (triage, warning) = eval_with_warning(r#"{"q_age":"under_18"}"#);
     assert_eq!(triage, "not_applicable");
-    assert_eq!(named(&warning), ["q_emergency_signs"]);
-    assert!(
-        warning.contains("could make the result more urgent"),
-        "{warning}"
+    assert_eq!(
+        named(&warning),
+        (
+            vec!["q_emergency_signs"],
+            vec!["q_emergency_signs", "q_urgent_signs"]
+        )
     );
-    // Nothing answered: the same.
+    // Nothing answered: the emergency screen.
     let (_, warning) = eval_with_warning("{}");
-    assert_eq!(named(&warning), ["q_emergency_signs"]);
+    assert_eq!(
+        named(&warning),
+        (vec!["q_emergency_signs"], vec!["q_emergency_signs"])
+    );
+    // A follow-up on a later step the answers have reached, left unanswered while an earlier
+    // question is too: the questionnaire would ask the earlier one next, and the onset of nerve
+    // symptoms could make it an emergency.
+    let mut nitrous: Value = serde_json::from_str(
+        &std::fs::read_to_string(answers_file("same-day-nitrous-oxide.json")).expect("read"),
+    )
+    .expect("json");
+    let object = nitrous.as_object_mut().expect("object");
+    object.remove("q_neuro_onset");
+    object.remove("q_cramp_site");
+    let (triage, warning) = eval_with_warning(&nitrous.to_string());
+    assert_eq!(triage, "urgent_same_day");
+    assert_eq!(
+        named(&warning),
+        (vec!["q_cramp_site"], vec!["q_neuro_onset"])
+    );
     // Calm answers (nothing recent to explain the cramps) without their frequency: self-care,
     // but "nightly" would make it an appointment, and the questionnaire would not show a
-    // result yet. No red flag could follow, so the warning does not say "more urgent".
+    // result yet. No warning sign could follow, so the warning names none.
     let mut calm: Value = serde_json::from_str(
         &std::fs::read_to_string(answers_file("self-care-exercise.json")).expect("read"),
     )
@@ -583,8 +608,7 @@ fn eval_warns_when_the_questionnaire_would_not_show_the_result_yet() {
         .remove("q_cramp_frequency");
     let (triage, warning) = eval_with_warning(&calm.to_string());
     assert_eq!(triage, "self_care");
-    assert_eq!(named(&warning), ["q_cramp_frequency"]);
-    assert!(!warning.contains("urgent"), "{warning}");
+    assert_eq!(named(&warning), (vec!["q_cramp_frequency"], vec![]));
     calm["q_cramp_frequency"] = "nightly_or_daily".into();
     let (triage, warning) = eval_with_warning(&calm.to_string());
     assert_eq!(triage, "provider_other_cause");

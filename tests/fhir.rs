@@ -357,17 +357,22 @@ fn kept_by_a_form(answers: &Answers) -> Answers {
     Answers::from_masks(&PACK, masks)
 }
 
-/// The safety rule for the early stop: the answers a form keeps never give a less urgent
-/// result than every answer given (the checker counts answers on later steps too, given before
-/// the reader went back to tick an earlier sign).
-fn assert_a_form_never_lowers_urgency(answers: &Answers) -> Result<(), TestCaseError> {
-    let level = |answers: &Answers| evaluate(&PACK, answers).level;
-    let (given, kept) = (level(answers), level(&kept_by_a_form(answers)));
+/// The safety rule for the early stop: the answers a form keeps give the same result as every
+/// answer given (the checker counts answers on later steps too, given before the reader went
+/// back to tick an earlier sign): as urgent, with the same next steps (a sudden nerve onset
+/// says to call and not to drive, where a cold, pale leg alone allows going there).
+fn assert_a_form_keeps_the_result(answers: &Answers) -> Result<(), TestCaseError> {
+    let (given, kept) = (
+        evaluate(&PACK, answers),
+        evaluate(&PACK, &kept_by_a_form(answers)),
+    );
     prop_assert!(
-        kept <= given,
-        "a form keeps answers that give {} where every answer gives {}: {:?}",
-        PACK.levels[usize::from(kept)].id,
-        PACK.levels[usize::from(given)].id,
+        kept.level == given.level && kept.advice == given.advice,
+        "a form keeps answers that give {} {:?} where every answer gives {} {:?}: {:?}",
+        kept.level_id(),
+        kept.advice,
+        given.level_id(),
+        given.advice,
         answers.to_raw(&PACK)
     );
     Ok(())
@@ -421,9 +426,14 @@ fn only_an_emergency_sign_disables_the_later_groups() {
         .filter(|&&o| o != "none")
         .map(|o| format!("q_emergency_signs != {o}"))
         .collect();
-    assert_eq!(groups[0]["linkId"], "emergency");
-    assert_eq!(gate(&groups[0]), [""; 0]);
-    for group in &groups[1..] {
+    // The emergency screen, and the symptoms (an emergency's next steps read the nerve onset),
+    // stay open.
+    let open = ["emergency", "symptoms"];
+    for group in groups {
+        if open.contains(&group["linkId"].as_str().expect("linkId")) {
+            assert_eq!(gate(group), [""; 0], "{}", group["linkId"]);
+            continue;
+        }
         assert_eq!(gate(group), no_emergency, "{}", group["linkId"]);
         assert_eq!(group["enableBehavior"], "all", "{}", group["linkId"]);
     }
@@ -435,7 +445,7 @@ fn only_an_emergency_sign_disables_the_later_groups() {
             .collect()
     };
     let emergency = raw_answers(json!({ "q_emergency_signs": ["cold_pale_leg"] }));
-    assert_eq!(enabled_groups(&emergency), ["emergency"]);
+    assert_eq!(enabled_groups(&emergency), open);
     let urgent = raw_answers(
         json!({ "q_emergency_signs": ["none"], "q_urgent_signs": ["one_leg_swollen"] }),
     );
@@ -451,7 +461,7 @@ fn only_an_emergency_sign_disables_the_later_groups() {
         .chain(answer_files())
     {
         assert_disabled_groups_are_never_reached(&answers).expect("sound");
-        assert_a_form_never_lowers_urgency(&answers).expect("safe");
+        assert_a_form_keeps_the_result(&answers).expect("safe");
     }
 }
 
@@ -491,8 +501,26 @@ fn answers_given_on_later_steps_before_a_same_day_sign_or_under_18_still_count()
         assert_eq!(kept, answers, "the form keeps every answer");
         let level = evaluate(&PACK, &kept).level;
         assert_eq!(PACK.levels[usize::from(level)].id, triage);
-        assert_a_form_never_lowers_urgency(&answers).expect("safe");
+        assert_a_form_keeps_the_result(&answers).expect("safe");
     }
+    // And after an emergency sign: a sudden nerve onset answered before a cold, pale leg was
+    // ticked still says to call and not to drive (the symptoms stay open).
+    let answers = with(json!({
+        "q_emergency_signs": ["cold_pale_leg"],
+        "q_neuro": ["vision_changes"],
+        "q_neuro_onset": "sudden_or_rapidly_worsening"
+    }));
+    let age = PACK.question_index("q_age").expect("q_age");
+    assert_eq!(
+        kept_by_a_form(&answers).mask(age),
+        0,
+        "the later screens' answers go"
+    );
+    let advice: Vec<&str> = (evaluate(&PACK, &kept_by_a_form(&answers)).advice.iter())
+        .map(|&a| PACK.advice[usize::from(a)].id)
+        .collect();
+    assert!(advice.contains(&"emergency_call_dont_drive"), "{advice:?}");
+    assert_a_form_keeps_the_result(&answers).expect("safe");
 }
 
 /// Any answers, and half the time no emergency sign ("none"), so that the later screens are
@@ -528,7 +556,7 @@ proptest! {
     fn the_answers_a_form_keeps_are_never_less_urgent(
         answers in answers_with_or_without_an_emergency_sign()
     ) {
-        assert_a_form_never_lowers_urgency(&answers)?;
+        assert_a_form_keeps_the_result(&answers)?;
     }
 }
 
@@ -659,10 +687,11 @@ fn a_response_the_questionnaire_would_not_show_the_result_for_is_read_with_a_war
     assert_eq!(
         warning,
         "cramp-check: warning: incomplete answers: the questionnaire would next ask \
-         q_emergency_signs, which could make the result more urgent\n"
+         q_emergency_signs; an answer to q_emergency_signs, q_neuro could be a warning sign that \
+         makes the result more urgent\n"
     );
-    // Incomplete, but nothing it would ask next could make the result more urgent (calm
-    // answers without the cramps' frequency): the warning names the question and no more.
+    // Incomplete, but no answer could be a warning sign (calm answers without the cramps'
+    // frequency): the warning names the question and no more.
     let mut calm: Value = serde_json::from_str(
         &std::fs::read_to_string(answers_file("self-care-exercise.json")).expect("read"),
     )

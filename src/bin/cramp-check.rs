@@ -11,7 +11,7 @@
 //! Bad input exits with code 2 and one line that names the problem. `eval` and `fhir answers`
 //! also warn, in one line on standard error with exit code 0, when the answers are incomplete:
 //! the questionnaire would not show their result yet. The warning names the questions it would
-//! ask next, and says that they could make the result more urgent when they could.
+//! ask next, and those an answer to which could be a warning sign that makes it more urgent.
 
 use b12_cramp_check::engine::model::QuestionIdx;
 use b12_cramp_check::engine::{could_be_more_urgent, evaluate, shortened, Answers, RawAnswers};
@@ -44,7 +44,7 @@ Answers are a JSON object: a string for a one-answer question, a list for tick-a
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads
 standard input. eval and fhir answers warn on standard error when the answers are incomplete
 (the questionnaire would not show their result yet), naming the questions it would ask next and
-whether they could make the result more urgent. --lang takes en or es; a tag with a country
+those whose answer could be a warning sign that makes the result more urgent. --lang takes en or es; a tag with a country
 (es-ES, en-GB) also picks its region unless --region names one.";
 
 enum Command {
@@ -197,35 +197,54 @@ fn run(args: &[String]) -> Result<Output, String> {
 }
 
 /// A warning (for `eval` and `fhir answers`) when the questionnaire would not show the result
-/// for these answers yet (`Questionnaire::restored`, as for answers from a link): it names the
-/// questions it would ask next, the shown required ones left unanswered on the step it would
-/// stop at, and says that they could make the result more urgent only when they could
-/// (`could_be_more_urgent`, with the follow-ups they may bring in). Partial answers stay valid:
-/// the result is still printed.
+/// for these answers yet (`Questionnaire::restored`, as for answers from a link). It names the
+/// questions it would ask next (the shown required ones unanswered on the step it would stop
+/// at), and every unanswered question an answer to which could be a warning sign more urgent
+/// than the result (`could_be_more_urgent`, with the follow-ups it may bring in), among those
+/// and those on the steps the answers have reached, as the questionnaire checks before it
+/// shows a result. Other answers can change a result below a warning sign too; the first part
+/// says the answers are incomplete. Partial answers stay valid: the result is still printed.
 fn incomplete_warning(answers: &Answers) -> Option<String> {
     let flow = Questionnaire::restored(&PACK, answers.clone());
     let Screen::Step(step) = flow.screen() else {
         return None;
     };
+    let ids = |questions: &[QuestionIdx]| {
+        let ids: Vec<&str> = questions
+            .iter()
+            .map(|&q| PACK.questions[usize::from(q)].id)
+            .collect();
+        ids.join(", ")
+    };
     let next = flow.unanswered_required(step);
-    let follow_ups = (0..PACK.questions.len())
-        .filter_map(|q| QuestionIdx::try_from(q).ok())
-        .filter(|&q| PACK.questions[usize::from(q)].required && !answers.is_shown(&PACK, q));
-    let open: Vec<QuestionIdx> = next.iter().copied().chain(follow_ups).collect();
-    let more_urgent = could_be_more_urgent(&PACK, answers, &open, flow.assessment().level);
-    let ids: Vec<&str> = next
-        .iter()
-        .map(|&q| PACK.questions[usize::from(q)].id)
-        .collect();
-    Some(format!(
-        "incomplete answers: the questionnaire would next ask {}{}",
-        ids.join(", "),
-        if more_urgent {
-            ", which could make the result more urgent"
-        } else {
-            ""
+    let mut open = flow.unanswered_so_far();
+    for &q in &next {
+        if !open.contains(&q) {
+            open.push(q);
         }
-    ))
+    }
+    open.sort_unstable();
+    let (shown, hidden): (Vec<QuestionIdx>, Vec<QuestionIdx>) =
+        open.iter().partition(|&&q| answers.is_shown(&PACK, q));
+    let level = flow.assessment().level;
+    let warning_signs: Vec<QuestionIdx> = shown
+        .into_iter()
+        .filter(|&q| {
+            let with_follow_ups: Vec<QuestionIdx> = hidden.iter().copied().chain([q]).collect();
+            could_be_more_urgent(&PACK, answers, &with_follow_ups, level)
+        })
+        .collect();
+    let mut warning = format!(
+        "incomplete answers: the questionnaire would next ask {}",
+        ids(&next)
+    );
+    if !warning_signs.is_empty() {
+        warning += &format!(
+            "; an answer to {} could be a warning sign that makes the result more urgent",
+            ids(&warning_signs)
+        );
+    }
+    Some(warning)
 }
 
 fn json(value: &impl Serialize) -> Result<String, String> {
