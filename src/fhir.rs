@@ -336,37 +336,14 @@ fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
 /// early stop's result, whose wording such an answer still changes: a sudden nerve onset says
 /// to call and not to drive, where a cold, pale leg alone allows going there).
 fn read_at_the_most_urgent_level(pack: &Pack) -> Vec<bool> {
-    let mut read = vec![false; pack.questions.len()];
     let top = most_urgent_level(pack);
-    let conditions = (pack.red_flags.iter())
+    let flags = (pack.red_flags.iter())
         .filter(|flag| Some(flag.level) == top)
-        .map(|flag| &flag.when)
-        .chain(
-            (pack.advice.iter())
-                .filter(|advice| top.is_some_and(|top| advice.levels.contains(&top)))
-                .filter_map(|advice| advice.when.as_ref()),
-        );
-    for condition in conditions {
-        mark_questions(pack, condition, &mut read);
-    }
-    read
-}
-
-/// Marks every question `expr` reads, through signals and score lines.
-fn mark_questions(pack: &Pack, expr: &Expr, read: &mut [bool]) {
-    match expr {
-        Expr::Chose { question, .. } => read[usize::from(*question)] = true,
-        Expr::PointsAtLeast { factor, group, .. } => {
-            for i in pack.score_lines(*factor, *group) {
-                mark_questions(pack, &pack.scores[i].when, read);
-            }
-        }
-        Expr::Signal(s) => mark_questions(pack, &pack.signals[usize::from(*s)].when, read),
-        Expr::Not(inner) => mark_questions(pack, inner, read),
-        Expr::All(parts) | Expr::Any(parts) => parts
-            .iter()
-            .for_each(|part| mark_questions(pack, part, read)),
-    }
+        .map(|flag| &flag.when);
+    let advice = (pack.advice.iter())
+        .filter(|advice| top.is_some_and(|top| advice.levels.contains(&top)))
+        .filter_map(|advice| advice.when.as_ref());
+    pack.questions_read(flags.chain(advice))
 }
 
 /// The most urgent level a red flag or an outcome can give.

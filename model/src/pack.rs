@@ -158,6 +158,17 @@ pub enum Expr {
     Any(&'static [Expr]),
 }
 
+impl Expr {
+    /// Calls `f` on each atom of the condition (`Chose`, `PointsAtLeast`, `Signal`).
+    pub fn visit_atoms(&self, f: &mut impl FnMut(&Expr)) {
+        match self {
+            Expr::Not(inner) => inner.visit_atoms(f),
+            Expr::All(parts) | Expr::Any(parts) => parts.iter().for_each(|p| p.visit_atoms(f)),
+            atom => f(atom),
+        }
+    }
+}
+
 /// "When `when` holds, add `points` to `factor` (and to its `group`)".
 #[derive(Debug)]
 pub struct Score {
@@ -279,6 +290,37 @@ impl Pack {
         (0..self.scores.len()).filter(move |&i| {
             self.scores[i].factor == factor && (group.is_none() || self.scores[i].group == group)
         })
+    }
+
+    /// Per question: whether some conditions read it, through signals and score lines, or a
+    /// read question's show-if does (its answer exists only when that show-if holds).
+    pub fn questions_read<'a>(&self, conditions: impl IntoIterator<Item = &'a Expr>) -> Vec<bool> {
+        fn visit(pack: &Pack, expr: &Expr, questions: &mut [bool], signals: &mut [bool]) {
+            expr.visit_atoms(&mut |atom| match *atom {
+                Expr::Chose { question, .. } if !questions[usize::from(question)] => {
+                    questions[usize::from(question)] = true;
+                    if let Some(show_if) = &pack.questions[usize::from(question)].show_if {
+                        visit(pack, &show_if.expr, questions, signals);
+                    }
+                }
+                Expr::Signal(s) if !signals[usize::from(s)] => {
+                    signals[usize::from(s)] = true;
+                    visit(pack, &pack.signals[usize::from(s)].when, questions, signals);
+                }
+                Expr::PointsAtLeast { factor, group, .. } => {
+                    for line in pack.score_lines(factor, group) {
+                        visit(pack, &pack.scores[line].when, questions, signals);
+                    }
+                }
+                _ => {}
+            });
+        }
+        let mut questions = vec![false; self.questions.len()];
+        let mut signals = vec![false; self.signals.len()];
+        for expr in conditions {
+            visit(self, expr, &mut questions, &mut signals);
+        }
+        questions
     }
 
     pub fn level_index(&self, id: &str) -> Option<LevelIdx> {

@@ -212,12 +212,3 @@ impl Place<'_> {
         Expr::All(&[])
     }
 }
-
-/// Calls `f` on each atom of a condition (`Chose`, `PointsAtLeast`, `Signal`).
-pub fn visit_atoms(expr: &Expr, f: &mut impl FnMut(&Expr)) {
-    match expr {
-        Expr::Not(inner) => visit_atoms(inner, f),
-        Expr::All(parts) | Expr::Any(parts) => parts.iter().for_each(|p| visit_atoms(p, f)),
-        atom => f(atom),
-    }
-}

@@ -1,7 +1,6 @@
 //! Checks of the pack's shape as a graph: show-if rules and rules (signals and score lines)
 //! must not depend on themselves, and every signal must be used.
 
-use crate::conditions::visit_atoms;
 use crate::error::Errors;
 use crate::resolve::Resolved;
 use b12_model::Expr;
@@ -21,7 +20,7 @@ fn show_if_cycles(resolved: &Resolved, errors: &mut Errors) {
         .map(|q| {
             let mut deps = Vec::new();
             if let Some(c) = &q.show_if {
-                visit_atoms(&c.expr, &mut |atom| {
+                c.expr.visit_atoms(&mut |atom| {
                     if let Expr::Chose { question, .. } = *atom {
                         deps.push(usize::from(question));
                     }
@@ -47,7 +46,7 @@ fn rule_cycles(resolved: &Resolved, errors: &mut Errors) {
     let signal_count = pack.signals.len();
     let deps_of = |expr: &Expr| {
         let mut deps = Vec::new();
-        visit_atoms(expr, &mut |atom| match *atom {
+        expr.visit_atoms(&mut |atom| match *atom {
             Expr::Signal(s) => deps.push(usize::from(s)),
             Expr::PointsAtLeast { factor, group, .. } => deps.extend(
                 pack.score_lines(factor, group)
@@ -142,7 +141,7 @@ fn unused_signals(resolved: &Resolved, errors: &mut Errors) {
         .chain(pack.outcomes.iter().filter_map(|o| o.when.as_ref()))
         .chain(pack.advice.iter().filter_map(|a| a.when.as_ref()));
     for condition in conditions {
-        visit_atoms(condition, &mut |atom| {
+        condition.visit_atoms(&mut |atom| {
             if let Expr::Signal(s) = *atom {
                 used[usize::from(s)] = true;
             }

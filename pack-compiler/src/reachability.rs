@@ -4,7 +4,6 @@
 //! yet, pruning as soon as the target is decided. The witnesses are kept: the engine's tests
 //! replay them.
 
-use crate::conditions::visit_atoms;
 use crate::error::Errors;
 use crate::resolve::Resolved;
 use b12_model::{Expr, Judge, Knowledge, Pack, QuestionIdx, QuestionKind, Tri};
@@ -139,7 +138,7 @@ impl Search<'_> {
     fn find(&mut self, target: Target) -> Found {
         self.steps = 0;
         // Only the questions the target depends on are decided; the others stay unanswered.
-        let relevant = relevant_questions(self.pack, &target.conditions(self.pack));
+        let relevant = self.pack.questions_read(target.conditions(self.pack));
         self.order = self
             .full_order
             .iter()
@@ -246,37 +245,6 @@ impl Search<'_> {
     }
 }
 
-/// The questions some conditions depend on, through signals and score lines, and the
-/// questions their show-if rules depend on.
-fn relevant_questions(pack: &Pack, conditions: &[&Expr]) -> Vec<bool> {
-    fn visit(pack: &Pack, expr: &Expr, questions: &mut [bool], signals: &mut [bool]) {
-        visit_atoms(expr, &mut |atom| match *atom {
-            Expr::Chose { question, .. } if !questions[usize::from(question)] => {
-                questions[usize::from(question)] = true;
-                if let Some(show_if) = &pack.questions[usize::from(question)].show_if {
-                    visit(pack, &show_if.expr, questions, signals);
-                }
-            }
-            Expr::Signal(s) if !signals[usize::from(s)] => {
-                signals[usize::from(s)] = true;
-                visit(pack, &pack.signals[usize::from(s)].when, questions, signals);
-            }
-            Expr::PointsAtLeast { factor, group, .. } => {
-                for line in pack.score_lines(factor, group) {
-                    visit(pack, &pack.scores[line].when, questions, signals);
-                }
-            }
-            _ => {}
-        });
-    }
-    let mut questions = vec![false; pack.questions.len()];
-    let mut signals = vec![false; pack.signals.len()];
-    for expr in conditions {
-        visit(pack, expr, &mut questions, &mut signals);
-    }
-    questions
-}
-
 /// Questions in an order where each show-if refers only to earlier questions.
 fn show_if_order(pack: &Pack) -> Vec<usize> {
     let mut order = Vec::new();
@@ -288,7 +256,7 @@ fn show_if_order(pack: &Pack) -> Vec<usize> {
             }
             let mut ready = true;
             if let Some(c) = &q.show_if {
-                visit_atoms(&c.expr, &mut |atom| {
+                c.expr.visit_atoms(&mut |atom| {
                     if let Expr::Chose { question, .. } = *atom {
                         ready &= placed[usize::from(question)] || usize::from(question) == i;
                     }

@@ -3,7 +3,6 @@
 //! `conditions.rs`, texts read in `texts.rs`; checks that need the whole pack (cycles, rules
 //! that can never fire) are in `graph.rs` and `reachability.rs`.
 
-use crate::conditions::visit_atoms;
 use crate::conditions::{Names, Scope};
 use crate::error::{Errors, PackError};
 use crate::ids::{Ids, Shape};
@@ -482,7 +481,7 @@ impl Resolver {
             let Some(show_if) = &question.show_if else {
                 continue;
             };
-            visit_atoms(&show_if.expr, &mut |atom| {
+            show_if.expr.visit_atoms(&mut |atom| {
                 if let Expr::Chose {
                     question: other, ..
                 } = *atom
