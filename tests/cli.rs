@@ -25,6 +25,20 @@ fn eval_file(name: &str) -> Value {
     serde_json::from_slice(&output.stdout).expect("eval prints JSON")
 }
 
+/// An answer file from tests/answers/ with some questions left unanswered.
+fn answers_without(name: &str, questions: &[&str]) -> Value {
+    let text = std::fs::read_to_string(answers_file(name)).expect("read");
+    let mut answers: Value = serde_json::from_str(&text).expect("json");
+    let object = answers.as_object_mut().expect("object");
+    for question in questions {
+        assert!(
+            object.remove(*question).is_some(),
+            "{name} answers {question}"
+        );
+    }
+    answers
+}
+
 #[test]
 fn eval_prints_the_assessment_for_each_kind_of_result() {
     let cases = [
@@ -582,13 +596,10 @@ fn eval_warns_when_the_questionnaire_would_not_show_the_result_yet() {
     // A follow-up on a later step the answers have reached, left unanswered while an earlier
     // question is too: the questionnaire would ask the earlier one next, and the onset of nerve
     // symptoms could make it an emergency.
-    let mut nitrous: Value = serde_json::from_str(
-        &std::fs::read_to_string(answers_file("same-day-nitrous-oxide.json")).expect("read"),
-    )
-    .expect("json");
-    let object = nitrous.as_object_mut().expect("object");
-    object.remove("q_neuro_onset");
-    object.remove("q_cramp_site");
+    let nitrous = answers_without(
+        "same-day-nitrous-oxide.json",
+        &["q_neuro_onset", "q_cramp_site"],
+    );
     let (triage, warning) = eval_with_warning(&nitrous.to_string());
     assert_eq!(triage, "urgent_same_day");
     assert_eq!(
@@ -598,14 +609,8 @@ fn eval_warns_when_the_questionnaire_would_not_show_the_result_yet() {
     // Calm answers (nothing recent to explain the cramps) without their frequency: self-care,
     // but "nightly" would make it an appointment, and the questionnaire would not show a
     // result yet. No warning sign could follow, so the warning names none.
-    let mut calm: Value = serde_json::from_str(
-        &std::fs::read_to_string(answers_file("self-care-exercise.json")).expect("read"),
-    )
-    .expect("json");
+    let mut calm = answers_without("self-care-exercise.json", &["q_cramp_frequency"]);
     calm["q_recent_context"] = serde_json::json!(["none"]);
-    calm.as_object_mut()
-        .expect("object")
-        .remove("q_cramp_frequency");
     let (triage, warning) = eval_with_warning(&calm.to_string());
     assert_eq!(triage, "self_care");
     assert_eq!(named(&warning), (vec!["q_cramp_frequency"], vec![]));
