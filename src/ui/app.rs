@@ -170,9 +170,10 @@ pub fn App(props: &AppProps) -> Html {
                 // Once asked to remember, the device keeps the latest answers, but only in a
                 // visit that continues from the remembered ones: answers from a link (even after
                 // a reload or a restart), or a fresh start after a broken link, replace them only
-                // when the reader says so (keep panel).
+                // when the reader says so (keep panel). Where storage refuses, the older record
+                // stays, and the keep panel says the device remembers other answers.
                 if matches!(keep::remembered(&kept.borrow()), Remembered::These) {
-                    keep::remember(completed.answers());
+                    let _ = keep::remember(completed.answers());
                 }
                 on_complete.emit((*completed).clone());
             }

@@ -189,19 +189,18 @@ pub fn remembered(answers: &Answers) -> Remembered {
     }
 }
 
-/// Stores the answers as a consented record. Where storage refuses, nothing is stored and
-/// `is_remembered` says so.
-pub fn remember(answers: &Answers) {
-    if let Some(storage) = storage() {
+/// Stores the answers as a consented record; false where storage refuses (full, or blocked
+/// after the page loaded), and then nothing is stored.
+pub fn remember(answers: &Answers) -> bool {
+    storage().is_some_and(|storage| {
         let record = format!("{CONSENTED_RECORD}{}", share::encode(&PACK, answers));
-        let _ = storage.set_item(STORAGE_KEY, &record);
-    }
+        storage.set_item(STORAGE_KEY, &record).is_ok()
+    })
 }
 
-pub fn forget() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
-    }
+/// Removes the record; false where storage refuses.
+pub fn forget() -> bool {
+    storage().is_some_and(|storage| storage.remove_item(STORAGE_KEY).is_ok())
 }
 
 /// The browser's print dialog. On a publisher's page the summary prints alone: the loader

@@ -22,7 +22,6 @@ import {
 
 const shared = servedDistAndBrowser();
 
-/** The standalone page at `address` (relative to the server), rendered. */
 /**
  * The page at `address`, in a new tab or, for a later visit, in `tab`: through a blank page, so
  * that the visit is a new history entry (the same address again would be a reload, which keeps
@@ -169,6 +168,49 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   await tab.check('[data-action="remember"]');
   await tab.uncheck('[data-action="remember"]');
   assert.deepEqual(await stored(tab), NOTHING);
+  assert.deepEqual(tab.consoleErrors, []);
+  await tab.context().close();
+});
+
+test('a browser that refuses to store: the box shows nothing is kept, and the reader is told', async () => {
+  const tab = await open();
+  await walk(tab, answersFile('other-cause-walking-pain.json'));
+  const refuse = (refusing) =>
+    tab.evaluate((refusing) => {
+      window.__setItem ??= Storage.prototype.setItem;
+      Storage.prototype.setItem = refusing
+        ? () => {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+        : window.__setItem;
+    }, refusing);
+  const status = tab.locator('.keep [role="status"]');
+  const box = tab.locator('[data-action="remember"]');
+
+  await refuse(true);
+  await box.click();
+  assert.equal(await box.isChecked(), false, 'the tick is undone');
+  assert.match(await status.innerText(), /did not store your answers/);
+  assert.equal(await tab.locator('[data-action="forget"]').count(), 0);
+  assert.deepEqual(await stored(tab), NOTHING);
+
+  // Remembered, then the answers change while storage is full: the device keeps the older
+  // answers, the panel says so, and "Remember these instead" reports the refusal.
+  await refuse(false);
+  await box.check();
+  const before = await stored(tab);
+  assert.match(await status.innerText(), /^$/);
+  await refuse(true);
+  await tab.locator('[data-section="your_answers"] summary').click();
+  await tab.click('[data-question="q_age"][data-action="change-answer"]');
+  await tab.check('input[name="q_age"][data-option="75_plus"]');
+  await nextUntilResult(tab);
+  assert.deepEqual(await stored(tab), before, 'the older record stays');
+  await tab.click('[data-action="replace-remembered"]');
+  assert.match(await tab.locator('.keep [role="status"]').innerText(), /did not store your answers/);
+  assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 1);
+  assert.equal(await tab.locator('[data-action="remember"]').isChecked(), true, 'the older record is still kept');
+  assert.deepEqual(await stored(tab), before);
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
 });

@@ -19,6 +19,8 @@ enum Status {
     CopyByHand(String),
     Forgotten,
     Replaced,
+    /// The browser refused the change: the box shows what is stored instead.
+    Refused,
 }
 
 /// Print, share link, and remember or forget the answers on this device, in the result's
@@ -55,17 +57,18 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
             });
         })
     };
-    // Each change to storage re-reads it, so the box always shows what is really stored. The
-    // box takes focus: Forget and "Remember these instead" go once pressed, and focus must not
-    // fall to the page.
+    // Each change to storage re-reads it, so the box always shows what is really stored, even
+    // where the browser refused the change (Yew sets `checked` on every render, so a tick the
+    // browser did not store is undone). The box takes focus: Forget and "Remember these
+    // instead" go once pressed, and focus must not fall to the page.
     let remember_box = use_node_ref();
     let stored_after = {
         let (status, remembered) = (status.clone(), remembered.clone());
         let remember_box = remember_box.clone();
-        move |change: &dyn Fn(), now: Status| {
-            change();
+        move |change: &dyn Fn() -> bool, done: Status| {
+            let changed = change();
             remembered.set(keep::is_remembered());
-            status.set(now);
+            status.set(if changed { done } else { Status::Refused });
             if let Some(input) = remember_box.cast::<HtmlInputElement>() {
                 let _ = input.focus();
             }
@@ -102,6 +105,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
         Status::CopyByHand(link) => (ui.link_manual(), Some(link)),
         Status::Forgotten => (ui.forgotten(), None),
         Status::Replaced => (ui.remembered_replaced(), None),
+        Status::Refused => (ui.not_stored(), None),
     };
     let other_answers_remembered =
         *remembered && matches!(keep::remembered(&props.answers), Remembered::Others);
