@@ -148,7 +148,9 @@ pub const ATTRIBUTES: [Attribute; 6] = [
         default: None,
         description: "For a page that is the checker: each screen becomes a browser history \
             entry (Back and Forward move one step, answers kept) and the page's title names the \
-            step. Use it on one checker per page, never in an article.",
+            step. Any script on the page can then read the answers' code (history.state) and \
+            the result's heading (the title): use it only on a page with no other script, on \
+            one checker per page, never in an article.",
     },
 ];
 

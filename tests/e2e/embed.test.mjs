@@ -142,10 +142,21 @@ test('one script tag and one element render the checker in a shadow root, script
         asked: window.__shadowModes,
         sheets: host.shadowRoot?.adoptedStyleSheets.length,
         inLight: !!host.querySelector('.b12c'),
+        // Its public methods: the custom element callbacks only (index.d.ts).
+        methods: Object.getOwnPropertyNames(Object.getPrototypeOf(host)).sort(),
       };
     });
     // The checker asks for a closed root (the tests open it to look inside).
-    assert.deepEqual(shadow, { asked: ['closed'], sheets: 1, inLight: false }, path);
+    assert.deepEqual(
+      shadow,
+      {
+        asked: ['closed'],
+        sheets: 1,
+        inLight: false,
+        methods: ['attributeChangedCallback', 'connectedCallback', 'constructor', 'disconnectedCallback'],
+      },
+      path,
+    );
     assert.equal(await tab.locator('.fallback').isVisible(), false, 'the fallback gives way once the checker is ready');
     assert.deepEqual(tab.external, []);
     assert.deepEqual(tab.consoleErrors, []);

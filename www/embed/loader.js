@@ -23,6 +23,9 @@ const TAG = 'b12-cramp-check';
 /** An element restarts at most this many times; then it shows its fallback for good. */
 const MAX_RESTARTS = 2;
 
+/** The element's restart, called by its instance only: a symbol keeps it off the public API. */
+const RESTART = Symbol('restart');
+
 /**
  * What the documented privacy markers of common session-replay and analytics tools ask for, set
  * on the host element: each tool then leaves the element and everything in it out of its
@@ -147,7 +150,7 @@ class Instance {
     console.error(`${TAG}: the checker stopped (${message}); restarting it with the reader's answers`);
     // After the current call has unwound: nothing may call into this instance any more.
     setTimeout(() => {
-      for (const element of [...this.elements]) element.restart();
+      for (const element of [...this.elements]) element[RESTART]();
     });
   }
 }
@@ -308,7 +311,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   }
 
   /** Called by the instance after it died: a fresh widget with the answers, or the fallback. */
-  restart() {
+  [RESTART]() {
     this.#unmount(false);
     if (!this.isConnected) return;
     this.#restarts += 1;
