@@ -1,7 +1,8 @@
 //! One outline of a result, in the order a reader acts on it (`READING_ORDER`): the banner (what
 //! to do first, with the numbers to call for an emergency or same-day result), what to do now,
-//! when to get help instead, keeping the result for an appointment, why, what the answers point
-//! to, the details, the reader's answers and the sources; then the disclaimer. Every text is in
+//! when to get help instead, keeping the result for an appointment, why, notes on the answers,
+//! what the answers point to, the details, the reader's answers and the sources; then the
+//! disclaimer. Every text is in
 //! the reader's language and region and every source is numbered once, in order of first
 //! citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
 //! and the result screen with its printed summary (`ui/components/result/`) all render it.
@@ -246,23 +247,26 @@ pub fn outline(
     let tone = banner.tone;
     let sections = reading_order(tone)
         .into_iter()
-        .filter_map(|part| match part {
-            Part::Keep => (tone != Tone::Emergency).then_some(Section {
-                id: "keep",
-                title: UiText(texts).keep_heading(),
-                content: Content::Keep {},
-            }),
-            Part::Why => Some(build.why()),
-            Part::Factors => build.factors(),
-            Part::YourAnswers => Some(build.your_answers(answers)),
-            Part::Sources => Some(build.sources()),
-            Part::Advice(section) => {
-                let mut advice = build.advice(section)?;
-                if tone == Tone::SelfCare && section == model::Section::NextSteps {
-                    advice.title = UiText(texts).when_to_get_help();
+        .filter_map(|part| {
+            let (title, content) = match part {
+                Part::Keep => (tone != Tone::Emergency)
+                    .then_some((UiText(texts).keep_heading(), Content::Keep {}))?,
+                Part::Why => build.why(),
+                Part::Factors => build.factors()?,
+                Part::YourAnswers => build.your_answers(answers),
+                Part::Sources => build.sources(),
+                Part::Advice(section)
+                    if tone == Tone::SelfCare && section == model::Section::NextSteps =>
+                {
+                    (UiText(texts).when_to_get_help(), build.advice(section)?.1)
                 }
-                Some(advice)
-            }
+                Part::Advice(section) => build.advice(section)?,
+            };
+            Some(Section {
+                id: part.id(),
+                title,
+                content,
+            })
         })
         .collect();
     Outline {
@@ -306,7 +310,7 @@ impl Builder<'_, '_> {
     }
 
     /// The advice of one section, if there is any.
-    fn advice(&mut self, section: model::Section) -> Option<Section> {
+    fn advice(&mut self, section: model::Section) -> Option<Titled> {
         let pack = self.assessment.pack;
         let items: Vec<Advice> = self
             .assessment
@@ -320,14 +324,10 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
-        (!items.is_empty()).then(|| Section {
-            id: section.id(),
-            title: self.texts.section(section),
-            content: Content::Advice(items),
-        })
+        (!items.is_empty()).then(|| (self.texts.section(section), Content::Advice(items)))
     }
 
-    fn why(&mut self) -> Section {
+    fn why(&mut self) -> Titled {
         let (pack, texts) = (self.assessment.pack, self.texts);
         let reasons = self
             .assessment
@@ -355,15 +355,11 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
-        Section {
-            id: "why",
-            title: UiText(texts).why_this_result(),
-            content: Content::Reasons(reasons),
-        }
+        (UiText(texts).why_this_result(), Content::Reasons(reasons))
     }
 
     /// What the answers point to, where the result shows it (not for red flags).
-    fn factors(&self) -> Option<Section> {
+    fn factors(&self) -> Option<Titled> {
         let (assessment, texts) = (self.assessment, self.texts);
         if !assessment.shows_factors() {
             return None;
@@ -403,15 +399,11 @@ impl Builder<'_, '_> {
                 })
                 .collect(),
         };
-        Some(Section {
-            id: "factors",
-            title: UiText(texts).factor_chart(),
-            content: Content::Factors(factors),
-        })
+        Some((UiText(texts).factor_chart(), Content::Factors(factors)))
     }
 
     /// Every answer in words, step by step: the printed summary's record for a clinician.
-    fn your_answers(&self, answers: &Answers) -> Section {
+    fn your_answers(&self, answers: &Answers) -> Titled {
         let texts = self.texts;
         let given = self
             .assessment
@@ -430,15 +422,11 @@ impl Builder<'_, '_> {
                     .collect(),
             })
             .collect();
-        Section {
-            id: "your_answers",
-            title: UiText(texts).your_answers(),
-            content: Content::Answers(given),
-        }
+        (UiText(texts).your_answers(), Content::Answers(given))
     }
 
     /// Every source cited so far, numbered.
-    fn sources(&self) -> Section {
+    fn sources(&self) -> Titled {
         let (pack, ui) = (self.assessment.pack, UiText(self.texts));
         let list = self
             .citations
@@ -457,10 +445,9 @@ impl Builder<'_, '_> {
                 }
             })
             .collect();
-        Section {
-            id: "sources",
-            title: ui.sources(),
-            content: Content::Sources(Sources {
+        (
+            ui.sources(),
+            Content::Sources(Sources {
                 intro: ui.sources_intro(),
                 list,
                 version: format!(
@@ -471,9 +458,12 @@ impl Builder<'_, '_> {
                     pack.last_reviewed
                 ),
             }),
-        }
+        )
     }
 }
+
+/// A section's title and content, which the outline gives its part's id.
+type Titled = (&'static str, Content);
 
 /// Numbers sources in order of first citation.
 #[derive(Default)]

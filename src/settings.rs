@@ -24,8 +24,8 @@ pub const HISTORY: &str = "history";
 /// from this one (`cargo xtask assemble`).
 pub const ATTRIBUTES: [&str; 5] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS, HISTORY];
 
-/// What the host (page or element) chose: language, region, colour theme and the level of the
-/// top heading.
+/// What the host (page or element) chose: language, region, colour theme, the level of the top
+/// heading, and whether it receives the answers and owns the page's history.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
     pub texts: &'static Texts,

@@ -9,7 +9,7 @@
 
 use crate::engine::model::Pack;
 use crate::engine::{AnswerError, Answers, RawAnswers, RawValue};
-use std::fmt;
+use crate::questionnaire::Questionnaire;
 
 /// The fragment key: `#b12c=<code>`.
 pub const FRAGMENT_KEY: &str = "b12c";
@@ -29,14 +29,9 @@ pub enum ShareError {
     Invalid(AnswerError),
 }
 
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::Malformed => f.write_str("the code is damaged or incomplete"),
-            ShareError::OtherVersion => f.write_str("the code was made by another version"),
-            ShareError::Invalid(error) => write!(f, "the answers are not valid: {error}"),
-        }
-    }
+/// The questionnaire a code's answers lead to (`Questionnaire::restored`).
+pub fn restore(pack: &'static Pack, code: &str) -> Result<Questionnaire, ShareError> {
+    decode(pack, code).map(|answers| Questionnaire::restored(pack, answers))
 }
 
 /// The code for `answers`.
@@ -80,7 +75,7 @@ pub fn decode(pack: &Pack, code: &str) -> Result<Answers, ShareError> {
         if mask == 0 {
             continue;
         }
-        if mask >> question.options.len().min(31) != 0 {
+        if mask & !question.all_options() != 0 {
             return Err(ShareError::Malformed);
         }
         raw.0

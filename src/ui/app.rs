@@ -41,19 +41,15 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let settings = props.settings;
     // Answers from before a restart, this tab's history entry (a reload), a share link or
-    // remembered on this device, else a fresh start.
-    let start = use_memo(
-        props.restart_with.clone(),
-        move |restart_with| match restart_with {
-            Some(code) => keep::restarting_point(code),
-            None => settings
-                .owns_history
-                .then(page::saved_in_history)
-                .flatten()
-                .unwrap_or_else(keep::starting_point),
-        },
-    );
-    let flow = use_reducer(|| (*start).clone());
+    // remembered on this device, else a fresh start: read once, on the first render.
+    let flow = use_reducer(|| match &props.restart_with {
+        Some(code) => keep::restarting_point(code),
+        None => settings
+            .owns_history
+            .then(page::saved_in_history)
+            .flatten()
+            .unwrap_or_else(keep::starting_point),
+    });
     let focus_target = use_node_ref();
     let panel = use_node_ref();
     // Whether the reader has done anything in this visit.
@@ -81,9 +77,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| {
             *acted.borrow_mut() = true;
             // The checker's Back is the browser's Back where that goes to the same screen, so
-            // that the two never disagree about what Back means.
+            // that the two never disagree about what Back means; while another screen is still
+            // to be drawn, Back is dropped below, as any other click.
             if action == Action::Back
                 && settings.owns_history
+                && !*pending.borrow()
                 && page::back_goes_to(flow.apply(Action::Back).screen())
             {
                 page::go_back();
@@ -159,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_complete = props.on_complete.clone();
         let completed = flow.clone();
         // The answers this visit started with, then those of its last result.
-        let kept = use_mut_ref(|| start.answers().clone());
+        let kept = use_mut_ref(|| flow.answers().clone());
         use_effect_with(flow.screen(), move |&screen| {
             if screen != Screen::Result {
                 return;
@@ -333,9 +331,7 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
         .flatten()
         .and_then(|input| input.dyn_into::<HtmlElement>().ok());
     if let Some(input) = input {
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = input.focus_with_options(&options);
+        focus_without_scrolling(&input);
     }
 }
 
@@ -343,13 +339,17 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
 /// the window: in an article a new screen starts where the reader reads, not mid-page.
 fn show_screen_top(panel: &NodeRef, target: &NodeRef) {
     if let Some(element) = target.cast::<HtmlElement>() {
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
+        focus_without_scrolling(&element);
     }
     if let Some(panel) = panel.cast::<HtmlElement>() {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
         panel.scroll_into_view_with_scroll_into_view_options(&options);
     }
+}
+
+fn focus_without_scrolling(element: &HtmlElement) {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
 }

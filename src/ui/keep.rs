@@ -23,17 +23,16 @@ const CONSENTED_RECORD: &str = "v1;consented;";
 /// address once read, so that analytics, screenshots and bookmarks do not keep it.
 pub fn starting_point() -> Questionnaire {
     let fresh = || Questionnaire::new(&PACK);
-    let restored = |answers| Questionnaire::restored(&PACK, answers);
     if let Some(code) = take_code_from_address() {
-        return match share::decode(&PACK, &code) {
-            Ok(answers) => restored(answers).with_notice(Notice::FromLink),
+        return match share::restore(&PACK, &code) {
+            Ok(flow) => flow.with_notice(Notice::FromLink),
             Err(error) => fresh().with_notice(Notice::LinkRefused(error)),
         };
     }
     match stored() {
         Stored::Nothing => fresh(),
-        Stored::Consented(code) => match share::decode(&PACK, &code) {
-            Ok(answers) => restored(answers).with_notice(Notice::Resumed),
+        Stored::Consented(code) => match share::restore(&PACK, &code) {
+            Ok(flow) => flow.with_notice(Notice::Resumed),
             Err(_) => fresh().with_notice(Notice::StoredIgnored),
         },
         Stored::Other => fresh().with_notice(Notice::StoredIgnored),
@@ -43,11 +42,9 @@ pub fn starting_point() -> Questionnaire {
 /// Where the checker starts again after the page had to restart it: the reader's answers,
 /// placed where they lead, with a notice that says what happened.
 pub fn restarting_point(code: &str) -> Questionnaire {
-    let flow = match share::decode(&PACK, code) {
-        Ok(answers) => Questionnaire::restored(&PACK, answers),
-        Err(_) => Questionnaire::new(&PACK),
-    };
-    flow.with_notice(Notice::Restarted)
+    share::restore(&PACK, code)
+        .unwrap_or_else(|_| Questionnaire::new(&PACK))
+        .with_notice(Notice::Restarted)
 }
 
 /// The code in the fragment's `b12c=<code>` part (hosts may keep `&`-separated parts of their
@@ -166,11 +163,6 @@ fn stored() -> Stored {
 /// origin has no storage), nor where the browser blocks storage.
 pub fn can_store() -> bool {
     storage().is_some()
-}
-
-/// The reader asked this device to remember their answers.
-pub fn is_remembered() -> bool {
-    matches!(stored(), Stored::Consented(_))
 }
 
 /// What the device remembers, measured against a set of answers.

@@ -48,8 +48,8 @@ fn current_entry() -> Option<Entry> {
 pub fn saved_in_history() -> Option<Questionnaire> {
     let entry = current_entry()?;
     let screen = Screen::from_id(&PACK, &entry.screen).filter(|&s| s != Screen::Intro)?;
-    let answers = share::decode(&PACK, &entry.answers).ok()?;
-    Some(Questionnaire::restored(&PACK, answers).apply(Action::Show(screen)))
+    let flow = share::restore(&PACK, &entry.answers).ok()?;
+    Some(flow.apply(Action::Show(screen)))
 }
 
 /// The screen a history entry (a `popstate` event's state) showed, if it is the checker's.

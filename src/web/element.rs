@@ -3,8 +3,8 @@
 //! widget's container into the shadow root. A widget's state lives in its own Yew app, never in
 //! globals, so any number of elements on one page stay apart.
 
-use super::app_props;
-use super::attributes::console_warn;
+use super::api;
+use super::attributes::{self, console_warn};
 use crate::pack::UiText;
 use crate::ui::{App, AppProps};
 use std::cell::RefCell;
@@ -76,7 +76,8 @@ impl Widget {
             restart_with,
             may_share,
         };
-        // A new session: a new key, so the app starts from the intro with no answers.
+        // A new session: a new key, so nothing of the previous element's app carries over (it
+        // starts as on arrival: from a link, remembered answers or `restart_with`).
         widget.mount.session += 1;
         Ok(widget)
     }
@@ -89,11 +90,7 @@ impl Widget {
 
     /// Shows the checker with the host's current attributes; the reader's answers stay.
     pub fn refresh(&mut self) {
-        let app = AppProps {
-            on_change: self.on_change.clone(),
-            restart_with: self.restart_with.clone(),
-            ..props_for(&self.host, self.may_share, &mut self.warned)
-        };
+        let app = self.app_props();
         self.mount.show(Some(app));
     }
 
@@ -111,6 +108,28 @@ impl Widget {
         self.mount.show(None);
         self.mount.container.remove();
         IDLE_MOUNTS.with_borrow_mut(|idle| idle.push(self.mount));
+    }
+}
+
+impl Widget {
+    /// The app for the host: its settings from its attributes (each warning given once however
+    /// often they are read again), and its results sent as events, with the answers only if
+    /// the host opted in with `share-answers` and `may_share`.
+    fn app_props(&mut self) -> AppProps {
+        let warned = &mut self.warned;
+        let mut settings = attributes::settings_from(&self.host, &mut |message: String| {
+            if !warned.contains(&message) {
+                console_warn(message.clone());
+                warned.push(message);
+            }
+        });
+        settings.shares_answers &= self.may_share;
+        AppProps {
+            settings,
+            on_complete: api::complete_event_sender(self.host.clone(), settings.shares_answers),
+            on_change: self.on_change.clone(),
+            restart_with: self.restart_with.clone(),
+        }
     }
 }
 
@@ -163,15 +182,4 @@ fn Session(props: &SessionProps) -> Html {
         },
         None => Html::default(),
     }
-}
-
-/// The host's props, each warning given once however often the attributes are read again.
-fn props_for(host: &Element, may_share: bool, warned: &mut Vec<String>) -> AppProps {
-    let mut warn_once = |message: String| {
-        if !warned.contains(&message) {
-            console_warn(message.clone());
-            warned.push(message);
-        }
-    };
-    app_props(host, may_share, &mut warn_once)
 }

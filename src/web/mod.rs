@@ -15,24 +15,8 @@ mod element;
 mod faults;
 mod js_value;
 
-use crate::ui::AppProps;
-use web_sys::Element;
-
 /// Talc, not the standard library's dlmalloc: 2 KB smaller in the wasm, and as quick and as
 /// frugal under the heavy-use test. It is made for single-threaded wasm, which the checker is
 /// (built without atomics).
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-/// The app for `host`: its settings from its attributes, and its results sent as events. The
-/// answers go with them only if the host opted in with `share-answers` and `may_share`.
-fn app_props(host: &Element, may_share: bool, warn: &mut dyn FnMut(String)) -> AppProps {
-    let mut settings = attributes::settings_from(host, warn);
-    settings.shares_answers &= may_share;
-    AppProps {
-        settings,
-        on_complete: api::complete_event_sender(host.clone(), settings.shares_answers),
-        on_change: Default::default(),
-        restart_with: None,
-    }
-}

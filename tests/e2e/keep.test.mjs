@@ -172,6 +172,26 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   await tab.context().close();
 });
 
+test('answers changed in a visit that resumed them: the panel shows the new record, also where it comes first', async () => {
+  // On the B12 result the keep section is the second: the panel must not read the device
+  // before the checker has brought the record up to date.
+  const tab = await open();
+  await walk(tab, answersFile('b12-metformin-tingling.json'));
+  await tab.check('[data-action="remember"]');
+  await open('/', tab);
+  assert.equal(await tab.locator('[data-notice]').getAttribute('data-notice'), 'resumed');
+  await tab.locator('[data-section="your_answers"] summary').click();
+  await tab.click('[data-question="q_age"][data-action="change-answer"]');
+  await tab.check('input[name="q_age"][data-option="75_plus"]');
+  await nextUntilResult(tab);
+  assert.equal(await tab.locator('[data-section]').nth(1).getAttribute('data-section'), 'keep');
+  const record = (await stored(tab)).local['b12-cramp-check'];
+  assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 0, record);
+  assert.equal(await tab.locator('[data-action="remember"]').isChecked(), true);
+  assert.equal(await tab.locator('[data-action="forget"]').count(), 1);
+  await tab.context().close();
+});
+
 test('a browser that refuses to store: the box shows nothing is kept, and the reader is told', async () => {
   const tab = await open();
   await walk(tab, answersFile('other-cause-walking-pain.json'));

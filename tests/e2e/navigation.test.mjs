@@ -21,6 +21,7 @@ import {
   storedOnDevice,
   NOTHING,
   answersFile,
+  answerShown,
   walk,
   pressNext,
   settled,
@@ -166,6 +167,27 @@ test('focus stays on the option used when a follow-up question appears or disapp
     // Back to the file's answers for this step before moving on.
     await tickByKeyboard(page, question, 'none');
   }
+});
+
+test('with `history`, a Back clicked before the screen a Next asked for is drawn is dropped, as any other click', async () => {
+  const page = await openPage();
+  await page.locator('[data-action="start"]').click();
+  await walkTo(page, answersFile('b12-metformin-tingling.json'), 'q_age');
+  await answerShown(page, answersFile('b12-metformin-tingling.json'), {});
+  const before = await stepId(page);
+  // Both clicks in one task, as on a slow device: the browser's Back must not undo the Next.
+  await page.evaluate(() => {
+    const root = document.querySelector('b12-cramp-check').shadowRoot;
+    root.querySelector('[data-action="next"]').click();
+    root.querySelector('[data-action="back"]').click();
+  });
+  await page.locator(`[data-step]:not([data-step="${before}"])`).waitFor();
+  await settled(page);
+  const after = await stepId(page);
+  await page.locator('[data-action="back"]').click();
+  await assertStep(page, before, `the Next was taken (${after}), and Back from there returns`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
 });
 
 test('a refused Next shows the GOV.UK error summary, its links focus the question, and the title starts with Error', async () => {

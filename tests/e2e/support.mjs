@@ -286,7 +286,7 @@ export async function walk(scope, answers, shot, { started = false } = {}) {
  * Gives each question the step in `scope` shows its answer from `answers`, unless `given` (the
  * answers given so far, which this adds to) has it.
  */
-async function answerShown(scope, answers, given) {
+export async function answerShown(scope, answers, given) {
   // Show-if questions appear as earlier answers are given, so look again after each one.
   for (let changed = true; changed; ) {
     changed = false;

@@ -35,7 +35,8 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
     let settings = use_settings();
     let ui = UiText(settings.texts);
     let status = use_state(|| Status::None);
-    let remembered = use_state(keep::is_remembered);
+    // Read on every render: the app may have brought the record up to date since the last.
+    let remembered = keep::remembered(&props.answers);
     let local_file = keep::is_local_file();
     let can_store = keep::can_store();
 
@@ -57,17 +58,17 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
             });
         })
     };
-    // Each change to storage re-reads it, so the box always shows what is really stored, even
-    // where the browser refused the change (Yew sets `checked` on every render, so a tick the
-    // browser did not store is undone). The box takes focus: Forget and "Remember these
-    // instead" go once pressed, and focus must not fall to the page.
+    // Each change to storage renders the panel again (a new status, even the same one), which
+    // reads it again, so the box always shows what is really stored, even where the browser
+    // refused the change (Yew sets `checked` on every render, so a tick the browser did not
+    // store is undone). The box takes focus: Forget and "Remember these instead" go once
+    // pressed, and focus must not fall to the page.
     let remember_box = use_node_ref();
     let stored_after = {
-        let (status, remembered) = (status.clone(), remembered.clone());
+        let status = status.clone();
         let remember_box = remember_box.clone();
         move |change: &dyn Fn() -> bool, done: Status| {
             let changed = change();
-            remembered.set(keep::is_remembered());
             status.set(if changed { done } else { Status::Refused });
             if let Some(input) = remember_box.cast::<HtmlInputElement>() {
                 let _ = input.focus();
@@ -107,8 +108,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
         Status::Replaced => (ui.remembered_replaced(), None),
         Status::Refused => (ui.not_stored(), None),
     };
-    let other_answers_remembered =
-        *remembered && matches!(keep::remembered(&props.answers), Remembered::Others);
+    let is_remembered = !matches!(remembered, Remembered::Nothing);
     html! {
         <>
             <div class="actions">
@@ -131,10 +131,10 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                 <p class="hint" data-notice="no-remember-without-storage">{ ui.remember_unavailable() }</p>
             } else {
                 <label class="option remember">
-                    <input type="checkbox" data-action="remember" checked={*remembered} onchange={toggle} ref={remember_box} />
+                    <input type="checkbox" data-action="remember" checked={is_remembered} onchange={toggle} ref={remember_box} />
                     <span>{ ui.remember() }<span class="hint">{ ui.remember_hint() }</span></span>
                 </label>
-                if other_answers_remembered {
+                if matches!(remembered, Remembered::Others) {
                     <div class="callout callout-notice" data-notice="other-answers-remembered">
                         <p>{ ui.other_answers_remembered() }</p>
                         <div class="actions">
@@ -142,7 +142,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                         </div>
                     </div>
                 }
-                if *remembered {
+                if is_remembered {
                     <div class="actions">
                         <button type="button" class="button" part="button" data-action="forget" onclick={forget}>{ ui.forget() }</button>
                     </div>

@@ -85,10 +85,13 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </section>
         }
     };
-    // Two lists, so that drawing the second leaves the first one's nodes as they are.
-    let (first, rest) = outline
-        .sections
-        .split_at(DRAWN_FIRST.min(outline.sections.len()));
+    // Two lists, so that drawing the second leaves the first one's nodes as they are. The keep
+    // panel reads what the device remembers, which the app brings up to date once the result
+    // is shown (`app.rs`): it is drawn with the rest, after that.
+    let drawn_first = (outline.sections.iter().take(DRAWN_FIRST))
+        .take_while(|section| !matches!(section.content, Content::Keep {}))
+        .count();
+    let (first, rest) = outline.sections.split_at(drawn_first);
     let printed = fill(ui.printed_on(), &[("date", &keep::today(ui))]);
     let change = props
         .on_action
@@ -180,4 +183,4 @@ fn follow(event: MouseEvent) {
     let _ = target.focus();
 }
 
-const CITED: &str = "#cited";
+pub(super) const CITED: &str = "#cited";

@@ -1,4 +1,4 @@
-use super::follow;
+use super::{follow, CITED};
 use crate::outline::Sources;
 use crate::pack::UiText;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub fn list(sources: &Sources, ui: UiText) -> Html {
                         <li id={format!("source-{}", source.number)} tabindex="-1" value={source.number.to_string()}>
                             { source.publisher }{". "}
                             <a href={source.url} rel="noopener noreferrer" target="_blank" lang={source.language}>{ source.title }</a>{ year }
-                            <a class="back-to-text" href="#cited" data-action="back-to-text" onclick={follow}>{ ui.back_to_text() }</a>
+                            <a class="back-to-text" href={CITED} data-action="back-to-text" onclick={follow}>{ ui.back_to_text() }</a>
                         </li>
                     }
                 }) }
