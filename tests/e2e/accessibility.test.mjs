@@ -231,6 +231,8 @@ for (const lang of LANGUAGES) {
     assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
     await tabTo(page, '[data-action="start"]');
     assert.ok(await ringVisible(page), 'Start shows its focus ring');
+    // The main button keeps its own colours there; its ring must not take the page's.
+    assert.ok(await ringInSystemColours(page), "Start's ring is in the system colours");
     await page.keyboard.press('Enter');
     await page.locator('[data-step]').waitFor();
     const boxes = await page
@@ -296,6 +298,23 @@ for (const lang of LANGUAGES) {
     await systemColoursOnly(result, session, 'the result');
     await screenshot(result, 'a11y-forced-colors-result');
     await result.context().close();
+  });
+
+  test(`${lang}: text at twice the browser's size on a 360 px phone: no sideways scrolling, nothing cut off`, async () => {
+    await everyScreen('/', lang, 360, async (page, screen) => {
+      // A phone's or browser's larger text setting: the root font size doubled.
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '200%';
+      });
+      const problems = await page.evaluate(inspectLayout);
+      assert.deepEqual(
+        problems.filter((p) => !p.startsWith('target')),
+        [],
+        `${screen} at 360 px with text at 200 %`,
+      );
+      if (['step-conditions', 'result-emergency'].includes(screen))
+        await screenshot(page, `a11y-large-text-360-${screen}`);
+    });
   });
 
   test(`${lang}: WCAG 1.4.12 text spacing clips no text, at 320 px and 1280 px`, async () => {
@@ -491,6 +510,21 @@ async function systemColoursOnly(page, cdp, where) {
     });
     assert.deepEqual(off, [], `${where}, forced ${scheme}: system colours only`);
   }
+}
+
+/** The focused element's ring (its outline and the shadow around it) is in system colours. */
+function ringInSystemColours(page) {
+  return inFocused(page, (element) => {
+    const probe = document.body.appendChild(document.createElement('i'));
+    const system = (name) => {
+      probe.style.color = name;
+      return getComputedStyle(probe).color;
+    };
+    const [highlight, canvas] = [system('Highlight'), system('Canvas')];
+    probe.remove();
+    const style = getComputedStyle(element);
+    return style.outlineColor === highlight && style.boxShadow.includes(canvas);
+  });
 }
 
 /** The focused element has an outline of its own. */

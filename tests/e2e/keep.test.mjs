@@ -302,6 +302,11 @@ test('the printed summary has the date, version, answers in words, result, why, 
     ]) {
       assert.ok(!has(control), `no "${control}" in print`);
     }
+    // Each source with its whole number, 10 and above too (a clinician looks [10] up by it).
+    const numbers = [...text.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]));
+    assert.ok(expected.sources.length >= 10, 'a result with two-digit source numbers');
+    for (let n = 1; n <= expected.sources.length; n++)
+      assert.ok(numbers.includes(n), `source ${n} printed with its number`);
     assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
     console.log(
       `printed summary: ${pages} ${format} page(s), ${pdf.length} bytes (test-output/print/b12-summary-${format}.pdf)`,

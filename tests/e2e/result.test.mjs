@@ -215,6 +215,36 @@ test('a long banner heading wraps inside the banner at 320px with WCAG 1.4.12 te
   }
 });
 
+test("in an article's column at 320px the banner breaks no word, in either language", async () => {
+  for (const lang of ['en', 'es']) {
+    for (const result of RESULTS) {
+      const page = await newPage(shared.chrome, 320);
+      await page.goto(`${shared.server.url}/demo/article.html`);
+      const widget = page.locator('b12-cramp-check');
+      await widget.evaluate((e, lang) => e.setAttribute('lang', lang), lang);
+      await walk(widget, answersFile(result.file));
+      await widget.locator('[data-triage]').waitFor();
+      // A word is broken when its letters lie on more than one line.
+      const broken = await widget.locator('.banner-text').evaluate((text) => {
+        const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+        const found = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const word of node.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) found.push(word[0]);
+          }
+        }
+        return found;
+      });
+      assert.deepEqual(broken, [], `${lang}, ${result.name}: words broken across lines`);
+      await page.context().close();
+    }
+  }
+});
+
 test('citations: 24px targets, one tab stop a statement, and the way back from a source', async () => {
   const { page } = await resultPage(1280, 'b12-metformin-tingling.json');
   const links = await page.locator('a.cite').all();
