@@ -550,9 +550,10 @@ pub fn response(answers: &Answers, texts: &Texts, region: usize) -> Questionnair
     }
 }
 
-/// A QuestionnaireResponse as read back: what answers need, and on items and answers every
-/// property, to refuse one FHIR does not define there (a misspelt `answer` would drop answers
-/// silently). The resource's other fields (`authored`, `meta`...) are ignored.
+/// A QuestionnaireResponse as read back: what answers need, and on the resource, its items and
+/// answers every property, to refuse one FHIR does not define there (a misspelt `item` or
+/// `answer` would drop answers silently). The resource's other fields (`authored`, `meta`...)
+/// are not read.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseInput {
@@ -565,6 +566,9 @@ pub struct ResponseInput {
     modifier_extension: Vec<IgnoredAny>,
     #[serde(default)]
     item: Vec<ItemInput>,
+    /// Every other property, checked by [`response_property`].
+    #[serde(flatten)]
+    other: BTreeMap<String, IgnoredAny>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -595,6 +599,42 @@ struct AnswerInput {
     /// Every other property, checked by [`answer_property`].
     #[serde(flatten)]
     other: BTreeMap<String, IgnoredAny>,
+}
+
+/// The properties FHIR R4 defines on a QuestionnaireResponse besides those read
+/// (`resourceType`, `questionnaire`, `status`, `modifierExtension`, `item`), and (with `_`) the
+/// extensions of the primitive ones, [`RESPONSE_PRIMITIVES`].
+const RESPONSE_PROPERTIES: [&str; 14] = [
+    "id",
+    "meta",
+    "implicitRules",
+    "language",
+    "text",
+    "contained",
+    "extension",
+    "identifier",
+    "basedOn",
+    "partOf",
+    "subject",
+    "encounter",
+    "author",
+    "source",
+];
+const RESPONSE_PRIMITIVES: [&str; 6] = [
+    "id",
+    "implicitRules",
+    "language",
+    "questionnaire",
+    "status",
+    "authored",
+];
+
+/// Whether `property` is one FHIR defines on a QuestionnaireResponse besides those read.
+fn response_property(property: &str) -> bool {
+    let primitive = |name: &str| RESPONSE_PRIMITIVES.contains(&name);
+    RESPONSE_PROPERTIES.contains(&property)
+        || primitive(property)
+        || property.strip_prefix('_').is_some_and(primitive)
 }
 
 /// The properties FHIR R4 defines on a QuestionnaireResponse item besides those read
@@ -664,10 +704,10 @@ pub enum ResponseError {
     SeveralAnswers(&'static str),
     /// The response says it was entered in error: its answers are not the reader's.
     EnteredInError,
-    /// A property FHIR does not define on an item (`on` "item") or an answer (`on` "answer"),
-    /// named with the item's linkId.
+    /// A property FHIR does not define on the response (`on` "response", no linkId), an item
+    /// (`on` "item") or an answer (`on` "answer"), named with the item's linkId.
     UnknownProperty {
-        link_id: String,
+        link_id: Option<String>,
         on: &'static str,
         property: String,
     },
@@ -724,16 +764,26 @@ impl fmt::Display for ResponseError {
                 on,
                 property,
             } => {
-                let known = match *on {
-                    "item" => {
-                        "linkId, definition, text, answer, item, id, extension, modifierExtension"
-                    }
-                    _ => "a value[x] such as valueCoding, item, id, extension",
+                let (of, known) = match *on {
+                    "response" => (
+                        "a QuestionnaireResponse",
+                        "resourceType, questionnaire, status, item, and the others FHIR R4 defines",
+                    ),
+                    "item" => (
+                        "a QuestionnaireResponse item",
+                        "linkId, definition, text, answer, item, id, extension, modifierExtension",
+                    ),
+                    _ => (
+                        "a QuestionnaireResponse answer",
+                        "a value[x] such as valueCoding, item, id, extension",
+                    ),
                 };
+                if let Some(link_id) = link_id {
+                    write!(f, "linkId {}: ", shortened(link_id))?;
+                }
                 write!(
                     f,
-                    "linkId {}: \"{}\" is not a property of a QuestionnaireResponse {on} ({known})",
-                    shortened(link_id),
+                    "\"{}\" is not a property of {of} ({known})",
                     shortened(property)
                 )
             }
@@ -775,6 +825,13 @@ pub fn answers_from_response(response: &ResponseInput) -> Result<Answers, Respon
     }
     if !response.modifier_extension.is_empty() {
         return Err(ResponseError::ModifierExtension(None));
+    }
+    if let Some(property) = response.other.keys().find(|p| !response_property(p)) {
+        return Err(ResponseError::UnknownProperty {
+            link_id: None,
+            on: "response",
+            property: property.clone(),
+        });
     }
     if let Some(canonical) = &response.questionnaire {
         let url = canonical.split('|').next().unwrap_or_default();
@@ -822,7 +879,7 @@ fn collect_answers(items: &[ItemInput], raw: &mut RawAnswers) -> Result<(), Resp
 /// answers, a `modifierExtension` on either, and an answer with more than one value[x].
 fn check_properties(item: &ItemInput) -> Result<(), ResponseError> {
     let unknown = |on, property: &str| ResponseError::UnknownProperty {
-        link_id: item.link_id.clone(),
+        link_id: Some(item.link_id.clone()),
         on,
         property: property.to_string(),
     };

@@ -611,7 +611,8 @@ fn a_response_entered_in_error_is_refused() {
 }
 
 #[test]
-fn properties_fhir_does_not_define_on_an_item_or_answer_are_refused_naming_the_link_id() {
+fn properties_fhir_does_not_define_on_the_response_an_item_or_answer_are_refused_naming_the_link_id(
+) {
     let coding = |code: &str| json!({ "system": OPTION_SYSTEM, "code": code });
     let cases = [
         // "answers" for "answer": the red flag would be dropped, and the result self-care.
@@ -651,6 +652,24 @@ fn properties_fhir_does_not_define_on_an_item_or_answer_are_refused_naming_the_l
             "{message}"
         );
     }
+    // "items" for "item" on the response itself: every answer, a stroke sign among them, was
+    // dropped. The properties FHIR defines there are read or left alone.
+    let misspelt = json!({ "resourceType": "QuestionnaireResponse", "items": [
+        coded("q_emergency_signs", &["face_arm_speech"])
+    ] });
+    let message = refusal(&["fhir", "answers", "-"], &misspelt.to_string());
+    assert!(
+        message.contains("\"items\" is not a property of a QuestionnaireResponse ("),
+        "{message}"
+    );
+    let defined = json!({
+        "resourceType": "QuestionnaireResponse", "id": "r1", "meta": { "versionId": "1" },
+        "language": "en", "_status": { "extension": [] }, "authored": "2026-11-27",
+        "subject": { "reference": "Patient/1" }, "source": { "reference": "Patient/1" },
+        "item": [coded("q_age", &["40_59"])]
+    });
+    let answers = json_of(&["fhir", "answers", "-"], Some(&defined.to_string()));
+    assert_eq!(answers, json!({ "q_age": "40_59" }));
     let on_response =
         json!({ "resourceType": "QuestionnaireResponse", "modifierExtension": modifier });
     let message = refusal(&["fhir", "answers", "-"], &on_response.to_string());
