@@ -393,6 +393,9 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         ("repeated-option.json", "q_neuro: option \"balance_problems\" is given twice"),
         ("not-an-object.json", "invalid answers JSON: invalid type: sequence, expected an object of answers"),
         ("answered-twice.json", "invalid answers JSON: q_age is answered twice"),
+        // What the parser cannot read in a value is named with its question.
+        ("number-out-of-range.json", "invalid answers JSON: q_age: number out of range"),
+        ("nested-too-deep.json", "invalid answers JSON: q_neuro: recursion limit exceeded"),
         // Far larger than any real answer set: refused, quoting at most a short prefix.
         ("too-many-answers.json", "30 answers given, but there are only 24 questions"),
         ("too-many-options.json", "q_neuro: more options given than the question has (10)"),

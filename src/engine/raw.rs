@@ -99,7 +99,11 @@ impl<'de> Deserialize<'de> for RawAnswers {
                 // A set, so that a huge file of keys is refused in time linear in its size.
                 let mut keys = std::collections::HashSet::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    let value = map.next_value::<RawValue>()?;
+                    // What the parser cannot read in a value (a number out of range, lists
+                    // nested too deep) is named with its question.
+                    let value = map.next_value::<RawValue>().map_err(|error| {
+                        de::Error::custom(format_args!("{}: {error}", shortened(&key)))
+                    })?;
                     if !keys.insert(key.clone()) {
                         return Err(de::Error::custom(format_args!(
                             "{} is answered twice",
