@@ -100,9 +100,7 @@ impl Settings {
             settings.region = region;
         }
         if let Some(code) = lang.filter(|code| !code.is_empty()) {
-            // "en-GB" uses "en".
-            let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-            match texts_for(&primary) {
+            match texts_of_language(code) {
                 Some(texts) => settings.texts = texts,
                 None => warn(format!(
                     "b12-cramp-check: no texts for lang=\"{}\"; using \"{}\"",
@@ -161,6 +159,13 @@ const EU_COUNTRIES: [&str; 27] = [
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
     "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 ];
+
+/// The texts of a language tag's language: "en-GB" (or "en_GB", as locales are often written)
+/// uses "en".
+pub fn texts_of_language(tag: &str) -> Option<&'static Texts> {
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    texts_for(&primary.to_ascii_lowercase())
+}
 
 /// The region a language tag's region subtag names (`en-GB` uk, `en-US` and `es-US` us,
 /// `es-ES` and `de-AT` eu), if the pack has it; `None` for a tag without a country or another
@@ -246,6 +251,7 @@ mod tests {
         assert_eq!(region("es-US", &[]), "us");
         assert_eq!(region("es-ES", &[]), "eu");
         assert_eq!(region("es-es", &[]), "eu");
+        assert_eq!(region("es_ES", &[]), "eu");
         assert_eq!(region("de-AT", &[]), "eu");
         assert_eq!(region("zh-Hant-TW", &[]), "intl");
         for lang in ["es", "en", "es-MX", "es-419", "x", ""] {
@@ -261,7 +267,7 @@ mod tests {
 
     #[test]
     fn spanish_tags_use_the_spanish_texts() {
-        for lang in ["es", "es-ES", "es-US", "es-MX", "ES-419"] {
+        for lang in ["es", "es-ES", "es-US", "es-MX", "ES-419", "es_ES"] {
             assert_eq!(read(Some(lang), &[]).0.texts.code, "es", "{lang}");
         }
         assert_eq!(read(Some("en-US"), &[]).0.texts.code, "en");

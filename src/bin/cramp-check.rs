@@ -17,10 +17,10 @@ use b12_cramp_check::engine::model::QuestionIdx;
 use b12_cramp_check::engine::{could_be_more_urgent, evaluate, shortened, Answers, RawAnswers};
 use b12_cramp_check::fhir;
 use b12_cramp_check::outline::outline;
-use b12_cramp_check::pack::{default_texts, region_index, texts_for, Texts, LANGUAGES, PACK};
+use b12_cramp_check::pack::{default_texts, region_index, Texts, LANGUAGES, PACK};
 use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use b12_cramp_check::report;
-use b12_cramp_check::settings::region_of_language;
+use b12_cramp_check::settings::{region_of_language, texts_of_language};
 use serde::Serialize;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -288,14 +288,14 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 let code = args.next().ok_or("--lang needs a language code")?;
                 // A tag with a country ("es-ES") uses its language, and its region unless
                 // --region names one.
-                let primary = code.split(['-', '_']).next().unwrap_or(code);
                 if !region_given {
                     options.region = region_of_language(code).unwrap_or(PACK.default_region);
                 }
-                options.texts = texts_for(&primary.to_ascii_lowercase()).ok_or_else(|| {
+                options.texts = texts_of_language(code).ok_or_else(|| {
                     let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
                     format!(
-                        "unknown language \"{code}\" (available: {})",
+                        "unknown language \"{}\" (available: {})",
+                        shortened(code),
                         known.join(", ")
                     )
                 })?;
@@ -305,7 +305,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 region_given = true;
                 options.region = region_index(id).ok_or_else(|| {
                     format!(
-                        "unknown region \"{id}\" (available: {})",
+                        "unknown region \"{}\" (available: {})",
+                        shortened(id),
                         PACK.regions.join(", ")
                     )
                 })?;
