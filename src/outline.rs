@@ -7,9 +7,9 @@
 //! citation. `cramp-check explain` (`report.rs`), `cramp-check outline` (its JSON form)
 //! and the result screen with its printed summary (`ui/components/result/`) all render it.
 
-use crate::engine::model::{self, fill, QuestionIdx, RefIdx, Tone};
+use crate::engine::model::{self, fill, FactorIdx, QuestionIdx, RefIdx, Tone};
 use crate::engine::{Answers, Assessment, ReasonSource};
-use crate::pack::{factor_apart, Texts, UiText};
+use crate::pack::{Texts, UiText};
 #[cfg(feature = "cli")]
 use serde::Serialize;
 
@@ -464,6 +464,21 @@ impl Builder<'_, '_> {
 
 /// A section's title and content, which the outline gives its part's id.
 type Titled = (&'static str, Content);
+
+/// The sentence about a factor shown apart from the causes (B12): a test worth asking about
+/// when the result names it, otherwise one the answers alone do not point to (a clinician may
+/// still include it with other tests, as the other-cause result with nerve symptoms does).
+fn factor_apart(texts: &Texts, factor: FactorIdx, named_by_result: bool) -> String {
+    let sentence = if named_by_result {
+        UiText(texts).apart_worth_asking()
+    } else {
+        UiText(texts).apart_not_suggested()
+    };
+    fill(
+        sentence,
+        &[("factor", texts.factor_name(usize::from(factor)))],
+    )
+}
 
 /// Numbers sources in order of first citation.
 #[derive(Default)]

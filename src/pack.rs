@@ -18,21 +18,6 @@ pub fn default_texts() -> &'static Texts {
     &LANGUAGES[0]
 }
 
-/// The sentence about a factor shown apart from the causes (B12): a test worth asking about
-/// when the result names it, otherwise one the answers alone do not point to (a clinician may
-/// still include it with other tests, as the other-cause result with nerve symptoms does).
-pub fn factor_apart(texts: &Texts, factor: FactorIdx, named_by_result: bool) -> String {
-    let sentence = if named_by_result {
-        UiText(texts).apart_worth_asking()
-    } else {
-        UiText(texts).apart_not_suggested()
-    };
-    fill(
-        sentence,
-        &[("factor", texts.factor_name(usize::from(factor)))],
-    )
-}
-
 /// A region's index by id (`intl`, `uk`, `us`, `eu`).
 pub fn region_index(id: &str) -> Option<usize> {
     PACK.regions.iter().position(|r| *r == id)

@@ -1,8 +1,9 @@
 //! What the rules say about a set of answers: the one reading of the rule language, used by the
 //! engine on a reader's answers and by the pack compiler's search on partial answers.
 //!
-//! Answers may be partly known (the compiler decides them one by one), so every judgement is
-//! three-valued: true, false, or not known yet. On complete answers nothing is unknown.
+//! Answers may be partly known (the compiler decides them one by one; the engine asks whether
+//! questions still open could make a result more urgent), so every judgement is three-valued:
+//! true, false, or not known yet. On complete answers nothing is unknown.
 
 use crate::pack::{Expr, FactorIdx, LevelIdx, Pack, QuestionIdx};
 

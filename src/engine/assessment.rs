@@ -64,8 +64,10 @@ impl Assessment<'_> {
         }
     }
 
-    /// Whether the remaining questions can no longer change the result: a red flag holds, or
-    /// the deciding outcome stops the questionnaire (for example under 18).
+    /// Whether the result is decided without the remaining questions: a red flag holds, or the
+    /// deciding outcome stops the questionnaire (for example under 18). A later answer can
+    /// still make it more urgent (a same-day red flag, under 18): the questionnaire shows the
+    /// result only when no unanswered question could (`could_be_more_urgent`).
     pub fn stops_questionnaire(&self) -> bool {
         match self.decision {
             Decision::RedFlags => true,
