@@ -71,7 +71,8 @@ pub fn parse(source: &str) -> Result<Cond, String> {
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Word(String),
-    Number(i32),
+    /// A whole number, with its text as written: an option id such as `01` is a number too.
+    Number(i32, String),
     Symbol(&'static str),
 }
 
@@ -79,7 +80,7 @@ impl Token {
     fn describe(&self) -> String {
         match self {
             Token::Word(w) => format!("\"{w}\""),
-            Token::Number(n) => format!("number {n}"),
+            Token::Number(_, text) => format!("number {text}"),
             Token::Symbol(s) => format!("\"{s}\""),
         }
     }
@@ -114,7 +115,7 @@ fn tokenize(source: &str) -> Result<Vec<Token>, String> {
         }
         let word = &rest[..len];
         tokens.push(match word.parse::<i32>() {
-            Ok(n) => Token::Number(n),
+            Ok(n) => Token::Number(n, word.to_string()),
             Err(_) => Token::Word(word.to_string()),
         });
         rest = &rest[len..];
@@ -257,7 +258,7 @@ impl Parser {
             }
         };
         match self.next() {
-            Some(Token::Number(value)) => Ok(Cond::Points {
+            Some(Token::Number(value, _)) => Ok(Cond::Points {
                 factor,
                 group,
                 op,
@@ -291,7 +292,7 @@ impl Parser {
     fn identifier(&mut self, what: &str) -> Result<String, String> {
         match self.next() {
             Some(Token::Word(word)) if !KEYWORDS.contains(&word.as_str()) => Ok(word),
-            Some(Token::Number(n)) => Ok(n.to_string()),
+            Some(Token::Number(_, text)) => Ok(text),
             other => Err(format!(
                 "expected {what}, found {}",
                 describe(other.as_ref())
@@ -333,6 +334,11 @@ mod tests {
     #[test]
     fn parses_every_atom_form() {
         assert_eq!(parse("q_age is 18_39").unwrap(), is("q_age", &["18_39"]));
+        // An option id that reads as a number is kept as written.
+        assert_eq!(
+            parse("q_x in [01, 007, 2]").unwrap(),
+            is("q_x", &["01", "007", "2"])
+        );
         assert_eq!(
             parse("q_age in [60_64, 75_plus]").unwrap(),
             is("q_age", &["60_64", "75_plus"])

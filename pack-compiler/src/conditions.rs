@@ -113,6 +113,7 @@ impl Names<'_> {
         value: i32,
         at: &mut Place,
     ) -> Expr {
+        let name = group.map_or_else(|| factor.to_string(), |g| format!("{factor}.{g}"));
         let Some(f) = self.factors.find(factor, at.file, at.entry, at.errors) else {
             return Expr::All(&[]);
         };
@@ -138,12 +139,19 @@ impl Names<'_> {
             min,
         };
         let not = |expr: Expr| Expr::Not(Box::leak(Box::new(expr)));
-        match op {
-            Cmp::Ge => at_least(value),
-            Cmp::Gt => at_least(value + 1),
-            Cmp::Lt => not(at_least(value)),
-            Cmp::Le => not(at_least(value + 1)),
-            Cmp::Eq => Expr::All(leak::list(vec![at_least(value), not(at_least(value + 1))])),
+        // "> n", "<= n" and "= n" compare with n + 1 points.
+        match (op, value.checked_add(1)) {
+            (Cmp::Ge, _) => at_least(value),
+            (Cmp::Lt, _) => not(at_least(value)),
+            (Cmp::Gt, Some(above)) => at_least(above),
+            (Cmp::Le, Some(above)) => not(at_least(above)),
+            (Cmp::Eq, Some(above)) => {
+                Expr::All(leak::list(vec![at_least(value), not(at_least(above))]))
+            }
+            (_, None) => at.error(format!(
+                "points({name}) compared to {value}: the number is too large (at most {} here)",
+                i32::MAX - 1
+            )),
         }
     }
 

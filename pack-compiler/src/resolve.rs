@@ -78,11 +78,13 @@ pub fn resolve(dir: &Path) -> Result<Resolved, Errors> {
         errors,
         files,
         refs: None,
+        cited: Vec::new(),
         rule_sources: RuleSources::default(),
     };
     let default_language = pack_file.default_language.clone();
     let (references, warnings) = r.references(references, &default_language);
     let (pack, score_labels) = r.pack(pack_file, questions, scoring, rules, advice, references);
+    r.uncited_references(pack.references);
     let Resolver {
         mut errors,
         files,
@@ -110,6 +112,8 @@ pub(crate) struct Resolver {
     pub files: Files,
     /// Reference ids, once read.
     refs: Option<Ids>,
+    /// Per reference (by index), whether a `refs` list names it.
+    cited: Vec<bool>,
     pub rule_sources: RuleSources,
 }
 
@@ -333,6 +337,7 @@ impl Resolver {
                 language: leak::text(r.language.as_deref().unwrap_or(default_language)),
             });
         }
+        self.cited = vec![false; list.len()];
         self.refs = Some(Ids::define(
             "reference",
             "references.toml",
@@ -361,12 +366,34 @@ impl Resolver {
             );
         }
         let known = self.refs.as_ref().expect("references are read first");
-        leak::list(
-            ids.iter()
-                .filter_map(|id| known.find(id, file, entry, &mut self.errors))
-                .map(|r| r as RefIdx)
-                .collect(),
-        )
+        let found: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| known.find(id, file, entry, &mut self.errors))
+            .collect();
+        for &r in &found {
+            if let Some(cited) = self.cited.get_mut(r) {
+                *cited = true;
+            }
+        }
+        leak::list(found.into_iter().map(|r| r as RefIdx).collect())
+    }
+
+    /// Every reference must be cited by some `refs` list (once every entry is read): a source
+    /// nothing cites supports nothing the reader sees. Ids are names, so removing one leaves
+    /// the others as they are (R31 stays R31).
+    fn uncited_references(&mut self, references: &[Reference]) {
+        let file = self.files.references.clone();
+        for (reference, _) in references
+            .iter()
+            .zip(&self.cited)
+            .filter(|(_, &cited)| !cited)
+        {
+            self.errors.push(
+                &file,
+                format!("[{}]", reference.id),
+                "cited by nothing: no refs list in the pack names it (cite it where the pack relies on it, or remove it)",
+            );
+        }
     }
 
     /// Questions with their kinds and options (show-if rules come after, once every

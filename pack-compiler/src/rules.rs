@@ -32,6 +32,20 @@ impl Resolver {
                     "red_flag counts the red flags in rules.toml and takes no score lines",
                 );
             }
+            // The checker adds a factor's points up as whole numbers (i32).
+            let total = lines
+                .iter()
+                .try_fold(0i32, |sum, line| sum.checked_add(line.points.max(0)));
+            if total.is_none() {
+                self.errors.push(
+                    &file,
+                    factor_id,
+                    format!(
+                        "the points of its score lines add up to more than {}",
+                        i32::MAX
+                    ),
+                );
+            }
             for (n, line) in lines.iter().enumerate() {
                 let label = format!("{factor_id} entry {} (\"{}\")", n + 1, line.when);
                 if line.points <= 0 {

@@ -26,6 +26,22 @@ const MONTHS_KEY: &str = "months";
 /// spaces, or nothing where the region has no such line.
 const DIAL_SUFFIX: &str = "_dial";
 
+/// The region keys the checker reads by name (`src/outline.rs`: the numbers of an emergency
+/// result's and a same-day result's `tel:` links): every region of every language defines them,
+/// whatever the first region lists.
+const REQUIRED_REGION_KEYS: [&str; 2] = [EMERGENCY_DIAL, "same_day_dial"];
+const EMERGENCY_DIAL: &str = "emergency_dial";
+
+/// The words a `[ui]` key may not be: it becomes the name of a method of the generated
+/// `UiText`. Rust's strict and reserved keywords (2024 edition included).
+const RUST_KEYWORDS: [&str; 51] = [
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use",
+    "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override",
+    "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
 /// A language's `[ui]` table, key and text in the default language's key order; the checker
 /// names each key in its generated `UiText`.
 pub struct UiTable(pub Vec<(String, &'static str)>);
@@ -107,6 +123,8 @@ pub fn read_languages(
 
     let mut ui_keys: Vec<String> = Vec::new();
     let mut region_keys: &'static [&'static str] = &[];
+    // The default language's table: every language dials the same numbers.
+    let mut default_table: Option<Table> = None;
     for path in files {
         let file = path.display().to_string();
         let code = path
@@ -120,24 +138,37 @@ pub fn read_languages(
         let Some(table) = parse_toml::<Table>(&source, &file, errors) else {
             continue;
         };
-        if ui_keys.is_empty() {
+        if default_table.is_none() {
             ui_keys = table
                 .get("ui")
                 .and_then(Value::as_table)
                 .map(|t| t.keys().cloned().collect())
                 .unwrap_or_default();
+            for key in ui_keys.iter().filter(|k| !is_method_name(k)) {
+                errors.push(
+                    &file,
+                    format!("ui.{key}"),
+                    "each [ui] key becomes a method name in the checker (UiText): lower-case letters, digits and _, starting with a letter, and not a Rust keyword (type, fn, move...)",
+                );
+            }
             // The default language's first region defines the placeholders every region fills.
-            region_keys = leak::list(
-                pack.regions
-                    .first()
-                    .and_then(|first| table.get("regions")?.get(*first)?.as_table())
-                    .map(|t| t.keys().map(leak::text).collect())
-                    .unwrap_or_default(),
-            );
-            if region_keys.is_empty() {
+            let mut keys: Vec<&'static str> = pack
+                .regions
+                .first()
+                .and_then(|first| table.get("regions")?.get(*first)?.as_table())
+                .map(|t| t.keys().map(leak::text).collect())
+                .unwrap_or_default();
+            if keys.is_empty() {
                 let first = pack.regions.first().copied().unwrap_or("");
                 errors.push(&file, format!("regions.{first}"), "missing: the first region's table defines the region placeholders ({emergency_number}...)");
             }
+            for required in REQUIRED_REGION_KEYS {
+                if !keys.contains(&required) {
+                    keys.push(required);
+                }
+            }
+            region_keys = leak::list(keys);
+            default_table = Some(table.clone());
         }
         let mut reader = Reader {
             file: &file,
@@ -148,9 +179,81 @@ pub fn read_languages(
         };
         let language = read_language(&mut reader, &code, pack, &ui_keys);
         reader.report_unknown_keys();
+        if let Some(default) = default_table.as_ref().filter(|_| !languages.is_empty()) {
+            same_numbers_to_dial(
+                &file,
+                &table,
+                default,
+                default_language,
+                pack,
+                region_keys,
+                errors,
+            );
+        }
         languages.push(language);
     }
     languages
+}
+
+/// A `_dial` value in another language must dial what the default language's does: the
+/// numbers to call belong to the region, not to the language.
+fn same_numbers_to_dial(
+    file: &str,
+    table: &Table,
+    default: &Table,
+    default_language: &str,
+    pack: &Pack,
+    region_keys: &[&str],
+    errors: &mut Errors,
+) {
+    let dial = |root: &Table, region: &str, key: &str| {
+        numbers_to_dial(root.get("regions")?.get(region)?.get(key)?).ok()
+    };
+    for region in pack.regions {
+        for key in region_keys.iter().filter(|k| k.ends_with(DIAL_SUFFIX)) {
+            // A missing or malformed value is reported where it is read.
+            let (Some(here), Some(there)) = (dial(table, region, key), dial(default, region, key))
+            else {
+                continue;
+            };
+            if here != there {
+                errors.push(
+                    file,
+                    format!("regions.{region}.{key}"),
+                    format!(
+                        "numbers to dial \"{here}\" differ from \"{there}\" in {default_language}.toml: every language dials the same numbers for a region"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+const MISSING_DIAL: &str = "missing: numbers to dial in quotes (\"\" for none)";
+
+/// A `_dial` value: digits, several separated by spaces (one space apart once read), or none.
+fn numbers_to_dial(value: &Value) -> Result<String, &'static str> {
+    match value {
+        Value::String(s)
+            if s.split_whitespace()
+                .all(|n| n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            Ok(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        Value::String(_) => {
+            Err("numbers to dial: digits only, separated by spaces (or \"\" for none)")
+        }
+        _ => Err(MISSING_DIAL),
+    }
+}
+
+/// Whether a `[ui]` key can name a generated method: `[a-z][a-z0-9_]*`, not a Rust keyword.
+fn is_method_name(key: &str) -> bool {
+    key.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !RUST_KEYWORDS.contains(&key)
 }
 
 fn read_language(r: &mut Reader, code: &str, pack: &Pack, ui_keys: &[String]) -> Texts {
@@ -257,27 +360,33 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// A reader-facing text; it may use the region placeholders.
+    /// A reader-facing text; it may use the region placeholders, and an interface text (`[ui]`)
+    /// also those the interface fills in itself.
     fn text(&mut self, path: &[&str]) -> &'static str {
         let text = self.plain_text(path);
+        let in_ui = path.first() == Some(&"ui");
+        let known = |ui: bool| {
+            self.region_keys
+                .iter()
+                .copied()
+                .chain(UI_PLACEHOLDERS.into_iter().filter(|_| ui))
+                .map(|k| format!("{{{k}}}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for name in placeholders(text) {
-            let is_region_key = self.region_keys.contains(&name);
-            if !is_region_key && !UI_PLACEHOLDERS.contains(&name) {
-                self.errors.push(
-                    self.file,
-                    path.join("."),
-                    format!(
-                        "unknown placeholder {{{name}}} (known: {})",
-                        self.region_keys
-                            .iter()
-                            .copied()
-                            .chain(UI_PLACEHOLDERS)
-                            .map(|k| format!("{{{k}}}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                );
+            if self.region_keys.contains(&name) || in_ui && UI_PLACEHOLDERS.contains(&name) {
+                continue;
             }
+            let message = if UI_PLACEHOLDERS.contains(&name) {
+                format!(
+                    "placeholder {{{name}}} is filled in only in the interface's words ([ui]); here only the region's are (known: {})",
+                    known(false)
+                )
+            } else {
+                format!("unknown placeholder {{{name}}} (known: {})", known(in_ui))
+            };
+            self.errors.push(self.file, path.join("."), message);
         }
         text
     }
@@ -290,32 +399,31 @@ impl Reader<'_> {
         }
         let key_path = path.join(".");
         self.used.insert(key_path.clone());
-        match self
+        let value = self
             .root
             .get("regions")
             .and_then(|r| r.get(region))
-            .and_then(|r| r.get(key))
+            .and_then(|r| r.get(key));
+        // Every region has an emergency number: an emergency result's first control calls it.
+        let none_to_dial = |numbers: String| {
+            if numbers.is_empty() && key == EMERGENCY_DIAL {
+                Err("no number to dial: every region has an emergency number")
+            } else {
+                Ok(numbers)
+            }
+        };
+        match value
+            .map_or(Err(MISSING_DIAL), numbers_to_dial)
+            .and_then(none_to_dial)
         {
-            Some(Value::String(s))
-                if s.split_whitespace()
-                    .all(|n| n.bytes().all(|b| b.is_ascii_digit())) =>
-            {
-                leak::text(s.split_whitespace().collect::<Vec<_>>().join(" "))
-            }
-            Some(Value::String(_)) => {
-                self.errors.push(
-                    self.file,
-                    key_path,
-                    "numbers to dial: digits only, separated by spaces (or \"\" for none)",
-                );
-                ""
-            }
-            _ => {
-                self.errors.push(
-                    self.file,
-                    key_path,
-                    "missing: numbers to dial in quotes (\"\" for none)",
-                );
+            Ok(numbers) => leak::text(numbers),
+            Err(problem) => {
+                let problem = if REQUIRED_REGION_KEYS.contains(&key) && value.is_none() {
+                    format!("{problem}: the checker reads {key} in every region")
+                } else {
+                    problem.to_string()
+                };
+                self.errors.push(self.file, key_path, problem);
                 ""
             }
         }

@@ -24,6 +24,16 @@ fn broken_pack(name: &str, file: &str, edit: impl Fn(String) -> String) -> PathB
     dir
 }
 
+/// A second edit of the same kind in another file of a broken pack (the same change in every
+/// language, say).
+fn also_edit(dir: &Path, file: &str, edit: impl Fn(String) -> String) {
+    let path = dir.join(file);
+    let original = fs::read_to_string(&path).expect("pack file");
+    let edited = edit(original.clone());
+    assert_ne!(original, edited, "the edit must change {file}");
+    fs::write(&path, edited).expect("write");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
     for entry in fs::read_dir(from).expect("read pack") {
@@ -469,5 +479,158 @@ fn a_reference_language_that_is_not_a_tag_is_refused() {
         &errors(&dir),
         "references.toml",
         &["[R1]", "language \"english\" is not a language tag"],
+    );
+}
+
+#[test]
+fn a_region_without_the_numbers_the_checker_dials_is_named() {
+    // The checker reads emergency_dial and same_day_dial by name: renamed or dropped in every
+    // region of every language, the emergency banners would lose their numbers.
+    let rename = |s: String| {
+        s.replace("emergency_dial = ", "emergency_call = ")
+            .replace("same_day_dial = \"111\"\n", "")
+            .replace("same_day_dial = \"\"\n", "")
+    };
+    let dir = broken_pack("region-dial-renamed", "texts/en.toml", rename);
+    also_edit(&dir, "texts/es.toml", rename);
+    let messages = errors(&dir);
+    for file in ["en.toml", "es.toml"] {
+        for region in ["intl", "uk", "us", "eu"] {
+            for key in ["emergency_dial", "same_day_dial"] {
+                assert_reported(
+                    &messages,
+                    file,
+                    &[
+                        &format!("regions.{region}.{key}"),
+                        &format!("missing: numbers to dial in quotes (\"\" for none): the checker reads {key} in every region"),
+                    ],
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_number_to_dial_that_differs_between_languages_is_named() {
+    // The uk's emergency number, dialled as 112 in Spanish but 999 in English.
+    let dir = broken_pack("region-dial-differs", "texts/es.toml", |s| {
+        s.replacen("emergency_dial = \"999\"", "emergency_dial = \"112\"", 1)
+    });
+    assert_reported(
+        &errors(&dir),
+        "es.toml",
+        &[
+            "regions.uk.emergency_dial",
+            "numbers to dial \"112\" differ from \"999\" in en.toml",
+        ],
+    );
+}
+
+#[test]
+fn a_region_without_an_emergency_number_is_named() {
+    // An emergency result's first control calls the region's number: none is not an option.
+    let dir = broken_pack("region-no-emergency-number", "texts/en.toml", |s| {
+        s.replacen("emergency_dial = \"999\"", "emergency_dial = \"\"", 1)
+    });
+    assert_reported(
+        &errors(&dir),
+        "en.toml",
+        &[
+            "regions.uk.emergency_dial",
+            "no number to dial: every region has an emergency number",
+        ],
+    );
+}
+
+#[test]
+fn an_interface_placeholder_outside_the_interface_texts_is_named() {
+    // Only the interface fills {step}, {date}, {number}...; a signal's text would show braces.
+    let dir = broken_pack("ui-placeholder-outside-ui", "texts/en.toml", |s| {
+        s.replace(
+            "heavy_alcohol = \"Heavy drinking over years",
+            "heavy_alcohol = \"Heavy drinking (step {step}) over years",
+        )
+    });
+    assert_reported(
+        &errors(&dir),
+        "en.toml",
+        &[
+            "signals.heavy_alcohol",
+            "placeholder {step} is filled in only in the interface's words ([ui])",
+        ],
+    );
+}
+
+#[test]
+fn a_ui_key_that_cannot_name_a_method_is_named() {
+    // Each [ui] key becomes a method of the checker's UiText: a keyword or a key with capitals
+    // or a dash would stop rustc inside the generated code instead.
+    let rename = |s: String| {
+        s.replacen("\nsee_result_now = ", "\ntype = ", 1).replacen(
+            "\nstart_again = ",
+            "\nStart-Again = ",
+            1,
+        )
+    };
+    let dir = broken_pack("ui-key-keyword", "texts/en.toml", rename);
+    also_edit(&dir, "texts/es.toml", rename);
+    let messages = errors(&dir);
+    for key in ["ui.type", "ui.Start-Again"] {
+        assert_reported(&messages, "en.toml", &[key, "not a Rust keyword"]);
+    }
+}
+
+#[test]
+fn a_reference_nothing_cites_is_named() {
+    let dir = broken_pack("uncited-reference", "references.toml", |s| {
+        s + "\n[R99]\ntitle = \"A source nothing cites\"\npublisher = \"Nobody\"\nurl = \"https://doi.org/10.1000/uncited\"\n"
+    });
+    assert_reported(
+        &errors(&dir),
+        "references.toml",
+        &["[R99]", "cited by nothing"],
+    );
+}
+
+#[test]
+fn points_compared_to_too_large_a_number_is_named() {
+    // "> n" is compiled as "at least n + 1", which the largest whole number has no room for.
+    let dir = broken_pack("points-overflow", "rules.toml", |s| {
+        s.replace(
+            "points(b12.risk_major) > 0",
+            "points(b12.risk_major) > 2147483647",
+        )
+    });
+    assert_reported(
+        &errors(&dir),
+        "rules.toml",
+        &[
+            "signal \"b12_risk\"",
+            "points(b12.risk_major) compared to 2147483647: the number is too large",
+        ],
+    );
+}
+
+#[test]
+fn a_factor_whose_points_add_up_to_too_large_a_number_is_named() {
+    let dir = broken_pack("points-sum-overflow", "scoring.toml", |s| {
+        s.replace("points = 2,", "points = 2147483647,")
+    });
+    assert_reported(
+        &errors(&dir),
+        "scoring.toml",
+        &["b12: the points of its score lines add up to more than 2147483647"],
+    );
+}
+
+#[test]
+fn an_option_that_reads_as_a_number_is_named_as_written() {
+    let dir = broken_pack("option-number", "scoring.toml", |s| {
+        s.replace("q_gut_history has coeliac", "q_gut_history has 007")
+    });
+    assert_reported(
+        &errors(&dir),
+        "scoring.toml",
+        &["unknown option \"007\" for q_gut_history"],
     );
 }
