@@ -7,7 +7,7 @@ mod command;
 #[path = "support/generators.rs"]
 mod generators;
 
-use b12_cramp_check::pack::PACK;
+use b12_cramp_check::pack::{LANGUAGES, PACK};
 use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use command::{answers_file, run};
 use generators::any_answers;
@@ -491,6 +491,22 @@ fn usage_errors_exit_2() {
         assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
     }
     assert!(run(&["--help"], None).status.success());
+}
+
+#[test]
+fn help_names_the_packs_regions_and_languages() {
+    let help = String::from_utf8(run(&["--help"], None).stdout).expect("UTF-8");
+    let regions = format!("[--region {}]", PACK.regions.join("|"));
+    assert_eq!(help.matches(&regions).count(), 3, "{help}");
+    let languages: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
+    assert!(
+        help.contains(&format!("--lang takes\n{};", languages.join(" or "))),
+        "{help}"
+    );
+    assert!(
+        !help.contains("{REGIONS}") && !help.contains("{LANGUAGES}"),
+        "{help}"
+    );
 }
 
 #[cfg(unix)]

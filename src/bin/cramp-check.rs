@@ -25,10 +25,11 @@ use serde::Serialize;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+/// The help text; `{REGIONS}` and `{LANGUAGES}` stand for the pack's regions and languages.
 const USAGE: &str =
-    "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
-       cramp-check fhir questionnaire [--lang CODE] [--region intl|uk|us|eu]
-       cramp-check fhir response [--lang CODE] [--region intl|uk|us|eu] [FILE|-]
+    "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region {REGIONS}] [FILE|-]
+       cramp-check fhir questionnaire [--lang CODE] [--region {REGIONS}]
+       cramp-check fhir response [--lang CODE] [--region {REGIONS}] [FILE|-]
        cramp-check fhir answers [FILE|-]
   eval     print the assessment as JSON
   explain  print the result as readable text with the cited sources, as the page shows it
@@ -44,8 +45,19 @@ Answers are a JSON object: a string for a one-answer question, a list for tick-a
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads
 standard input. eval and fhir answers warn on standard error when the answers are incomplete
 (the questionnaire would not show their result yet), naming the questions it would ask next and
-those whose answer could be a warning sign that makes the result more urgent. --lang takes en or es; a tag with a country
-(es-ES, en-GB) also picks its region unless --region names one.";
+those whose answer could be a warning sign that makes the result more urgent. --lang takes
+{LANGUAGES}; a tag with a country (es-ES, en-GB) also picks its region unless --region names one.";
+
+/// The help text with the pack's regions and languages.
+fn usage() -> String {
+    USAGE
+        .replace("{REGIONS}", &PACK.regions.join("|"))
+        .replace("{LANGUAGES}", &language_codes().join(" or "))
+}
+
+fn language_codes() -> Vec<&'static str> {
+    LANGUAGES.iter().map(|t| t.code).collect()
+}
 
 enum Command {
     Eval,
@@ -146,7 +158,7 @@ fn shorten_quotes(message: &str) -> String {
 
 fn run(args: &[String]) -> Result<Output, String> {
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        return Ok(format!("{USAGE}\n").into());
+        return Ok(format!("{}\n", usage()).into());
     }
     if args.iter().any(|a| a == "--version") {
         let program = env!("CARGO_PKG_VERSION");
@@ -263,17 +275,19 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             Some("answers") => Command::FhirAnswers,
             Some(other) => {
                 return Err(format!(
-                    "unknown fhir command \"{other}\" (questionnaire, response or answers)\n{USAGE}"
+                    "unknown fhir command \"{other}\" (questionnaire, response or answers)\n{}",
+                    usage()
                 ))
             }
             None => {
                 return Err(format!(
-                    "fhir needs questionnaire, response or answers\n{USAGE}"
+                    "fhir needs questionnaire, response or answers\n{}",
+                    usage()
                 ))
             }
         },
-        Some(other) => return Err(format!("unknown command \"{other}\"\n{USAGE}")),
-        None => return Err(USAGE.to_string()),
+        Some(other) => return Err(format!("unknown command \"{other}\"\n{}", usage())),
+        None => return Err(usage()),
     };
     let mut options = Options {
         command,
@@ -292,11 +306,10 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     options.region = region_of_language(code).unwrap_or(PACK.default_region);
                 }
                 options.texts = texts_of_language(code).ok_or_else(|| {
-                    let known: Vec<&str> = LANGUAGES.iter().map(|t| t.code).collect();
                     format!(
                         "unknown language \"{}\" (available: {})",
                         shortened(code),
-                        known.join(", ")
+                        language_codes().join(", ")
                     )
                 })?;
             }
@@ -312,7 +325,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 })?;
             }
             flag if flag.starts_with("--") => {
-                return Err(format!("unknown option \"{flag}\"\n{USAGE}"))
+                return Err(format!("unknown option \"{flag}\"\n{}", usage()))
             }
             path if matches!(options.command, Command::FhirQuestionnaire) => {
                 return Err(format!(
