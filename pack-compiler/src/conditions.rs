@@ -113,11 +113,10 @@ impl Names<'_> {
         value: i32,
         at: &mut Place,
     ) -> Expr {
-        let name = group.map_or_else(|| factor.to_string(), |g| format!("{factor}.{g}"));
         let Some(f) = self.factors.find(factor, at.file, at.entry, at.errors) else {
             return Expr::All(&[]);
         };
-        let group = match group {
+        let group_index = match group {
             None => None,
             Some(g) => match self
                 .groups
@@ -135,7 +134,7 @@ impl Names<'_> {
         };
         let at_least = |min: i32| Expr::PointsAtLeast {
             factor: f as u16,
-            group,
+            group: group_index,
             min,
         };
         let not = |expr: Expr| Expr::Not(Box::leak(Box::new(expr)));
@@ -148,10 +147,13 @@ impl Names<'_> {
             (Cmp::Eq, Some(above)) => {
                 Expr::All(leak::list(vec![at_least(value), not(at_least(above))]))
             }
-            (_, None) => at.error(format!(
-                "points({name}) compared to {value}: the number is too large (at most {} here)",
-                i32::MAX - 1
-            )),
+            (_, None) => {
+                let name = group.map_or_else(|| factor.to_string(), |g| format!("{factor}.{g}"));
+                at.error(format!(
+                    "points({name}) compared to {value}: the number is too large (at most {} here)",
+                    i32::MAX - 1
+                ))
+            }
         }
     }
 
