@@ -155,7 +155,7 @@ mod tests {
             .expect("example");
         let text = explain(&outline_of(&answers), texts);
         assert!(text.contains(
-            "  - You have something that makes low vitamin B12 more likely. [1][2]\n      \
+            "  - Something in your answers makes low vitamin B12 more likely. [1][2]\n      \
              You answered: \"65 to 74\"\n      \
              You answered: \"Metformin, for 1 year or longer\"\n"
         ));

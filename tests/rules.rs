@@ -818,7 +818,7 @@ fn very_stiff_muscles_are_an_emergency_sign_with_a_high_temperature_not_alone() 
         (
             "es",
             ", o ",
-            "Fiebre alta con ",
+            "Temperatura alta con ",
             "músculos muy rígidos",
             "piel caliente que ya no suda",
             "Confusión, ",
@@ -844,7 +844,7 @@ fn very_stiff_muscles_are_an_emergency_sign_with_a_high_temperature_not_alone() 
 }
 
 /// Section 10.1: `tetanus_risk_wound` is a recent deep *or* dirty wound. 1.1.0 named only a
-/// dirty one, so a reader with a deep, clean wound and unsure tetanus jabs ticked nothing and
+/// dirty one, so a reader with a deep, clean wound and unsure tetanus vaccinations ticked nothing and
 /// never saw the next step that sends a large or deep wound to the emergency department.
 #[test]
 fn a_deep_wound_is_a_tetanus_risk_like_a_dirty_one() {
@@ -910,6 +910,38 @@ fn nerve_or_eyesight_problems_that_came_on_suddenly_say_call_and_do_not_drive() 
         r#"{"q_emergency_signs":["cold_pale_leg"],"q_neuro":["balance_problems"],"q_neuro_onset":"sudden_or_rapidly_worsening"}"#,
     );
     assert!(both.contains(&"emergency_call_dont_drive") && !both.contains(&"emergency_call_or_go"));
+}
+
+/// Pack 1.1.5: the B12 result, reached with nerve problems that came on slowly, says what to
+/// do if they get worse quickly, which the onset question treats as an emergency
+/// (`nerve_symptoms_sudden`): call, citing the source of the spreading-weakness red flag (R36,
+/// evidence 3c). It said only "be seen within days".
+#[test]
+fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
+    let a = assess(&calm(
+        r#"{"q_age":"75_plus","q_neuro":["balance_problems"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
+    ));
+    assert_eq!(a.level_id(), "provider_soon_b12");
+    let item = (PACK
+        .advice
+        .iter()
+        .position(|advice| advice.id == "b12_sooner_if_worse"))
+    .expect("the advice");
+    assert!(notes_and_advice(&a).contains(&"b12_sooner_if_worse"));
+    let cites = |id: &str| {
+        (PACK.advice[item].refs.iter()).any(|&r| PACK.references[usize::from(r)].id == id)
+    };
+    assert!(
+        cites("R36"),
+        "cites the spreading-weakness red flag's source"
+    );
+    for (code, words) in [
+        ("en", "call for emergency help if it gets worse quickly"),
+        ("es", "si es rápido, llame a emergencias"),
+    ] {
+        let text = texts_for(code).expect("the language's texts").advice(item);
+        assert!(text.contains(words), "{code}: {text}");
+    }
 }
 
 #[test]

@@ -276,7 +276,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
     for (const part of [
       'summary for a healthcare professional',
       `Printed on ${expected.today}`,
-      'Content version 1.1.4',
+      'Content version 1.1.5',
       expected.title,
       'Why this result',
       'Your answers',
