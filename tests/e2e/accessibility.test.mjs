@@ -290,7 +290,7 @@ for (const lang of LANGUAGES) {
       '[data-action="print"]',
       '[data-action="remember"]',
       '[data-section="your_answers"] summary',
-      '.sources a',
+      '[data-section=sources] a',
     ]) {
       await tabTo(result, selector, { max: 200 });
       assert.ok(await ringVisible(result), `${selector} shows its focus ring`);

@@ -45,7 +45,7 @@ test('a share link carries the answers in its fragment only, and restores the re
   await tab.click('[data-action="share"]');
   const link = await tab.locator('[data-share-link]').inputValue();
   assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link, 'the link is on the clipboard');
-  assert.match(await tab.locator('.keep [role="status"]').innerText(), /Link copied/);
+  assert.match(await tab.locator('[data-section=keep] [role="status"]').innerText(), /Link copied/);
   const url = new URL(link);
   assert.equal(url.search, '', 'nothing in the query, which would reach the server');
   assert.match(url.hash, /^#b12c=[A-Za-z0-9_-]+$/);
@@ -156,7 +156,7 @@ test('nothing is stored without the opt-in; remembering keeps one key; forgettin
   assert.deepEqual(await shownResult(tab), shown);
   assert.equal(shown.triage, cliEval(given).triage);
   await tab.click('[data-action="forget"]');
-  assert.match(await tab.locator('.keep [role="status"]').innerText(), /no longer stored/);
+  assert.match(await tab.locator('[data-section=keep] [role="status"]').innerText(), /no longer stored/);
   // The button is gone; focus stays in the checker, on the box.
   assert.equal(await focused(tab, 'type'), 'checkbox', 'focus does not fall to the page');
   assert.deepEqual(await stored(tab), NOTHING, 'forgetting removes everything');
@@ -204,7 +204,7 @@ test('a browser that refuses to store: the box shows nothing is kept, and the re
           }
         : window.__setItem;
     }, refusing);
-  const status = tab.locator('.keep [role="status"]');
+  const status = tab.locator('[data-section=keep] [role="status"]');
   const box = tab.locator('[data-action="remember"]');
 
   await refuse(true);
@@ -227,7 +227,7 @@ test('a browser that refuses to store: the box shows nothing is kept, and the re
   await nextUntilResult(tab);
   assert.deepEqual(await stored(tab), before, 'the older record stays');
   await tab.click('[data-action="replace-remembered"]');
-  assert.match(await tab.locator('.keep [role="status"]').innerText(), /did not store your answers/);
+  assert.match(await tab.locator('[data-section=keep] [role="status"]').innerText(), /did not store your answers/);
   assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 1);
   assert.equal(await tab.locator('[data-action="remember"]').isChecked(), true, 'the older record is still kept');
   assert.deepEqual(await stored(tab), before);
@@ -244,7 +244,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
     return {
       title: checker.querySelector('.banner .title').textContent,
       // Each answer's words, without its Change button (a control, left off paper).
-      answers: [...checker.querySelectorAll('.your-answers dt, .your-answers dd')].map((e) =>
+      answers: [...checker.querySelectorAll('[data-section=your_answers] :is(dt, dd)')].map((e) =>
         [...e.childNodes]
           .filter((n) => n.nodeName !== 'BUTTON')
           .map((n) => n.textContent)
@@ -254,10 +254,10 @@ test('the printed summary has the date, version, answers in words, result, why, 
       reasons: [...checker.querySelectorAll('.reasons > li > p')].map((e) =>
         e.textContent.replace(/\s*(\[\d+\])+$/, ''),
       ),
-      tests: [...checker.querySelectorAll('.advice-clinician_tests li')].map((e) =>
+      tests: [...checker.querySelectorAll('[data-section=clinician_tests] li')].map((e) =>
         e.textContent.replace(/\s*(\[\d+\])+$/, ''),
       ),
-      sources: [...checker.querySelectorAll('.sources li a[target]')].map((a) => a.textContent),
+      sources: [...checker.querySelectorAll('[data-section=sources] li a[target]')].map((a) => a.textContent),
       today: new Date().toLocaleDateString('en', { dateStyle: 'long' }),
     };
   });

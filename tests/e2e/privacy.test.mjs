@@ -414,7 +414,7 @@ test('without a clipboard (an http page), the link is shown to copy by hand', as
   await walk(tab, answersFile('same-day-statin.json'));
   await tab.click('[data-action="share"]');
   assert.match(await tab.locator('[data-share-link]').inputValue(), /#b12c=/);
-  assert.match(await tab.locator('.keep [role="status"]').innerText(), /Copy this link/);
+  assert.match(await tab.locator('[data-section=keep] [role="status"]').innerText(), /Copy this link/);
   assert.deepEqual(tab.consoleErrors, [], 'nothing throws');
   await tab.context().close();
 });

@@ -286,7 +286,7 @@ test('citations: 24px targets, one tab stop a statement, and the way back from a
   assert.equal(await focused(page, 'hash'), href);
   assert.ok(await group.isVisible());
   // Another source, reached by Tab rather than from this citation, offers no way back to it.
-  const other = page.locator(`.sources li:not(#${source}) a[target]`).first();
+  const other = page.locator(`[data-section=sources] li:not(#${source}) a[target]`).first();
   await other.focus();
   assert.equal(await page.locator('[data-action="back-to-text"]:visible').count(), 0, 'not from another source');
   // Nothing to go back to before a citation is followed.

@@ -15,7 +15,7 @@ pub fn chart(title: &'static str, factors: &Factors) -> Html {
         let y = row as i32 * ROW;
         let bar = cause.points.max(0) * WIDTH / scale;
         html! {
-            <g class={classes!("chart-row", cause.top.then_some("chart-top"))} data-factor={cause.factor}>
+            <g class={cause.top.then_some("chart-top")} data-factor={cause.factor}>
                 <text x="0" y={(y + 13).to_string()} class="chart-label">{ cause.name }</text>
                 <rect x="0" y={(y + 19).to_string()} width={WIDTH.to_string()} height="12" rx="3" class="chart-track" />
                 <rect x="0" y={(y + 19).to_string()} width={bar.to_string()} height="12" rx="3" class="chart-bar" />

@@ -58,28 +58,16 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let outline = &props.outline;
     let complete = use_later(after_next_frame);
     let section = |section: &Section| {
-        let (class, body) = match &section.content {
-            Content::Advice(items) => (
-                format!("advice advice-{}", section.id),
-                advice::list(items, ui),
-            ),
-            Content::Reasons(reasons) => ("result-why".to_string(), reasons::list(reasons, ui)),
-            Content::Factors(factors) => (
-                "factors".to_string(),
-                factors::chart(section.title, factors),
-            ),
-            Content::Answers(given) => (
-                "your-answers".to_string(),
-                answers::list(given, ui, &props.on_action),
-            ),
-            Content::Keep {} => (
-                "keep".to_string(),
-                html! { <KeepPanel answers={props.answers.clone()} /> },
-            ),
-            Content::Sources(sources) => ("sources".to_string(), sources::list(sources, ui)),
+        let body = match &section.content {
+            Content::Advice(items) => advice::list(items, ui),
+            Content::Reasons(reasons) => reasons::list(reasons, ui),
+            Content::Factors(factors) => factors::chart(section.title, factors),
+            Content::Answers(given) => answers::list(given, ui, &props.on_action),
+            Content::Keep {} => html! { <KeepPanel answers={props.answers.clone()} /> },
+            Content::Sources(sources) => sources::list(sources, ui),
         };
         html! {
-            <section {class} data-section={section.id}>
+            <section data-section={section.id}>
                 <@{settings.heading(1)}>{ section.title }</@>
                 { body }
             </section>
@@ -136,7 +124,7 @@ fn cite(numbers: &[usize], ui: UiText) -> Html {
         label += &format!("{} {n}", if i == 0 { "" } else { "," });
     }
     html! {
-        <a class="cite" href={format!("#source-{first}")} onclick={follow} aria-label={label}>{ marks }</a>
+        <a class="cite" href={format!("#{SOURCE}{first}")} onclick={follow} aria-label={label}>{ marks }</a>
     }
 }
 
@@ -184,3 +172,5 @@ fn follow(event: MouseEvent) {
 }
 
 pub(super) const CITED: &str = "#cited";
+/// The start of a numbered source's id: `source-1`, the target of its citations.
+pub(super) const SOURCE: &str = "source-";

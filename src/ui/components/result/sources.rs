@@ -1,4 +1,4 @@
-use super::{follow, CITED};
+use super::{follow, CITED, SOURCE};
 use crate::outline::Sources;
 use crate::pack::UiText;
 use yew::prelude::*;
@@ -14,7 +14,7 @@ pub fn list(sources: &Sources, ui: UiText) -> Html {
                 { for sources.list.iter().map(|source| {
                     let year = source.year.map(|y| format!(" ({y})")).unwrap_or_default();
                     html! {
-                        <li id={format!("source-{}", source.number)} tabindex="-1" value={source.number.to_string()}>
+                        <li id={format!("{SOURCE}{}", source.number)} tabindex="-1" value={source.number.to_string()}>
                             { source.publisher }{". "}
                             <a href={source.url} rel="noopener noreferrer" target="_blank" lang={source.language}>{ source.title }</a>{ year }
                             <a class="back-to-text" href={CITED} data-action="back-to-text" onclick={follow}>{ ui.back_to_text() }</a>
