@@ -156,7 +156,9 @@ pub const ATTRIBUTES: [Attribute; 6] = [
 
 pub const COMPLETE_EVENT_DESCRIPTION: &str = "Sent (bubbling, composed) each time the reader \
     reaches a result by their own action in this visit; never for a result shown on arrival \
-    (a share link, remembered answers).";
+    (a share link, remembered answers). The result's level and top factor are health \
+    information about the reader: keep them from analytics and third parties unless your \
+    privacy notice covers health data.";
 
 pub const COMPLETE_DETAIL: [DetailField; 4] = [
     DetailField {

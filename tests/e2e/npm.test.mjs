@@ -130,6 +130,16 @@ test('the declarations type a consumer that uses every declared item, and reject
   }
 });
 
+test("the READMEs' React example type-checks as it is written", () => {
+  const example = (readme) => readme.match(/\n```tsx\n([^`]*)```/)?.[1];
+  const packaged = example(readFileSync(join(app, 'node_modules', PACKAGE, 'README.md'), 'utf8'));
+  assert.ok(packaged, "the package's README has a tsx example");
+  assert.equal(example(readFileSync(join(ROOT, 'README.md'), 'utf8')), packaged, 'the project README has the same one');
+  writeFileSync(join(app, 'types/readme-react.tsx'), packaged);
+  const { status, output } = typeCheck('readme-react.tsx');
+  assert.equal(status, 0, output);
+});
+
 /** Bundles `entry` of the app with esbuild into `outdir`, and copies the wasm next to it (README). */
 async function esbuildApp(entry, outdir) {
   await esbuild.build({

@@ -230,7 +230,7 @@ fn declarations(metadata: &Value) -> String {
             QuestionKind::Single => options,
             QuestionKind::Multi => format!("readonly ({options})[]"),
         };
-        d += &doc(texts.question(q), "  ");
+        d += &doc(&texts.fill(texts.question(q), PACK.default_region), "  ");
         d += &format!("  readonly {}?: {value};\n", question.id);
     }
     d += "}\n\n";
@@ -441,7 +441,6 @@ fn custom_elements_manifest() -> Value {
     let js_export = |name: &str| json!({ "kind": "js", "name": name, "declaration": { "name": name, "module": EMBED_SCRIPT } });
     json!({
         "schemaVersion": "2.1.0",
-        "readme": "README.md",
         "modules": [{
             "kind": "javascript-module",
             "path": EMBED_SCRIPT,
@@ -584,6 +583,22 @@ mod tests {
                 "{name}"
             );
         }
+        // A question's words with their region's words filled in ("{alcohol_limit}").
+        let placeholder = declared.match_indices('{').find_map(|(at, _)| {
+            let name = declared[at + 1..].split('}').next()?;
+            let is_word =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            // `${string}` is a template literal type, not a placeholder.
+            (is_word && !declared[..at].ends_with('$')).then_some(name)
+        });
+        assert_eq!(placeholder, None, "a placeholder left in the declarations");
+    }
+
+    #[test]
+    fn the_manifest_names_no_readme_file() {
+        // The schema's `readme` is the Markdown itself; a path would show as the text
+        // "README.md" in a catalog. npm shows the package's README.
+        assert_eq!(custom_elements_manifest().get("readme"), None);
     }
 
     #[test]
