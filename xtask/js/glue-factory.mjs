@@ -5,7 +5,7 @@
 // becomes a property of the returned object (`__wbg_init as default` as `init`); any other form
 // of export is refused.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const DECLARATIONS = ['export class ', 'export function ', 'export async function '];
@@ -37,7 +37,8 @@ export function glueFactory(glue) {
   return `export function createInstance() {\n${body}return { ${exported.join(', ')} };\n}\n`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a script, not imported (its test imports it): real paths, so a symlink to it runs it too.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const [glue, out] = process.argv.slice(2);
   try {
     writeFileSync(out, glueFactory(readFileSync(glue, 'utf8')));

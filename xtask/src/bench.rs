@@ -37,7 +37,7 @@ pub fn bench() -> Result {
         "cargo",
         &["run", "--quiet", "--release", "--example", "engine_speed"],
     )
-    .ok_or("the engine benchmark (examples/engine_speed.rs) failed")?;
+    .map_err(|e| format!("the engine benchmark (examples/engine_speed.rs): {e}"))?;
     let engine = engine.trim().trim_start_matches("engine: ").to_string();
     println!("{engine}");
 

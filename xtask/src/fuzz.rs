@@ -26,6 +26,9 @@ pub fn fuzz(args: &[String]) -> Result {
     };
     setup::fuzz_tools()?;
     let dir = root().join("fuzz");
+    // Built first, with the compiler's output shown, so that a build error is reported as one;
+    // `cargo fuzz run -O` then reuses the build.
+    run(cargo_fuzz(&dir, &["build", "-O"]))?;
     let mut rows = Vec::new();
     for target in TARGETS {
         let corpus = dir.join("corpus").join(target);
@@ -70,13 +73,20 @@ pub fn fuzz(args: &[String]) -> Result {
     Ok(())
 }
 
-/// `cargo fuzz run -O` with `args`, on the stable toolchain (cargo-fuzz asks for a few
-/// unstable compiler flags; RUSTC_BOOTSTRAP allows them). Prints and returns the output; a
-/// crash is an error naming the input that causes it.
-fn fuzz_command(dir: &Path, args: &[&str]) -> Result<String> {
-    let mut c = command("cargo", &["fuzz", "run", "-O"]);
+/// `cargo fuzz` with `args`, on the stable toolchain (cargo-fuzz asks for a few unstable
+/// compiler flags; RUSTC_BOOTSTRAP allows them).
+fn cargo_fuzz(dir: &Path, args: &[&str]) -> Command {
+    let mut c = command("cargo", &["fuzz"]);
     c.args(args).current_dir(dir).env("RUSTC_BOOTSTRAP", "1");
-    let out = c
+    c
+}
+
+/// `cargo fuzz run -O` with `args`, its output (standard output and error) kept quiet and
+/// returned; a failure is an error naming the input that causes it, when libFuzzer wrote one.
+fn fuzz_command(dir: &Path, args: &[&str]) -> Result<String> {
+    let mut run_args = vec!["run", "-O"];
+    run_args.extend(args);
+    let out = cargo_fuzz(dir, &run_args)
         .output()
         .map_err(|e| format!("cannot run cargo fuzz: {e}"))?;
     let text = format!(
@@ -85,15 +95,17 @@ fn fuzz_command(dir: &Path, args: &[&str]) -> Result<String> {
         String::from_utf8_lossy(&out.stderr)
     );
     if !out.status.success() {
-        let artifact = text
+        let failure = match text
             .lines()
             .find(|line| line.contains("Test unit written to"))
-            .unwrap_or("(no artifact named)");
-        return Err(format!(
-            "fuzzing {} found a failure: {artifact}\n{}",
-            args[0],
-            last_lines(&text, 40)
-        ));
+        {
+            Some(artifact) => format!("fuzzing {} found a failure: {artifact}", args[0]),
+            None => format!(
+                "cargo fuzz run {} failed, writing no failing input",
+                args[0]
+            ),
+        };
+        return Err(format!("{failure}\n{}", last_lines(&text, 40)));
     }
     Ok(text)
 }
@@ -102,9 +114,4 @@ fn files_in(dir: &Path) -> Result<usize> {
     Ok(fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .count())
-}
-
-fn last_lines(text: &str, n: usize) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(n)..].join("\n")
 }

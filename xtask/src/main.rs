@@ -54,6 +54,10 @@ fn main() -> ExitCode {
         Some("bench") => setup::setup().and_then(|()| bench::bench()),
         Some("deps") => setup::setup().and_then(|()| deps::deps()),
         Some("digest") => tasks::digest(),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -123,12 +127,29 @@ fn run(mut command: Command) -> Result {
     }
 }
 
-/// The command's standard output, or None when it cannot run or fails.
-fn output(program: &str, args: &[&str]) -> Option<String> {
-    let out = command(program, args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+/// The command's standard output; when it cannot run or fails, an error with the command line
+/// and the end of its standard error, which says why.
+fn output(program: &str, args: &[&str]) -> Result<String> {
+    let mut command = command(program, args);
+    let shown = format!("{command:?}");
+    let out = command
+        .output()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        Err(format!(
+            "{shown} failed ({}):\n{}",
+            out.status,
+            last_lines(stderr.trim(), 20)
+        ))
+    }
+}
+
+fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {

@@ -7,8 +7,10 @@ const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const CARGO_DENY_VERSION: &str = "0.20.2";
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
-/// The wasm size profiler (docs/performance.md); its binary reports itself as `twiggy-opt`.
+/// The wasm size profiler that issue 16 asks for (docs/performance.md), run by hand.
 const TWIGGY_VERSION: &str = "0.8.0";
+/// The toolchain's components that `test` runs: `cargo fmt` and `cargo clippy`.
+const RUST_COMPONENTS: [&str; 2] = ["rustfmt", "clippy"];
 /// Chromium and its driver for the browser tests, fonts for stable screenshots, and poppler's
 /// pdftotext to read the printed summary's PDF.
 const APT_PACKAGES: [&str; 4] = [
@@ -29,27 +31,49 @@ pub const VENDORED_NPM: [(&str, &str, &str); 1] = [(
 )];
 
 pub fn setup() -> Result {
+    node_version()?;
     let mut installed = Vec::new();
     if !output("rustup", &["target", "list", "--installed"])
-        .is_some_and(|t| t.lines().any(|l| l.trim() == WASM_TARGET))
+        .is_ok_and(|t| t.lines().any(|l| l.trim() == WASM_TARGET))
     {
         println!("setup: adding the {WASM_TARGET} target");
         run(command("rustup", &["target", "add", WASM_TARGET]))?;
         installed.push(WASM_TARGET);
     }
-    // Each cargo tool: its crate, its program, what `--version` prints, and how it installs.
+    // Listed with the host's triple: `clippy-x86_64-unknown-linux-gnu`.
+    let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    let missing: Vec<&str> = RUST_COMPONENTS
+        .into_iter()
+        .filter(|name| {
+            !components
+                .lines()
+                .any(|l| l.trim() == *name || l.starts_with(&format!("{name}-")))
+        })
+        .collect();
+    if !missing.is_empty() {
+        println!("setup: adding the {} component(s)", missing.join(", "));
+        let mut add = vec!["component", "add"];
+        add.extend(&missing);
+        run(command("rustup", &add))?;
+        installed.extend(missing);
+    }
+    // Each cargo tool: its crate, the programs it installs with the name each reports (each
+    // `--version` must print `<name> <version>`), its version, and how it installs.
     // wasm-bindgen-cli does not install with --locked (a locked dependency is missing upstream).
-    let cargo_tools: [(&str, &str, String, &[&str]); 4] = [
+    let cargo_tools: [(&str, &[Program], &str, &[&str]); 4] = [
         (
             "trunk",
-            "trunk",
-            format!("trunk {TRUNK_VERSION}"),
+            &[("trunk", "trunk")],
+            TRUNK_VERSION,
             &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
         ),
         (
             "wasm-bindgen-cli",
-            "wasm-bindgen",
-            format!("wasm-bindgen {WASM_BINDGEN_VERSION}"),
+            &[
+                ("wasm-bindgen", "wasm-bindgen"),
+                ("wasm-bindgen-test-runner", "wasm-bindgen-test-runner"),
+            ],
+            WASM_BINDGEN_VERSION,
             &[
                 "install",
                 "wasm-bindgen-cli",
@@ -59,8 +83,8 @@ pub fn setup() -> Result {
         ),
         (
             "cargo-deny",
-            "cargo-deny",
-            format!("cargo-deny {CARGO_DENY_VERSION}"),
+            &[("cargo-deny", "cargo-deny")],
+            CARGO_DENY_VERSION,
             &[
                 "install",
                 "--locked",
@@ -71,13 +95,13 @@ pub fn setup() -> Result {
         ),
         (
             "twiggy",
-            "twiggy",
-            format!("twiggy-opt {TWIGGY_VERSION}"),
+            &[("twiggy", "twiggy-opt")],
+            TWIGGY_VERSION,
             &["install", "--locked", "twiggy", "--version", TWIGGY_VERSION],
         ),
     ];
-    for (crate_name, program, expected, install) in &cargo_tools {
-        if cargo_tool(program, expected, install)? {
+    for (crate_name, programs, version, install) in &cargo_tools {
+        if cargo_tool(programs, version, install)? {
             installed.push(crate_name);
         }
     }
@@ -103,8 +127,8 @@ pub fn setup() -> Result {
 /// cargo-fuzz, for `cargo xtask fuzz` only (not needed by the tests).
 pub fn fuzz_tools() -> Result {
     cargo_tool(
-        "cargo-fuzz",
-        &format!("cargo-fuzz {CARGO_FUZZ_VERSION}"),
+        &[("cargo-fuzz", "cargo-fuzz")],
+        CARGO_FUZZ_VERSION,
         &[
             "install",
             "--locked",
@@ -116,18 +140,64 @@ pub fn fuzz_tools() -> Result {
     .map(|_| ())
 }
 
-/// Installs a cargo tool unless `--version` already prints `expected`. True if it installed.
-fn cargo_tool(program: &str, expected: &str, install: &[&str]) -> Result<bool> {
-    if output(program, &["--version"]).is_some_and(|v| v.trim() == expected) {
+/// A program a cargo tool installs, and the name its `--version` reports.
+type Program = (&'static str, &'static str);
+
+/// Installs a cargo tool unless each of its programs' `--version` already prints
+/// `<name> <version>`. True if it installed.
+fn cargo_tool(programs: &[Program], version: &str, install: &[&str]) -> Result<bool> {
+    let mismatch = || {
+        programs.iter().find_map(|(program, name)| {
+            let expected = format!("{name} {version}");
+            match output(program, &["--version"]) {
+                Ok(found) if found.trim() == expected => None,
+                Ok(found) => Some(format!(
+                    "`{program} --version` says {:?}, not {expected}",
+                    found.trim()
+                )),
+                Err(e) => Some(e),
+            }
+        })
+    };
+    if mismatch().is_none() {
         return Ok(false);
     }
-    println!("setup: installing {expected} (this takes several minutes)");
+    let install_line = format!("cargo {}", install.join(" "));
+    println!("setup: {install_line} (this takes several minutes)");
     run(command("cargo", install))?;
-    match output(program, &["--version"]) {
-        Some(v) if v.trim() == expected => Ok(true),
-        other => Err(format!(
-            "installed {program}, but `{program} --version` says {other:?}, not {expected}"
-        )),
+    match mismatch() {
+        None => Ok(true),
+        Some(problem) => Err(format!("ran {install_line}, but {problem}")),
+    }
+}
+
+/// Node.js in vite 8's range (`^20.19.0 || >=22.12.0`, also package.json's `engines`), which
+/// the tests need; it also has `import.meta.dirname` and `node --test-timeout`. Checked first,
+/// so an old Node fails here, by name, rather than deep in the tests.
+fn node_version() -> Result {
+    const NEEDED: &str = "20.19 or later in 20.x, or 22.12 or later";
+    const HOW: &str =
+        "install a current LTS from NodeSource (https://github.com/nodesource/distributions) \
+         or with nvm (`nvm install --lts`)";
+    let found = output("node", &["--version"])
+        .map_err(|e| format!("Node.js {NEEDED} is needed; {HOW}.\n{e}"))?;
+    let found = found.trim();
+    let mut parts = found
+        .trim_start_matches('v')
+        .split('.')
+        .map(str::parse::<u32>);
+    let supported = match (parts.next(), parts.next()) {
+        (Some(Ok(major)), Some(Ok(minor))) => {
+            matches!((major, minor), (20, 19..) | (22, 12..) | (23.., _))
+        }
+        _ => false,
+    };
+    if supported {
+        Ok(())
+    } else {
+        Err(format!(
+            "Node.js {found} is not supported: the tests need {NEEDED}; {HOW}"
+        ))
     }
 }
 
@@ -197,8 +267,7 @@ fn vendored_npm(name: &str, version: &str, integrity: &str) -> Result<bool> {
     let packed = output(
         "npm",
         &["pack", &spec, "--json", "--pack-destination", &destination],
-    )
-    .ok_or_else(|| format!("npm pack {spec} failed"))?;
+    )?;
     let packed: serde_json::Value = serde_json::from_str(&packed)
         .map_err(|e| format!("npm pack {spec} printed no JSON: {e}"))?;
     let (found, file) = (&packed[0]["integrity"], &packed[0]["filename"]);
@@ -237,12 +306,12 @@ fn apt_packages() -> Result<bool> {
         .iter()
         .all(|program| Path::new("/usr/bin").join(program).exists())
         && output("dpkg-query", &["-W", "-f=${Status}", "fonts-dejavu-core"])
-            .is_some_and(|s| s.contains("install ok installed"));
+            .is_ok_and(|s| s.contains("install ok installed"));
     if present {
         return Ok(false);
     }
     println!("setup: installing {} with apt-get", APT_PACKAGES.join(", "));
-    let sudo = output("id", &["-u"]).is_none_or(|id| id.trim() != "0");
+    let sudo = !output("id", &["-u"]).is_ok_and(|id| id.trim() == "0");
     let apt = |args: &[&str]| {
         let mut full: Vec<&str> = if sudo {
             vec!["sudo", "apt-get"]
