@@ -922,15 +922,8 @@ fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
         r#"{"q_age":"75_plus","q_neuro":["balance_problems"],"q_neuro_onset":"gradual_weeks_to_months"}"#,
     ));
     assert_eq!(a.level_id(), "provider_soon_b12");
-    let item = (PACK
-        .advice
-        .iter()
-        .position(|advice| advice.id == "b12_sooner_if_worse"))
-    .expect("the advice");
     assert!(notes_and_advice(&a).contains(&"b12_sooner_if_worse"));
-    let cites = |id: &str| {
-        (PACK.advice[item].refs.iter()).any(|&r| PACK.references[usize::from(r)].id == id)
-    };
+    let (item, cites) = advice_item("b12_sooner_if_worse");
     assert!(
         cites("R36"),
         "cites the spreading-weakness red flag's source"
@@ -941,6 +934,66 @@ fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
     ] {
         let text = texts_for(code).expect("the language's texts").advice(item);
         assert!(text.contains(words), "{code}: {text}");
+    }
+}
+
+/// The advice item `id`'s index, and whether it cites the reference `reference`.
+fn advice_item(id: &str) -> (usize, impl Fn(&str) -> bool) {
+    let item = (PACK.advice.iter().position(|advice| advice.id == id)).expect("the advice");
+    let cites = move |reference: &str| {
+        (PACK.advice[item].refs.iter()).any(|&r| PACK.references[usize::from(r)].id == reference)
+    };
+    (item, cites)
+}
+
+/// Pack 1.1.5: the under-18 result stops the questionnaire after the age step, before the
+/// onset and nitrous oxide questions, whose red flags section 10.3 says override it; the result
+/// says what they would have said, with their sources.
+#[test]
+fn the_under_18_result_names_the_red_flags_it_stops_before_asking() {
+    let a =
+        assess(r#"{"q_emergency_signs":["none"],"q_urgent_signs":["none"],"q_age":"under_18"}"#);
+    assert_eq!(a.level_id(), "not_applicable");
+    assert!(notes_and_advice(&a).contains(&"under_18_talk_to_doctor"));
+    let (item, cites) = advice_item("under_18_talk_to_doctor");
+    assert!(cites("R36") && cites("R57"));
+    for (code, sudden, nitrous) in [
+        (
+            "en",
+            "come on suddenly or get quickly worse",
+            "nitrous oxide",
+        ),
+        ("es", "empeoran de repente o rápido", "óxido nitroso"),
+    ] {
+        let text = texts_for(code).expect("the language's texts").advice(item);
+        assert!(
+            text.contains(sudden) && text.contains(nitrous),
+            "{code}: {text}"
+        );
+    }
+}
+
+/// Pack 1.1.5: after nitrous oxide the B12 blood test can look normal (R57, section 4.7), so
+/// the MMA and homocysteine note goes wherever a B12 test is in question, the other-cause
+/// result's B12 and folate tests for nerve symptoms among them, and nowhere else.
+#[test]
+fn the_nitrous_oxide_test_note_shows_where_a_b12_test_is_in_question() {
+    let numb = r#""q_neuro":["pins_needles_numbness_both_sides"],"q_neuro_onset":"gradual_weeks_to_months""#;
+    for (answers, level, shown) in [
+        (format!(r#"{{"q_nitrous_oxide":"past_occasional",{numb}}}"#), "provider_other_cause", true),
+        (format!(r#"{{"q_nitrous_oxide":"past_occasional","q_age":"75_plus",{numb}}}"#), "provider_soon_b12", true),
+        (format!(r#"{{"q_nitrous_oxide":"regular_recent",{numb}}}"#), "urgent_same_day", true),
+        (format!(r#"{{"q_nitrous_oxide":"never",{numb}}}"#), "provider_other_cause", false),
+        (r#"{"q_nitrous_oxide":"past_occasional","q_walking_pain":"yes"}"#.to_string(), "provider_other_cause", false),
+        (r#"{"q_nitrous_oxide":"regular_recent","q_other_meds":["statin"],"q_statin_muscle":"yes"}"#.to_string(), "urgent_same_day", false),
+    ] {
+        let a = assess(&calm(&answers));
+        assert_eq!(a.level_id(), level, "{answers}");
+        let advice = notes_and_advice(&a);
+        assert_eq!(advice.contains(&"test_nitrous_oxide_markers"), shown, "{answers}: {advice:?}");
+        if level == "provider_other_cause" && shown {
+            assert!(advice.contains(&"test_b12_folate_nerve_symptoms"), "{advice:?}");
+        }
     }
 }
 
