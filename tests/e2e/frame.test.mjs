@@ -91,23 +91,27 @@ function recordMessages() {
 let pageCount = 0;
 /**
  * A host page with `body` on the host site, open in a new tab (`width` px wide) with its console
- * collected; resolves once the checker in the frame shows its intro. `frame()` is the checker's
- * frame.
+ * collected, or in `tab` again at that width; resolves once the checker in the frame shows
+ * `ready` (its intro unless given; null: at once). `frame()` is the checker's frame.
  */
-async function openHost(body, width = 1000) {
+async function openHost(body, { width = 1000, tab, ready = '[data-action="start"]' } = {}) {
   const path = `/host-${++pageCount}.html`;
   hostPages[path] = {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head>
       <body><h1>Does vitamin B12 help with muscle cramps?</h1>${body}<p>The rest of the article.</p></body></html>`,
   };
-  const tab = await newPage(chrome, width);
-  tab.console = [];
-  tab.on('console', (m) => tab.console.push(`${m.type()}: ${m.text()}`));
-  await tab.addInitScript(recordMessages);
-  await tab.addInitScript(collectViolations);
+  if (tab) {
+    await tab.setViewportSize({ width, height: 900 });
+  } else {
+    tab = await newPage(chrome, width);
+    tab.console = [];
+    tab.on('console', (m) => tab.console.push(`${m.type()}: ${m.text()}`));
+    await tab.addInitScript(recordMessages);
+    await tab.addInitScript(collectViolations);
+  }
   await tab.goto(hostSite.url + path);
   const checker = tab.frameLocator(SELECTOR);
-  await checker.locator('[data-action="start"]').waitFor();
+  if (ready) await checker.locator(ready).waitFor();
   const frame = () => tab.frames().find((f) => f.url().startsWith(`${frameSite.url}/frame.html`));
   return { tab, checker, frame };
 }
@@ -204,53 +208,89 @@ test('with the helper, the iframe follows the content, and the host hears only h
   await tab.context().close();
 });
 
-/** Answers that bring more onto their own step: a notice or a follow-up question (one ticked by keyboard). */
+/**
+ * Answers that bring more onto their own step (a notice or a follow-up question), in step order;
+ * two with their follow-up's answer that brings a red-flag notice too (one ticked by keyboard).
+ * These pairs add more than ROOM on a narrow phone (over 500 px at 280 and 320 px wide).
+ */
 const GROWING = [
-  ['q_emergency_signs', 'chest_pain_or_breathless'],
-  ['q_age', 'under_18'],
-  ['q_neuro', 'balance_problems'],
-  ['q_neuro', 'vision_changes', 'keyboard'],
-  ['q_other_meds', 'statin'],
+  [['q_emergency_signs', 'chest_pain_or_breathless']],
+  [['q_urgent_signs', 'one_leg_swollen']],
+  [['q_age', 'under_18']],
+  [['q_neuro', 'balance_problems']],
+  [
+    ['q_neuro', 'vision_changes', 'keyboard'],
+    ['q_neuro_onset', 'sudden_or_rapidly_worsening'],
+  ],
+  [
+    ['q_other_meds', 'statin'],
+    ['q_statin_muscle', 'yes'],
+  ],
 ];
 
 test('with the helper, an answer that brings in a follow-up question or a notice sends the host no new height', async () => {
-  // On a phone, where they add the most.
-  const { tab, checker, frame } = await openHost(iframe({ query: '?lang=en&region=uk', height: 300 }) + helper(), 320);
-  /** The heights the host heard since the last call, once the frame has been quiet a while. */
-  const heard = async () => {
-    await tab.waitForTimeout(800);
-    return tab.evaluate(() => window.__messages.splice(0).map((m) => m.data.b12cFrameHeight));
-  };
-  const content = () => contentHeight(frame());
-  const toggle = async (input, keyboard) => {
-    if (!keyboard) return (await input.isChecked()) ? input.uncheck() : input.check();
-    await input.focus();
-    await tab.keyboard.press('Space');
-  };
-  await checker.locator('[data-action="start"]').click();
-  for (const [question, option, keyboard] of GROWING) {
-    await walkTo(checker, answersFile('b12-metformin-tingling.json'), question);
-    await fitted(tab, frame());
-    await heard();
-    const [input, before] = [checker.locator(`input[name="${question}"][data-option="${option}"]`), await content()];
-    await toggle(input, keyboard);
-    await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height > was, before);
-    const grown = await content();
-    const height = await fitted(tab, frame());
-    assert.deepEqual(await heard(), [], `${question}=${option} added ${grown - before} px: no new height`);
-    // Nor does greeting the frame again, as a host asking after each answer would.
-    await tab.evaluate(
-      (selector) => document.querySelector(selector).contentWindow.postMessage({ b12cFrameHello: 1 }, '*'),
-      SELECTOR,
-    );
-    assert.deepEqual(await heard(), [height], `${question}=${option}: a greeting hears the height already sent`);
-    if ((await input.getAttribute('type')) === 'checkbox') {
-      await toggle(input, keyboard);
-      await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height <= was, before);
-      assert.deepEqual(await heard(), [], `${question}=${option} taken back: no new height`);
-      assert.equal(await frameHeight(tab), height);
+  let tab;
+  const outgrown = [];
+  // On phones, where they add the most, in both languages.
+  for (const [lang, width] of [
+    ['en', 280],
+    ['es', 280],
+    ['en', 320],
+    ['es', 320],
+  ]) {
+    const host = await openHost(iframe({ query: `?lang=${lang}&region=uk`, height: 300 }) + helper(), { width, tab });
+    const { checker, frame } = host;
+    tab = host.tab;
+    /** The heights the host heard since the last call, once the frame has been quiet a while. */
+    const heard = async () => {
+      await tab.waitForTimeout(400);
+      return tab.evaluate(() => window.__messages.splice(0).map((m) => m.data.b12cFrameHeight));
+    };
+    const content = () => contentHeight(frame());
+    const toggle = async (input, keyboard) => {
+      if (!keyboard) return (await input.isChecked()) ? input.uncheck() : input.check();
+      await input.focus();
+      await tab.keyboard.press('Space');
+    };
+    const input = (question, option) => checker.locator(`input[name="${question}"][data-option="${option}"]`);
+    await checker.locator('[data-action="start"]').click();
+    for (const answers of GROWING) {
+      const where = `${lang} at ${width} px, ${answers.map(([question, option]) => `${question}=${option}`).join(', ')}`;
+      await walkTo(checker, answersFile('b12-metformin-tingling.json'), answers[0][0]);
+      const height = await fitted(tab, frame());
+      await heard();
+      const start = await content();
+      for (const [question, option, keyboard] of answers) {
+        const before = await content();
+        await toggle(input(question, option), keyboard);
+        await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height > was, before);
+        const added = `${lang} at ${width} px: ${question}=${option} added ${(await content()) - before} px`;
+        assert.deepEqual(await heard(), [], `${added}: no new height`);
+        assert.equal(await frameHeight(tab), height, added);
+      }
+      if ((await content()) > height) outgrown.push(`${where}: ${(await content()) - start} px`);
+      // Nor does greeting the frame again, as a host asking after each answer would (tried
+      // after the pairs, where a new measure would differ the most).
+      if (answers.length > 1) {
+        await tab.evaluate(
+          (selector) => document.querySelector(selector).contentWindow.postMessage({ b12cFrameHello: 1 }, '*'),
+          SELECTOR,
+        );
+        assert.deepEqual(await heard(), [height], `${where}: a greeting hears the height already sent`);
+      }
+      // Taking the first answer back (with what it brought in) sends nothing either.
+      const [question, option, keyboard] = answers[0];
+      if ((await input(question, option).getAttribute('type')) === 'checkbox') {
+        await toggle(input(question, option), keyboard);
+        await frame().waitForFunction((was) => document.documentElement.getBoundingClientRect().height <= was, start);
+        assert.deepEqual(await heard(), [], `${where}, taken back: no new height`);
+        assert.equal(await frameHeight(tab), height);
+      }
     }
   }
+  // Where the frame once sent a height, as the content no longer fitted; it now scrolls inside.
+  console.log(`outgrew the room: ${outgrown.join('; ')}`);
+  assert.ok(outgrown.length > 0, 'some answers outgrow the room on a narrow phone, so this tests that case');
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
 });
@@ -307,47 +347,102 @@ test('the helper takes no height from another window, and the frame answers no g
   }
 });
 
+/** The recommended sandbox without `flags`. */
+const without = (...flags) =>
+  SANDBOX.split(' ')
+    .filter((flag) => !flags.includes(flag))
+    .join(' ');
+
 test('each recommended sandbox flag and permission is what a feature needs in the frame', async () => {
   // Chromium's console line when the sandbox stops a feature.
   const blocked = {
+    checker:
+      /Blocked script execution in .* because the document's frame is sandboxed and the 'allow-scripts' permission is not set/,
     call: /Navigation to external protocol blocked by sandbox/,
     print: /Ignored call to 'print\(\)'. The document is sandboxed, and the 'allow-modals' keyword is not set/,
     source: /Blocked opening .* in a new window because the request was made in a sandboxed frame/,
   };
-  const all = { call: true, print: true, source: true, clipboard: true };
+  // Without allow-scripts nothing runs: the frame shows its own words, the checker's fallback.
+  {
+    const { tab, checker } = await openHost(iframe({ query: '?region=uk', sandbox: without('allow-scripts') }), {
+      ready: '.b12c-loading p[lang="en"]',
+    });
+    for (let tries = 0; tries < 50 && !tab.console.some((line) => blocked.checker.test(line)); tries++) {
+      await tab.waitForTimeout(100);
+    }
+    assert.ok(
+      tab.console.some((line) => blocked.checker.test(line)),
+      `without allow-scripts: ${tab.console.join(' | ')}`,
+    );
+    assert.equal(await checker.locator('[data-action="start"]').count(), 0);
+    await tab.context().close();
+  }
+  // Each other flag dropped in turn. In Chromium the number to call (tel:) needs allow-popups or
+  // allow-top-navigation-by-user-activation, either one (README: the sandbox).
+  const all = { call: true, print: true, source: true, escapes: true, clipboard: true };
+  let fragment = '';
   for (const [sandbox, allow, works] of [
     [SANDBOX, 'clipboard-write', all],
-    ['allow-scripts', 'clipboard-write', { call: false, print: false, source: false, clipboard: true }],
+    [without('allow-popups'), 'clipboard-write', { ...all, source: false }],
+    [without('allow-popups-to-escape-sandbox'), 'clipboard-write', { ...all, escapes: false }],
+    [without('allow-modals'), 'clipboard-write', { ...all, print: false }],
+    [without('allow-top-navigation-by-user-activation'), 'clipboard-write', all],
+    [
+      without('allow-popups', 'allow-top-navigation-by-user-activation'),
+      'clipboard-write',
+      { ...all, source: false, call: false },
+    ],
     [SANDBOX, '', { ...all, clipboard: false }],
   ]) {
-    const { tab, checker } = await openHost(iframe({ query: '?region=uk', sandbox, allow }));
-    await walk(checker, answersFile('same-day-statin.json'));
+    // A whole check the first time; then its result from the link it gave, which is quicker.
+    const { tab, checker } = await openHost(iframe({ query: `?region=uk${fragment}`, sandbox, allow }), {
+      ready: fragment ? '[data-triage]' : undefined,
+    });
+    if (!fragment) await walk(checker, answersFile('same-day-statin.json'));
     await checker.locator('[data-triage]').waitFor();
+    // The source's page, served here: sandboxed like the frame, it has an opaque origin.
+    const source = checker.locator('[data-section] ol a[target="_blank"]').first();
+    const href = await source.getAttribute('href');
+    await tab.context().route(
+      (url) => url.href === href,
+      (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Source</title>' }),
+    );
     const popups = [];
     tab.context().on('page', (popup) => popups.push(popup));
     // On the result: a source (a new window), Print, the link on the clipboard, and last the
     // number to call (tel:; headless Chromium then waits on a prompt no one can see).
-    await checker.locator('[data-section] ol a[target="_blank"]').first().click();
+    await source.click();
     await checker.locator('[data-action="print"]').click();
     await checker.locator('[data-action="share"]').click();
     // The link's field and the status appear together, once the clipboard has answered.
     await checker.locator('[data-share-link]').waitFor();
-    const status = await checker.locator('.keep [role="status"]').innerText();
+    const status = await checker.locator('[data-section=keep] [role="status"]').innerText();
+    const link = await checker.locator('[data-share-link]').inputValue();
     await checker.locator('[data-triage] a[href^="tel:"]').first().click();
     await tab.waitForTimeout(300);
     const context = `sandbox="${sandbox}" allow="${allow}"`;
     for (const [feature, message] of Object.entries(blocked)) {
       const stopped = tab.console.some((line) => message.test(line));
-      assert.equal(stopped, !works[feature], `${feature} with ${context}: ${tab.console.join(' | ')}`);
+      assert.equal(
+        stopped,
+        feature in works && !works[feature],
+        `${feature} with ${context}: ${tab.console.join(' | ')}`,
+      );
     }
     assert.equal(popups.length, works.source ? 1 : 0, `the source opens in a new window with ${context}`);
+    if (works.source) {
+      await popups[0].waitForLoadState();
+      const origin = await popups[0].evaluate(() => window.origin);
+      assert.equal(origin === 'null', !works.escapes, `the source\u2019s page with ${context}: origin ${origin}`);
+    }
     assert.match(status, works.clipboard ? /^Link copied/ : /^Copy this link/, `the link with ${context}`);
-    assert.match(await checker.locator('[data-share-link]').inputValue(), /\/frame\.html#b12c=/);
+    assert.match(link, /\/frame\.html#b12c=/);
+    fragment ||= new URL(link).hash;
     await tab.context().close();
   }
 });
 
-test('a bad query value falls back with a warning; other query keys are ignored', async () => {
+test('a bad query value falls back with a warning; other query keys are ignored; es_ES is Spanish', async () => {
   const { tab, checker, frame } = await openHost(
     iframe({ query: '?region=mars&lang=xx-&share-answers=&history=&heading-level=6' }),
   );
@@ -365,6 +460,13 @@ test('a bad query value falls back with a warning; other query keys are ignored'
   assert.deepEqual(await fallbackLanguages(frame()), ['en'], 'the fallback in English');
   assert.equal(await checker.locator('[data-privacy]').getAttribute('data-privacy'), 'private');
   assert.equal(await checker.locator('[data-action="start"]').innerText(), 'Start');
+  // An underscore, which the element takes, makes the page's language too.
+  {
+    const { checker, frame } = await openHost(iframe({ query: '?lang=es_ES' }), { tab });
+    assert.equal(await checker.locator('[data-action="start"]').innerText(), 'Empezar');
+    assert.equal(await frame().evaluate(() => document.documentElement.lang), 'es-ES');
+    assert.deepEqual(await fallbackLanguages(frame()), ['es'], 'the fallback in Spanish');
+  }
   await tab.context().close();
 });
 

@@ -11,7 +11,8 @@ for (const name of ['lang', 'region', 'theme']) {
   if (value !== null) checker.setAttribute(name, value);
 }
 try {
-  const [language] = Intl.getCanonicalLocales(query.get('lang') ?? []);
+  // The element takes `es_ES` too; a language tag has `-`.
+  const [language] = Intl.getCanonicalLocales(query.get('lang')?.replaceAll('_', '-') ?? []);
   if (language) {
     document.documentElement.lang = language;
     // The page's own words (the checker's fallback) in that language when it has them, as the
@@ -33,16 +34,19 @@ try {
 // opaque host origin ('null') cannot be named as a target, so such a host gets no reply either.
 //
 // The height must not tell the host the reader's answers: on a step, an answer can bring in a
-// follow-up question or a notice (up to about 380 px on a 280 px wide phone). So once the
-// reader has clicked anything, the height sent is the content's plus ROOM for such additions,
-// rounded up to a multiple of STEP, and a change that an answer causes (marked by the `input`
-// event, which leaves the checker's closed root as the element's; a click or a key pressed
-// since clears the mark) changes it only if the content would not fit. Other changes (a new
-// screen) set it anew: a taller height at once, a smaller one SHRINK_DELAY ms later (measured
-// before any answer given meanwhile), so a result drawn in two parts is heard once. The host's
-// new frame height does not change the content's (the page has no viewport-sized parts), so a
-// report never causes another. What the heights still tell: README, What the height tells
-// your page.
+// follow-up question or a notice. So once the reader has clicked anything, the height sent is
+// the content's plus ROOM for such additions, rounded up to a multiple of STEP, and a change
+// that an answer causes (marked by the `input` event, which leaves the checker's closed root as
+// the element's; a click or a key pressed since clears the mark) sends nothing, even when the
+// content no longer fits: on a narrow phone two follow-ups and a red-flag notice on one step
+// can outgrow ROOM, and a height sent then would tell those answers. The frame then scrolls
+// inside. Any other change (a new screen, a "Why we ask" opened) is measured anew: a taller
+// height at once, a smaller one SHRINK_DELAY ms later (measured before any answer given
+// meanwhile), so a result drawn in two parts is heard once. That measure includes what the
+// step's answers brought in, as the frame cannot tell a new screen from a change on the same
+// one (the root is closed). The host's new frame height does not change the content's (the
+// page has no viewport-sized parts), so a report never causes another. What the heights still
+// tell: README, What the height tells your page.
 const ROOM = 25; // rem
 const STEP = 10; // rem
 const SHRINK_DELAY = 300; // ms
@@ -58,19 +62,16 @@ const send = (height) => {
   reported = height;
   parent.postMessage({ b12cFrameHeight: height }, hostOrigin);
 };
-const report = () => {
-  if (hostOrigin === null) return;
+// `greeted`: the first greeting is answered even just after an answer, as the host has no
+// height yet to compare with.
+const report = (greeted = false) => {
+  if (hostOrigin === null || (answered && !greeted)) return;
   const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   const [room, step] = [clicked ? ROOM : 0, STEP].map((size) => Math.ceil(size * rem));
-  const content = contentHeight();
-  const height = Math.ceil((content + room) / step) * step;
-  if (content > reported) return send(height);
-  if (answered) return;
+  const height = Math.ceil((contentHeight() + room) / step) * step;
   clearTimeout(shrinking);
   if (height > reported) return send(height);
-  if (height < reported) {
-    shrinking = setTimeout(() => contentHeight() <= height && send(height), SHRINK_DELAY);
-  }
+  if (height < reported) shrinking = setTimeout(() => send(height), SHRINK_DELAY);
 };
 for (const type of ['click', 'keydown']) {
   addEventListener(
@@ -99,6 +100,6 @@ addEventListener('message', (event) => {
     return;
   }
   hostOrigin = event.origin;
-  report();
+  report(true);
 });
 new ResizeObserver(() => report()).observe(document.documentElement);
