@@ -69,8 +69,11 @@ pub enum Action {
     /// Forget everything and show the intro.
     Restart,
     /// Show a screen the reader had reached before (the browser's Back or Forward, a reload):
-    /// shown if the answers still lead there, else the furthest screen they lead to.
-    Show(Screen),
+    /// shown if the answers still lead there, else the furthest screen they lead to. The
+    /// answers are the ones that history entry held, taken only when the reader has none now
+    /// (Back after Start again undoes it); else the reader's own stand, so that Back from a
+    /// later step keeps the answers given there.
+    Show(Screen, Option<Answers>),
 }
 
 /// What changed on the step without the reader moving: a question the last answer brought in
@@ -354,7 +357,12 @@ impl Questionnaire {
                 next.missing.retain(|&m| m != q);
                 next.announcement = self.announce(&next, step);
             }
-            (Action::Show(screen), _) => next.show(screen),
+            (Action::Show(screen, kept), _) => {
+                if let Some(kept) = kept.filter(|_| next.answers == Answers::new(self.pack)) {
+                    next.answers = kept;
+                }
+                next.show(screen);
+            }
             (Action::ChangeAnswers, Screen::Result) => next.go_to_step(0),
             (Action::ChangeAnswer(q), Screen::Result) => {
                 if let Some(step) = self
@@ -615,7 +623,7 @@ mod tests {
         let flow = statin_result().apply(Action::ChangeAnswer(q("q_neuro")));
         let flow = answer(flow, "q_neuro", "pins_needles_numbness_both_sides");
         assert!(!flow.result_is_decided(), "Next stays Next");
-        for back in [Action::Back, Action::Show(Screen::Result)] {
+        for back in [Action::Back, Action::Show(Screen::Result, None)] {
             let stayed = flow.apply(back.clone());
             let step = Screen::Step(step_index("symptoms"));
             assert_eq!(stayed.screen(), step, "{back:?} stays");
@@ -682,7 +690,7 @@ mod tests {
         assert_eq!(flow.apply(Action::Next).missing(), [q("q_emergency_signs")]);
         // Back (on the first step, which otherwise leads to the intro) and the browser's Back
         // do as Next does: the step stays, naming the question, still to return from.
-        for back in [Action::Back, Action::Show(Screen::Result)] {
+        for back in [Action::Back, Action::Show(Screen::Result, None)] {
             let stayed = flow.apply(back.clone());
             assert_eq!(stayed.screen(), Screen::Step(0), "{back:?}");
             assert_eq!(stayed.missing(), [q("q_emergency_signs")], "{back:?}");
@@ -787,15 +795,15 @@ mod tests {
             panic!("a step after urgent")
         };
         // Back and Forward through entries the reader made, answers kept.
-        let back = later.apply(Action::Show(Screen::Step(urgent)));
+        let back = later.apply(Action::Show(Screen::Step(urgent), None));
         assert_eq!(
             (back.screen(), back.answers()),
             (Screen::Step(urgent), later.answers())
         );
-        let forward = back.apply(Action::Show(Screen::Step(later_step)));
+        let forward = back.apply(Action::Show(Screen::Step(later_step), None));
         assert_eq!(forward, later.apply(Action::Back).apply(Action::Next));
         assert_eq!(
-            back.apply(Action::Show(Screen::Intro)).screen(),
+            back.apply(Action::Show(Screen::Intro, None)).screen(),
             Screen::Intro
         );
         // An entry further than the answers lead (an answer was taken back after it was made,
@@ -803,25 +811,41 @@ mod tests {
         let emptied = answer(back, "q_urgent_signs", "none");
         assert_eq!(
             emptied
-                .apply(Action::Show(Screen::Step(later_step)))
+                .apply(Action::Show(Screen::Step(later_step), None))
                 .screen(),
             Screen::Step(urgent)
         );
         assert_eq!(
-            emptied.apply(Action::Show(Screen::Result)).screen(),
+            emptied.apply(Action::Show(Screen::Result, None)).screen(),
             Screen::Step(urgent)
         );
         assert_eq!(
             emptied
-                .apply(Action::Show(Screen::Step(usize::MAX)))
+                .apply(Action::Show(Screen::Step(usize::MAX), None))
                 .screen(),
             Screen::Step(urgent)
         );
         // A result the answers decide shows, and Back from it returns to its last step.
         let red_flag = answer(started(), "q_emergency_signs", "cold_pale_leg");
-        let result = red_flag.apply(Action::Show(Screen::Result));
+        let result = red_flag.apply(Action::Show(Screen::Result, None));
         assert_eq!(result_of(&result).0, "emergency_now");
         assert_eq!(result.apply(Action::Back).screen(), Screen::Step(0));
+    }
+
+    #[test]
+    fn a_history_entry_brings_its_answers_back_only_to_a_reader_who_has_none() {
+        // Back after Start again: the result, with the answers it had.
+        let red_flag = answer(started(), "q_emergency_signs", "cold_pale_leg");
+        let result = red_flag.apply(Action::Next);
+        assert_eq!(result.screen(), Screen::Result);
+        let kept = Some(result.answers().clone());
+        let undone = (result.apply(Action::Restart)).apply(Action::Show(Screen::Result, kept));
+        assert_eq!(undone, result);
+        // Back from a later step to an entry made before its answers: they stay.
+        let later = calm_step(calm_until("urgent"));
+        let earlier = Some(calm_until("urgent").answers().clone());
+        let back = later.apply(Action::Show(Screen::Step(step_index("urgent")), earlier));
+        assert_eq!(back.answers(), later.answers());
     }
 
     #[test]
@@ -970,7 +994,7 @@ mod tests {
         // Back, before changing anything, returns to the result (where the reader came from),
         // and so does the browser's history (which forgets the return).
         assert_eq!(change.apply(Action::Back), result);
-        let shown = change.apply(Action::Show(Screen::Result));
+        let shown = change.apply(Action::Show(Screen::Result, None));
         assert_eq!((shown.screen(), shown.returning()), (Screen::Result, false));
         // One answer changed, Next: straight back to the result, now a new one.
         let change = answer(change, "q_b12_meds", "none");

@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
             // in the frame, not forced in that task for the pointer's hover under the click.
             // The screen before stays until then. An answer changes its question in place, at
             // once.
-            let history_move = matches!(action, Action::Show(_));
+            let history_move = matches!(action, Action::Show(..));
             let (flow, move_focus, from_history, option_used, pending) = (
                 flow.clone(),
                 move_focus.clone(),
@@ -137,8 +137,8 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                     let state = event.unchecked_ref::<PopStateEvent>().state();
-                    if let Some(screen) = page::screen_in(&state) {
-                        on_action.emit(Action::Show(screen));
+                    if let Some(action) = page::move_to(&state) {
+                        on_action.emit(action);
                     }
                 })
             });

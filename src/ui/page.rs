@@ -49,12 +49,18 @@ pub fn saved_in_history() -> Option<Questionnaire> {
     let entry = current_entry()?;
     let screen = Screen::from_id(&PACK, &entry.screen).filter(|&s| s != Screen::Intro)?;
     let flow = share::restore(&PACK, &entry.answers).ok()?;
-    Some(flow.apply(Action::Show(screen)))
+    Some(flow.apply(Action::Show(screen, None)))
 }
 
-/// The screen a history entry (a `popstate` event's state) showed, if it is the checker's.
-pub fn screen_in(state: &JsValue) -> Option<Screen> {
-    Screen::from_id(&PACK, &entry_in(state)?.screen)
+/// The move to a history entry (a `popstate` event's state), if it is the checker's: its screen
+/// and the answers it held.
+pub fn move_to(state: &JsValue) -> Option<Action> {
+    let entry = entry_in(state)?;
+    let screen = Screen::from_id(&PACK, &entry.screen)?;
+    Some(Action::Show(
+        screen,
+        share::decode(&PACK, &entry.answers).ok(),
+    ))
 }
 
 /// Whether the browser's Back goes to `screen` (the entry before this one is the checker's, on

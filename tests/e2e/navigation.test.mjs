@@ -220,6 +220,22 @@ test('a refused Next shows the GOV.UK error summary, its links focus the questio
   assert.ok(await input.isChecked());
 });
 
+test("with `history`, the browser's Back undoes Start again: the result comes back with its answers", async () => {
+  const page = await openPage();
+  await page.locator('[data-action="start"]').click();
+  await page.locator('input[data-option="cold_pale_leg"]').check();
+  await page.locator('[data-action="next"]').click();
+  const result = page.locator('[data-triage="emergency_now"]');
+  await result.waitFor();
+  await page.locator('[data-action="restart"]').click();
+  await page.locator('[data-action="start"]').waitFor();
+  await page.goBack();
+  await result.waitFor({ timeout: 5000 });
+  await page.goBack();
+  await assertStep(page, 'emergency', 'then the step before it');
+  assert.deepEqual(await chosen(page), ['q_emergency_signs=cold_pale_leg'], 'with its answer');
+});
+
 test('live messages match the level they announce: an emergency interrupts, a same-day result waits', async () => {
   const page = await openPage();
   await page.locator('[data-action="start"]').click();
