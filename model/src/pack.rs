@@ -65,9 +65,9 @@ pub enum Tone {
     Emergency,
     /// Today: a clock, the urgent colour.
     Urgent,
-    /// Book an appointment: a calendar, the appointment colour.
+    /// Book an appointment, or talk to a clinician: a calendar, the appointment colour.
     Appointment,
-    /// Look after yourself, or no result applies: a tick, the calm colour.
+    /// Look after yourself: a tick, the calm colour.
     SelfCare,
 }
 
