@@ -350,12 +350,25 @@ impl Builder<'_, '_> {
                     answers: reason
                         .answers
                         .iter()
-                        .map(|&(q, o)| self.fill(texts.option(usize::from(q), usize::from(o))))
+                        .map(|&(q, o)| self.answer_in_words(q, o))
                         .collect(),
                 }
             })
             .collect();
         (UiText(texts).why_this_result(), Content::Reasons(reasons))
+    }
+
+    /// A reason's answer in words: the option, after its question where the option is one word
+    /// of a one-answer question ("Yes", "Never"), which says nothing without it.
+    fn answer_in_words(&self, q: QuestionIdx, o: u16) -> String {
+        let (q, o) = (usize::from(q), usize::from(o));
+        let option = self.fill(self.texts.option(q, o));
+        let single = self.assessment.pack.questions[q].kind == model::QuestionKind::Single;
+        if single && !option.contains(' ') {
+            format!("{} {option}", self.fill(self.texts.question(q)))
+        } else {
+            option
+        }
     }
 
     /// What the answers point to, where the result shows it (not for red flags).
@@ -705,19 +718,24 @@ pub(crate) mod tests {
             for (reason, decided) in reasons.into_iter().zip(&assessment.reasons) {
                 let id = format!("{}:{}", decided.source.kind(), decided.source.id(&PACK));
                 assert_eq!(reason.id, id, "{name}");
-                let words: Vec<String> = decided
-                    .answers
-                    .iter()
-                    .map(|&(q, o)| {
-                        texts.fill(
-                            texts.option(usize::from(q), usize::from(o)),
-                            PACK.default_region,
-                        )
-                    })
-                    .collect();
-                assert_eq!(reason.answers, words, "{name}: {id}");
+                assert_eq!(reason.answers.len(), decided.answers.len(), "{name}: {id}");
+                for (words, &(q, o)) in reason.answers.iter().zip(&decided.answers) {
+                    let option = texts.option(usize::from(q), usize::from(o));
+                    let option = texts.fill(option, PACK.default_region);
+                    assert!(words.ends_with(&option), "{name}: {id}: {words}");
+                }
             }
         }
+        // A one-word answer ("Yes") comes after its question.
+        let walking = outline_of(&example("other-cause-walking-pain.json"));
+        let Some(Content::Reasons(reasons)) = content(&walking, "why") else {
+            panic!("why");
+        };
+        let factor = reasons.iter().find(|r| r.id.starts_with("factor:"));
+        assert_eq!(
+            factor.map(|r| &r.answers[..]),
+            Some(&["Do you smoke? Yes".to_string()][..])
+        );
         let b12 = outline_of(&example("b12-metformin-tingling.json"));
         let Some(Content::Reasons(reasons)) = content(&b12, "why") else {
             panic!("why");
