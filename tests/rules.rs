@@ -818,7 +818,7 @@ fn very_stiff_muscles_are_an_emergency_sign_with_a_high_temperature_not_alone() 
         (
             "es",
             ", o ",
-            "Temperatura alta con ",
+            "Temperatura corporal alta con ",
             "músculos muy rígidos",
             "piel caliente que ya no suda",
             "Confusión, ",
@@ -930,7 +930,7 @@ fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
     );
     for (code, words) in [
         ("en", "call for emergency help if it gets worse quickly"),
-        ("es", "si es rápido, llame a emergencias"),
+        ("es", "si empeoran rápido, llame a emergencias"),
     ] {
         let text = texts_for(code).expect("the language's texts").advice(item);
         assert!(text.contains(words), "{code}: {text}");
@@ -963,7 +963,11 @@ fn the_under_18_result_names_the_red_flags_it_stops_before_asking() {
             "come on suddenly or get quickly worse",
             "nitrous oxide",
         ),
-        ("es", "empeoran de repente o rápido", "óxido nitroso"),
+        (
+            "es",
+            "aparecen de repente o empeoran rápido",
+            "óxido nitroso",
+        ),
     ] {
         let text = texts_for(code).expect("the language's texts").advice(item);
         assert!(
