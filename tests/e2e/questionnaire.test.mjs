@@ -15,6 +15,8 @@ import {
   walkTo,
   shownResult,
   focused,
+  inFocused,
+  settled,
   assertShowsOutline,
 } from './support.mjs';
 
@@ -146,5 +148,202 @@ test('the onset question appears after weakness, not after mouth ulcers', async 
   await page.uncheck('input[name="q_neuro"][data-option="muscle_weakness"]');
   await onset.first().waitFor({ state: 'detached' });
   assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+/** In the page: whether `element` is inside the viewport and uncovered, its centre showing it. */
+function inViewUncovered(element) {
+  const box = element.getBoundingClientRect();
+  const hit = element.getRootNode().elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return box.top >= 0 && box.bottom <= innerHeight && (hit === element || element.contains(hit));
+}
+
+/**
+ * Presses `key` until focus reaches a button or `last` (`question=option`); fails if any
+ * control on the way has focus under something or out of view. Resolves to the options passed.
+ */
+async function tabClearOf(page, key, last) {
+  const passed = [];
+  for (;;) {
+    await page.keyboard.press(key);
+    const name = await inFocused(page, (e) => (e.dataset.action ? '' : `${e.name ?? e.tagName}=${e.dataset.option}`));
+    if (!name) return passed;
+    assert.ok(await inFocused(page, inViewUncovered), `${name} has focus in view, not under the bar`);
+    passed.push(name);
+    if (name === last) return passed;
+  }
+}
+
+for (const { path, surface } of [
+  { path: '/', surface: 'the standalone page' },
+  { path: '/demo/article.html', surface: 'an article' },
+]) {
+  test(`on a phone, in ${surface}, a red flag's message and "See what to do now" stay in view, and focus never goes under them`, async () => {
+    const page = await newPage(shared.chrome, 390, { height: 844 });
+    await page.goto(shared.server.url + path);
+    await page.locator('[data-action="start"]').click();
+    await page.locator('[data-step="emergency"]').waitFor();
+    const inputs = page.locator('input[name="q_emergency_signs"]');
+    const options = await inputs.evaluateAll((all) => all.map((i) => `${i.name}=${i.dataset.option}`));
+    const signs = options.filter((o) => !o.endsWith('=none'));
+    const callout = page.locator('[data-step] [role="alert"] .callout');
+    const barInView = async (what) => {
+      await callout.waitFor();
+      await settled(page);
+      for (const selector of ['[role="alert"] .callout', '[data-action="back"]', '[data-action="next"]'])
+        assert.ok(
+          await page.locator(`[data-step] ${selector}`).evaluate(inViewUncovered),
+          `${what}: ${selector} in view`,
+        );
+      assert.equal(await page.locator('[data-action="next"]').innerText(), 'See what to do now');
+    };
+    // The first option ticked: a dozen more follow it, about 1,600 px of them.
+    await inputs.first().check();
+    await barInView('the first option ticked');
+    await screenshot(page, `step-decided-390${path === '/' ? '' : '-article'}`);
+    await inputs.first().uncheck();
+    await callout.waitFor({ state: 'detached' });
+    // By keyboard, each sign in turn ticked with Space (the bar comes) and again (it goes): the
+    // option stays in view, above the bar.
+    for (const [i, option] of signs.entries()) {
+      if (i) assert.deepEqual(await tabClearOf(page, 'Tab', option), [option]);
+      await page.keyboard.press('Space');
+      await barInView(`${option} ticked by keyboard`);
+      assert.ok(await inFocused(page, inViewUncovered), `${option}, ticked, is not under the bar`);
+      await page.keyboard.press('Space');
+      await callout.waitFor({ state: 'detached' });
+    }
+    // The last sign ticked, up through every option and down to the bar: none has focus under it.
+    await page.keyboard.press('Space');
+    await callout.waitFor();
+    assert.deepEqual(await tabClearOf(page, 'Shift+Tab', options[0]), signs.slice(0, -1).toReversed());
+    assert.deepEqual(await tabClearOf(page, 'Tab'), options.slice(1));
+    assert.equal(await inFocused(page, (e) => e.dataset.action), 'back', 'then the bar');
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+}
+
+test("the decided step's bar is opaque with a top border in light, dark and forced colours, and not on paper", async () => {
+  const page = await newPage(shared.chrome, 390, { height: 844 });
+  await page.goto(shared.server.url + '/');
+  await page.locator('[data-action="start"]').click();
+  await page.check('input[name="q_emergency_signs"][data-option="chest_pain_or_breathless"]');
+  await page.locator('[data-step] [role="alert"] .callout').waitFor();
+  const bar = page.locator('[data-step] .step-end');
+  const look = () =>
+    bar.evaluate((e) => {
+      const s = getComputedStyle(e);
+      return { position: s.position, background: s.backgroundColor, border: `${s.borderTopStyle} ${s.borderTopWidth}` };
+    });
+  const opaque = (colour) => /^rgb\(/.test(colour) || /^rgba\(.*, 1\)$/.test(colour);
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.querySelector('b12-cramp-check').setAttribute('theme', t), theme);
+    await page.waitForFunction(
+      (t) => document.querySelector('b12-cramp-check').shadowRoot.querySelector('.b12c')?.dataset.theme === t,
+      theme,
+    );
+    const { position, background, border } = await look();
+    assert.equal(position, 'sticky', theme);
+    assert.ok(opaque(background), `${theme}: the bar hides what scrolls under it (${background})`);
+    assert.match(border, /^solid [1-9]/, `${theme}: the bar's edge`);
+    await screenshot(page, `step-decided-390-${theme}`);
+  }
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+  const forced = await look();
+  assert.equal(forced.position, 'sticky', 'forced colours');
+  assert.ok(opaque(forced.background), `forced colours: opaque (${forced.background})`);
+  assert.match(forced.border, /^solid [1-9]/, 'forced colours: the bar keeps its edge');
+  assert.ok(await page.locator('[data-action="next"]').evaluate(inViewUncovered), 'forced colours: in view');
+  await screenshot(page, 'step-decided-390-forced-colors');
+  await cdp.send('Emulation.setEmulatedMedia', { media: 'print', features: [] });
+  assert.equal((await look()).position, 'static', 'not on paper');
+  await page.context().close();
+});
+
+test("a missing answer's red bar runs beside the whole question, its legend too", async () => {
+  const page = await newPage(shared.chrome, 390, { height: 844 });
+  await page.goto(shared.server.url + '/');
+  await page.locator('[data-action="start"]').click();
+  await page.locator('[data-action="next"]').click();
+  await page.locator('.question-missing').waitFor();
+  const question = page.locator('fieldset.question-missing');
+  await question.evaluate((e) => e.scrollIntoView());
+  const { x, top, bottom, colour } = await question.evaluate((fieldset) => {
+    const legend = fieldset.querySelector('legend').getBoundingClientRect();
+    return {
+      x: fieldset.getBoundingClientRect().left + 1,
+      top: Math.ceil(legend.top),
+      bottom: Math.floor(legend.bottom),
+      colour: getComputedStyle(fieldset).borderLeftColor,
+    };
+  });
+  // Still a group named by its legend, the question.
+  assert.equal(await question.evaluate((e) => e.firstElementChild.tagName), 'LEGEND');
+  assert.equal(await page.getByRole('group', { name: /^Have you had any of these today/ }).count(), 1);
+  // The pixels painted in the bar's column beside the legend, top to bottom.
+  const png = await page.screenshot({ clip: { x, y: top, width: 1, height: bottom - top } });
+  const painted = await page.evaluate(
+    async (data) => {
+      const image = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
+      return Array.from(
+        { length: image.height },
+        (_, row) => `rgb(${pixels.slice(row * 4 * image.width, row * 4 * image.width + 3).join(', ')})`,
+      );
+    },
+    [...png],
+  );
+  const off = painted.filter((p) => p !== colour).length;
+  assert.equal(off, 0, `${off} of the ${painted.length} px beside the legend are not the bar's ${colour}`);
+  await page.context().close();
+});
+
+test('the line for anyone very unwell lists the numbers apart, each a whole link named by its number', async () => {
+  for (const { lang, path, line, numbers } of [
+    { lang: 'en', path: '/', line: 'Very unwell now? Call 112, 911, 999', numbers: ['112', '911', '999'] },
+    { lang: 'es', path: '/', line: '¿Se encuentra muy mal? Llame al 112, 911, 999', numbers: ['112', '911', '999'] },
+    { lang: 'en', path: '/demo/article.html', line: 'Very unwell now? Call 999', numbers: ['999'] },
+  ]) {
+    const page = await newPage(shared.chrome, 390, { height: 844 });
+    await page.goto(shared.server.url + path);
+    await page.locator('[data-action="start"]').waitFor();
+    await page.evaluate((l) => document.querySelector('b12-cramp-check').setAttribute('lang', l), lang);
+    await page.locator(`b12-cramp-check .b12c[lang="${lang}"] [data-action="start"]`).click();
+    const unwell = page.locator('[data-step] .very-unwell');
+    await unwell.waitFor();
+    // As seen, and as copied.
+    assert.equal(await unwell.innerText(), line, `${lang} ${path}`);
+    assert.equal((await unwell.textContent()).replace(/\s+/g, ' ').trim(), line, `${lang} ${path}: copied`);
+    const links = await unwell
+      .locator('a')
+      .evaluateAll((as) =>
+        as.map((a) => ({ text: a.textContent, href: a.getAttribute('href'), wrap: getComputedStyle(a).whiteSpace })),
+      );
+    assert.deepEqual(
+      links,
+      numbers.map((n) => ({ text: n, href: `tel:${n}`, wrap: 'nowrap' })),
+    );
+    for (const n of numbers)
+      assert.equal(await unwell.getByRole('link', { name: n, exact: true }).count(), 1, `${n} is named by its number`);
+    await page.context().close();
+  }
+});
+
+test('the last step says Finish, as it leads to the result; the others say Next', async () => {
+  const page = await newPage(shared.chrome, 390);
+  await page.goto(shared.server.url + '/');
+  await page.waitForSelector('[data-action="start"]');
+  const labels = [];
+  await walk(page, answersFile('self-care-exercise.json'), async () =>
+    labels.push(await page.locator('[data-action="next"]').innerText()),
+  );
+  await page.locator('[data-triage]').waitFor();
+  assert.ok(labels.length > 2);
+  assert.deepEqual(labels, [...Array(labels.length - 1).fill('Next'), 'Finish']);
   await page.context().close();
 });

@@ -43,7 +43,7 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
         let onchange = props.on_action.reform(move |_: Event| action.clone());
         let is_none = question.exclusive == Some(o);
         html! {
-            <label class={classes!("option", is_none.then_some("option-none"))}>
+            <label class={if is_none { "option option-none" } else { "option" }}>
                 // The option id is in `data-option`, not `value`: replay tools hook the inputs'
                 // `checked` setter and record the value, even inside a closed shadow root.
                 <input type={input_type} name={question.id} data-option={*option}
@@ -53,7 +53,7 @@ pub fn QuestionField(props: &QuestionProps) -> Html {
         }
     });
     html! {
-        <fieldset id={question.id} class={classes!("question", props.missing.then_some("question-missing"))}
+        <fieldset id={question.id} class={if props.missing { "question question-missing" } else { "question" }}
             aria-describedby={props.missing.then(|| error_id.clone())}
             aria-invalid={props.missing.then_some("true")}>
             <legend>

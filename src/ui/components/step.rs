@@ -1,4 +1,4 @@
-use super::call_links;
+use super::call_numbers;
 use super::question::QuestionField;
 use super::use_settings;
 use crate::engine::model::{fill, Tone};
@@ -19,9 +19,10 @@ pub struct StepProps {
 
 /// One screen of questions: its heading (with "Step n of N", so that moving here announces the
 /// progress), the line for anyone very unwell, the error summary after a refused Next, the
-/// questions, a live region for what the answers change on the screen, Back and Next. When the
-/// answers already decide the result (a red flag), it says so and Next becomes "See what to do
-/// now".
+/// questions, a live region for what the answers change on the screen, Back and Next ("Finish"
+/// on the last step, which leads to the result). When the answers already decide the result (a
+/// red flag), it says so and Next becomes "See what to do now"; the stylesheet then keeps the
+/// message and the buttons (`step-end`) in view at the bottom of the screen.
 #[function_component]
 pub fn StepView(props: &StepProps) -> Html {
     let settings = use_settings();
@@ -45,6 +46,14 @@ pub fn StepView(props: &StepProps) -> Html {
                 missing={flow.missing().contains(&q)} on_action={props.on_action.clone()} {heading} />
         }
     }).collect();
+    // Next, or where it leads: the result on the last step, or at once when it is decided.
+    let label = if decided {
+        ui.see_result_now()
+    } else if props.step + 1 == flow.step_count() {
+        ui.finish()
+    } else {
+        ui.next()
+    };
     let back = props.on_action.reform(|_: MouseEvent| Action::Back);
     let next = props.on_action.reform(|_: MouseEvent| Action::Next);
     let question_text = |q: crate::engine::model::QuestionIdx| {
@@ -53,11 +62,12 @@ pub fn StepView(props: &StepProps) -> Html {
     // Said once, at the level it announces: an emergency interrupts (alert), the rest waits
     // (status). Both regions are always there, so that browsers watch them before they speak.
     let tone = flow.assessment().tone();
-    let decided_text = decided.then_some(match tone {
-        Tone::Emergency => ui.decided_emergency(),
-        Tone::Urgent => ui.decided_urgent(),
-        _ => ui.decided_other(),
-    });
+    let (decided_text, class) = match tone {
+        Tone::Emergency => (ui.decided_emergency(), "callout callout-emergency"),
+        Tone::Urgent => (ui.decided_urgent(), "callout callout-urgent"),
+        _ => (ui.decided_other(), "callout"),
+    };
+    let decided_text = decided.then_some(decided_text);
     let announced = match flow.announcement() {
         Some(Announcement::Appeared(q)) => {
             fill(ui.question_appeared(), &[("question", &question_text(q))])
@@ -67,11 +77,11 @@ pub fn StepView(props: &StepProps) -> Html {
         }
         None => String::new(),
     };
-    let callout = |text: &str| {
+    let callout = |text: &'static str| {
         html! {
             // Keyed by its words: a new message is a new node (announced), an unchanged one is left
             // alone (not announced again).
-            <p key={text.to_string()} class={format!("callout callout-{}", tone.id())}>{ text.to_string() }</p>
+            <p key={text} {class}>{ text }</p>
         }
     };
     html! {
@@ -94,7 +104,7 @@ pub fn StepView(props: &StepProps) -> Html {
             }
             <p class="very-unwell">
                 { ui.very_unwell() }{" "}
-                { call_links(&calls(settings.texts, settings.region, EMERGENCY_DIAL), "call-inline", |call| call.number) }
+                { call_numbers(&calls(settings.texts, settings.region, EMERGENCY_DIAL)) }
             </p>
             if missing {
                 <div class="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()}>
@@ -112,19 +122,23 @@ pub fn StepView(props: &StepProps) -> Html {
                 </div>
             }
             { questions }
-            <div role="alert">
-                if let (Some(text), Tone::Emergency) = (decided_text, tone) { { callout(text) } }
-            </div>
-            <div role="status">
-                if let (Some(text), false) = (decided_text, tone == Tone::Emergency) { { callout(text) } }
-                <p class="visually-hidden" key={announced.clone()}>{ announced.clone() }</p>
-            </div>
-            <div class="actions">
-                <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back() }</button>
-                <button type="button" class="button primary" part="button button-primary" data-action="next" onclick={next}>
-                    // Keyed: the label is replaced, not rewritten (see App's screens).
-                    if decided { <span key="now">{ ui.see_result_now() }</span> } else { <span key="next">{ ui.next() }</span> }
-                </button>
+            // Always there (a live region speaks only once it is watched); kept in view when it
+            // holds a callout.
+            <div class="step-end">
+                <div role="alert">
+                    if let (Some(text), Tone::Emergency) = (decided_text, tone) { { callout(text) } }
+                </div>
+                <div role="status">
+                    if let (Some(text), false) = (decided_text, tone == Tone::Emergency) { { callout(text) } }
+                    <p class="visually-hidden" key={announced.clone()}>{ announced.clone() }</p>
+                </div>
+                <div class="actions">
+                    <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back() }</button>
+                    <button type="button" class="button primary" part="button button-primary" data-action="next" onclick={next}>
+                        // Keyed: the label is replaced, not rewritten (see App's screens).
+                        <span key={label}>{ label }</span>
+                    </button>
+                </div>
             </div>
         </section>
     }
