@@ -57,52 +57,9 @@ pub fn setup() -> Result {
         run(command("rustup", &add))?;
         installed.extend(missing);
     }
-    // Each cargo tool: its crate, the programs it installs with the name each reports (each
-    // `--version` must print `<name> <version>`), its version, and how it installs.
-    // wasm-bindgen-cli does not install with --locked (a locked dependency is missing upstream).
-    let cargo_tools: [(&str, &[Program], &str, &[&str]); 4] = [
-        (
-            "trunk",
-            &[("trunk", "trunk")],
-            TRUNK_VERSION,
-            &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
-        ),
-        (
-            "wasm-bindgen-cli",
-            &[
-                ("wasm-bindgen", "wasm-bindgen"),
-                ("wasm-bindgen-test-runner", "wasm-bindgen-test-runner"),
-            ],
-            WASM_BINDGEN_VERSION,
-            &[
-                "install",
-                "wasm-bindgen-cli",
-                "--version",
-                WASM_BINDGEN_VERSION,
-            ],
-        ),
-        (
-            "cargo-deny",
-            &[("cargo-deny", "cargo-deny")],
-            CARGO_DENY_VERSION,
-            &[
-                "install",
-                "--locked",
-                "cargo-deny",
-                "--version",
-                CARGO_DENY_VERSION,
-            ],
-        ),
-        (
-            "twiggy",
-            &[("twiggy", "twiggy-opt")],
-            TWIGGY_VERSION,
-            &["install", "--locked", "twiggy", "--version", TWIGGY_VERSION],
-        ),
-    ];
-    for (crate_name, programs, version, install) in &cargo_tools {
-        if cargo_tool(programs, version, install)? {
-            installed.push(crate_name);
+    for tool in &CARGO_TOOLS {
+        if cargo_tool(tool)? {
+            installed.push(tool.name);
         }
     }
     if npm_tools()? {
@@ -124,47 +81,82 @@ pub fn setup() -> Result {
     Ok(())
 }
 
+/// A tool cargo installs: its crate, the programs it puts on the PATH (each one's `--version`
+/// ends with the version; twiggy's says `twiggy-opt 0.8.0`), its version, and whether it
+/// installs with `--locked`.
+struct CargoTool {
+    name: &'static str,
+    programs: &'static [&'static str],
+    version: &'static str,
+    locked: bool,
+}
+
+const CARGO_TOOLS: [CargoTool; 4] = [
+    CargoTool {
+        name: "trunk",
+        programs: &["trunk"],
+        version: TRUNK_VERSION,
+        locked: true,
+    },
+    // Not --locked: a locked dependency is missing upstream.
+    CargoTool {
+        name: "wasm-bindgen-cli",
+        programs: &["wasm-bindgen", "wasm-bindgen-test-runner"],
+        version: WASM_BINDGEN_VERSION,
+        locked: false,
+    },
+    CargoTool {
+        name: "cargo-deny",
+        programs: &["cargo-deny"],
+        version: CARGO_DENY_VERSION,
+        locked: true,
+    },
+    CargoTool {
+        name: "twiggy",
+        programs: &["twiggy"],
+        version: TWIGGY_VERSION,
+        locked: true,
+    },
+];
+
 /// cargo-fuzz, for `cargo xtask fuzz` only (not needed by the tests).
 pub fn fuzz_tools() -> Result {
-    cargo_tool(
-        &[("cargo-fuzz", "cargo-fuzz")],
-        CARGO_FUZZ_VERSION,
-        &[
-            "install",
-            "--locked",
-            "cargo-fuzz",
-            "--version",
-            CARGO_FUZZ_VERSION,
-        ],
-    )
+    cargo_tool(&CargoTool {
+        name: "cargo-fuzz",
+        programs: &["cargo-fuzz"],
+        version: CARGO_FUZZ_VERSION,
+        locked: true,
+    })
     .map(|_| ())
 }
 
-/// A program a cargo tool installs, and the name its `--version` reports.
-type Program = (&'static str, &'static str);
-
-/// Installs a cargo tool unless each of its programs' `--version` already prints
-/// `<name> <version>`. True if it installed.
-fn cargo_tool(programs: &[Program], version: &str, install: &[&str]) -> Result<bool> {
+/// Installs a cargo tool unless each of its programs' `--version` already ends with its
+/// version. True if it installed.
+fn cargo_tool(tool: &CargoTool) -> Result<bool> {
+    let version = tool.version;
     let mismatch = || {
-        programs.iter().find_map(|(program, name)| {
-            let expected = format!("{name} {version}");
-            match output(program, &["--version"]) {
-                Ok(found) if found.trim() == expected => None,
+        tool.programs
+            .iter()
+            .find_map(|program| match output(program, &["--version"]) {
+                Ok(found) if found.split_whitespace().last() == Some(version) => None,
                 Ok(found) => Some(format!(
-                    "`{program} --version` says {:?}, not {expected}",
+                    "`{program} --version` says {:?}, not version {version}",
                     found.trim()
                 )),
                 Err(e) => Some(e),
-            }
-        })
+            })
     };
     if mismatch().is_none() {
         return Ok(false);
     }
+    let mut install = vec!["install"];
+    if tool.locked {
+        install.push("--locked");
+    }
+    install.extend([tool.name, "--version", version]);
     let install_line = format!("cargo {}", install.join(" "));
     println!("setup: {install_line} (this takes several minutes)");
-    run(command("cargo", install))?;
+    run(command("cargo", &install))?;
     match mismatch() {
         None => Ok(true),
         Some(problem) => Err(format!("ran {install_line}, but {problem}")),
