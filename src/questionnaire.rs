@@ -238,6 +238,12 @@ impl Questionnaire {
         self.returning
     }
 
+    /// Whether Next leads back to the result from a step opened to change an answer (its button
+    /// then says so); it goes on to the first step missing an answer where one is.
+    pub fn next_returns_to_result(&self) -> bool {
+        self.returning && self.apply(Action::Next).screen == Screen::Result
+    }
+
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
     }
@@ -358,7 +364,7 @@ impl Questionnaire {
                 next.announcement = self.announce(&next, step);
             }
             (Action::Show(screen, kept), _) => {
-                if let Some(kept) = kept.filter(|_| next.answers == Answers::new(self.pack)) {
+                if let Some(kept) = kept.filter(|_| next.answers.is_empty()) {
                     next.answers = kept;
                 }
                 next.show(screen);
@@ -990,6 +996,7 @@ mod tests {
             .position(|s| s.questions.contains(&q("q_b12_meds")));
         assert_eq!(Some(change.screen()), step.map(Screen::Step));
         assert!(change.returning());
+        assert!(change.next_returns_to_result());
         assert_eq!(change.answers(), result.answers());
         // Back, before changing anything, returns to the result (where the reader came from),
         // and so does the browser's history (which forgets the return).
@@ -1025,6 +1032,7 @@ mod tests {
         // A refused Next stays, as always.
         let missing = result.apply(Action::ChangeAnswer(q("q_emergency_signs")));
         let missing = answer(missing, "q_emergency_signs", "none");
+        assert!(!missing.next_returns_to_result());
         assert_eq!(missing.apply(Action::Next).screen(), Screen::Step(0));
         assert!(!missing.apply(Action::Next).missing().is_empty());
     }
@@ -1037,6 +1045,7 @@ mod tests {
         let change = emergency.apply(Action::ChangeAnswer(q("q_emergency_signs")));
         assert_eq!(change.screen(), Screen::Step(0));
         let change = answer(change, "q_emergency_signs", "none");
+        assert!(!change.next_returns_to_result());
         let on = change.apply(Action::Next);
         assert_eq!(
             on.screen(),

@@ -51,6 +51,11 @@ impl Answers {
         &self.masks
     }
 
+    /// Nothing answered at all (as [`Answers::new`]).
+    pub fn is_empty(&self) -> bool {
+        self.masks.iter().all(|&mask| mask == 0)
+    }
+
     pub fn is_answered(&self, question: QuestionIdx) -> bool {
         self.mask(question) != 0
     }

@@ -334,7 +334,7 @@ test('the line for anyone very unwell lists the numbers apart, each a whole link
   }
 });
 
-test('the last step says Finish, as it leads to the result; the others say Next', async () => {
+test('the last step says Finish, as it leads to the result, and so does a step opened to change an answer; the others say Next', async () => {
   const page = await newPage(shared.chrome, 390);
   await page.goto(shared.server.url + '/');
   await page.waitForSelector('[data-action="start"]');
@@ -345,5 +345,12 @@ test('the last step says Finish, as it leads to the result; the others say Next'
   await page.locator('[data-triage]').waitFor();
   assert.ok(labels.length > 2);
   assert.deepEqual(labels, [...Array(labels.length - 1).fill('Next'), 'Finish']);
+  // Change on the age (an early step): its Next leads back to the result.
+  await page.locator('[data-section=your_answers] summary').click();
+  await page.click('[data-question="q_age"][data-action="change-answer"]');
+  await page.locator('input[name="q_age"]').first().waitFor();
+  assert.equal(await page.locator('[data-action="next"]').innerText(), 'Finish');
+  await page.locator('[data-action="next"]').click();
+  await page.locator('[data-triage]').waitFor();
   await page.context().close();
 });

@@ -20,7 +20,7 @@ pub struct StepProps {
 /// One screen of questions: its heading (with "Step n of N", so that moving here announces the
 /// progress), the line for anyone very unwell, the error summary after a refused Next, the
 /// questions, a live region for what the answers change on the screen, Back and Next ("Finish"
-/// on the last step, which leads to the result). When the answers already decide the result (a
+/// where it leads to the result: on the last step, and on a step opened to change an answer). When the answers already decide the result (a
 /// red flag), it says so and Next becomes "See what to do now"; the stylesheet then keeps the
 /// message and the buttons (`step-end`) in view at the bottom of the screen.
 #[function_component]
@@ -46,10 +46,11 @@ pub fn StepView(props: &StepProps) -> Html {
                 missing={flow.missing().contains(&q)} on_action={props.on_action.clone()} {heading} />
         }
     }).collect();
-    // Next, or where it leads: the result on the last step, or at once when it is decided.
+    // Next, or where it leads: the result on the last step or back from a changed answer, or
+    // at once when it is decided.
     let label = if decided {
         ui.see_result_now()
-    } else if props.step + 1 == flow.step_count() {
+    } else if props.step + 1 == flow.step_count() || flow.next_returns_to_result() {
         ui.finish()
     } else {
         ui.next()
