@@ -1,6 +1,8 @@
 // The page's language switch (the standalone page and the single offline file): the checker
-// starts in the reader's preferred language (navigator.languages) when the pack has it, and the
-// <select id="page-language"> changes it. Both set the checker's own `lang`, which the element
+// starts in the language the address's `?lang=` names, else in the reader's preferred language
+// (navigator.languages) when the pack has it, and the <select id="page-language"> changes it.
+// A change writes `?lang=` into the address (no new history entry), so that a reload and a share
+// link (which keeps that key) open in the reader's choice without storing anything. Both set the checker's own `lang`, which the element
 // observes: it re-renders in the new language and keeps the reader's answers and screen. The
 // page follows: its language, its title (each option's `data-title`; set first, as the checker
 // ends the titles it sets with the page's), and its own words (the checker's fallback, the
@@ -20,11 +22,22 @@
       document.documentElement.lang = code;
       for (const words of document.querySelectorAll('[data-words]')) words.hidden = words.lang !== code;
     };
-    const preferred = [...(navigator.languages ?? [navigator.language])]
+    const chosen = new URLSearchParams(location.search).get('lang');
+    const preferred = [chosen ?? [], ...(navigator.languages ?? [navigator.language])]
+      .flat()
       .map(primary)
       .find((code) => available.includes(code));
     const current = primary(checkers[0].closest('[lang]')?.getAttribute('lang') ?? available[0]);
     use(preferred ?? (available.includes(current) ? current : available[0]));
-    select.addEventListener('change', () => use(select.value));
+    select.addEventListener('change', () => {
+      use(select.value);
+      const address = new URL(location.href);
+      address.searchParams.set('lang', select.value);
+      try {
+        history.replaceState(history.state, '', address);
+      } catch {
+        // A page whose address cannot change (some browsers' file://): the choice lasts until reload.
+      }
+    });
   }
 }

@@ -86,14 +86,23 @@ fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
     (code, rest)
 }
 
-/// The link to these answers: the page's address without its query (which can carry a
-/// subscriber id or campaign tags) and with the answers in the fragment. A hash-routed page's
-/// route (a part starting `/` or `!`, as in `#/article/b12`) stays, without its own query, so
-/// that the link opens the article; the fragment's other parts (an anchor, a token) do not.
+/// The link to these answers: the page's address with the answers in the fragment. Of its
+/// query (which can carry a subscriber id or campaign tags) only the keys that set up a checker
+/// stay (`lang`, `region`, `theme`: the frame page's, the standalone page's language), so that
+/// the link opens with the same numbers to call and words. A hash-routed page's route (a part
+/// starting `/` or `!`, as in `#/article/b12`) stays, without its own query, so that the link
+/// opens the article; the fragment's other parts (an anchor, a token) do not.
 pub fn link_to(answers: &Answers) -> Option<String> {
     let location = window()?.location();
     let href = location.href().ok()?;
     let page = href.split(['#', '?']).next().unwrap_or(&href);
+    let mut query = String::new();
+    for part in location.search().unwrap_or_default().split(['?', '&']) {
+        if matches!(part.split('=').next(), Some("lang" | "region" | "theme")) {
+            query.push_str(if query.is_empty() { "?" } else { "&" });
+            query.push_str(part);
+        }
+    }
     let hash = location.hash().unwrap_or_default();
     let route = fragment_parts(&hash)
         .1
@@ -102,7 +111,7 @@ pub fn link_to(answers: &Answers) -> Option<String> {
         .map(|route| format!("{}&", route.split('?').next().unwrap_or_default()))
         .unwrap_or_default();
     Some(format!(
-        "{page}#{route}{FRAGMENT_KEY}={}",
+        "{page}{query}#{route}{FRAGMENT_KEY}={}",
         share::encode(&PACK, answers)
     ))
 }

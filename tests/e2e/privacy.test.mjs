@@ -1,10 +1,10 @@
 // Privacy on publisher pages, in Debian's Chromium: what session replay (rrweb), document-level
 // listeners and the host's analytics can learn of a reader's answers (nothing), the complete
-// event (only on the reader's own action, only ids), share links (no query, the fragment gone
-// after reading, incomplete codes never land on a result), remembering (a real opt-in that a
-// link never overwrites unasked), the clipboard fallback, the three surfaces under their strict
-// Content Security Policies with Trusted Types, the standalone page's pinned wasm, and the
-// single file's missing "remember".
+// event (only on the reader's own action, only ids), share links (no query but `lang`, `region`
+// and `theme`; the fragment gone after reading, incomplete codes never land on a result),
+// remembering (a real opt-in that a link never overwrites unasked), the clipboard fallback, the
+// three surfaces under their strict Content Security Policies with Trusted Types, the standalone
+// page's pinned wasm, and the single file's missing "remember".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -269,10 +269,13 @@ async function shareLink(file, address = '/') {
   return link;
 }
 
-test('a share link has no query, leaves the address once read, and tells the host nothing until the reader acts', async () => {
-  const link = await shareLink('b12-metformin-tingling.json', '/?subscriber=8841&utm_source=newsletter#top');
-  assert.doesNotMatch(link, /\?|subscriber|utm_source/, link);
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#b12c=[A-Za-z0-9_-]+$/);
+test('a share link keeps no query but the language, leaves the address once read, and tells the host nothing until the reader acts', async () => {
+  const link = await shareLink(
+    'b12-metformin-tingling.json',
+    '/?subscriber=8841&lang=en&languages=fr&utm_source=newsletter#top',
+  );
+  assert.doesNotMatch(link, /subscriber|utm_source|languages/, link);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en#b12c=[A-Za-z0-9_-]+$/);
 
   const tab = await standalone(new URL(link).pathname + '?ref=mail' + new URL(link).hash);
   await tab.locator('[data-triage]').waitFor();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DIST,
+  NOTHING,
   ROOT,
   answersFile,
   focusedOption,
@@ -26,6 +27,7 @@ import {
   serveChangedWasm,
   servedDistAndBrowser,
   shownResult,
+  storedOnDevice,
   walk,
 } from './support.mjs';
 
@@ -160,6 +162,35 @@ test("the standalone page starts in the browser's preferred language, its own wo
   await context.close();
 });
 
+test('the language the reader chose is kept in the address: a reload and a share link open in it', async () => {
+  const page = await newPage(shared.chrome, 390);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
+  await page.goto(`${shared.server.url}/?utm_campaign=spring`);
+  await page.locator('b12-cramp-check [data-action="start"]').waitFor();
+  assert.equal(new URL(page.url()).search, '?utm_campaign=spring', 'nothing written before a choice');
+  const entries = await page.evaluate(() => history.length);
+  await page.locator('#page-language').selectOption('es');
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  assert.equal(new URL(page.url()).search, '?utm_campaign=spring&lang=es');
+  assert.equal(await page.evaluate(() => history.length), entries, 'no history entry for it');
+  await page.reload();
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  assert.equal(await page.locator('#page-language').inputValue(), 'es');
+  assert.equal(await page.title(), 'Cuestionario sobre B12 y calambres');
+  await walk(page, answersFile('same-day-statin.json'));
+  await page.locator('[data-action="share"]').click();
+  const link = new URL(await page.locator('[data-share-link]').inputValue());
+  assert.equal(link.search, '?lang=es', 'of the query, only the language the reader chose');
+  const opened = await newPage(shared.chrome, 390);
+  await opened.goto(link.href);
+  await opened.locator('b12-cramp-check .b12c[lang="es"] [data-triage]').waitFor();
+  assert.equal((await shownResult(opened)).triage, (await shownResult(page)).triage);
+  assert.deepEqual(await storedOnDevice(page, shared.server.url), NOTHING, 'the choice stores nothing');
+  assert.deepEqual(page.consoleErrors, []);
+  await opened.context().close();
+  await page.context().close();
+});
+
 test("the standalone page's fallback, when the checker cannot start, is in the reader's language", async () => {
   // A new context, whose service worker has not cached the good wasm.
   const context = await shared.chrome.newContext({ locale: 'es-ES' });
@@ -185,6 +216,8 @@ test('the single file switches language under its own policy', async () => {
   await page.locator('#page-language').selectOption('es');
   await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
   await assertSpanish(page, 'single file intro');
+  await page.reload();
+  await page.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
   assert.deepEqual(page.consoleErrors, [], 'no policy violation');
   await page.context().close();
 });

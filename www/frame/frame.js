@@ -15,12 +15,14 @@ try {
   const [language] = Intl.getCanonicalLocales(query.get('lang')?.replaceAll('_', '-') ?? []);
   if (language) {
     document.documentElement.lang = language;
-    // The page's own words (the checker's fallback) in that language when it has them, as the
-    // checker does; else they stay in English.
+    // The page's own words (the checker's fallback) and its title in that language when it has
+    // them, as the checker does; else they stay in English.
     const primary = language.split('-')[0];
-    const words = document.querySelectorAll('[data-words]');
-    if ([...words].some((w) => w.lang === primary)) {
-      for (const w of words) w.hidden = w.lang !== primary;
+    const words = [...document.querySelectorAll('[data-words]')];
+    const found = words.find((w) => w.lang === primary);
+    if (found) {
+      for (const w of words) w.hidden = w !== found;
+      document.title = found.dataset.title;
     }
   }
 } catch {
