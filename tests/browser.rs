@@ -389,7 +389,7 @@ async fn the_result_renders_its_outline_in_order() {
         .map(|s| format!("source-{}", s.number))
         .collect();
     assert_eq!(checker.all("[data-section=sources] li", "id"), source_ids);
-    assert!(checker.find("svg.chart[role=\"img\"] title").is_some());
+    assert!(checker.find(".chart[role=\"img\"][aria-label]").is_some());
     assert!(checker
         .text(".factor-apart[data-factor=\"b12\"]")
         .contains("worth asking about"));

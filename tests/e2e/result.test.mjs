@@ -194,6 +194,40 @@ test('forced colours: the chosen option and the main button stand out', async ()
   await page.context().close();
 });
 
+test("the chart's labels are the result's text size and wrap inside it at 320px with WCAG 1.4.12 text spacing, in both languages", async () => {
+  const { page } = await resultPage(320, 'b12-metformin-tingling.json');
+  for (const lang of ['en', 'es']) {
+    await page.evaluate((l) => document.querySelector('b12-cramp-check').setAttribute('lang', l), lang);
+    await page.locator(`.b12c[lang="${lang}"] .chart`).waitFor();
+    await page.evaluate(addTextSpacing);
+    const chart = await page.locator('.chart').evaluate((chart) => {
+      const text = getComputedStyle(chart.closest('.result')).fontSize;
+      const rows = [...chart.children].map((row) => {
+        const [box, bar] = [row.getBoundingClientRect(), row.querySelector('svg').getBoundingClientRect()];
+        return {
+          size: getComputedStyle(row).fontSize,
+          overflow: row.scrollWidth - row.clientWidth,
+          right: box.right,
+          bar,
+        };
+      });
+      return { text, rows, right: chart.getBoundingClientRect().right };
+    });
+    assert.equal(chart.rows.length, 7);
+    for (const row of chart.rows) {
+      assert.equal(row.size, chart.text, `${lang}: a label at the text's size`);
+      assert.ok(row.overflow <= 0 && row.right <= chart.right, `${lang}: a label inside the chart`);
+      assert.ok(row.bar.width > 200 && row.bar.height >= 10, `${lang}: a bar of ${row.bar.width}x${row.bar.height}`);
+    }
+    const scroll = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(scroll, 0, `${lang}: no sideways scrolling`);
+  }
+  await screenshot(page, 'result-chart-320-es');
+  await page.context().close();
+});
+
 test('a long banner heading wraps inside the banner at 320px with WCAG 1.4.12 text spacing', async () => {
   for (const file of ['b12-metformin-tingling.json', 'emergency-early-exit.json', 'self-care-exercise.json']) {
     const { page } = await resultPage(320, file);
@@ -295,9 +329,10 @@ test('citations: 24px targets, one tab stop a statement, and the way back from a
   assert.equal(await fresh.page.locator('[data-action="back-to-text"]:visible').count(), 0);
   await fresh.page.context().close();
   // The chart is one image named by its title, its values said once in the sentence under it.
-  const title = await page.locator('svg.chart title').textContent();
+  const title = await page.locator('.chart').getAttribute('aria-label');
+  assert.match(title, /\w/);
   assert.equal(await page.getByRole('img', { name: title, exact: true }).count(), 1);
-  assert.equal(await page.locator('svg.chart desc, svg.chart [aria-label], svg.chart .chart-value').count(), 0);
+  assert.equal(await page.locator('.chart :is(desc, title, [aria-label], [role])').count(), 0);
   assert.match(await page.locator('.chart-summary').innerText(), /^Best fit first: /);
   assert.doesNotMatch(await page.locator('[data-section="factors"]').innerText(), /points/);
   assert.deepEqual(page.consoleErrors, []);
