@@ -14,6 +14,7 @@ use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
 use crate::fhir;
 use crate::outline::outline;
 use crate::pack::{default_texts, PACK};
+use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::settings::{Settings, ATTRIBUTES};
 use crate::share;
@@ -120,7 +121,11 @@ fn one_short_line(message: &str) {
     );
 }
 
+/// Accepted answers give a complete assessment, and (as a link's or a remembered record's do)
+/// a questionnaire placed where they lead, with every answer kept.
 fn check_assessment(answers: &Answers) {
+    let flow = Questionnaire::restored(&PACK, answers.clone());
+    assert_eq!(flow.answers(), answers, "restoring keeps the answers");
     let assessment = evaluate(&PACK, answers);
     assert!(usize::from(assessment.level) < PACK.levels.len());
     assert!(usize::from(assessment.top_factor) < PACK.factors.len());

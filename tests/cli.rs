@@ -493,6 +493,50 @@ fn usage_errors_exit_2() {
     assert!(run(&["--help"], None).status.success());
 }
 
+/// A file name or an argument is quoted as any input is: escaped, so that the message stays one
+/// line and cannot drive the terminal (a name from a folder of uploads may hold `\n` or an
+/// escape sequence), and cut short. Before, each was printed whole and raw.
+#[test]
+fn arguments_and_file_names_in_messages_are_escaped_and_cut() {
+    let long = format!("{}.json", "x".repeat(5_000));
+    for (args, expected) in [
+        (
+            &["eval", "a\nb\u{1b}[2J.json"][..],
+            "cramp-check: cannot read a\\nb\\u{1b}[2J.json: ",
+        ),
+        (&["eval", &long][..], "cramp-check: cannot read xxxx"),
+        (&["eval", "-", "a\nb"][..], "unexpected argument \"a\\nb\""),
+        (&["fhir", "questionnaire", "a\rb"][..], "argument \"a\\rb\""),
+        (&["a\nb"][..], "unknown command \"a\\nb\""),
+        (&["fhir", "a\nb"][..], "unknown fhir command \"a\\nb\""),
+        (&["eval", "--a\nb"][..], "unknown option \"--a\\nb\""),
+    ] {
+        let output = run(args, Some("{}"));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(first.contains(expected), "{expected:?} in {first:?}");
+        assert!(first.len() < 1000, "{args:?}: {} bytes", first.len());
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\r'),
+            "{stderr:?}"
+        );
+    }
+}
+
+/// Bidi overrides and line separators in the input are escaped too: a terminal would reorder
+/// the message's text or break its line at them (only the control characters were).
+#[test]
+fn format_characters_in_messages_are_escaped() {
+    let output = run(&["eval"], Some("{\"q_age\": \"\u{202e}47_56\u{2028}\"}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("unknown option \"\\u{202e}47_56\\u{2028}\""),
+        "{stderr:?}"
+    );
+}
+
 #[test]
 fn help_names_the_packs_regions_and_languages() {
     let help = String::from_utf8(run(&["--help"], None).stdout).expect("UTF-8");

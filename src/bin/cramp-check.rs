@@ -96,13 +96,13 @@ fn main() -> ExitCode {
     match args().and_then(|args| run(&args)) {
         Ok(output) => {
             if let Some(warning) = output.warning {
-                let _ = writeln!(io::stderr(), "cramp-check: warning: {warning}");
+                let _ = writeln!(io::stderr(), "cramp-check: warning: {}", lines(&warning));
             }
             let _ = io::stdout().write_all(output.text.as_bytes());
             ExitCode::SUCCESS
         }
         Err(message) => {
-            let _ = writeln!(io::stderr(), "cramp-check: {message}");
+            let _ = writeln!(io::stderr(), "cramp-check: {}", lines(&message));
             ExitCode::from(2)
         }
     }
@@ -121,6 +121,52 @@ fn args() -> Result<Vec<String>, String> {
             })
         })
         .collect()
+}
+
+/// A character as a message shows it: a control character, or a format character that moves
+/// or breaks text (a bidi mark, embedding, override or isolate, a line or paragraph separator,
+/// a zero-width one), escaped (`\u{202e}`), so that a terminal neither takes an escape sequence
+/// from the input nor reorders or breaks the message's line.
+fn push_shown(out: &mut String, c: char) {
+    let format = matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}')
+        || matches!(c, '\u{2060}'..='\u{2069}' | '\u{feff}');
+    if c.is_control() || format {
+        out.extend(c.escape_default());
+    } else {
+        out.push(c);
+    }
+}
+
+/// A message's lines, each with its characters as [`push_shown`] shows them. Input reaches a
+/// message escaped (`shortened`, [`shown`]) but for the format characters that only this
+/// escapes; the line breaks left are the message's own (the usage after a usage error).
+fn lines(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for (i, line) in message.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        line.chars().for_each(|c| push_shown(&mut out, c));
+    }
+    out
+}
+
+/// At most this many characters of an argument are quoted: a file name may be long, but a
+/// message stays one short line.
+const SHOWN_CHARS: usize = 300;
+
+/// An argument (a file name, a command) as a message quotes it: escaped, with `\n` too, and cut
+/// after [`SHOWN_CHARS`] characters.
+fn shown(arg: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in arg.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        push_shown(&mut out, c);
+    }
+    out
 }
 
 /// A JSON parser's message with each quoted piece of the input cut to a short prefix: it quotes
@@ -275,7 +321,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             Some("answers") => Command::FhirAnswers,
             Some(other) => {
                 return Err(format!(
-                    "unknown fhir command \"{other}\" (questionnaire, response or answers)\n{}",
+                    "unknown fhir command \"{}\" (questionnaire, response or answers)\n{}",
+                    shown(other),
                     usage()
                 ))
             }
@@ -286,7 +333,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 ))
             }
         },
-        Some(other) => return Err(format!("unknown command \"{other}\"\n{}", usage())),
+        Some(other) => return Err(format!("unknown command \"{}\"\n{}", shown(other), usage())),
         None => return Err(usage()),
     };
     let mut options = Options {
@@ -325,17 +372,19 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 })?;
             }
             flag if flag.starts_with("--") => {
-                return Err(format!("unknown option \"{flag}\"\n{}", usage()))
+                return Err(format!("unknown option \"{}\"\n{}", shown(flag), usage()))
             }
             path if matches!(options.command, Command::FhirQuestionnaire) => {
                 return Err(format!(
-                    "unexpected argument \"{path}\" (fhir questionnaire reads no input)"
+                    "unexpected argument \"{}\" (fhir questionnaire reads no input)",
+                    shown(path)
                 ))
             }
             path if options.input.is_none() => options.input = Some(path.to_string()),
             extra => {
                 return Err(format!(
-                    "unexpected argument \"{extra}\" (give one FILE or -)"
+                    "unexpected argument \"{}\" (give one FILE or -)",
+                    shown(extra)
                 ))
             }
         }
@@ -353,8 +402,10 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
             text_of(bytes, "standard input")
         }
         Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            text_of(bytes, path)
+            let path_shown = shown(path);
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {path_shown}: {e}"))?;
+            text_of(bytes, &path_shown)
         }
     }
 }
