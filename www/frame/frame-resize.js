@@ -11,7 +11,14 @@ for (const frame of document.querySelectorAll('iframe[data-b12-cramp-check]')) {
   // from 'null', and no target origin can name it, so the greeting goes to '*'. It carries
   // nothing, and the frame replies only to its parent, at the greeting's origin.
   const opaque = frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-same-origin');
-  const origin = opaque ? 'null' : new URL(frame.src, location.href).origin;
+  let origin = 'null';
+  try {
+    if (!opaque) origin = new URL(frame.src, location.href).origin;
+  } catch {
+    // A `src` that is no address has no origin to hear: that frame is left as it is, and the
+    // others are still sized.
+    continue;
+  }
   const greet = () => frame.contentWindow?.postMessage({ b12cFrameHello: 1 }, opaque ? '*' : origin);
   frame.addEventListener('load', greet);
   greet();
