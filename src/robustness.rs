@@ -19,6 +19,19 @@ use crate::report;
 use crate::settings::{Settings, ATTRIBUTES};
 use crate::share;
 
+/// One check: panics (fails) on an input the checker mishandles.
+pub type Check = fn(&[u8]);
+
+/// Each check by the name of the fuzz target that calls it (`fuzz/fuzz_targets/<name>.rs`,
+/// listed in fuzz/Cargo.toml); the corpus replay runs them all.
+pub const TARGETS: [(&str, Check); 5] = [
+    ("answers_json", answers_json),
+    ("answers_object", answers_object),
+    ("share_code", share_code),
+    ("attributes", attributes),
+    ("fhir_response", fhir_response),
+];
+
 /// Longest message a refusal may have: it quotes at most 40 characters of the input (each
 /// escaped control character taking up to 10), and the options a question expects.
 const MAX_MESSAGE: usize = 1000;

@@ -6,14 +6,6 @@
 
 use super::*;
 
-/// The fuzz targets (fuzz/fuzz_targets/), each a check in `b12_cramp_check::robustness`.
-const TARGETS: [&str; 5] = [
-    "answers_json",
-    "answers_object",
-    "share_code",
-    "attributes",
-    "fhir_response",
-];
 const DEFAULT_SECONDS: u32 = 60;
 
 pub fn fuzz(args: &[String]) -> Result {
@@ -29,8 +21,14 @@ pub fn fuzz(args: &[String]) -> Result {
     // Built first, with the compiler's output shown, so that a build error is reported as one;
     // `cargo fuzz run -O` then reuses the build.
     run(cargo_fuzz(&dir, &["build", "-O"]))?;
+    // The targets as fuzz/Cargo.toml lists them (tests/fuzz_corpus.rs checks that each is a
+    // check in `b12_cramp_check::robustness::TARGETS`).
+    let listed = cargo_fuzz(&dir, &["list"])
+        .output()
+        .map_err(|e| format!("cannot run cargo fuzz list: {e}"))?;
+    let targets = String::from_utf8_lossy(&listed.stdout).into_owned();
     let mut rows = Vec::new();
-    for target in TARGETS {
+    for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
         let corpus = dir.join("corpus").join(target);
         let scratch = dir.join("target/scratch-corpus").join(target);
         create_dir(&corpus)?;
