@@ -63,21 +63,14 @@ export async function serve(dir = DIST, headers = {}, pages = {}, { folderIndexe
   };
 }
 
+/** Chromium as the component tests run it (webdriver.json, which wasm-bindgen-test-runner reads). */
+const CHROME = JSON.parse(readFileSync(join(ROOT, 'webdriver.json'), 'utf8'))['goog:chromeOptions'];
+
 /** Debian's Chromium, with `args` added to its command line. */
 export async function browser(args = []) {
   const instance = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-      ...args,
-    ],
+    executablePath: CHROME.binary,
+    args: ['--no-sandbox', ...CHROME.args.map((arg) => `--${arg}`), '--font-render-hinting=none', ...args],
   });
   return instance;
 }
