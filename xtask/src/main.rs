@@ -114,9 +114,19 @@ fn node_script(script: &str) -> Command {
     command
 }
 
+/// A command as one would type it: the program and its arguments (its `Debug` form also prints
+/// the working folder and the whole PATH).
+fn command_line(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Runs a command with its output shown; fails with the command line when it fails.
 fn run(mut command: Command) -> Result {
-    let shown = format!("{command:?}");
+    let shown = command_line(&command);
     let status = command
         .status()
         .map_err(|e| format!("cannot run {shown}: {e}"))?;
@@ -131,7 +141,7 @@ fn run(mut command: Command) -> Result {
 /// and the end of its standard error, which says why.
 fn output(program: &str, args: &[&str]) -> Result<String> {
     let mut command = command(program, args);
-    let shown = format!("{command:?}");
+    let shown = command_line(&command);
     let out = command
         .output()
         .map_err(|e| format!("cannot run {shown}: {e}"))?;
@@ -172,4 +182,22 @@ fn copy(from: &Path, to: &Path) -> Result {
     fs::copy(from, to)
         .map(drop)
         .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A failed command is named as typed, with the end of its standard error, without the
+    /// environment `Command`'s `Debug` prints (the whole PATH).
+    #[test]
+    fn a_failed_command_names_its_line_and_its_error() {
+        let error = output("sh", &["-c", "echo why >&2; exit 3"]).unwrap_err();
+        assert!(
+            error.starts_with("sh -c echo why >&2; exit 3 failed"),
+            "{error}"
+        );
+        assert!(error.ends_with("\nwhy"), "{error}");
+        assert!(!error.contains("PATH"), "{error}");
+    }
 }
