@@ -16,7 +16,9 @@ pub fn bench() -> Result {
         &["build", "--release", "--bin", "cramp-check", "--quiet"],
     ))?;
     let exported = command(
-        &root().join("target/release/cramp-check").to_string_lossy(),
+        &cargo_target_dir()
+            .join("release/cramp-check")
+            .to_string_lossy(),
         &["fhir", "questionnaire"],
     )
     .output()

@@ -87,6 +87,12 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where cargo writes what it builds: `CARGO_TARGET_DIR` (relative to the workspace) if set,
+/// else `target/`.
+fn cargo_target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), |dir| root().join(dir))
+}
+
 /// PATH with the project's npm tools and cargo-installed tools first, so exact versions win.
 fn tool_path() -> OsString {
     let mut paths = vec![root().join("node_modules/.bin")];
