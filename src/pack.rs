@@ -59,10 +59,15 @@ mod witness_tests {
                     .signals
                     .iter()
                     .any(|&s| PACK.signals[usize::from(s)].id == id),
-                "advice" => result
-                    .advice
-                    .iter()
-                    .any(|&a| PACK.advice[usize::from(a)].id == id),
+                // At the level the witness was found for.
+                "advice" => {
+                    let (id, level) = id.split_once('@').expect("advice:id@level");
+                    PACK.levels[usize::from(result.level)].id == level
+                        && result
+                            .advice
+                            .iter()
+                            .any(|&a| PACK.advice[usize::from(a)].id == id)
+                }
                 // Score lines are labelled "<factor> entry <n> (...)": the factor must score.
                 "score" => {
                     let factor = id.split(' ').next().expect("factor");

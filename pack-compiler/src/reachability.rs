@@ -1,12 +1,12 @@
-//! Can every rule fire? For each red flag, signal, score line, outcome and advice item, a
-//! search for an answer set under which it fires (its witness), judged by the engine's own
+//! Can every rule fire? For each red flag, signal, score line, outcome, and advice item at each
+//! level it lists, a search for an answer set under which it fires (its witness), judged by the engine's own
 //! reading of the rules (`b12_model::Judge`) on partial answers: true, false, or not known
 //! yet, pruning as soon as the target is decided. The witnesses are kept: the engine's tests
 //! replay them.
 
 use crate::error::Errors;
 use crate::resolve::Resolved;
-use b12_model::{Expr, Judge, Knowledge, Pack, QuestionIdx, QuestionKind, Tri};
+use b12_model::{Expr, Judge, Knowledge, LevelIdx, Pack, QuestionIdx, QuestionKind, Tri};
 
 /// A rule and an answer set (question index, chosen option mask) under which it fires.
 pub struct Witness {
@@ -22,8 +22,8 @@ enum Target {
     ScoreLine(usize),
     /// The outcome decides the result.
     Outcome(usize),
-    /// The advice item is shown.
-    Advice(usize),
+    /// The advice item is shown, at that level.
+    Advice(usize, LevelIdx),
 }
 
 impl Target {
@@ -33,7 +33,17 @@ impl Target {
             Target::Signal(i) => judge.signal(i as u16),
             Target::ScoreLine(i) => judge.score_line(i),
             Target::Outcome(k) => judge.outcome_decides(k),
-            Target::Advice(a) => judge.advice_shown(a),
+            Target::Advice(a, level) => judge.level_is(level).and(|| judge.advice_shown(a)),
+        }
+    }
+
+    /// The condition of the target's own, for an advice item: the level's conditions read most
+    /// of the pack, and a search that leaves the item's own questions for last can try every
+    /// other answer before them.
+    fn own_condition(self, pack: &Pack) -> Option<&Expr> {
+        match self {
+            Target::Advice(a, _) => pack.advice[a].when.as_ref(),
+            _ => None,
         }
     }
 
@@ -50,7 +60,7 @@ impl Target {
             Target::Signal(i) => vec![&pack.signals[i].when],
             Target::ScoreLine(i) => vec![&pack.scores[i].when],
             Target::Outcome(k) => red_flags.chain(outcomes(k)).collect(),
-            Target::Advice(a) => red_flags
+            Target::Advice(a, _) => red_flags
                 .chain(outcomes(pack.outcomes.len() - 1))
                 .chain(pack.advice[a].when.as_ref())
                 .collect(),
@@ -82,6 +92,7 @@ pub fn witnesses(resolved: &Resolved, errors: &mut Errors) -> Vec<Witness> {
         pack,
         full_order: show_if_order(pack),
         order: Vec::new(),
+        first: Vec::new(),
         steps: 0,
     };
     let never_holds = "can never hold, whatever the answers";
@@ -98,10 +109,13 @@ pub fn witnesses(resolved: &Resolved, errors: &mut Errors) -> Vec<Witness> {
         (&files.rules, format!("outcome \"{}\"", o.id), format!("outcome:{}", o.id), Target::Outcome(k),
          "can never be the result: whenever its condition holds, a red flag or an earlier outcome applies first")
     }))
-    .chain(pack.advice.iter().enumerate().map(|(a, item)| {
-        (&files.advice, format!("advice \"{}\"", item.id), format!("advice:{}", item.id), Target::Advice(a),
-         "can never be shown: its condition never holds at the levels it lists")
-    }));
+    // At each level it lists: a level where it can never show misleads whoever reads the pack.
+    .chain(pack.advice.iter().enumerate().flat_map(|(a, item)| item.levels.iter().map(move |&level| {
+        let level_id = pack.levels[usize::from(level)].id;
+        (&files.advice, format!("advice \"{}\" at level \"{level_id}\"", item.id),
+         format!("advice:{}@{level_id}", item.id), Target::Advice(a, level),
+         "can never be shown at that level: its condition never holds there (remove the level from its list)")
+    })));
     let mut witnesses = Vec::new();
     // `entry` names the rule for an editor; `rule` keys the witness for the engine's tests.
     for (file, entry, rule, target, never) in targets {
@@ -125,6 +139,8 @@ struct Search<'a> {
     full_order: Vec<usize>,
     /// The part of `full_order` the current target depends on.
     order: Vec<usize>,
+    /// The questions decided first, answered before left unanswered.
+    first: Vec<bool>,
     steps: usize,
 }
 
@@ -135,16 +151,32 @@ enum Found {
 }
 
 impl Search<'_> {
+    /// A witness, searched for in the pack's order of questions; if that order runs past the
+    /// limit, again with the target's own questions first and answered before left unanswered
+    /// (an advice item's condition at a level the rest of the pack decides can need that).
     fn find(&mut self, target: Target) -> Found {
+        let own = self.pack.questions_read(target.own_condition(self.pack));
+        match self.find_with(target, vec![false; own.len()]) {
+            Found::TooLong if own.contains(&true) => self.find_with(target, own),
+            found => found,
+        }
+    }
+
+    fn find_with(&mut self, target: Target, first: Vec<bool>) -> Found {
         self.steps = 0;
+        self.first = first;
         // Only the questions the target depends on are decided; the others stay unanswered.
         let relevant = self.pack.questions_read(target.conditions(self.pack));
-        self.order = self
+        // `first` holds the questions its show-ifs read too (`questions_read`), so the order
+        // stays one where each show-if reads earlier questions.
+        let (mut order, rest): (Vec<usize>, Vec<usize>) = self
             .full_order
             .iter()
             .copied()
             .filter(|&q| relevant[q])
-            .collect();
+            .partition(|&q| self.first[q]);
+        order.extend(rest);
+        self.order = order;
         let n = self.pack.questions.len();
         let mut p = Partial {
             chosen: vec![0; n],
@@ -189,8 +221,14 @@ impl Search<'_> {
         }
         match question.kind {
             QuestionKind::Single => {
-                // Unanswered first, then each option.
-                for choice in std::iter::once(None).chain((0..question.options.len()).map(Some)) {
+                // Unanswered first, then each option (for its own questions, the options first).
+                let options = (0..question.options.len()).map(Some);
+                let choices: Vec<Option<usize>> = if self.first[q] {
+                    options.chain([None]).collect()
+                } else {
+                    std::iter::once(None).chain(options).collect()
+                };
+                for choice in choices {
                     let bit = choice.map_or(0, |i| 1u32 << i);
                     p.chosen[q] = bit;
                     p.excluded[q] = all & !bit;
@@ -226,7 +264,12 @@ impl Search<'_> {
         };
         let bit = 1u32 << option;
         let none_allowed = Some(option as u16) != question.exclusive || p.chosen[q] == 0;
-        for tick in [false, true] {
+        let ticks = if self.first[q] {
+            [true, false]
+        } else {
+            [false, true]
+        };
+        for tick in ticks {
             if tick && !none_allowed {
                 continue;
             }

@@ -278,6 +278,30 @@ fn rule_that_can_never_fire_is_named() {
     );
 }
 
+/// An advice item that lists a level where it can never show: the note for readers with a B12
+/// risk and none of its symptoms, on the B12 result (which needs a symptom). Pack 1.1.3 listed
+/// such levels; nothing stopped it while the item could show at another one.
+#[test]
+fn advice_at_a_level_where_it_can_never_show_is_named() {
+    let dir = broken_pack("advice-level", "advice.toml", |s| {
+        s.replacen(
+            "levels = [\"provider_other_cause\", \"self_care\"]\nwhen = \"b12_risk and points(b12.symptom) = 0\"",
+            "levels = [\"provider_soon_b12\", \"provider_other_cause\", \"self_care\"]\nwhen = \"b12_risk and points(b12.symptom) = 0\"",
+            1,
+        )
+    });
+    let messages = errors(&dir);
+    assert_reported(
+        &messages,
+        "advice.toml",
+        &[
+            "advice \"b12_risk_routine_check\" at level \"provider_soon_b12\"",
+            "can never be shown at that level",
+        ],
+    );
+    assert_eq!(messages.len(), 1, "only that level: {messages:?}");
+}
+
 #[test]
 fn outcome_shadowed_by_earlier_outcome_is_named() {
     // An earlier outcome that applies to every answered age leaves the later ones only the
