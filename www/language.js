@@ -2,13 +2,13 @@
 // starts in the language the address's `?lang=` names, else in the reader's preferred language
 // (navigator.languages) when the pack has it, and the <select id="page-language"> changes it.
 // A change writes `?lang=` into the address (no new history entry), so that a reload and a share
-// link (which keeps that key) open in the reader's choice without storing anything. Both set the checker's own `lang`, which the element
-// observes: it re-renders in the new language and keeps the reader's answers and screen. The
-// page follows: its language, its title (each option's `data-title`; set first, as the checker
-// ends the titles it sets with the page's), and its own words (the checker's fallback, the
-// footer), which it holds once per language, each marked `data-words` with its `lang`. A block
-// with no top-level names, so that the single file can append it to the element's inline bundle
-// (one script, one hash).
+// link (which keeps that key) open in the reader's choice without storing anything. Both set
+// the checker's own `lang`, which the element observes: it re-renders in the new language and
+// keeps the reader's answers and screen. The page follows: its language, its title (each
+// option's `data-title`; set first, as the checker ends the titles it sets with the page's), and
+// its own words (the checker's fallback, the footer), which it holds once per language, each
+// marked `data-words` with its `lang`. A block with no top-level names, so that the single file
+// can append it to the element's inline bundle (one script, one hash).
 {
   const select = document.getElementById('page-language');
   const checkers = document.querySelectorAll('b12-cramp-check');
@@ -23,8 +23,8 @@
       for (const words of document.querySelectorAll('[data-words]')) words.hidden = words.lang !== code;
     };
     const chosen = new URLSearchParams(location.search).get('lang');
-    const preferred = [chosen ?? [], ...(navigator.languages ?? [navigator.language])]
-      .flat()
+    const preferred = [chosen, ...(navigator.languages ?? [navigator.language])]
+      .filter(Boolean)
       .map(primary)
       .find((code) => available.includes(code));
     const current = primary(checkers[0].closest('[lang]')?.getAttribute('lang') ?? available[0]);
