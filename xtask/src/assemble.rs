@@ -443,18 +443,7 @@ fn package_version() -> Result<String> {
 /// The widget's Cargo package, as `cargo metadata` describes it (name, version, licence...).
 pub fn package_metadata() -> Result<serde_json::Value> {
     const PACKAGE: &str = "b12-cramp-check";
-    let out = command("cargo", &["metadata", "--format-version", "1", "--no-deps"])
-        .output()
-        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let metadata: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .map_err(|e| format!("cargo metadata's output is not JSON: {e}"))?;
-    metadata["packages"]
+    cargo_metadata()?["packages"]
         .as_array()
         .into_iter()
         .flatten()

@@ -16,7 +16,7 @@ pub fn bench() -> Result {
         &["build", "--release", "--bin", "cramp-check", "--quiet"],
     ))?;
     let exported = command(
-        &cargo_target_dir()
+        &cargo_target_dir()?
             .join("release/cramp-check")
             .to_string_lossy(),
         &["fhir", "questionnaire"],

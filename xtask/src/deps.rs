@@ -21,7 +21,7 @@ pub fn deps() -> Result {
         ],
     ))?;
     let wasm =
-        read(&cargo_target_dir().join(format!("{WASM_TARGET}/release/b12_cramp_check.wasm")))?;
+        read(&cargo_target_dir()?.join(format!("{WASM_TARGET}/release/b12_cramp_check.wasm")))?;
     let module = Module::parse(&wasm).ok_or("cannot read the wasm's sections")?;
     let mut by_crate: BTreeMap<String, usize> = BTreeMap::new();
     for (index, size) in module.body_sizes.iter().enumerate() {

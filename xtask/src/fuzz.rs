@@ -26,9 +26,20 @@ pub fn fuzz(args: &[String]) -> Result {
     let listed = cargo_fuzz(&dir, &["list"])
         .output()
         .map_err(|e| format!("cannot run cargo fuzz list: {e}"))?;
-    let targets = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let text = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let targets: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !listed.status.success() || targets.is_empty() {
+        return Err(format!(
+            "cargo fuzz list failed or named no target:\n{}",
+            String::from_utf8_lossy(&listed.stderr)
+        ));
+    }
     let mut rows = Vec::new();
-    for target in targets.lines().map(str::trim).filter(|t| !t.is_empty()) {
+    for target in targets {
         let corpus = dir.join("corpus").join(target);
         let scratch = dir.join("target/scratch-corpus").join(target);
         create_dir(&corpus)?;

@@ -87,10 +87,19 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Where cargo writes what it builds: `CARGO_TARGET_DIR` (relative to the workspace) if set,
-/// else `target/`.
-fn cargo_target_dir() -> PathBuf {
-    env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), |dir| root().join(dir))
+/// The workspace as `cargo metadata` describes it (without dependencies).
+fn cargo_metadata() -> Result<serde_json::Value> {
+    let json = output("cargo", &["metadata", "--format-version", "1", "--no-deps"])?;
+    serde_json::from_str(&json).map_err(|e| format!("cargo metadata's output is not JSON: {e}"))
+}
+
+/// Where cargo writes what it builds, however it is set (`CARGO_TARGET_DIR`, a config's
+/// `build.target-dir`), as cargo reports it.
+fn cargo_target_dir() -> Result<PathBuf> {
+    cargo_metadata()?["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| "cargo metadata names no target directory".to_string())
 }
 
 /// PATH with the project's npm tools and cargo-installed tools first, so exact versions win.
@@ -120,12 +129,19 @@ fn node_script(script: &str) -> Command {
     command
 }
 
-/// A command as one would type it: the program and its arguments (its `Debug` form also prints
-/// the working folder and the whole PATH).
+/// A command as one would type it: the program and its arguments, quoted where they hold spaces
+/// (its `Debug` form also prints the working folder and the whole PATH).
 fn command_line(command: &Command) -> String {
     std::iter::once(command.get_program())
         .chain(command.get_args())
-        .map(|part| part.to_string_lossy())
+        .map(|part| {
+            let part = part.to_string_lossy();
+            if part.contains(char::is_whitespace) {
+                format!("{part:?}")
+            } else {
+                part.into_owned()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -200,10 +216,23 @@ mod tests {
     fn a_failed_command_names_its_line_and_its_error() {
         let error = output("sh", &["-c", "echo why >&2; exit 3"]).unwrap_err();
         assert!(
-            error.starts_with("sh -c echo why >&2; exit 3 failed"),
+            error.starts_with(r#"sh -c "echo why >&2; exit 3" failed"#),
             "{error}"
         );
         assert!(error.ends_with("\nwhy"), "{error}");
         assert!(!error.contains("PATH"), "{error}");
+    }
+
+    /// The folder cargo reports is where it built this very test.
+    #[test]
+    fn the_target_directory_is_where_cargo_builds() {
+        let dir = cargo_target_dir().unwrap();
+        let this_test = env::current_exe().unwrap();
+        assert!(
+            this_test.starts_with(&dir),
+            "{} in {}",
+            this_test.display(),
+            dir.display()
+        );
     }
 }

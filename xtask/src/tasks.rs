@@ -144,7 +144,7 @@ fn browser_tests() -> Command {
 /// the step before them builds.
 fn end_to_end_tests() -> Result<Command> {
     let mut c = node_tests("tests/e2e")?;
-    c.env("CRAMP_CHECK", cargo_target_dir().join("debug/cramp-check"));
+    c.env("CRAMP_CHECK", cargo_target_dir()?.join("debug/cramp-check"));
     // LHC-Forms' prebuilt files, for the FHIR interoperability test (xtask setup fetches them).
     let (name, version, _) = super::setup::VENDORED_NPM[0];
     c.env("LFORMS_DIR", super::setup::vendored_dir(name, version));
