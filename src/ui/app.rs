@@ -1,5 +1,9 @@
 use super::components::step::step_caption;
-use super::components::{intro::Intro, result::ResultView, step::StepView};
+use super::components::{
+    intro::intro,
+    result::{ResultProps, ResultView},
+    step::step_screen,
+};
 use super::keep::{self, Remembered};
 use super::later::{next_frame, next_task, use_later};
 use super::page;
@@ -15,7 +19,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub settings: Settings,
     /// Called with the questionnaire (its answers and their assessment) each time the reader
@@ -191,10 +195,7 @@ pub fn App(props: &AppProps) -> Html {
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
     let (screen, screen_title) = match flow.screen() {
         _ if !drawn => (Html::default(), None),
-        Screen::Intro => (
-            html! { <Intro key="intro" focus={focus_target.clone()} on_action={on_action.clone()} /> },
-            None,
-        ),
+        Screen::Intro => (intro(&settings, &focus_target, &on_action), None),
         Screen::Step(step) => {
             let caption = step_caption(ui.step_of(), step, flow.step_count());
             let error = if flow.missing().is_empty() {
@@ -203,9 +204,7 @@ pub fn App(props: &AppProps) -> Html {
                 format!("{} ", ui.error_prefix())
             };
             (
-                html! {
-                    <StepView key={PACK.steps[step].id} {step} questionnaire={(*flow).clone()} focus={focus_target.clone()} on_action={on_action.clone()} />
-                },
+                step_screen(&settings, step, &flow, &focus_target, &on_action),
                 Some(format!("{error}{caption}: {}", settings.texts.step(step))),
             )
         }
@@ -217,12 +216,14 @@ pub fn App(props: &AppProps) -> Html {
                 settings.region,
             );
             let title = format!("{}: {}", ui.result(), outline.banner.heading);
-            (
-                html! {
-                    <ResultView key="result" {outline} answers={flow.answers().clone()} focus={focus_target.clone()} on_action={on_action.clone()} />
-                },
-                Some(title),
-            )
+            let props = ResultProps {
+                settings,
+                outline,
+                answers: flow.answers().clone(),
+                focus: focus_target.clone(),
+                on_action: on_action.clone(),
+            };
+            (html! { <ResultView key="result" ..props /> }, Some(title))
         }
     };
     // After every render: focus, and (when the page is the checker's) its history and title,
@@ -296,16 +297,14 @@ pub fn App(props: &AppProps) -> Html {
         .notice()
         .map(|notice| (notice.id(), notice.text(UiText(settings.texts))));
     html! {
-        <ContextProvider<Settings> context={settings}>
-            // Left to right, as every language of the pack is, also on a right-to-left page
-            // (whose direction would otherwise reach the checker through its shadow root).
-            <div class="b12c" part="panel" lang={settings.texts.code} dir="ltr" data-theme={settings.theme.id()} ref={panel}>
-                if let Some((kind, text)) = notice {
-                    <p class="callout callout-notice" role="status" data-notice={kind}>{ text }</p>
-                }
-                { screen }
-            </div>
-        </ContextProvider<Settings>>
+        // Left to right, as every language of the pack is, also on a right-to-left page
+        // (whose direction would otherwise reach the checker through its shadow root).
+        <div class="b12c" part="panel" lang={settings.texts.code} dir="ltr" data-theme={settings.theme.id()} ref={panel}>
+            if let Some((kind, text)) = notice {
+                <p class="callout callout-notice" role="status" data-notice={kind}>{ text }</p>
+            }
+            { screen }
+        </div>
     }
 }
 

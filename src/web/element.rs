@@ -176,10 +176,7 @@ struct SessionProps {
 #[function_component]
 fn Session(props: &SessionProps) -> Html {
     match &props.app {
-        Some(app) => html! {
-            <App key={props.key} settings={app.settings} on_complete={app.on_complete.clone()}
-                on_change={app.on_change.clone()} restart_with={app.restart_with.clone()} />
-        },
+        Some(app) => html! { <App key={props.key} ..app.clone() /> },
         None => Html::default(),
     }
 }

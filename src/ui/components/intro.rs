@@ -1,23 +1,18 @@
-use super::use_settings;
+use super::sends;
 use crate::pack::UiText;
 use crate::questionnaire::Action;
+use crate::settings::Settings;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct IntroProps {
-    pub focus: NodeRef,
-    pub on_action: Callback<Action>,
-}
-
 /// What the check does and is not, privacy, and what to do in an emergency, before step 1.
-#[function_component]
-pub fn Intro(props: &IntroProps) -> Html {
-    let settings = use_settings();
+/// A plain function, not a component (see `result`): it has no state of its own. Keyed, as
+/// every screen is (`App`).
+pub fn intro(settings: &Settings, focus: &NodeRef, on_action: &Callback<Action>) -> Html {
     let ui = UiText(settings.texts);
-    let start = props.on_action.reform(|_: MouseEvent| Action::Start);
+    let start = sends(on_action, Action::Start);
     html! {
-        <section class="intro">
-            <@{settings.heading(0)} class="title" tabindex="-1" ref={props.focus.clone()}>{ ui.app_title() }</@>
+        <section key="intro" class="intro">
+            <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>{ ui.app_title() }</@>
             <div class="callout callout-emergency" role="note">
                 <p>{ settings.fill(ui.emergency_first()) }</p>
             </div>

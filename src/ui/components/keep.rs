@@ -1,6 +1,7 @@
-use super::use_settings;
+use super::button;
 use crate::engine::Answers;
 use crate::pack::UiText;
+use crate::settings::Settings;
 use crate::ui::keep::{self, Remembered};
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -8,6 +9,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct KeepProps {
+    pub settings: Settings,
     pub answers: Answers,
 }
 
@@ -32,8 +34,7 @@ enum Status {
 /// the file is; a page that cannot store (a sandboxed frame) says so instead of offering it.
 #[function_component]
 pub fn KeepPanel(props: &KeepProps) -> Html {
-    let settings = use_settings();
-    let ui = UiText(settings.texts);
+    let ui = UiText(props.settings.texts);
     let status = use_state(|| Status::None);
     // Read on every render: the app may have brought the record up to date since the last.
     let remembered = keep::remembered(&props.answers);
@@ -112,8 +113,8 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
     html! {
         <>
             <div class="actions">
-                <button type="button" class="button" part="button" data-action="print" onclick={print}>{ ui.print() }</button>
-                <button type="button" class="button" part="button" data-action="share" onclick={share}>{ ui.share_link() }</button>
+                { button("print", ui.print(), print) }
+                { button("share", ui.share_link(), share) }
             </div>
             if local_file {
                 <p class="hint" data-warning="file-link">{ ui.share_file_warning() }</p>
@@ -138,13 +139,13 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
                     <div class="callout callout-notice" data-notice="other-answers-remembered">
                         <p>{ ui.other_answers_remembered() }</p>
                         <div class="actions">
-                            <button type="button" class="button" part="button" data-action="replace-remembered" onclick={replace}>{ ui.replace_remembered() }</button>
+                            { button("replace-remembered", ui.replace_remembered(), replace) }
                         </div>
                     </div>
                 }
                 if is_remembered {
                     <div class="actions">
-                        <button type="button" class="button" part="button" data-action="forget" onclick={forget}>{ ui.forget() }</button>
+                        { button("forget", ui.forget(), forget) }
                     </div>
                 }
             }

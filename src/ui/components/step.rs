@@ -1,21 +1,13 @@
-use super::call_numbers;
-use super::question::QuestionField;
-use super::use_settings;
+use super::question::{question_field, QuestionState};
+use super::{button, call_numbers, sends};
 use crate::engine::model::{fill, Tone};
 use crate::outline::{calls, EMERGENCY_DIAL};
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Action, Announcement, Questionnaire};
+use crate::settings::Settings;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct StepProps {
-    pub step: usize,
-    pub questionnaire: Questionnaire,
-    pub focus: NodeRef,
-    pub on_action: Callback<Action>,
-}
 
 /// One screen of questions: its heading (with "Step n of N", so that moving here announces the
 /// progress), the line for anyone very unwell, the error summary after a refused Next, the
@@ -23,52 +15,63 @@ pub struct StepProps {
 /// where it leads to the result: on the last step, and on a step opened to change an answer). When the answers already decide the result (a
 /// red flag), it says so and Next becomes "See what to do now"; the stylesheet then keeps the
 /// message and the buttons (`step-end`) in view at the bottom of the screen.
-#[function_component]
-pub fn StepView(props: &StepProps) -> Html {
-    let settings = use_settings();
+///
+/// A plain function, not a component (see `result`): it has no state of its own, and as a
+/// component its props would copy and compare the whole questionnaire. Keyed by the step's id,
+/// as every screen is (`App`).
+pub fn step_screen(
+    settings: &Settings,
+    step: usize,
+    flow: &Questionnaire,
+    focus: &NodeRef,
+    on_action: &Callback<Action>,
+) -> Html {
     let ui = UiText(settings.texts);
-    let flow = &props.questionnaire;
-    let progress = step_caption(ui.step_of(), props.step, flow.step_count());
+    let progress = step_caption(ui.step_of(), step, flow.step_count());
     let decided = flow.result_is_decided();
     // With a refused Next the error summary takes focus; otherwise the step's heading does.
     let missing = !flow.missing().is_empty();
     let heading_focus = if missing {
         NodeRef::default()
     } else {
-        props.focus.clone()
+        focus.clone()
     };
     // A step that asks one question has that question as its heading.
-    let one_question = PACK.steps[props.step].questions.len() == 1;
-    let questions: Html = flow.shown_questions(props.step).map(|q| {
-        let heading = one_question.then(|| (progress.clone(), heading_focus.clone()));
-        html! {
-            <QuestionField key={usize::from(q)} question={q} mask={flow.answers().mask(q)}
-                missing={flow.missing().contains(&q)} on_action={props.on_action.clone()} {heading} />
-        }
-    }).collect();
+    let one_question = PACK.steps[step].questions.len() == 1;
+    let questions: Html = flow
+        .shown_questions(step)
+        .map(|q| {
+            let question = QuestionState {
+                question: q,
+                mask: flow.answers().mask(q),
+                missing: flow.missing().contains(&q),
+                heading: one_question.then_some((progress.as_str(), &heading_focus)),
+            };
+            question_field(settings, question, on_action)
+        })
+        .collect();
     // Next, or where it leads: the result on the last step or back from a changed answer, or
     // at once when it is decided.
     let label = if decided {
         ui.see_result_now()
-    } else if props.step + 1 == flow.step_count() || flow.next_returns_to_result() {
+    } else if step + 1 == flow.step_count() || flow.next_returns_to_result() {
         ui.finish()
     } else {
         ui.next()
     };
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let next = props.on_action.reform(|_: MouseEvent| Action::Next);
+    let back = sends(on_action, Action::Back);
+    let next = sends(on_action, Action::Next);
     let question_text = |q: crate::engine::model::QuestionIdx| {
         settings.fill(settings.texts.question(usize::from(q)))
     };
     // Said once, at the level it announces: an emergency interrupts (alert), the rest waits
     // (status). Both regions are always there, so that browsers watch them before they speak.
     let tone = flow.assessment().tone();
-    let (decided_text, class) = match tone {
-        Tone::Emergency => (ui.decided_emergency(), "callout callout-emergency"),
-        Tone::Urgent => (ui.decided_urgent(), "callout callout-urgent"),
-        _ => (ui.decided_other(), "callout"),
-    };
-    let decided_text = decided.then_some(decided_text);
+    let decided_text = decided.then_some(match tone {
+        Tone::Emergency => ui.decided_emergency(),
+        Tone::Urgent => ui.decided_urgent(),
+        _ => ui.decided_other(),
+    });
     let announced = match flow.announcement() {
         Some(Announcement::Appeared(q)) => {
             fill(ui.question_appeared(), &[("question", &question_text(q))])
@@ -78,29 +81,29 @@ pub fn StepView(props: &StepProps) -> Html {
         }
         None => String::new(),
     };
-    let callout = |text: &'static str| {
-        html! {
-            // Keyed by its words: a new message is a new node (announced), an unchanged one is left
-            // alone (not announced again).
-            <p key={text} {class}>{ text }</p>
-        }
+    // Keyed by its words: a new message is a new node (announced), an unchanged one is left
+    // alone (not announced again). Literal classes (see `components`).
+    let callout = |text: &'static str| match tone {
+        Tone::Emergency => html! { <p key={text} class="callout callout-emergency">{ text }</p> },
+        Tone::Urgent => html! { <p key={text} class="callout callout-urgent">{ text }</p> },
+        _ => html! { <p key={text} class="callout">{ text }</p> },
     };
     html! {
-        <section class="step" data-step={PACK.steps[props.step].id}>
+        <section key={PACK.steps[step].id} class="step" data-step={PACK.steps[step].id}>
             // An SVG bar, not a style attribute: a strict style-src CSP would block that. It is
             // the progress for assistive technology, with the heading's caption ("Step n of N")
             // as its value in words; the caption is the heading's description (said when focus
             // moves there) and hidden as text, so that the progress is not read twice.
             <svg class="progress-bar" part="progress" viewBox="0 0 100 1" preserveAspectRatio="none"
                 role="progressbar" aria-label={ui.app_title()} aria-valuemin="0"
-                aria-valuemax={flow.step_count().to_string()} aria-valuenow={(props.step + 1).to_string()}
+                aria-valuemax={flow.step_count().to_string()} aria-valuenow={(step + 1).to_string()}
                 aria-valuetext={progress.clone()}>
-                <rect height="1" width={((props.step + 1) * 100 / flow.step_count()).to_string()} />
+                <rect height="1" width={((step + 1) * 100 / flow.step_count()).to_string()} />
             </svg>
             if !one_question {
                 <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus} aria-describedby="caption">
                     <span class="caption" id="caption" aria-hidden="true">{ progress.clone() }</span>
-                    { settings.texts.step(props.step) }
+                    { settings.texts.step(step) }
                 </@>
             }
             <p class="very-unwell">
@@ -108,7 +111,7 @@ pub fn StepView(props: &StepProps) -> Html {
                 { call_numbers(&calls(settings.texts, settings.region, EMERGENCY_DIAL)) }
             </p>
             if missing {
-                <div class="error-summary" role="alert" tabindex="-1" ref={props.focus.clone()}>
+                <div class="error-summary" role="alert" tabindex="-1" ref={focus.clone()}>
                     <@{settings.heading(1)} class="error-summary-title">{ ui.there_is_a_problem() }</@>
                     <ul>
                         { for flow.missing().iter().map(|&q| {
@@ -134,7 +137,7 @@ pub fn StepView(props: &StepProps) -> Html {
                     <p class="visually-hidden" key={announced.clone()}>{ announced.clone() }</p>
                 </div>
                 <div class="actions">
-                    <button type="button" class="button" part="button" data-action="back" onclick={back}>{ ui.back() }</button>
+                    { button("back", ui.back(), back) }
                     <button type="button" class="button primary" part="button button-primary" data-action="next" onclick={next}>
                         // Keyed: the label is replaced, not rewritten (see App's screens).
                         <span key={label}>{ label }</span>

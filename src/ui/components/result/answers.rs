@@ -1,6 +1,7 @@
 use crate::outline::AnswerInWords;
 use crate::pack::UiText;
 use crate::questionnaire::Action;
+use crate::ui::components::sends;
 use yew::prelude::*;
 
 /// Every answer in words, collapsed (opened on paper: the printed summary's record for a
@@ -12,11 +13,13 @@ pub fn list(answers: &[AnswerInWords], ui: UiText, on_action: &Callback<Action>)
             <dl>
                 { for answers.iter().map(|answer| {
                     let question = answer.index;
-                    let change = on_action.reform(move |_: MouseEvent| Action::ChangeAnswer(question));
+                    let change = sends(on_action, Action::ChangeAnswer(question));
+                    // Joined as `&str`s: the wasm has that `join` already (a `String` one is 1 KB).
+                    let options: Vec<&str> = answer.options.iter().map(String::as_str).collect();
                     html! {
                         <>
                             <dt>{ &answer.question }</dt>
-                            <dd>{ answer.options.join("; ") }{" "}
+                            <dd>{ options.join("; ") }{" "}
                                 <button type="button" class="link-button" data-action="change-answer" data-question={answer.id} onclick={change}
                                     aria-label={format!("{}: {}", ui.change(), answer.question)}>{ ui.change() }</button></dd>
                         </>

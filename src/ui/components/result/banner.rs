@@ -9,17 +9,27 @@ use yew::prelude::*;
 /// What to do first: the level's icon, heading (focused when the result appears), the numbers
 /// to call (the first controls, so that an emergency is one tap from a call) and the action.
 pub fn banner(banner: &Banner, focus: &NodeRef, settings: &Settings) -> Html {
-    html! {
-        <div class={format!("banner tone-{}", banner.tone.id())} part="banner">
-            { icon(banner.tone) }
-            <div class="banner-text">
-                <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>{ banner.heading }</@>
-                <p class="calls">
-                    { call_links(&banner.calls, "button primary call", |call| &call.label) }
-                </p>
-                <p class="banner-action">{ &banner.action }{" "}{ cite(&banner.citations, UiText(settings.texts)) }</p>
-            </div>
+    let content = html! { <>
+        { icon(banner.tone) }
+        <div class="banner-text">
+            <@{settings.heading(0)} class="title" tabindex="-1" ref={focus.clone()}>{ banner.heading }</@>
+            <p class="calls">{ call_links(&banner.calls) }</p>
+            <p class="banner-action">{ &banner.action }{" "}{ cite(&banner.citations, UiText(settings.texts)) }</p>
         </div>
+    </> };
+    // `tone-` and the tone's id (`Tone::id`, as the stylesheet has it), a literal each (see
+    // `components`).
+    match banner.tone {
+        Tone::Emergency => {
+            html! { <div class="banner tone-emergency" part="banner">{ content }</div> }
+        }
+        Tone::Urgent => html! { <div class="banner tone-urgent" part="banner">{ content }</div> },
+        Tone::Appointment => {
+            html! { <div class="banner tone-appointment" part="banner">{ content }</div> }
+        }
+        Tone::SelfCare => {
+            html! { <div class="banner tone-self_care" part="banner">{ content }</div> }
+        }
     }
 }
 

@@ -12,13 +12,17 @@ pub fn chart(title: &'static str, factors: &Factors) -> Html {
     let scale = causes.iter().map(|c| c.points).max().unwrap_or(0).max(8);
     let rows = causes.iter().map(|cause| {
         let bar = cause.points.max(0) * 100 / scale;
-        html! {
-            <div class={cause.top.then_some("chart-top")} data-factor={cause.factor}>
-                { cause.name }
-                <svg viewBox="0 0 100 1" preserveAspectRatio="none">
-                    <rect height="1" width={bar.to_string()} />
-                </svg>
-            </div>
+        let row = html! { <>
+            { cause.name }
+            <svg viewBox="0 0 100 1" preserveAspectRatio="none">
+                <rect height="1" width={bar.to_string()} />
+            </svg>
+        </> };
+        // Literal classes (see `components`).
+        if cause.top {
+            html! { <div class="chart-top" data-factor={cause.factor}>{ row }</div> }
+        } else {
+            html! { <div data-factor={cause.factor}>{ row }</div> }
         }
     });
     html! {

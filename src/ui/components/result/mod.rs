@@ -24,12 +24,13 @@ mod reasons;
 mod sources;
 
 use super::keep::KeepPanel;
-use super::use_settings;
+use super::{button, sends};
 use crate::engine::model::fill;
 use crate::engine::Answers;
 use crate::outline::{Content, Outline, Section};
 use crate::pack::UiText;
 use crate::questionnaire::Action;
+use crate::settings::Settings;
 use crate::ui::keep;
 use crate::ui::later::{after_next_frame, use_later};
 use wasm_bindgen::JsCast;
@@ -39,8 +40,9 @@ use yew::prelude::*;
 /// The sections drawn with the banner; with it they fill a phone's screen.
 const DRAWN_FIRST: usize = 2;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultProps {
+    pub settings: Settings,
     pub outline: Outline,
     /// The answers the outline is of, for keeping them.
     pub answers: Answers,
@@ -48,12 +50,23 @@ pub struct ResultProps {
     pub on_action: Callback<Action>,
 }
 
+/// The outline is that of the answers in the settings' language and region: comparing those
+/// compares it, without the code that compares outlines field by field.
+impl PartialEq for ResultProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.settings == other.settings
+            && self.answers == other.answers
+            && self.focus == other.focus
+            && self.on_action == other.on_action
+    }
+}
+
 /// The result: the banner, the outline's sections, the disclaimer, the privacy line, ways to
 /// keep the result, and changing the answers or starting again. Once all of it is drawn, the
 /// root carries `data-triage` and `data-top-factor` with the engine's ids.
 #[function_component]
 pub fn ResultView(props: &ResultProps) -> Html {
-    let settings = use_settings();
+    let settings = props.settings;
     let ui = UiText(settings.texts);
     let outline = &props.outline;
     let complete = use_later(after_next_frame);
@@ -63,7 +76,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             Content::Reasons(reasons) => reasons::list(reasons, ui),
             Content::Factors(factors) => factors::chart(section.title, factors),
             Content::Answers(given) => answers::list(given, ui, &props.on_action),
-            Content::Keep {} => html! { <KeepPanel answers={props.answers.clone()} /> },
+            Content::Keep {} => html! { <KeepPanel {settings} answers={props.answers.clone()} /> },
             Content::Sources(sources) => sources::list(sources, ui),
         };
         html! {
@@ -81,10 +94,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
         .count();
     let (first, rest) = outline.sections.split_at(drawn_first);
     let printed = fill(ui.printed_on(), &[("date", &keep::today(ui))]);
-    let change = props
-        .on_action
-        .reform(|_: MouseEvent| Action::ChangeAnswers);
-    let restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
+    let change = sends(&props.on_action, Action::ChangeAnswers);
+    let restart = sends(&props.on_action, Action::Restart);
 
     html! {
         <section class="result" data-triage={complete.then_some(outline.level)} data-top-factor={complete.then_some(outline.top_factor)}>
@@ -104,8 +115,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <p class="privacy" data-privacy="private">{ ui.privacy() }</p>
                 }
                 <div class="actions">
-                    <button type="button" class="button" part="button" data-action="change" onclick={change}>{ ui.change_answers() }</button>
-                    <button type="button" class="button" part="button" data-action="restart" onclick={restart}>{ ui.start_again() }</button>
+                    { button("change", ui.change_answers(), change) }
+                    { button("restart", ui.start_again(), restart) }
                 </div>
             }
         </section>
