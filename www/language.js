@@ -1,8 +1,9 @@
 // The page's language switch (the standalone page and the single offline file): the checker
 // starts in the language the address's `?lang=` names, else in the reader's preferred language
 // (navigator.languages) when the pack has it, and the <select id="page-language"> changes it.
-// A change writes `?lang=` into the address (no new history entry), so that a reload and a share
-// link (which keeps that key) open in the reader's choice without storing anything. Both set
+// A change writes `?lang=` into the address (no new history entry, and again after a move in the
+// history), so that a reload and a share link (which keeps that key) open in the reader's choice
+// without storing anything. Both set
 // the checker's own `lang`, which the element observes: it re-renders in the new language and
 // keeps the reader's answers and screen. The page follows: its language, its title (each
 // option's `data-title`; set first, as the checker ends the titles it sets with the page's), and
@@ -29,15 +30,28 @@
       .find((code) => available.includes(code));
     const current = primary(checkers[0].closest('[lang]')?.getAttribute('lang') ?? available[0]);
     use(preferred ?? (available.includes(current) ? current : available[0]));
-    select.addEventListener('change', () => {
-      use(select.value);
-      const address = new URL(location.href);
-      address.searchParams.set('lang', select.value);
+    // The reader's choice, once made (or given by the address), is kept in the address: in the
+    // current history entry, and in each entry a move in the history reaches (the checker's
+    // screens are entries). Only the `lang` pair is written; the rest stays as it was.
+    let kept = chosen !== null;
+    const keep = () => {
+      const others = location.search
+        .slice(1)
+        .split('&')
+        .filter((pair) => pair && !pair.startsWith('lang='));
+      const search = `?${[...others, `lang=${select.value}`].join('&')}`;
+      if (search === location.search) return;
       try {
-        history.replaceState(history.state, '', address);
+        history.replaceState(history.state, '', search + location.hash);
       } catch {
         // A page whose address cannot change (some browsers' file://): the choice lasts until reload.
       }
+    };
+    select.addEventListener('change', () => {
+      use(select.value);
+      kept = true;
+      keep();
     });
+    addEventListener('popstate', () => kept && keep());
   }
 }

@@ -295,14 +295,16 @@ test('with the helper, an answer that brings in a follow-up question or a notice
   await tab.context().close();
 });
 
-test('with the helper, a frame whose address cannot be read stops no other frame from being sized', async () => {
-  const broken = '<iframe data-b12-cramp-check src="http://[bad" title="Broken"></iframe>';
+test('with the helper, a frame whose address cannot be read or has no origin stops no other frame from being sized', async () => {
+  const broken = ['http://[bad', 'about:blank', 'data:text/html,x']
+    .map((src) => `<iframe data-b12-cramp-check src="${src}" title="Broken"></iframe>`)
+    .join('');
   const { tab } = await openHost(broken + iframe({ height: 300 }) + helper(), { ready: null });
-  // The checker's frame, after the broken one, is sized to its content (it starts at 300 px).
+  // The checker's frame, after the broken ones, is sized to its content (it starts at 300 px).
   await tab.waitForFunction(
     (selector) =>
-      /^\d+px$/.test(document.querySelectorAll(selector)[1].style.height) &&
-      document.querySelectorAll(selector)[1].style.height !== '300px',
+      /^\d+px$/.test(document.querySelectorAll(selector)[3].style.height) &&
+      document.querySelectorAll(selector)[3].style.height !== '300px',
     SELECTOR,
     { timeout: 15_000 },
   );

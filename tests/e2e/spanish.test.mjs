@@ -185,6 +185,16 @@ test('the language the reader chose is kept in the address: a reload and a share
   await opened.goto(link.href);
   await opened.locator('b12-cramp-check .b12c[lang="es"] [data-triage]').waitFor();
   assert.equal((await shownResult(opened)).triage, (await shownResult(page)).triage);
+  // A choice on the result, then Back to the last step (a history entry from before it): the
+  // address keeps the choice there too, and only the language's pair changes.
+  await page.locator('#page-language').selectOption('en');
+  await page.locator('b12-cramp-check .b12c[lang="en"]').waitFor();
+  await page.goBack();
+  await page.locator('b12-cramp-check [data-step]').waitFor();
+  assert.equal(new URL(page.url()).search, '?utm_campaign=spring&lang=en');
+  await page.reload();
+  await page.locator('b12-cramp-check .b12c[lang="en"] [data-step]').waitFor();
+  assert.equal(await page.locator('#page-language').inputValue(), 'en');
   assert.deepEqual(await storedOnDevice(page, shared.server.url), NOTHING, 'the choice stores nothing');
   assert.deepEqual(page.consoleErrors, []);
   await opened.context().close();

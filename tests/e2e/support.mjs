@@ -70,7 +70,12 @@ const CHROME = JSON.parse(readFileSync(join(ROOT, 'webdriver.json'), 'utf8'))['g
 export async function browser(args = []) {
   const instance = await chromium.launch({
     executablePath: CHROME.binary,
-    args: ['--no-sandbox', ...CHROME.args.map((arg) => `--${arg}`), '--font-render-hinting=none', ...args],
+    args: [
+      '--no-sandbox',
+      ...CHROME.args.map((arg) => arg.replace(/^-*/, '--')),
+      '--font-render-hinting=none',
+      ...args,
+    ],
   });
   return instance;
 }

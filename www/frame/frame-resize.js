@@ -15,10 +15,11 @@ for (const frame of document.querySelectorAll('iframe[data-b12-cramp-check]')) {
   try {
     if (!opaque) origin = new URL(frame.src, location.href).origin;
   } catch {
-    // A `src` that is no address has no origin to hear: that frame is left as it is, and the
-    // others are still sized.
-    continue;
+    // Not an address: left as 'null', below.
   }
+  // A `src` that is no address, or one without an origin of its own (about:blank, data:), has
+  // no origin to hear or to greet: that frame is left as it is, and the others are still sized.
+  if (!opaque && origin === 'null') continue;
   const greet = () => frame.contentWindow?.postMessage({ b12cFrameHello: 1 }, opaque ? '*' : origin);
   frame.addEventListener('load', greet);
   greet();

@@ -22,7 +22,7 @@ try {
     const found = words.find((w) => w.lang === primary);
     if (found) {
       for (const w of words) w.hidden = w !== found;
-      document.title = found.dataset.title;
+      document.title = found.dataset.title ?? document.title;
     }
   }
 } catch {
