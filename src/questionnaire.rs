@@ -391,6 +391,16 @@ impl Questionnaire {
         next
     }
 
+    /// The furthest step the reader can have reached with these answers: every step before it
+    /// has each required answer it shows. Not where `restored` stops: a red flag decides the
+    /// result on any step, and the reader who ticked it on a later one went through the steps
+    /// before (Back from that result returns to them).
+    fn furthest_step(&self) -> usize {
+        (0..self.step_count())
+            .find(|&step| !self.unanswered_required(step).is_empty())
+            .unwrap_or(self.step_count() - 1)
+    }
+
     fn go_to_step(&mut self, step: usize) {
         self.missing.clear();
         self.screen = Screen::Step(step);
@@ -420,14 +430,10 @@ impl Questionnaire {
         let (from, returning) = (self.screen, self.returning);
         self.returning = false;
         let furthest = Questionnaire::restored(self.pack, self.answers.clone());
-        let last_reachable = match furthest.screen {
-            Screen::Step(step) => step,
-            _ => furthest.last_step,
-        };
         self.missing.clear();
         self.screen = match screen {
             Screen::Intro => Screen::Intro,
-            Screen::Step(step) if step <= last_reachable => screen,
+            Screen::Step(step) if step <= self.furthest_step() => screen,
             _ => furthest.screen,
         };
         match self.screen {
@@ -836,6 +842,25 @@ mod tests {
         let result = red_flag.apply(Action::Show(Screen::Result, None));
         assert_eq!(result_of(&result).0, "emergency_now");
         assert_eq!(result.apply(Action::Back).screen(), Screen::Step(0));
+    }
+
+    #[test]
+    fn back_from_a_result_a_red_flag_decided_on_a_later_step_returns_to_that_step() {
+        // A statin with muscle symptoms ends the check on the medicines step.
+        let medicines = step_index("medicines");
+        let flow = answer(calm_until("medicines"), "q_other_meds", "statin");
+        let flow = answer(flow, "q_statin_muscle", "yes");
+        let result = flow.apply(Action::Next);
+        assert_eq!(result_of(&result).1, "red_flag");
+        // The browser's Back (a move to that step's entry) shows it, answers kept, and its
+        // Next leads to the result again. Before, every entry after the first step showed the
+        // result, where the answers decide it.
+        let back = result.apply(Action::Show(Screen::Step(medicines), None));
+        assert_eq!(back.screen(), Screen::Step(medicines));
+        assert_eq!(back.answers(), result.answers());
+        assert_eq!(back.apply(Action::Next), result);
+        let earlier = result.apply(Action::Show(Screen::Step(medicines - 1), None));
+        assert_eq!(earlier.screen(), Screen::Step(medicines - 1));
     }
 
     #[test]
