@@ -12,9 +12,10 @@ use yew::prelude::*;
 /// One screen of questions: its heading (with "Step n of N", so that moving here announces the
 /// progress), the line for anyone very unwell, the error summary after a refused Next, the
 /// questions, a live region for what the answers change on the screen, Back and Next ("Finish"
-/// where it leads to the result: on the last step, and on a step opened to change an answer). When the answers already decide the result (a
-/// red flag), it says so and Next becomes "See what to do now"; the stylesheet then keeps the
-/// message and the buttons (`step-end`) in view at the bottom of the screen.
+/// where it leads to the result: on the last step, and on a step opened to change an answer).
+/// When the answers already decide the result (a red flag), it says so and Next becomes "See
+/// what to do now"; the stylesheet then keeps the message and the buttons (`step-end`) in view
+/// at the bottom of the screen.
 ///
 /// A plain function, not a component (see `result`): it has no state of its own, and as a
 /// component its props would copy and compare the whole questionnaire. Keyed by the step's id,
@@ -50,11 +51,17 @@ pub fn step_screen(
             question_field(settings, question, on_action)
         })
         .collect();
-    // Next, or where it leads: the result on the last step or back from a changed answer, or
-    // at once when it is decided.
+    // Next, or where it leads: at once to the result when it is decided; to the result from
+    // the last step, or back to it from a changed answer (not from the last step when an
+    // earlier one misses an answer).
+    let finishes = if flow.returning() {
+        flow.next_returns_to_result()
+    } else {
+        step + 1 == flow.step_count()
+    };
     let label = if decided {
         ui.see_result_now()
-    } else if step + 1 == flow.step_count() || flow.next_returns_to_result() {
+    } else if finishes {
         ui.finish()
     } else {
         ui.next()
