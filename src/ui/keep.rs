@@ -7,6 +7,7 @@ use crate::engine::model::fill;
 use crate::engine::Answers;
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Notice, Questionnaire};
+use crate::settings::Settings;
 use crate::share::{self, FRAGMENT_KEY};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -86,21 +87,32 @@ fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
     (code, rest)
 }
 
-/// The link to these answers: the page's address with the answers in the fragment. Of its
-/// query (which can carry a subscriber id or campaign tags) only the keys that set up a checker
-/// stay (`lang`, `region`, `theme`: the frame page's, the standalone page's language), so that
-/// the link opens with the same numbers to call and words. A hash-routed page's route (a part
-/// starting `/` or `!`, as in `#/article/b12`) stays, without its own query, so that the link
-/// opens the article; the fragment's other parts (an anchor, a token) do not.
-pub fn link_to(answers: &Answers) -> Option<String> {
+/// The link to these answers: the page's address with the answers in the fragment. Its query
+/// can carry a subscriber id or campaign tags: of it, only the keys that set up a checker (`lang`,
+/// `region`, `theme`: the frame page's, the standalone page's language) stay, so that the link
+/// opens with the same words and numbers to call, each once and with the value the checker took
+/// (`settings`), never the address's own text, which could carry anything. A hash-routed page's
+/// route (a part starting `/` or `!`, as in `#/article/b12`) stays, without its own query, so
+/// that the link opens the article; the fragment's other parts (an anchor, a token) do not.
+pub fn link_to(answers: &Answers, settings: &Settings) -> Option<String> {
     let location = window()?.location();
     let href = location.href().ok()?;
     let page = href.split(['#', '?']).next().unwrap_or(&href);
+    let search = location.search().unwrap_or_default();
     let mut query = String::new();
-    for part in location.search().unwrap_or_default().split(['?', '&']) {
-        if matches!(part.split('=').next(), Some("lang" | "region" | "theme")) {
+    for (key, value) in [
+        ("lang", settings.texts.code),
+        ("region", PACK.regions[settings.region]),
+        ("theme", settings.theme.id()),
+    ] {
+        if search
+            .split(['?', '&'])
+            .any(|part| part.split('=').next() == Some(key))
+        {
             query.push_str(if query.is_empty() { "?" } else { "&" });
-            query.push_str(part);
+            query.push_str(key);
+            query.push('=');
+            query.push_str(value);
         }
     }
     let hash = location.hash().unwrap_or_default();

@@ -396,8 +396,9 @@ test('each recommended sandbox flag and permission is what a feature needs in th
   // Each other flag dropped in turn. In Chromium the number to call (tel:) needs allow-popups or
   // allow-top-navigation-by-user-activation, either one (README: the sandbox).
   const all = { call: true, print: true, source: true, escapes: true, clipboard: true };
-  // The first run's query has a campaign tag besides the frame's keys; the others open the link
-  // that run gave: its query keeps only the frame's keys, so it opens with the UK's numbers.
+  // The first run's query has a campaign tag besides the frame's keys, an odd theme and a second
+  // lang; the others open the link that run gave: its query keeps only the frame's keys, so it
+  // opens with the UK's numbers.
   let link = '';
   for (const [sandbox, allow, works] of [
     [SANDBOX, 'clipboard-write', all],
@@ -413,7 +414,7 @@ test('each recommended sandbox flag and permission is what a feature needs in th
     [SANDBOX, '', { ...all, clipboard: false }],
   ]) {
     // A whole check the first time; then its result from the link it gave, which is quicker.
-    const query = link ? link.slice(link.indexOf('?')) : '?utm_source=news&region=uk&lang=en';
+    const query = link ? link.slice(link.indexOf('?')) : '?utm_source=news&region=uk&lang=en&theme=reader-8841&lang=x';
     const { tab, checker } = await openHost(iframe({ query, sandbox, allow }), {
       ready: link ? '[data-triage]' : undefined,
     });
@@ -456,7 +457,9 @@ test('each recommended sandbox flag and permission is what a feature needs in th
       assert.equal(origin === 'null', !works.escapes, `the source\u2019s page with ${context}: origin ${origin}`);
     }
     assert.match(status, works.clipboard ? /^Link copied/ : /^Copy this link/, `the link with ${context}`);
-    assert.match(given, /\/frame\.html\?region=uk&lang=en#b12c=[\w-]+$/);
+    // Each of the frame's keys once, with the value the checker took (an unknown theme falls
+    // back to auto), never the address's own text.
+    assert.match(given, /\/frame\.html\?lang=en&region=uk&theme=auto#b12c=[\w-]+$/);
     link ||= given;
     await tab.context().close();
   }

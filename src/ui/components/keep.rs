@@ -44,9 +44,9 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
     let print = Callback::from(|_: MouseEvent| keep::print());
     let share = {
         let status = status.clone();
-        let answers = props.answers.clone();
+        let (answers, settings) = (props.answers.clone(), props.settings);
         Callback::from(move |_: MouseEvent| {
-            let Some(link) = keep::link_to(&answers) else {
+            let Some(link) = keep::link_to(&answers, &settings) else {
                 return;
             };
             let status = status.clone();
