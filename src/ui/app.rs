@@ -70,7 +70,8 @@ pub fn App(props: &AppProps) -> Html {
     // An action waits for its task to draw its screen.
     let pending = use_mut_ref(|| false);
     let on_action = {
-        let (flow, acted, move_focus, from_history, option_used, pending) = (
+        let (panel, flow, acted, move_focus, from_history, option_used, pending) = (
+            panel.clone(),
             flow.clone(),
             acted.clone(),
             move_focus.clone(),
@@ -101,7 +102,8 @@ pub fn App(props: &AppProps) -> Html {
             // The screen before stays until then. An answer changes its question in place, at
             // once.
             let history_move = matches!(action, Action::Show(..));
-            let (flow, move_focus, from_history, option_used, pending) = (
+            let (panel, flow, move_focus, from_history, option_used, pending) = (
+                panel.clone(),
                 flow.clone(),
                 move_focus.clone(),
                 from_history.clone(),
@@ -109,6 +111,9 @@ pub fn App(props: &AppProps) -> Html {
                 pending.clone(),
             );
             let act = move || {
+                if answer.is_none() {
+                    release_focus(&panel);
+                }
                 *option_used.borrow_mut() = answer;
                 *move_focus.borrow_mut() = answer.is_none();
                 *from_history.borrow_mut() = history_move;
@@ -331,6 +336,20 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
         .and_then(|input| input.dyn_into::<HtmlElement>().ok());
     if let Some(input) = input {
         focus_without_scrolling(&input);
+    }
+}
+
+/// Takes focus from the checker's control that has it (the button clicked) before the screen
+/// it is on goes: removing a focused node makes the browser bring style up to date at once,
+/// new screen included, in the task that draws it; with the old screen's style still current
+/// that is nothing. Focus then moves to the new screen's heading (`show_screen_top`).
+fn release_focus(panel: &NodeRef) {
+    let focused = panel
+        .cast::<HtmlElement>()
+        .and_then(|panel| panel.query_selector(":focus").ok().flatten())
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let Some(focused) = focused {
+        let _ = focused.blur();
     }
 }
 

@@ -304,3 +304,33 @@ for (const [name, rule] of [
     assert.deepEqual(shown, { top: 80, seen: 'b12-cramp-check' }, 'the first line shows below the header');
   });
 }
+
+test('no screen change removes the control that has focus: the new screen is styled in its frame, not at once in the task that draws it', async () => {
+  const page = await newPage(shared.chrome, 390);
+  // Counts, in the page, the nodes removed and those of them that held focus when removed.
+  await page.context().addInitScript(() => {
+    window.__removed = { nodes: 0, focused: [] };
+    const removeChild = Node.prototype.removeChild;
+    Node.prototype.removeChild = function (child) {
+      window.__removed.nodes++;
+      const holder =
+        child.nodeType === Node.ELEMENT_NODE && (child.matches(':focus') ? child : child.querySelector(':focus'));
+      if (holder) window.__removed.focused.push(holder.dataset.action ?? holder.outerHTML.slice(0, 80));
+      return removeChild.call(this, child);
+    };
+  });
+  await page.goto(`${shared.server.url}/`);
+  await walk(page, answersFile('b12-metformin-tingling.json'));
+  await page.locator('[data-action="change"]').click();
+  await page.locator('[data-step]').waitFor();
+  await page.locator('[data-action="next"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-step]:not([data-step="emergency"])').waitFor();
+  await settled(page);
+  const removed = await page.evaluate(() => window.__removed);
+  assert.ok(removed.nodes > 10, `screens were removed (${removed.nodes} nodes)`);
+  assert.deepEqual(removed.focused, [], 'removed while focused');
+  assert.equal(await focused(page, 'className'), 'title', 'focus is on the new step heading');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
