@@ -499,7 +499,13 @@ fn usage_errors_exit_2() {
 #[test]
 fn arguments_and_file_names_in_messages_are_escaped_and_cut() {
     let long = format!("{}.json", "x".repeat(5_000));
+    // Each escape counts as written: a name of 300 control characters is not a 2 KB message.
+    let controls = "\u{1}".repeat(300);
     for (args, expected) in [
+        (
+            &["eval", &controls][..],
+            "cramp-check: cannot read \\u{1}\\u{1}",
+        ),
         (
             &["eval", "a\nb\u{1b}[2J.json"][..],
             "cramp-check: cannot read a\\nb\\u{1b}[2J.json: ",
@@ -533,6 +539,17 @@ fn format_characters_in_messages_are_escaped() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr.contains("unknown option \"\\u{202e}47_56\\u{2028}\""),
+        "{stderr:?}"
+    );
+    // The other invisible format characters: the Mongolian vowel separator, the deprecated
+    // shaping controls, the interlinear annotation marks and the tag characters.
+    let output = run(
+        &["eval"],
+        Some("{\"q_\u{180e}age\u{206a}\u{fff9}\u{e0041}\": \"\"}"),
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown question \"q_\\u{180e}age\\u{206a}\\u{fff9}\\u{e0041}\""),
         "{stderr:?}"
     );
 }

@@ -14,7 +14,9 @@
 //! ask next, and those an answer to which could be a warning sign that makes it more urgent.
 
 use b12_cramp_check::engine::model::QuestionIdx;
-use b12_cramp_check::engine::{could_be_more_urgent, evaluate, shortened, Answers, RawAnswers};
+use b12_cramp_check::engine::{
+    could_be_more_urgent, evaluate, shortened, shortened_to, Answers, RawAnswers,
+};
 use b12_cramp_check::fhir;
 use b12_cramp_check::outline::outline;
 use b12_cramp_check::pack::{default_texts, region_index, Texts, LANGUAGES, PACK};
@@ -123,21 +125,19 @@ fn args() -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// A character as a message shows it: a control character, or a format character that moves
-/// or breaks text (a bidi mark, embedding, override or isolate, a line or paragraph separator,
-/// a zero-width one), escaped (`\u{202e}`), so that a terminal neither takes an escape sequence
-/// from the input nor reorders or breaks the message's line.
-fn push_shown(out: &mut String, c: char) {
-    let format = matches!(c, '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}')
-        || matches!(c, '\u{2060}'..='\u{2069}' | '\u{feff}');
-    if c.is_control() || format {
-        out.extend(c.escape_default());
-    } else {
-        out.push(c);
-    }
+/// Whether a message shows a character escaped (`\u{202e}`): a control character, or a format
+/// character that moves, breaks or hides text (a bidi mark, embedding, override or isolate, a
+/// line or paragraph separator, a zero-width or invisible one, an interlinear annotation, a
+/// tag), so that a terminal neither takes an escape sequence from the input nor reorders,
+/// breaks or hides part of the message's line.
+fn escaped(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}')
+        || matches!(c, '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+        || matches!(c, '\u{e0000}'..='\u{e007f}')
 }
 
-/// A message's lines, each with its characters as [`push_shown`] shows them. Input reaches a
+/// A message's lines, each with the characters [`escaped`] picks escaped. Input reaches a
 /// message escaped (`shortened`, [`shown`]) but for the format characters that only this
 /// escapes; the line breaks left are the message's own (the usage after a usage error).
 fn lines(message: &str) -> String {
@@ -146,7 +146,7 @@ fn lines(message: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        line.chars().for_each(|c| push_shown(&mut out, c));
+        out.push_str(&shortened_to(line, usize::MAX, escaped));
     }
     out
 }
@@ -155,18 +155,10 @@ fn lines(message: &str) -> String {
 /// message stays one short line.
 const SHOWN_CHARS: usize = 300;
 
-/// An argument (a file name, a command) as a message quotes it: escaped, with `\n` too, and cut
-/// after [`SHOWN_CHARS`] characters.
-fn shown(arg: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in arg.chars().enumerate() {
-        if i == SHOWN_CHARS {
-            out.push('…');
-            break;
-        }
-        push_shown(&mut out, c);
-    }
-    out
+/// An argument (a file name, a command) as a message quotes it: escaped, and cut after
+/// [`SHOWN_CHARS`] characters as written.
+fn shown(arg: &str) -> std::borrow::Cow<'_, str> {
+    shortened_to(arg, SHOWN_CHARS, escaped)
 }
 
 /// A JSON parser's message with each quoted piece of the input cut to a short prefix: it quotes

@@ -48,24 +48,33 @@ const QUOTED_CHARS: usize = 40;
 /// makes a huge message, with control characters escaped, so that the message stays one line
 /// (`\n`, not a line break; found by fuzzing).
 pub fn shortened(input: &str) -> std::borrow::Cow<'_, str> {
-    let end = input
-        .char_indices()
-        .nth(QUOTED_CHARS)
-        .map_or(input.len(), |(end, _)| end);
-    let prefix = &input[..end];
-    if end == input.len() && !prefix.chars().any(char::is_control) {
-        return prefix.into();
+    shortened_to(input, QUOTED_CHARS, char::is_control)
+}
+
+/// `input` as a message quotes it: the characters `escaped` picks written as escapes (`\u{1b}`),
+/// and cut with `…` where the quote would pass `limit` characters, escapes counted as written,
+/// so that input made only of escaped characters makes no longer a message.
+pub fn shortened_to(
+    input: &str,
+    limit: usize,
+    escaped: fn(char) -> bool,
+) -> std::borrow::Cow<'_, str> {
+    if input.chars().nth(limit).is_none() && !input.chars().any(escaped) {
+        return input.into();
     }
-    let mut out = String::with_capacity(prefix.len() + 8);
-    for c in prefix.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
+    let mut out = String::new();
+    let mut length = 0;
+    for c in input.chars() {
+        let escape = escaped(c).then(|| c.escape_default());
+        length += escape.as_ref().map_or(1, ExactSizeIterator::len);
+        if length > limit {
+            out.push('…');
+            break;
         }
-    }
-    if end < input.len() {
-        out.push('…');
+        match escape {
+            Some(escape) => out.extend(escape),
+            None => out.push(c),
+        }
     }
     out.into()
 }

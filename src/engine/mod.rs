@@ -12,7 +12,7 @@ pub use b12_model as model;
 
 pub use answers::Answers;
 pub use assessment::{Assessment, Decision, Reason, ReasonSource};
-pub use errors::{shortened, AnswerError};
+pub use errors::{shortened, shortened_to, AnswerError};
 pub use evaluate::{could_be_more_urgent, evaluate};
 pub use raw::{found, RawAnswers, RawValue};
 
