@@ -5,6 +5,7 @@
 //! `src/questionnaire.rs`. Run by `cargo xtask test`.
 #![cfg(target_arch = "wasm32")]
 
+use b12_cramp_check::engine::model::Tone;
 use b12_cramp_check::engine::{evaluate, Answers, RawAnswers};
 use b12_cramp_check::outline::{outline, Content, Outline};
 use b12_cramp_check::pack::{region_index, PACK};
@@ -413,6 +414,32 @@ async fn the_result_renders_its_outline_in_order() {
 /// The result's banner and first sections are drawn first, the rest in a task after the frame
 /// that shows them (src/ui/components/result/mod.rs), leaving what is there untouched: the
 /// focused heading keeps focus.
+/// The banner's class names its tone as the stylesheet does (`tone-` and `Tone::id`): the
+/// banner writes each class as a literal, which nothing else would check against the ids.
+#[wasm_bindgen_test]
+async fn each_tone_styles_its_banner() {
+    let mut tones = Vec::new();
+    for json in [
+        include_str!("answers/emergency-compartment.json"),
+        include_str!("answers/same-day-statin.json"),
+        include_str!("answers/b12-metformin-tingling.json"),
+        include_str!("answers/self-care-exercise.json"),
+    ] {
+        let raw: RawAnswers = serde_json::from_str(json).unwrap();
+        let answers = Answers::from_raw(&PACK, &raw).unwrap();
+        let tone = outline_shown(&answers).banner.tone;
+        let checker = Checker::restarted_with(&answers).await;
+        assert_eq!(
+            checker
+                .find(".banner")
+                .and_then(|b| b.get_attribute("class")),
+            Some(format!("banner tone-{}", tone.id()))
+        );
+        tones.push(tone);
+    }
+    assert_eq!(tones, Tone::ALL, "one result of each tone");
+}
+
 #[wasm_bindgen_test]
 async fn the_result_is_drawn_in_two_tasks_and_marked_once_whole() {
     let answers = b12_answers();
