@@ -311,20 +311,21 @@ test('with the helper, a frame whose address cannot be read or has no origin sto
   await tab.context().close();
 });
 
-test('with the helper, a frame with allow-same-origin is sized too, heard from its own origin', async () => {
-  const { tab, checker, frame } = await openHost(
-    iframe({ sandbox: `${SANDBOX} allow-same-origin`, height: 300 }) + helper(),
-  );
-  const intro = await fitted(tab, frame());
-  await checker.locator('[data-action="start"]').click();
-  await checker.locator('[data-step]').waitFor();
-  assert.notEqual(await fitted(tab, frame()), intro);
-  const origins = new Set((await messagesHeard(tab)).map((m) => m.origin));
-  assert.deepEqual([...origins], [frameSite.url]);
-  // It has its own origin's storage, which Remember needs (README: the trade-off).
-  assert.equal(await frame().evaluate(() => typeof localStorage), 'object');
-  await tab.context().close();
-});
+// Sandbox tokens are ASCII case-insensitive: the browser gives the frame its origin either way.
+for (const token of ['allow-same-origin', 'Allow-Same-Origin']) {
+  test(`with the helper, a frame with ${token} is sized too, heard from its own origin`, async () => {
+    const { tab, checker, frame } = await openHost(iframe({ sandbox: `${SANDBOX} ${token}`, height: 300 }) + helper());
+    const intro = await fitted(tab, frame());
+    await checker.locator('[data-action="start"]').click();
+    await checker.locator('[data-step]').waitFor();
+    assert.notEqual(await fitted(tab, frame()), intro);
+    const origins = new Set((await messagesHeard(tab)).map((m) => m.origin));
+    assert.deepEqual([...origins], [frameSite.url]);
+    // It has its own origin's storage, which Remember needs (README: the trade-off).
+    assert.equal(await frame().evaluate(() => typeof localStorage), 'object');
+    await tab.context().close();
+  });
+}
 
 test('the helper takes no height from another window, and the frame answers no greeting but its parent\u2019s', async () => {
   const forge = (window) => window.evaluate(() => parent.postMessage({ b12cFrameHeight: 4321 }, '*'));

@@ -9,8 +9,10 @@
 for (const frame of document.querySelectorAll('iframe[data-b12-cramp-check]')) {
   // A sandbox without allow-same-origin gives the frame an opaque origin: its messages come
   // from 'null', and no target origin can name it, so the greeting goes to '*'. It carries
-  // nothing, and the frame replies only to its parent, at the greeting's origin.
-  const opaque = frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-same-origin');
+  // nothing, and the frame replies only to its parent, at the greeting's origin. The browser
+  // reads the tokens in any case (Allow-Same-Origin too); DOMTokenList.contains does not.
+  const opaque =
+    frame.hasAttribute('sandbox') && ![...frame.sandbox].some((token) => token.toLowerCase() === 'allow-same-origin');
   let origin = 'null';
   try {
     if (!opaque) origin = new URL(frame.src, location.href).origin;
