@@ -576,6 +576,18 @@ test('evaluate() returns what cramp-check eval returns, field for field in its o
     assert.equal(await refusal(JSON.parse(readFileSync(join(bad, file), 'utf8'))), `Error: ${message}`, file);
   }
   assert.match(await refusal({ q_neuro: [['balance_problems']] }), /^Error: q_neuro: .*a list inside a list/);
+  // A host's sparse list with a huge length is refused at once, as any other bad value.
+  const sparse = await tab.evaluate(async () => {
+    const options = ['balance_problems'];
+    options.length = 4e9;
+    try {
+      await (await import('/embed/b12-cramp-check.js')).evaluate({ q_neuro: options });
+      return null;
+    } catch (e) {
+      return `${e.constructor.name}: ${e.message}`;
+    }
+  });
+  assert.match(sparse, /^Error: q_neuro: /);
   assert.match(await refusal(['q_age', '65_74']), /^Error: invalid answers: expected an object/);
   assert.match(await refusal(null), /^Error: invalid answers: expected an object/);
   await tab.context().close();

@@ -22,6 +22,8 @@ const TAG = 'b12-cramp-check';
 
 /** An element restarts at most this many times; then it shows its fallback for good. */
 const MAX_RESTARTS = 2;
+/** More items than any question has options (a question's answer holds at most 32). */
+const MAX_LIST_ITEMS = 64;
 
 /** The element's restart, called by its instance only: a symbol keeps it off the public API. */
 const RESTART = Symbol('restart');
@@ -179,7 +181,12 @@ function plainAnswers(answers) {
   if (answers === null || typeof answers !== 'object') return answers;
   if (Array.isArray(answers)) return [];
   const plain = (value) => {
-    if (Array.isArray(value)) return Array.from(value, (item) => (Array.isArray(item) ? [] : plain(item)));
+    if (Array.isArray(value)) {
+      // Only the first items: a longer list is refused as more options than its question has
+      // all the same, and a sparse one (its length set to 4e9) is not copied hole by hole.
+      const length = Math.min(value.length, MAX_LIST_ITEMS);
+      return Array.from({ length }, (_, i) => (Array.isArray(value[i]) ? [] : plain(value[i])));
+    }
     return value !== null && typeof value === 'object' ? {} : value;
   };
   const copy = Object.create(null);
