@@ -14,7 +14,7 @@ use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
 use crate::fhir;
 use crate::outline::outline;
 use crate::pack::{default_texts, PACK};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Action, Questionnaire, Screen};
 use crate::report;
 use crate::settings::{Settings, ATTRIBUTES};
 use crate::share;
@@ -139,6 +139,17 @@ fn one_short_line(message: &str) {
 fn check_assessment(answers: &Answers) {
     let flow = Questionnaire::restored(&PACK, answers.clone());
     assert_eq!(flow.answers(), answers, "restoring keeps the answers");
+    assert!(flow.missing().is_empty(), "no error the reader did not cause");
+    // On the result, or on the first step whose Next the answers cannot pass.
+    match flow.screen() {
+        Screen::Result => {}
+        Screen::Step(_) => {
+            let next = flow.apply(Action::Next);
+            assert_eq!(next.screen(), flow.screen(), "a restore stops where Next stops");
+            assert!(!next.missing().is_empty(), "and Next says what is missing");
+        }
+        Screen::Intro => panic!("a restore never lands on the intro"),
+    }
     let assessment = evaluate(&PACK, answers);
     assert!(usize::from(assessment.level) < PACK.levels.len());
     assert!(usize::from(assessment.top_factor) < PACK.factors.len());
