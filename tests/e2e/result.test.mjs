@@ -196,6 +196,9 @@ test('forced colours: the chosen option and the main button stand out', async ()
 
 test("the chart's labels are the result's text size and wrap inside it at 320px with WCAG 1.4.12 text spacing, in both languages", async () => {
   const { page } = await resultPage(320, 'b12-metformin-tingling.json');
+  const factors = cliEval(answersFile('b12-metformin-tingling.json'), 'outline').sections.find(
+    (section) => section.id === 'factors',
+  ).factors;
   for (const lang of ['en', 'es']) {
     await page.evaluate((l) => document.querySelector('b12-cramp-check').setAttribute('lang', l), lang);
     await page.locator(`.b12c[lang="${lang}"] .chart`).waitFor();
@@ -205,6 +208,7 @@ test("the chart's labels are the result's text size and wrap inside it at 320px 
       const rows = [...chart.children].map((row) => {
         const [box, bar] = [row.getBoundingClientRect(), row.querySelector('svg').getBoundingClientRect()];
         return {
+          factor: row.dataset.factor,
           size: getComputedStyle(row).fontSize,
           overflow: row.scrollWidth - row.clientWidth,
           right: box.right,
@@ -213,7 +217,11 @@ test("the chart's labels are the result's text size and wrap inside it at 320px 
       });
       return { text, rows, right: chart.getBoundingClientRect().right };
     });
-    assert.equal(chart.rows.length, 7);
+    assert.deepEqual(
+      chart.rows.map((row) => row.factor),
+      factors.causes.map((cause) => cause.factor),
+      `${lang}: a row for each cause of the outline, in its order`,
+    );
     for (const row of chart.rows) {
       assert.equal(row.size, chart.text, `${lang}: a label at the text's size`);
       assert.ok(row.overflow <= 0 && row.right <= chart.right, `${lang}: a label inside the chart`);
