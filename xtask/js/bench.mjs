@@ -341,8 +341,21 @@ const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compile', '
 const RENDERING_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit']);
 
 /**
+ * What a task ran, named by its longest event of the first level: the causes `longestByCause`
+ * reports. The rest (a task that only renders a frame, and what is not named here) is `frame`
+ * when it renders, else `other`.
+ */
+const CAUSES = {
+  'v8.evaluateModule': 'script',
+  EvaluateScript: 'script',
+  TimerFire: 'timer',
+  EventDispatch: 'input',
+  FireAnimationFrame: 'frame',
+};
+
+/**
  * Main-thread tasks of the renderer that ran the page, from a Chromium trace: [start, duration,
- * the questionnaire's share] in ms. A task is the questionnaire's when it runs the
+ * the questionnaire's share, its cause (`CAUSES`)] in ms. A task is the questionnaire's when it runs the
  * questionnaire's code (a script event from one of its `files`, a module evaluated (the host
  * pages have no module of their own), or wasm), or when it only renders a frame once that code
  * has run in the page (the DOM it changed); not the host page's own loading (before it, or
@@ -381,7 +394,8 @@ export function mainThreadTasks(trace, files) {
     const questionnaire = task.runsOurs || (started && task.renders && !task.runsScript && !task.navigates);
     started = (started && !task.navigates) || task.runsOurs;
     const share = task.duration - (task.parses ? task.parsing + task.rendering : 0);
-    tasks.push([task.start, task.duration, questionnaire ? share : 0]);
+    const cause = CAUSES[task.longest?.name] ?? (task.renders ? 'frame' : 'other');
+    tasks.push([task.start, task.duration, questionnaire ? share : 0, cause]);
     task = undefined;
   };
   for (const e of main) {
@@ -401,6 +415,8 @@ export function mainThreadTasks(trace, files) {
         parsing: 0,
         rendering: 0,
         childEnd: 0,
+        // The longest event of the first level: what the task ran.
+        longest: undefined,
       };
     } else if (task) {
       task.runsOurs ||= ours(e);
@@ -410,6 +426,7 @@ export function mainThreadTasks(trace, files) {
       task.parses ||= e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded';
       if (e.ts >= task.childEnd) {
         task.childEnd = e.ts + e.dur;
+        if (e.dur > (task.longest?.dur ?? 0)) task.longest = e;
         if (e.name === 'ParseHTML') {
           task.parses = true;
           task.parsing += e.dur / 1000;
@@ -440,6 +457,13 @@ async function consoleMessage(page, text, action, timeout = 120_000) {
     clearTimeout(timer);
     page.off('console', listener);
   }
+}
+
+/** The questionnaire's longest task of each cause (`CAUSES`), in ms: 0 where none. */
+export function longestByCause(tasks) {
+  const longest = Object.fromEntries(['script', 'timer', 'input', 'frame', 'other'].map((cause) => [cause, 0]));
+  for (const [, , share, cause] of tasks) longest[cause] = Math.max(longest[cause], share);
+  return longest;
 }
 
 /** Main-thread work between the marks `next` and `painted`, in ms (mainThreadTasks' output). */
@@ -492,6 +516,7 @@ async function measure(chrome, server, subject, { throttled, traced }, { answers
     const timeline = mainThreadTasks((await chrome.stopTracing()).toString(), figures.files);
     figures.longestTask = Math.max(...timeline.tasks.map(([, , share]) => share));
     figures.longestPageTask = Math.max(...timeline.tasks.map(([, duration]) => duration));
+    figures.longestByCause = longestByCause(timeline.tasks);
     if (subject.next) figures.nextWork = nextWork(timeline);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -586,6 +611,12 @@ async function main() {
           nextFloor: median(handSwap),
           longestTask: pick(traced, 'longestTask'),
           longestPageTask: pick(traced, 'longestPageTask'),
+          longestByCause: Object.fromEntries(
+            Object.keys(traced[0].longestByCause).map((cause) => [
+              cause,
+              median(traced.map((figures) => figures.longestByCause[cause])),
+            ]),
+          ),
           memory: pick(traced, 'memory'),
           hostShift: pick(traced, 'hostShift'),
         },
@@ -660,6 +691,11 @@ function report(results, { engine, runs }) {
     ),
     goal(ours.longestTask <= 50, `no main-thread task of the checker over 50 ms (${ms(ours.longestTask)})`),
     goal(ours.hostShift === 0, `no layout shift of the host page (${ours.hostShift.toFixed(3)})`),
+    '',
+    `Where the checker's longest tasks come from (each the median over the runs of the longest of its kind, ${THROTTLE}x CPU): ` +
+      `loading its script ${ms(ours.longestByCause.script)}, a timer (a screen drawn after a click, the first ` +
+      `screen) ${ms(ours.longestByCause.timer)}, an input event ${ms(ours.longestByCause.input)}, a frame's style, ` +
+      `layout and paint ${ms(ours.longestByCause.frame)}, other ${ms(ours.longestByCause.other)}.`,
   );
   return lines.join('\n');
 }

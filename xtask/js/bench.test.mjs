@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Model } from 'survey-core';
-import { mainThreadTasks, surveyFromQuestionnaire } from './bench.mjs';
+import { longestByCause, mainThreadTasks, surveyFromQuestionnaire } from './bench.mjs';
 import { ROOT, answersFile, cli, fhirQuestions } from '../../tests/e2e/support.mjs';
 
 const questionnaire = cli(['fhir', 'questionnaire']);
@@ -74,12 +74,58 @@ test("the longest task of the questionnaire counts its own tasks and frames, not
   task(600, 12, [['Layout']]);
   const { tasks } = mainThreadTasks(JSON.stringify({ traceEvents: events }), [script]);
   assert.deepEqual(tasks, [
-    [0, 30, 0],
-    [100, 20, 20],
-    [200, 25, 25],
-    [300, 40, 0],
-    [400, 35, 0],
-    [500, 15, 15],
-    [600, 12, 12],
+    [0, 30, 0, 'frame'],
+    [100, 20, 20, 'other'],
+    [200, 25, 25, 'frame'],
+    [300, 40, 0, 'frame'],
+    [400, 35, 0, 'frame'],
+    [500, 15, 15, 'other'],
+    [600, 12, 12, 'frame'],
   ]);
+});
+
+test('each task is put down to the longest thing it ran, and the longest of each cause is the questionnaire’s', () => {
+  const thread = { pid: 1, tid: 2 };
+  const events = [{ ...thread, name: 'thread_name', ph: 'M', args: { name: 'CrRendererMain' } }];
+  // A task at `ms` with its first-level events, each [name, duration in ms], one after another.
+  const task = (ms, inner) => {
+    const duration = inner.reduce((sum, [, d]) => sum + d, 0) + 1;
+    events.push({ ...thread, name: 'RunTask', ph: 'X', ts: ms * 1000, dur: duration * 1000 });
+    let at = ms * 1000;
+    for (const [name, d] of inner) {
+      events.push({ ...thread, name, ph: 'X', ts: at, dur: d * 1000, args: {} });
+      // Nested in it, and longer than the task's other events: not what the task ran.
+      events.push({ ...thread, name: 'TimerFire', ph: 'X', ts: at, dur: d * 1000, args: {} });
+      at += d * 1000;
+    }
+  };
+  task(0, [['v8.evaluateModule', 30]]);
+  task(100, [
+    ['TimerFire', 12],
+    ['Layout', 8],
+  ]);
+  task(200, [
+    ['EventDispatch', 5],
+    ['UpdateLayoutTree', 9],
+  ]);
+  task(300, [
+    ['Layout', 20],
+    ['Paint', 6],
+  ]);
+  task(400, [['TimerFire', 25]]);
+  const { tasks } = mainThreadTasks(JSON.stringify({ traceEvents: events }), []);
+  assert.deepEqual(
+    tasks.map(([, , , cause]) => cause),
+    ['script', 'timer', 'frame', 'frame', 'timer'],
+  );
+  // Only the questionnaire's share counts: the host's tasks have none.
+  assert.deepEqual(
+    longestByCause([
+      [0, 31, 31, 'script'],
+      [100, 21, 21, 'timer'],
+      [400, 26, 26, 'timer'],
+      [500, 60, 0, 'frame'],
+    ]),
+    { script: 31, timer: 26, input: 0, frame: 0, other: 0 },
+  );
 });
