@@ -158,17 +158,34 @@ impl Checker {
         self.find("[data-triage]")?.get_attribute("data-triage")
     }
 
+    /// The sections shown once the next part of the result is drawn (within a few frames).
+    async fn next_part(&self) -> Vec<String> {
+        let before = self.all("[data-section]", "data-section");
+        for _ in 0..5 {
+            next_frame().await;
+            next_task().await;
+            let now = self.all("[data-section]", "data-section");
+            if now != before {
+                return now;
+            }
+        }
+        panic!("no part drawn after {before:?}");
+    }
+
     fn notice(&self) -> Option<String> {
         self.find("[data-notice]")?.get_attribute("data-notice")
     }
 }
 
-/// Resolves once the tasks the checker queued, its next frame's callbacks and the tasks those
-/// queued have run (the result's rest is drawn in a task after its first frame).
+/// Resolves once the tasks the checker queued, its next two frames' callbacks and the tasks
+/// those queued have run (the result's middle is drawn in a task after its first frame, its last
+/// part in a task after the second).
 async fn settled() {
     next_task().await;
-    next_frame().await;
-    next_task().await;
+    for _ in 0..2 {
+        next_frame().await;
+        next_task().await;
+    }
 }
 
 /// Resolves after a task queued now, and the renders it caused.
@@ -411,9 +428,6 @@ async fn the_result_renders_its_outline_in_order() {
     );
 }
 
-/// The result's banner and first sections are drawn first, the rest in a task after the frame
-/// that shows them (src/ui/components/result/mod.rs), leaving what is there untouched: the
-/// focused heading keeps focus.
 /// The banner's class names its tone as the stylesheet does (`tone-` and `Tone::id`): the
 /// banner writes each class as a literal, which nothing else would check against the ids.
 #[wasm_bindgen_test]
@@ -440,8 +454,12 @@ async fn each_tone_styles_its_banner() {
     assert_eq!(tones, Tone::ALL, "one result of each tone");
 }
 
+/// The result's banner and first sections are drawn first, the middle sections in a task after
+/// the frame that shows them, the last two in a task after the next frame
+/// (src/ui/components/result/mod.rs), each part leaving what is there untouched: the focused
+/// heading keeps focus, and the sections drawn keep their nodes.
 #[wasm_bindgen_test]
-async fn the_result_is_drawn_in_two_tasks_and_marked_once_whole() {
+async fn the_result_is_drawn_in_three_tasks_and_marked_once_whole() {
     let answers = b12_answers();
     let expected = outline_shown(&answers);
     let all: Vec<&str> = expected.sections.iter().map(|s| s.id).collect();
@@ -449,14 +467,13 @@ async fn the_result_is_drawn_in_two_tasks_and_marked_once_whole() {
     // once the app has brought it up to date (the B12 result's second section).
     let drawn_first = all.iter().take(2).take_while(|&&id| id != "keep").count();
     assert_eq!((drawn_first, all[drawn_first]), (1, "keep"));
+    let middle = all.len() - 2;
+    assert_eq!(&all[middle..], ["your_answers", "sources"], "the last two");
     let checker = Checker::render(Settings::default(), Some(share::encode(&PACK, &answers))).await;
     next_task().await;
     assert!(checker.find(".banner").is_some(), "the banner comes first");
-    assert_eq!(
-        checker.all("[data-section]", "data-section"),
-        all[..drawn_first],
-        "with the first sections"
-    );
+    let sections = || checker.all("[data-section]", "data-section");
+    assert_eq!(sections(), all[..drawn_first], "with the first sections");
     assert!(checker.find(".disclaimer").is_none());
     assert_eq!(checker.triage(), None, "not marked while partly drawn");
     let (heading, first) = (
@@ -464,19 +481,23 @@ async fn the_result_is_drawn_in_two_tasks_and_marked_once_whole() {
         checker.find("[data-section]").unwrap(),
     );
     heading.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
-    next_frame().await;
+    // Each part is drawn in a render of its own, a frame after the one before.
     assert_eq!(
-        checker.all("[data-section]", "data-section"),
-        all[..drawn_first]
+        checker.next_part().await,
+        all[..middle],
+        "then the middle sections"
     );
-    next_task().await;
-    assert_eq!(checker.all("[data-section]", "data-section"), all);
-    assert!(first.is_same_node(
-        checker
-            .find("[data-section]")
-            .as_ref()
-            .map(|e| e.unchecked_ref())
-    ));
+    assert_eq!(checker.triage(), None, "not marked while partly drawn");
+    let keep = checker.find("[data-section=\"keep\"]").unwrap();
+    assert_eq!(checker.next_part().await, all, "then the last two");
+    let kept = |before: &Element, selector: &str| {
+        before.is_same_node(checker.find(selector).as_ref().map(|e| e.unchecked_ref()))
+    };
+    assert!(
+        kept(&first, "[data-section]"),
+        "the first section's nodes kept"
+    );
+    assert!(kept(&keep, "[data-section=\"keep\"]"), "the middle's kept");
     assert!(
         heading.is_same_node(focused().as_ref().map(|e| e.unchecked_ref())),
         "the heading keeps focus"

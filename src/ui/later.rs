@@ -28,6 +28,11 @@ pub fn after_next_frame(then: impl FnOnce() + 'static) {
     next_frame(move || next_task(then));
 }
 
+/// Runs `then` in a task after the browser's second frame from now.
+pub fn after_two_frames(then: Box<dyn FnOnce()>) {
+    after_next_frame(move || after_next_frame(then));
+}
+
 /// Whether the part of a component drawn later is due: false on its first render, true from
 /// the render that `schedule` (`next_task`, `after_next_frame`) then causes.
 #[hook]

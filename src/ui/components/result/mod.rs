@@ -5,10 +5,11 @@
 //! wasm about 2 KB of Yew's generic code, and these have no state of their own. The printed
 //! summary is this screen under the print stylesheet, with its print-only header.
 //!
-//! The result is the largest screen: it is drawn in two tasks, so that neither its drawing nor
-//! its frame's layout holds the host page's main thread for long. The banner and the first
-//! sections, a phone's screenful, come first; the rest in a task after the frame that shows
-//! them. `data-triage` marks the root once the whole result is there.
+//! The result is the largest screen: it is drawn in three tasks, so that neither its drawing nor
+//! a frame's layout holds the host page's main thread for long. The banner and the first
+//! sections, a phone's screenful, come first; the middle sections in a task after the frame
+//! that shows them, and the last two (the longest) in a task after the next frame.
+//! `data-triage` marks the root once the whole result is there.
 //!
 //! Citations: a statement's `[1][2]` is one link, named "Sources 1, 2", to the first of them:
 //! one tab stop and one announcement per statement, with no keys to learn, and the numbered
@@ -32,7 +33,7 @@ use crate::pack::UiText;
 use crate::questionnaire::Action;
 use crate::settings::Settings;
 use crate::ui::keep;
-use crate::ui::later::{after_next_frame, use_later};
+use crate::ui::later::{after_next_frame, after_two_frames, use_later};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -69,7 +70,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let settings = props.settings;
     let ui = UiText(settings.texts);
     let outline = &props.outline;
-    let complete = use_later(after_next_frame);
+    let (middle_due, complete) = (use_later(after_next_frame), use_later(after_two_frames));
     let section = |section: &Section| {
         let body = match &section.content {
             Content::Advice(items) => advice::list(items, ui),
@@ -80,19 +81,27 @@ pub fn ResultView(props: &ResultProps) -> Html {
             Content::Sources(sources) => sources::list(sources, ui),
         };
         html! {
-            <section data-section={section.id}>
+            <section key={section.id} data-section={section.id}>
                 <@{settings.heading(1)}>{ section.title }</@>
                 { body }
             </section>
         }
     };
-    // Two lists, so that drawing the second leaves the first one's nodes as they are. The keep
-    // panel reads what the device remembers, which the app brings up to date once the result
-    // is shown (`app.rs`): it is drawn with the rest, after that.
+    // One list that grows at its end, so that drawing more leaves the nodes before as they
+    // are. The keep panel reads what the device remembers, which the app brings up to date once
+    // the result is shown (`app.rs`): it is drawn with the middle sections, after that. The
+    // last part is the last two sections, the longest: the reader's answers and the sources.
     let drawn_first = (outline.sections.iter().take(DRAWN_FIRST))
         .take_while(|section| !matches!(section.content, Content::Keep {}))
         .count();
-    let (first, rest) = outline.sections.split_at(drawn_first);
+    let all = outline.sections.len();
+    let drawn = if complete {
+        all
+    } else if middle_due {
+        all.saturating_sub(2).max(drawn_first)
+    } else {
+        drawn_first
+    };
     let printed = fill(ui.printed_on(), &[("date", &keep::today(ui))]);
     let change = sends(&props.on_action, Action::ChangeAnswers);
     let restart = sends(&props.on_action, Action::Restart);
@@ -104,9 +113,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <p>{ format!("{printed} {} {}.", ui.pack_version(), outline.pack_version) }</p>
             </header>
             { banner::banner(&outline.banner, &props.focus, &settings) }
-            { for first.iter().map(section) }
+            // A list of its own, keyed: a bare `for` adds each section to the result's children.
+            <>{ for outline.sections[..drawn].iter().map(section) }</>
             if complete {
-                { for rest.iter().map(section) }
                 <p class="disclaimer">{ outline.disclaimer }</p>
                 // The promise of this surface: with `share-answers` the host receives the answers.
                 if settings.shares_answers {
