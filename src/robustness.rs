@@ -139,13 +139,20 @@ fn one_short_line(message: &str) {
 fn check_assessment(answers: &Answers) {
     let flow = Questionnaire::restored(&PACK, answers.clone());
     assert_eq!(flow.answers(), answers, "restoring keeps the answers");
-    assert!(flow.missing().is_empty(), "no error the reader did not cause");
+    assert!(
+        flow.missing().is_empty(),
+        "no error the reader did not cause"
+    );
     // On the result, or on the first step whose Next the answers cannot pass.
     match flow.screen() {
         Screen::Result => {}
         Screen::Step(_) => {
             let next = flow.apply(Action::Next);
-            assert_eq!(next.screen(), flow.screen(), "a restore stops where Next stops");
+            assert_eq!(
+                next.screen(),
+                flow.screen(),
+                "a restore stops where Next stops"
+            );
             assert!(!next.missing().is_empty(), "and Next says what is missing");
         }
         Screen::Intro => panic!("a restore never lands on the intro"),
