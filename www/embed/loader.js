@@ -184,8 +184,10 @@ function plainAnswers(answers) {
     if (Array.isArray(value)) {
       // Only the first items: a longer list is refused as more options than its question has
       // all the same, and a sparse one (its length set to 4e9) is not copied hole by hole.
-      const length = Math.min(value.length, MAX_LIST_ITEMS);
-      return Array.from({ length }, (_, i) => (Array.isArray(value[i]) ? [] : plain(value[i])));
+      return Array.from({ length: Math.min(value.length, MAX_LIST_ITEMS) }, (_, i) => {
+        const item = value[i];
+        return Array.isArray(item) ? [] : plain(item);
+      });
     }
     return value !== null && typeof value === 'object' ? {} : value;
   };
