@@ -16,6 +16,7 @@ import {
   newPage,
   cliEval,
   walk,
+  answerShown,
   pressNext,
   shownResult,
   answersFile,
@@ -100,12 +101,7 @@ async function open(path, width = 1280, options = {}) {
 
 /** Answers the questions of the current step in `widget` with those of `file`, then Next. */
 async function answerStep(widget, file) {
-  const answers = answersFile(file);
-  const names = await widget.locator('input[name]').evaluateAll((inputs) => [...new Set(inputs.map((i) => i.name))]);
-  for (const name of names) {
-    for (const value of [answers[name] ?? []].flat())
-      await widget.locator(`input[name="${name}"][data-option="${value}"]`).check();
-  }
+  await answerShown(widget, answersFile(file), {});
   await pressNext(widget);
 }
 

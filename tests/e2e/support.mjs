@@ -285,6 +285,8 @@ export async function walk(scope, answers, shot, { started = false } = {}) {
  * answers given so far, which this adds to) has it.
  */
 export async function answerShown(scope, answers, given) {
+  // A step is drawn in a task after the click that asks for it (Start, Next).
+  await scope.locator('[data-step]').waitFor();
   // Show-if questions appear as earlier answers are given, so look again after each one.
   for (let changed = true; changed; ) {
     changed = false;
@@ -360,12 +362,26 @@ export async function tickByKeyboard(page, question, option) {
   return input;
 }
 
-/** Answers each step from `answers` until the step that asks `question`. */
+/**
+ * Answers each step from `answers` until the step that asks `question`; fails at once, naming the
+ * result and the answers it was given, when a Next leads to the result instead.
+ */
 export async function walkTo(page, answers, question) {
   const given = {};
+  // Just after Start the first step is not there yet: looking for the question then would miss
+  // it, and walk past it.
+  await page.locator('[data-step]').waitFor();
   while (!(await page.locator(`input[name="${question}"]`).count())) {
     await answerShown(page, answers, given);
-    await pressNext(page);
+    if (await pressNext(page)) {
+      const triage = await page.locator('[data-triage]').getAttribute('data-triage');
+      const answered = await page
+        .locator('[data-action="change-answer"]')
+        .evaluateAll((buttons) =>
+          buttons.map((b) => `${b.dataset.question}: ${b.parentElement.textContent.replace(b.textContent, '').trim()}`),
+        );
+      assert.fail(`on the way to ${question}, Next led to the ${triage} result; its answers: ${answered.join(' | ')}`);
+    }
   }
 }
 
