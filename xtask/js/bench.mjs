@@ -354,14 +354,14 @@ const CAUSES = {
 };
 
 /**
- * Main-thread tasks of the renderer that ran the page, from a Chromium trace: [start, duration,
- * the questionnaire's share, its cause (`CAUSES`)] in ms. A task is the questionnaire's when it runs the
- * questionnaire's code (a script event from one of its `files`, a module evaluated (the host
- * pages have no module of their own), or wasm), or when it only renders a frame once that code
- * has run in the page (the DOM it changed); not the host page's own loading (before it, or
- * again after a reload), nor the test driver's. Its share is all of the task but, in the host's
- * parser task that runs a deferred module once parsing ends (it fires DOMContentLoaded), the
- * parsing and the host page's layout that follows it.
+ * Main-thread tasks of the renderer that ran the page, from a Chromium trace: [start, duration, the
+ * questionnaire's share, its cause (`CAUSES`)] in ms. A task is the questionnaire's when it runs
+ * the questionnaire's code (a script event from one of its `files`, a module evaluated (the host
+ * pages have no module of their own), or wasm), or when it only renders a frame once that code has
+ * run in the page (the DOM it changed); not the host page's own loading (before it, or again after
+ * a reload), nor the test driver's. Its share is all of the task but, in the host's parser task
+ * that runs a deferred module once parsing ends (it fires DOMContentLoaded), the parsing and the
+ * host page's layout that follows it.
  */
 export function mainThreadTasks(trace, files) {
   const events = JSON.parse(trace).traceEvents;
@@ -461,7 +461,8 @@ async function consoleMessage(page, text, action, timeout = 120_000) {
 
 /** The questionnaire's longest task of each cause (`CAUSES`), in ms: 0 where none. */
 export function longestByCause(tasks) {
-  const longest = Object.fromEntries(['script', 'timer', 'input', 'frame', 'other'].map((cause) => [cause, 0]));
+  const causes = new Set([...Object.values(CAUSES), 'frame', 'other']);
+  const longest = Object.fromEntries([...causes].map((cause) => [cause, 0]));
   for (const [, , share, cause] of tasks) longest[cause] = Math.max(longest[cause], share);
   return longest;
 }
