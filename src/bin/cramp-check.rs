@@ -137,6 +137,9 @@ fn escaped(c: char) -> bool {
         || matches!(c, '\u{e0000}'..='\u{e007f}')
 }
 
+/// A limit for `shortened_to` that no message reaches: escape, but never cut.
+const NEVER_CUT: usize = usize::MAX;
+
 /// A message's lines, each with the characters [`escaped`] picks escaped. Input reaches a
 /// message escaped (`shortened`, [`shown`]) but for the format characters that only this
 /// escapes; the line breaks left are the message's own (the usage after a usage error).
@@ -146,7 +149,7 @@ fn lines(message: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&shortened_to(line, usize::MAX, escaped));
+        out.push_str(&shortened_to(line, NEVER_CUT, escaped));
     }
     out
 }
