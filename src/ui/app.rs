@@ -317,10 +317,7 @@ pub fn App(props: &AppProps) -> Html {
 /// focus is still in the checker, it is on that option, or the reader has moved it on since the
 /// answer (a quick Tab and Space within the frame must reach the next option): it stays.
 fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
-    let Some(panel) = panel.cast::<HtmlElement>() else {
-        return;
-    };
-    if panel.matches(":focus-within").unwrap_or(true) {
+    if panel_element(panel, ":focus").is_some() {
         return;
     }
     let question = &PACK.questions[usize::from(q)];
@@ -329,12 +326,7 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
         question.id,
         question.options[usize::from(o)]
     );
-    let input = panel
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|input| input.dyn_into::<HtmlElement>().ok());
-    if let Some(input) = input {
+    if let Some(input) = panel_element(panel, &selector) {
         focus_without_scrolling(&input);
     }
 }
@@ -344,13 +336,20 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
 /// new screen included, in the task that draws it; with the old screen's style still current
 /// that is nothing. Focus then moves to the new screen's heading (`show_screen_top`).
 fn release_focus(panel: &NodeRef) {
-    let focused = panel
-        .cast::<HtmlElement>()
-        .and_then(|panel| panel.query_selector(":focus").ok().flatten())
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok());
-    if let Some(focused) = focused {
+    if let Some(focused) = panel_element(panel, ":focus") {
         let _ = focused.blur();
     }
+}
+
+/// The first element in the checker's panel that `selector` matches.
+fn panel_element(panel: &NodeRef, selector: &str) -> Option<HtmlElement> {
+    panel
+        .cast::<HtmlElement>()?
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// Focus on `target` (a heading, or the error summary), with the checker's top at the top of
