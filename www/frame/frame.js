@@ -64,13 +64,15 @@ const send = (height) => {
   reported = height;
   parent.postMessage({ b12cFrameHeight: height }, hostOrigin);
 };
-// `greeted`: the first greeting is answered even just after an answer, as the host has no
-// height yet to compare with.
-const report = (greeted = false) => {
-  if (hostOrigin === null || (answered && !greeted)) return;
+/** The height to send: the content's, with ROOM once the reader has clicked, in STEPs. */
+const measured = () => {
   const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   const [room, step] = [clicked ? ROOM : 0, STEP].map((size) => Math.ceil(size * rem));
-  const height = Math.ceil((contentHeight() + room) / step) * step;
+  return Math.ceil((contentHeight() + room) / step) * step;
+};
+const report = () => {
+  if (hostOrigin === null || answered) return;
+  const height = measured();
   clearTimeout(shrinking);
   if (height > reported) return send(height);
   if (height < reported) shrinking = setTimeout(() => send(height), SHRINK_DELAY);
@@ -102,6 +104,7 @@ addEventListener('message', (event) => {
     return;
   }
   hostOrigin = event.origin;
-  report(true);
+  // Answered even just after an answer: the host has no height yet to compare with.
+  send(measured());
 });
 new ResizeObserver(() => report()).observe(document.documentElement);
