@@ -165,8 +165,13 @@ fn union<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
 fn values_type(values: Values) -> String {
     let ids = values.ids();
     match values {
+        // A tag with a country, as the element reads it: `es-ES`, or `es_ES` as locales are
+        // often written.
         Values::LanguageTag => {
-            let tags = ids.iter().map(|code| format!("`{code}-${{string}}`"));
+            let tags = ["-", "_"].iter().flat_map(|joint| {
+                ids.iter()
+                    .map(move |code| format!("`{code}{joint}${{string}}`"))
+            });
             let mut all: Vec<String> = ids.iter().map(|id| json!(id).to_string()).collect();
             all.extend(tags);
             all.join(" | ")
@@ -563,7 +568,7 @@ mod tests {
         assert_eq!(values_type(Values::Theme), r#""auto" | "light" | "dark""#);
         assert_eq!(
             values_type(Values::LanguageTag),
-            r#""en" | "es" | `en-${string}` | `es-${string}`"#
+            r#""en" | "es" | `en-${string}` | `es-${string}` | `en_${string}` | `es_${string}`"#
         );
         assert!(values_type(Values::HeadingLevel).starts_with(r#"1 | 2 | 3 | 4 | 5 | 6 | "1""#));
         assert_eq!(values_type(Values::Presence), "boolean");

@@ -45,6 +45,8 @@ export function listen(): boolean {
 }
 
 const settings: B12CrampCheckElementAttributes = { lang: 'en-GB', region: 'uk', theme: 'dark', 'heading-level': 3 };
+// A locale as often written, which the element takes too.
+const spanish: LanguageTag = 'es_ES';
 
 export function Checker({
   region,
@@ -76,6 +78,7 @@ export function Checker({
         <p>The interactive check needs WebAssembly.</p>
       </b12-cramp-check>
       <b12-cramp-check {...settings} />
+      <b12-cramp-check lang={spanish} />
       {triage}
     </section>
   );
