@@ -161,9 +161,13 @@ pub fn assemble() -> Result {
     let language = sources.join("language.js");
     minify(&root().join("www/language.js"), &language)?;
     // The page's language switch joins the bundle: one inline script, one hash in the policy.
+    let standalone = read_text(&root().join("www/index.html"))?;
     let page = offline_page(
-        &read_text(&root().join("www/offline/b12-cramp-check.html"))?,
-        main_of(&read_text(&root().join("www/index.html"))?)?,
+        &fill_titles(
+            &read_text(&root().join("www/offline/b12-cramp-check.html"))?,
+            &page_titles(&standalone)?,
+        )?,
+        main_of(&standalone)?,
         &read_text(&page_css)?,
         &format!("{}\n;{}", read_text(&script)?, read_text(&language)?),
     )?;
@@ -307,6 +311,59 @@ fn main_of(page: &str) -> Result<&str> {
         .map(|at| start + at)
         .ok_or("the standalone page's <main> is not closed")?;
     Ok(&page[start..end])
+}
+
+/// The page title in each language, from the standalone page's language switch (each
+/// option's `data-title`, which `language.js` sets): the one place they are written. The
+/// page's own `<title>` must be its language's.
+pub(crate) fn page_titles(standalone: &str) -> Result<Vec<(&str, &str)>> {
+    let titles: Vec<(&str, &str)> = standalone
+        .split("<option")
+        .skip(1)
+        .filter_map(|option| {
+            let tag = &option[..option.find('>')?];
+            Some((attribute(tag, "value")?, attribute(tag, "data-title")?))
+        })
+        .collect();
+    let html = standalone
+        .split_once("<html")
+        .and_then(|(_, rest)| attribute(&rest[..rest.find('>')?], "lang"))
+        .ok_or("the standalone page's <html> has no lang")?;
+    let own = titles
+        .iter()
+        .find(|(lang, _)| *lang == html)
+        .ok_or_else(|| format!("the standalone page's language switch has no title for {html}"))?;
+    if !standalone.contains(&format!("<title>{}</title>", own.1)) {
+        return Err(format!(
+            "the standalone page's <title> is not its switch's title for {html} ({})",
+            own.1
+        ));
+    }
+    Ok(titles)
+}
+
+/// The value of attribute `name` in an HTML start `tag`, written in double quotes.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].find('"').map(|end| &tag[start..start + end])
+}
+
+/// `template` with each `@title-<lang>@` replaced by that language's page title; a placeholder
+/// for a language without one is an error.
+pub(crate) fn fill_titles(template: &str, titles: &[(&str, &str)]) -> Result<String> {
+    let mut page = template.to_string();
+    for (lang, title) in titles {
+        page = page.replace(&format!("@title-{lang}@"), title);
+    }
+    match page.find("@title-") {
+        Some(at) => Err(format!(
+            "no page title for the placeholder `{}`",
+            &page[at..page[at + 1..]
+                .find('@')
+                .map_or(page.len(), |end| at + end + 2)]
+        )),
+        None => Ok(page),
+    }
 }
 
 /// `page` without the one element that starts with `start` (trunk leaves its rust link in
@@ -496,6 +553,29 @@ mod tests {
         assert!(page.contains(&format!("script-src '{script_hash}' 'wasm-unsafe-eval'")));
         assert!(page.contains(&format!("style-src '{style_hash}'")));
         assert!(!page.contains("@csp"));
+    }
+
+    #[test]
+    fn the_page_titles_come_from_the_language_switch_and_fill_every_placeholder() {
+        let page = r#"<html lang="en"><head><title>Check</title></head><main><select>
+            <option value="en" lang="en" data-title="Check">English</option>
+            <option value="es" lang="es" data-title="Cuestionario">Español</option></select></main>"#;
+        let titles = page_titles(page).unwrap();
+        assert_eq!(titles, [("en", "Check"), ("es", "Cuestionario")]);
+        assert_eq!(
+            fill_titles(
+                "<title>@title-en@</title><p data-title=\"@title-es@\">",
+                &titles
+            )
+            .unwrap(),
+            "<title>Check</title><p data-title=\"Cuestionario\">"
+        );
+        let unknown = fill_titles("<title>@title-fr@</title>", &titles).unwrap_err();
+        assert!(unknown.contains("@title-fr@"), "{unknown}");
+        // The page's own <title> must be its language's, from the switch.
+        let stale = page.replace("<title>Check</title>", "<title>Old check</title>");
+        assert!(page_titles(&stale).is_err());
+        assert!(page_titles(&page.replace(r#"lang="en">"#, r#"lang="fr">"#)).is_err());
     }
 
     #[test]

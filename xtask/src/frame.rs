@@ -3,7 +3,7 @@
 //! dist/frame-resize.js, the optional helper that sizes the iframe to the checker (README:
 //! Without scripts: the iframe embed).
 
-use super::assemble::{fill, minify, replace_policy_placeholder};
+use super::assemble::{fill, fill_titles, minify, page_titles, replace_policy_placeholder};
 use super::*;
 
 /// The frame's page (dist/).
@@ -24,8 +24,12 @@ const FRAME_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-e
 /// `staging`.
 pub fn frame(staging: &Path, bundle_integrity: &str) -> Result {
     let sources = root().join("www/frame");
+    let standalone = read_text(&root().join("www/index.html"))?;
     let page = fill(
-        &read_text(&sources.join(FRAME_PAGE))?,
+        &fill_titles(
+            &read_text(&sources.join(FRAME_PAGE))?,
+            &page_titles(&standalone)?,
+        )?,
         "@embed-integrity@",
         bundle_integrity,
     )?;
