@@ -161,13 +161,14 @@ pub fn assemble() -> Result {
     let language = sources.join("language.js");
     minify(&root().join("www/language.js"), &language)?;
     // The page's language switch joins the bundle: one inline script, one hash in the policy.
-    let standalone = read_text(&root().join("www/index.html"))?;
+    let standalone_source = read_text(&root().join("www/index.html"))?;
+    let titles = page_titles(&standalone_source)?;
     let page = offline_page(
         &fill_titles(
             &read_text(&root().join("www/offline/b12-cramp-check.html"))?,
-            &page_titles(&standalone)?,
+            &titles,
         )?,
-        main_of(&standalone)?,
+        main_of(&standalone_source)?,
         &read_text(&page_css)?,
         &format!("{}\n;{}", read_text(&script)?, read_text(&language)?),
     )?;
@@ -205,7 +206,7 @@ pub fn assemble() -> Result {
     service_worker(&staging, &sources, release)?;
     // After the service worker: the frame is for publishers' pages, not one of the standalone
     // page's files to keep offline.
-    frame::frame(&staging, &bundle_integrity)
+    frame::frame(&staging, &bundle_integrity, &titles)
 }
 
 /// What every bundle of the element shares: the glue made a factory, the minified stylesheet,
@@ -355,12 +356,10 @@ pub(crate) fn fill_titles(template: &str, titles: &[(&str, &str)]) -> Result<Str
     for (lang, title) in titles {
         page = page.replace(&format!("@title-{lang}@"), title);
     }
-    match page.find("@title-") {
-        Some(at) => Err(format!(
-            "no page title for the placeholder `{}`",
-            &page[at..page[at + 1..]
-                .find('@')
-                .map_or(page.len(), |end| at + end + 2)]
+    match page.split_once("@title-") {
+        Some((_, rest)) => Err(format!(
+            "no page title for the placeholder `@title-{}@`",
+            rest.split('@').next().unwrap_or_default()
         )),
         None => Ok(page),
     }

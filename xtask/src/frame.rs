@@ -3,7 +3,7 @@
 //! dist/frame-resize.js, the optional helper that sizes the iframe to the checker (README:
 //! Without scripts: the iframe embed).
 
-use super::assemble::{fill, fill_titles, minify, page_titles, replace_policy_placeholder};
+use super::assemble::{fill, fill_titles, minify, replace_policy_placeholder};
 use super::*;
 
 /// The frame's page (dist/).
@@ -20,16 +20,12 @@ const FRAME_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-e
     require-trusted-types-for 'script'; trusted-types 'none'";
 
 /// Writes the frame's page, pinning the element's bundle by `bundle_integrity` as the
-/// standalone page does, with its script and stylesheet (minified) and the helper, into
-/// `staging`.
-pub fn frame(staging: &Path, bundle_integrity: &str) -> Result {
+/// standalone page does and with its `titles` (`page_titles`), with its script and stylesheet
+/// (minified) and the helper, into `staging`.
+pub fn frame(staging: &Path, bundle_integrity: &str, titles: &[(&str, &str)]) -> Result {
     let sources = root().join("www/frame");
-    let standalone = read_text(&root().join("www/index.html"))?;
     let page = fill(
-        &fill_titles(
-            &read_text(&sources.join(FRAME_PAGE))?,
-            &page_titles(&standalone)?,
-        )?,
+        &fill_titles(&read_text(&sources.join(FRAME_PAGE))?, titles)?,
         "@embed-integrity@",
         bundle_integrity,
     )?;
