@@ -37,6 +37,27 @@ async function open(address = '/', tab = null) {
 
 const stored = (tab) => storedOnDevice(tab, shared.server.url);
 
+/**
+ * `tab` printed to test-output/print/`name` on `format` paper: its pages and its text with all
+ * white space squeezed out (pdftotext breaks lines), which `has` searches.
+ */
+async function printed(tab, name, format = 'A4') {
+  const pdf = await tab.pdf({ format, printBackground: false });
+  const dir = join(OUTPUT, 'print');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, name);
+  await writeFile(file, pdf);
+  const text = execFileSync('pdftotext', [file, '-']).toString();
+  return {
+    text,
+    flat: text.replace(/\s+/g, ''),
+    pages: text.split('\f').filter((p) => p.trim()).length,
+    bytes: pdf.length,
+  };
+}
+
+const has = (flat, s) => flat.includes(s.replace(/\s+/g, ''));
+
 test('a share link carries the answers in its fragment only, and restores the result', async () => {
   const tab = await open();
   await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
@@ -263,16 +284,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
   });
   assert.ok(expected.tests.length > 0, 'the B12 result lists tests a clinician may consider');
   for (const format of ['A4', 'Letter']) {
-    const pdf = await tab.pdf({ format, printBackground: false });
-    const dir = join(OUTPUT, 'print');
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, `b12-summary-${format}.pdf`);
-    await writeFile(file, pdf);
-    const text = execFileSync('pdftotext', [file, '-']).toString();
-    const pages = text.split('\f').filter((p) => p.trim()).length;
-    // pdftotext breaks lines; compare with all white space squeezed out.
-    const flat = text.replace(/\s+/g, '');
-    const has = (s) => flat.includes(s.replace(/\s+/g, ''));
+    const { text, flat, pages, bytes } = await printed(tab, `b12-summary-${format}.pdf`, format);
     for (const part of [
       'summary for a healthcare professional',
       `Printed on ${expected.today}`,
@@ -287,7 +299,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
       ...expected.tests,
       ...expected.sources,
     ]) {
-      assert.ok(has(part), `the ${format} PDF has "${part}"`);
+      assert.ok(has(flat, part), `the ${format} PDF has "${part}"`);
     }
     for (const control of [
       'Print or save as PDF',
@@ -300,7 +312,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
       'Back to the text',
       'Keep this result for your appointment',
     ]) {
-      assert.ok(!has(control), `no "${control}" in print`);
+      assert.ok(!has(flat, control), `no "${control}" in print`);
     }
     // Each source with its whole number, 10 and above too (a clinician looks [10] up by it).
     const numbers = [...text.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]));
@@ -309,9 +321,32 @@ test('the printed summary has the date, version, answers in words, result, why, 
       assert.ok(numbers.includes(n), `source ${n} printed with its number`);
     assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
     console.log(
-      `printed summary: ${pages} ${format} page(s), ${pdf.length} bytes (test-output/print/b12-summary-${format}.pdf)`,
+      `printed summary: ${pages} ${format} page(s), ${bytes} bytes (test-output/print/b12-summary-${format}.pdf)`,
     );
   }
+  await tab.context().close();
+});
+
+test('the Spanish printed summary, longer in words, fits on one or two pages with every answer', async () => {
+  const tab = await open();
+  await tab.locator('#page-language').selectOption('es');
+  await tab.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
+  await walk(tab, answersFile('b12-metformin-tingling.json'));
+  await tab.locator('[data-triage]').waitFor();
+  const questions = await tab.evaluate(() =>
+    [...document.querySelector('b12-cramp-check').shadowRoot.querySelectorAll('[data-section=your_answers] dt')].map(
+      (e) => e.textContent,
+    ),
+  );
+  assert.ok(questions.length > 15, `the record has the answers: ${questions.length}`);
+  for (const format of ['A4', 'Letter']) {
+    const { flat, pages } = await printed(tab, `b12-summary-es-${format}.pdf`, format);
+    assert.ok(has(flat, 'resumen para un profesional de la salud'), `the ${format} PDF is the summary`);
+    for (const question of questions) assert.ok(has(flat, question), `the ${format} PDF has "${question}"`);
+    assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
+    console.log(`printed summary (es): ${pages} ${format} page(s)`);
+  }
+  assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
 });
 
@@ -328,16 +363,7 @@ test("Print on a publisher's page prints the summary alone, and then the page pr
   });
   await widget.locator('[data-action="print"]').click();
   assert.equal(await tab.evaluate(() => window.__printing), true);
-  const printed = async (name) => {
-    const dir = join(OUTPUT, 'print');
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, name);
-    await writeFile(file, await tab.pdf({ format: 'A4', printBackground: false }));
-    const text = execFileSync('pdftotext', [file, '-']).toString();
-    return { flat: text.replace(/\s+/g, ''), pages: text.split('\f').filter((p) => p.trim()).length };
-  };
-  const has = (flat, s) => flat.includes(s.replace(/\s+/g, ''));
-  const summary = await printed('article-summary-A4.pdf');
+  const summary = await printed(tab, 'article-summary-A4.pdf');
   assert.ok(has(summary.flat, 'summary for a healthcare professional'));
   assert.ok(has(summary.flat, title), title);
   for (const article of ['Does vitamin B12 help with muscle cramps?', 'Check your own situation']) {
@@ -347,7 +373,7 @@ test("Print on a publisher's page prints the summary alone, and then the page pr
   // The dialog closes: the page is as it was, and prints as the article.
   await tab.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await widget.getAttribute('data-b12c-printing'), null);
-  const page = await printed('article-page-A4.pdf');
+  const page = await printed(tab, 'article-page-A4.pdf');
   assert.ok(has(page.flat, 'Does vitamin B12 help with muscle cramps?'));
   console.log(`printed from the article: the summary on ${summary.pages} A4 page(s); the page on ${page.pages}`);
   assert.deepEqual(tab.consoleErrors, []);
