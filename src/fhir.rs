@@ -168,7 +168,7 @@ pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, Inex
             .any(|&q| read_after_a_stop[usize::from(q)]);
         let enable_when: Vec<EnableWhen> = stops
             .iter()
-            .filter(|stop| closable && step_of(&PACK, stop.question).is_some_and(|t| t < s))
+            .filter(|stop| closable && PACK.step_of(stop.question).is_some_and(|t| t < s))
             .flat_map(EarlyStop::conditions)
             .map(|(on, operator, o)| enable_when(on, operator, o, texts, &fill))
             .collect();
@@ -350,13 +350,6 @@ fn read_at_the_most_urgent_level(pack: &Pack) -> Vec<bool> {
 fn most_urgent_level(pack: &Pack) -> Option<LevelIdx> {
     let flags = pack.red_flags.iter().map(|flag| flag.level);
     flags.chain(pack.outcomes.iter().map(|o| o.level)).min()
-}
-
-/// The index of the step that asks a question.
-fn step_of(pack: &Pack, question: QuestionIdx) -> Option<usize> {
-    pack.steps
-        .iter()
-        .position(|step| step.questions.contains(&question))
 }
 
 fn item_control(code: &'static str) -> Extension {

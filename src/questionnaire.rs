@@ -371,12 +371,7 @@ impl Questionnaire {
             }
             (Action::ChangeAnswers, Screen::Result) => next.go_to_step(0),
             (Action::ChangeAnswer(q), Screen::Result) => {
-                if let Some(step) = self
-                    .pack
-                    .steps
-                    .iter()
-                    .position(|s| s.questions.contains(&q))
-                {
+                if let Some(step) = self.pack.step_of(q) {
                     next.returning = true;
                     next.go_to_step(step);
                 }

@@ -281,6 +281,13 @@ impl Pack {
         index_of(self.factors.iter().map(|f| f.id), id)
     }
 
+    /// The index of the step that asks a question.
+    pub fn step_of(&self, question: QuestionIdx) -> Option<usize> {
+        self.steps
+            .iter()
+            .position(|step| step.questions.contains(&question))
+    }
+
     /// The score lines of a factor (or of one of its groups), by index.
     pub fn score_lines(
         &self,

@@ -288,10 +288,12 @@ test('the printed summary has the date, version, answers in words, result, why, 
     for (const part of [
       'summary for a healthcare professional',
       `Printed on ${expected.today}`,
-      'Content version 1.1.5',
+      'Content version 1.1.6',
       expected.title,
       'Why this result',
       'Your answers',
+      // A list's "None of these" says which list: its step's title comes first.
+      'Emergency signs: Have you had any of these today, even if they went away? None of these',
       'Tests a healthcare professional may consider',
       'Sources',
       ...expected.answers,
