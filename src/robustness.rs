@@ -54,7 +54,7 @@ pub fn answers_object(data: &[u8]) {
 /// past the base64 layer into the decoder proper).
 pub fn share_code(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    for code in [text.into_owned(), base64url(data)] {
+    for code in [text.into_owned(), share::to_base64url(data)] {
         if let Ok(answers) = share::decode(&PACK, &code) {
             let again = share::decode(&PACK, &share::encode(&PACK, &answers));
             assert_eq!(again.as_ref(), Ok(&answers), "a decoded code round-trips");
@@ -217,21 +217,6 @@ fn raw_answers_from(data: &[u8]) -> RawAnswers {
     RawAnswers(entries)
 }
 
-fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,7 +228,6 @@ mod tests {
         let raw = raw_answers_from(&[0, 0, 1, 0, 0]);
         assert_eq!(raw.0[0].0, q0.id);
         assert!(matches!(raw.0[0].1, RawValue::Many(_) | RawValue::One(_)));
-        assert_eq!(base64url(b"\x01\x02\x03\x04"), "AQIDBA");
         answers_object(&[0, 0, 1, 0, 0]);
         answers_json(br#"{"q_age":"65_74"}"#);
         share_code(b"AQID");

@@ -132,7 +132,7 @@ fn read_leb128(input: &mut &[u8]) -> Option<u32> {
     None
 }
 
-fn to_base64url(bytes: &[u8]) -> String {
+pub(crate) fn to_base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -219,6 +219,9 @@ mod tests {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 200) as u8).collect();
             assert_eq!(from_base64url(&to_base64url(&bytes)), Some(bytes));
         }
+        // RFC 4648's URL-safe alphabet, without padding.
+        assert_eq!(to_base64url(b"\x01\x02\x03\x04"), "AQIDBA");
+        assert_eq!(to_base64url(b"\xfb\xff"), "-_8");
     }
 
     #[test]
