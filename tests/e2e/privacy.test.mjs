@@ -5,7 +5,7 @@
 // remembering (a real opt-in that a link never overwrites unasked), the clipboard fallback, the
 // three surfaces under their strict Content Security Policies with Trusted Types, the standalone
 // page's pinned wasm, and the single file's missing "remember".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   DIST,
   ROOT,
-  serve,
-  browser,
+  servedDistAndBrowser,
   newPage,
   cliEval,
   walk,
@@ -95,16 +94,7 @@ const pages = {
   },
 };
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve(DIST, {}, pages);
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const shared = servedDistAndBrowser(DIST, pages);
 
 /** Keeps each shadow root the page attaches in `window.__roots`, leaving its mode as asked. */
 function keepShadowRoots() {
@@ -160,9 +150,9 @@ async function walkClosed(tab, answers) {
 
 /** Collects Content Security Policy violations (and Trusted Types refusals) in `__violations`. */
 test('session replay, click and input listeners and analytics on a publisher page learn nothing of the answers', async () => {
-  const tab = await newPage(chrome, 1280, { closed: true });
+  const tab = await newPage(shared.chrome, 1280, { closed: true });
   await tab.addInitScript(keepShadowRoots);
-  await tab.goto(server.url + '/publisher.html');
+  await tab.goto(shared.server.url + '/publisher.html');
   const answers = answersFile('b12-metformin-tingling.json');
   const given = await walkClosed(tab, answers);
   // Keyboard use inside the checker too: keydown and focusin from within it.
@@ -225,7 +215,7 @@ test('session replay, click and input listeners and analytics on a publisher pag
   );
   // The host's element that happens to carry the checker's id keeps its content.
   assert.match(hostBox, /The publisher's own box/);
-  assert.deepEqual(await storedOnDevice(tab, server.url), NOTHING);
+  assert.deepEqual(await storedOnDevice(tab, shared.server.url), NOTHING);
   assert.deepEqual(tab.external, []);
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
@@ -236,8 +226,8 @@ test('with share-answers, the intro and the result say that this site receives t
     ['/shares.html', 'shared'],
     ['/strict-embed.html', 'private'],
   ]) {
-    const tab = await newPage(chrome, 1280);
-    await tab.goto(server.url + path);
+    const tab = await newPage(shared.chrome, 1280);
+    await tab.goto(shared.server.url + path);
     const intro = tab.locator('[data-privacy]');
     assert.equal(await intro.getAttribute('data-privacy'), privacy, path);
     if (privacy === 'shared') assert.match(await intro.innerText(), /This website receives your answers/);
@@ -249,12 +239,12 @@ test('with share-answers, the intro and the result say that this site receives t
 
 /** The standalone page with a listener that keeps every complete event in `__events`. */
 async function standalone(address, tab = null) {
-  tab ??= await newPage(chrome, 1280);
+  tab ??= await newPage(shared.chrome, 1280);
   await tab.addInitScript(() => {
     window.__events = [];
     document.addEventListener('b12-cramp-check:complete', (event) => window.__events.push(event.detail));
   });
-  await tab.goto(server.url + address);
+  await tab.goto(shared.server.url + address);
   await tab.locator('[data-action="start"], [data-triage], [data-step]').first().waitFor();
   return tab;
 }
@@ -358,15 +348,15 @@ test('remembering is a real opt-in: a planted value is ignored, and a link never
 });
 
 test("a share link made on a hash-routed page keeps the page's route, and nothing else of its fragment", async () => {
-  const tab = await newPage(chrome, 1280);
-  await tab.goto(`${server.url}/routed.html#/article/b12?sub=8841&utm=mail`);
+  const tab = await newPage(shared.chrome, 1280);
+  await tab.goto(`${shared.server.url}/routed.html#/article/b12?sub=8841&utm=mail`);
   const given = await walk(tab.locator('#w'), answersFile('same-day-statin.json'));
   const shown = await shownResult(tab.locator('#w'));
   await tab.click('[data-action="share"]');
   const link = new URL(await tab.locator('[data-share-link]').inputValue());
   assert.match(link.hash, /^#\/article\/b12&b12c=[A-Za-z0-9_-]+$/);
   // Opened elsewhere: the article, with the result; the code leaves the address, the route stays.
-  const other = await newPage(chrome, 1280);
+  const other = await newPage(shared.chrome, 1280);
   await other.goto(link.href);
   assert.deepEqual(await shownResult(other.locator('#w')), shown);
   assert.equal(shown.triage, cliEval(given).triage);
@@ -400,7 +390,7 @@ test('remembered answers are never replaced unasked: not after reloading a link,
   // A broken link starts afresh without showing the remembered answers: completing the check
   // does not replace them either.
   await tab.goto('about:blank');
-  await tab.goto(`${server.url}/#b12c=*broken`);
+  await tab.goto(`${shared.server.url}/#b12c=*broken`);
   await tab.locator('[data-notice="link-damaged"]').waitFor();
   await walk(tab, answersFile('same-day-statin.json'));
   await tab.locator('[data-triage]').waitFor();
@@ -411,7 +401,7 @@ test('remembered answers are never replaced unasked: not after reloading a link,
 });
 
 test('without a clipboard (an http page), the link is shown to copy by hand', async () => {
-  const tab = await newPage(chrome, 1280);
+  const tab = await newPage(shared.chrome, 1280);
   await tab.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   await standalone('/', tab);
   await walk(tab, answersFile('same-day-statin.json'));
@@ -432,8 +422,8 @@ test('the standalone page, the embed and the single file run under their strict 
     headers: { 'content-security-policy': policy },
   };
   const surfaces = [
-    { name: 'standalone page', url: `${server.url}/strict-standalone/`, scope: (tab) => tab },
-    { name: 'embed', url: `${server.url}/strict-embed.html`, scope: (tab) => tab.locator('#w') },
+    { name: 'standalone page', url: `${shared.server.url}/strict-standalone/`, scope: (tab) => tab },
+    { name: 'embed', url: `${shared.server.url}/strict-embed.html`, scope: (tab) => tab.locator('#w') },
     {
       name: 'single file',
       url: pathToFileURL(join(DIST, 'b12-cramp-check.html')).href,
@@ -465,7 +455,7 @@ test('the standalone page, the embed and the single file run under their strict 
   pages[`/strict-standalone/${css}`] = { body: readFileSync(join(DIST, css)), headers: { 'content-type': 'text/css' } };
 
   for (const surface of surfaces) {
-    const tab = await newPage(chrome, 1280);
+    const tab = await newPage(shared.chrome, 1280);
     await tab.addInitScript(collectViolations);
     await tab.goto(surface.url);
     const given = await walk(surface.scope(tab), answersFile('b12-metformin-tingling.json'));
@@ -479,9 +469,9 @@ test('the standalone page, the embed and the single file run under their strict 
 });
 
 test('the standalone page refuses a changed wasm, as the embed does', async () => {
-  const tab = await newPage(chrome, 1280);
+  const tab = await newPage(shared.chrome, 1280);
   await serveChangedWasm(tab);
-  await tab.goto(server.url + '/');
+  await tab.goto(shared.server.url + '/');
   await tab.waitForTimeout(800);
   assert.equal(await tab.locator('.b12c-loading').isVisible(), true, 'the fallback stays');
   assert.match(await tab.locator('.b12c-loading').innerText(), /emergency number/);
@@ -494,7 +484,7 @@ test('the standalone page refuses a changed wasm, as the embed does', async () =
 });
 
 test('the single file offers no remembering, and warns that its link shows where it is saved', async () => {
-  const tab = await newPage(chrome, 1280);
+  const tab = await newPage(shared.chrome, 1280);
   await tab.goto(pathToFileURL(join(DIST, 'b12-cramp-check.html')).href);
   const widget = tab.locator('b12-cramp-check');
   await walk(widget, answersFile('same-day-statin.json'));

@@ -4,15 +4,14 @@
 // a shadow root already there, throwing proxies, huge inputs, frozen and polluted prototypes,
 // `window.self` replaced), and heavy use (20 instances, 1,000 fast clicks, 200 add/remove
 // cycles, rapid attribute changes) with memory figures printed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DIST,
   ROOT,
-  serve,
-  browser,
+  servedDistAndBrowser,
   newPage,
   cliEval,
   walk,
@@ -76,26 +75,17 @@ const pages = {
   '/history.html': { body: page(`<b12-cramp-check history>${FALLBACK}</b12-cramp-check>${TEST_EMBED}`) },
 };
 
-let server;
-let chrome;
-before(async () => {
-  server = await serve(DIST, {}, pages);
-  chrome = await browser();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const shared = servedDistAndBrowser(DIST, pages);
 
 /** A page with its console errors, unhandled rejections and uncaught errors collected. */
 async function open(path, width = 1280, options = {}) {
-  const tab = await newPage(chrome, width, options);
+  const tab = await newPage(shared.chrome, width, options);
   tab.rejections = [];
   await tab.exposeFunction('__rejected', (reason) => tab.rejections.push(reason));
   await tab.addInitScript(() =>
     addEventListener('unhandledrejection', (e) => window.__rejected(String(e.reason?.stack ?? e.reason))),
   );
-  await tab.goto(server.url + path);
+  await tab.goto(shared.server.url + path);
   return tab;
 }
 
