@@ -337,8 +337,19 @@ export async function shownResult(scope) {
   };
 }
 
-/** The result `shown` (from `shownResult`) has the sections, reasons and advice of `cramp-check outline` on `given`, in its order. */
+/**
+ * The result `shown` (from `shownResult`) is `cramp-check eval`'s on `given` (its triage, top
+ * factor and reasons), with the sections, reasons and advice of `cramp-check outline`, in its
+ * order.
+ */
 export function assertShowsOutline(shown, given) {
+  const evaluated = cliEval(given);
+  assert.equal(shown.triage, evaluated.triage);
+  assert.equal(shown.top_factor, evaluated.top_factor);
+  assert.deepEqual(
+    shown.reasons,
+    evaluated.reasons.map((r) => `${r.kind}:${r.id}`),
+  );
   const { sections } = cliEval(given, 'outline');
   assert.deepEqual(
     shown.sections,
