@@ -323,6 +323,8 @@ test('no screen change removes the control that has focus: the new screen is sty
   await walk(page, answersFile('b12-metformin-tingling.json'));
   await page.locator('[data-action="change"]').click();
   await page.locator('[data-step]').waitFor();
+  // Focus on Next as a reader can put it: after the step's own move to its heading.
+  await settled(page);
   await page.locator('[data-action="next"]').focus();
   await page.keyboard.press('Enter');
   await page.locator('[data-step]:not([data-step="emergency"])').waitFor();

@@ -365,9 +365,14 @@ export function assertShowsOutline(shown, given) {
   );
 }
 
-/** Ticks an option the way a keyboard user does: focus it, press Space. */
+/**
+ * Ticks an option the way a keyboard user does: focus it, press Space. Once the page has
+ * `settled`: a step just drawn moves focus to its heading before the next frame, which would
+ * take focus from an option focused sooner than any reader could reach it.
+ */
 export async function tickByKeyboard(page, question, option) {
   const input = page.locator(`input[name="${question}"][data-option="${option}"]`);
+  await settled(page);
   await input.focus();
   await page.keyboard.press('Space');
   return input;
