@@ -9,43 +9,13 @@ use sha2::{Digest, Sha384};
 
 pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// What a reader downloads for the embed (script and wasm, brotli), against about 321 KB for
-/// SurveyJS and 636 KB for LHC-Forms. Issue 16 aims at 90 KB (70 KB ideally). Before it:
-/// 162,747 B (script 9,525 + wasm 153,222; the budget, 163,000 B, had been raised step by step
-/// from 140 KB with content pack 1.1, trap recovery, one architecture, an actionable result,
-/// followable steps and Spanish, +9.7 KB alone). After the first cuts: 149,185 B (script 9,484 +
-/// wasm 139,701): Yew's tracing compiled out (-10 KB), no std stable sort in the wasm (-2.9 KB),
-/// wasm-opt -Oz until it converges (-0.6 KB). Then each language's texts as one table: 147,357 B
-/// (script 9,585 + wasm 137,772), -2.0 KB against the same tree's 149,404 B. Then serde out of
-/// the wasm (the public JSON shapes built as JavaScript values, src/json.rs): 143,953 B (script
-/// 9,519 + wasm 134,434), -3.4 KB against 147,368 B. Then, knowingly, +1.6 KB for no long task
-/// (issue 16's speed goals): 145,680 B (script 9,657 + wasm 136,023), for the printed date's own
-/// month names and pattern, the work split into tasks, and the loader compiling the whole wasm.
-/// Then talc as the allocator instead of dlmalloc: 143,752 B (script 9,655 + wasm 134,097),
-/// -2.0 KB. Then, knowingly, 108 B more for the result drawn in two tasks: 143,860 B (script
-/// 9,661 and wasm 134,199). Then the rules' conditions compiled only, without their source
-/// text, which nothing in the checker read: 142,813 B (script 9,654 + wasm 133,159), -1.0 KB.
-/// Then, knowingly, 131 B more for Yew's renderer set up in a loading task of its own (the
-/// longest loading task -8 ms at 4x): 142,891 B. Then every screen drawn a task after its
-/// click, a click made before it dropped with a flag: 142,823 B (script 9,714 + wasm 133,109).
-/// Then placeholders filled by one `char` scan, without `str::replace`'s substring search:
-/// 141,985 B (script 9,738 + wasm 132,247), -0.9 KB against the same tree's 142,924 B. Then,
-/// knowingly, content pack 1.1.1 (safety wording in both languages, the Spanish corrected):
-/// 142,368 B (script 9,777 + wasm 132,591), +142 B against the tree just before it. Then,
-/// knowingly, fixes found by reviews: a red flag's result that waits for a question that could
-/// make it more urgent, remembered answers never replaced unasked, `share-answers` counted from
-/// the start, the summary printed alone on a publisher's page, a hash route kept in share links,
-/// focus kept after Forget, sources' languages, content pack 1.1.2, Back from a changed answer:
-/// 144,213 B (script 10,150 + wasm 134,063). Then, knowingly, content pack 1.1.3 (safer
-/// emergency steps, a same-day sign for feeling faint, the B12 result naming other causes) and
-/// a second round of review fixes (no storage on file://, the loader without a DOM): 144,651 B
-/// (script 10,177 + wasm 134,474), of which the pack's texts about 0.4 KB. Then a third round
-/// (a refused write said as such in both languages, print, banner, forced-colours and
-/// large-text CSS, less the UI code's tidy-up): 144,668 B (script 10,224 + wasm 134,444).
-/// docs/performance.md records the profile and the levers left (the pack's ids as the texts
-/// are, then Yew itself). Lower the budget with each cut; raise it only knowingly. It sits about
-/// 0.3 KB above the size: brotli's total moves by up to 130 B when one line is added to a source
-/// file (a panic location's line number, then the script's hash of the wasm), so a tighter
-/// budget would fail on changes that add nothing.
+/// SurveyJS and 636 KB for LHC-Forms. Issue 16 aims at 90 KB (70 KB ideally); before it the
+/// embed was 162,747 B. docs/performance.md records each cut and each knowing rise since, the
+/// profile, and the levers left (the pack's ids as the texts are, then Yew itself). Lower the
+/// budget with each cut; raise it only knowingly. It was set about 0.3 KB above the size, as
+/// brotli's total moves by up to 130 B when one line is added to a source file (a panic
+/// location's line number, then the script's hash of the wasm); fixes since have brought the
+/// embed to 136,923 B (script 10,376 + wasm 126,547), 77 B under it.
 pub const EMBED_BUDGET: usize = 137_000;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
