@@ -37,21 +37,27 @@ async function open(address = '/', tab = null) {
 
 const stored = (tab) => storedOnDevice(tab, shared.server.url);
 
+/** The margins Chromium's print dialog gives a page that sets none; Playwright's PDF has none. */
+const DIALOG_MARGIN = { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' };
+
 /**
- * `tab` printed to test-output/print/`name` on `format` paper: its pages and its text with all
- * white space squeezed out (pdftotext breaks lines), which `has` searches.
+ * `tab` printed to test-output/print/`name` on `format` paper, as a reader's Print would: its
+ * pages and its text with all white space squeezed out (pdftotext breaks lines), which `has`
+ * searches.
  */
 async function printed(tab, name, format = 'A4') {
-  const pdf = await tab.pdf({ format, printBackground: false });
+  const pdf = await tab.pdf({ format, printBackground: false, margin: DIALOG_MARGIN });
   const dir = join(OUTPUT, 'print');
   await mkdir(dir, { recursive: true });
   const file = join(dir, name);
   await writeFile(file, pdf);
   const text = execFileSync('pdftotext', [file, '-']).toString();
+  const pages = text.split('\f').filter((p) => p.trim());
   return {
     text,
     flat: text.replace(/\s+/g, ''),
-    pages: text.split('\f').filter((p) => p.trim()).length,
+    first: pages[0].replace(/\s+/g, ''),
+    pages: pages.length,
     bytes: pdf.length,
   };
 }
@@ -329,24 +335,37 @@ test('the printed summary has the date, version, answers in words, result, why, 
   await tab.context().close();
 });
 
-test('the Spanish printed summary, longer in words, fits on one or two pages with every answer', async () => {
+test('a reader who ticked many things, in Spanish (the longer language), prints on one or two pages with every answer', async () => {
   const tab = await open();
   await tab.locator('#page-language').selectOption('es');
   await tab.locator('b12-cramp-check .b12c[lang="es"]').waitFor();
-  await walk(tab, answersFile('b12-metformin-tingling.json'));
+  const given = answersFile('b12-many-ticked.json');
+  assert.ok(Object.values(given).flat().length >= 45, 'most lists have several ticks');
+  await walk(tab, given);
   await tab.locator('[data-triage]').waitFor();
-  const questions = await tab.evaluate(() =>
-    [...document.querySelector('b12-cramp-check').shadowRoot.querySelectorAll('[data-section=your_answers] dt')].map(
-      (e) => e.textContent,
-    ),
-  );
-  assert.ok(questions.length > 15, `the record has the answers: ${questions.length}`);
+  const { record, quoted, disclaimer } = await tab.evaluate(() => {
+    const root = document.querySelector('b12-cramp-check').shadowRoot;
+    const texts = (selector) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
+    return {
+      // Each question and its answer, without the Change button that paper leaves out.
+      record: [...root.querySelectorAll('[data-section=your_answers] dt')].map(
+        (dt) => dt.textContent + dt.nextElementSibling.firstChild.textContent,
+      ),
+      quoted: texts('.reasons .answers li'),
+      disclaimer: root.querySelector('.disclaimer').textContent,
+    };
+  });
+  assert.ok(record.length > 20 && quoted.length > 10, `${record.length} answers, ${quoted.length} quoted in reasons`);
   for (const format of ['A4', 'Letter']) {
-    const { flat, pages } = await printed(tab, `b12-summary-es-${format}.pdf`, format);
+    const { flat, first, pages } = await printed(tab, `b12-summary-es-${format}.pdf`, format);
     assert.ok(has(flat, 'resumen para un profesional de la salud'), `the ${format} PDF is the summary`);
-    for (const question of questions) assert.ok(has(flat, question), `the ${format} PDF has "${question}"`);
+    for (const answer of record) assert.ok(has(flat, answer), `the ${format} PDF has "${answer}"`);
+    // Under each reason, the answers behind it run on as one line of text, each named once.
+    for (const answer of quoted) assert.ok(has(flat, answer.replace(/^Usted respondió: /, '')), answer);
+    assert.ok(has(first, disclaimer), `what the summary is not is on the first ${format} page`);
+    assert.ok(!has(flat, 'Nada de lo que responde sale de este dispositivo'), 'no privacy line for the reader');
     assert.ok(pages <= 2, `fits on one or two ${format} pages, not ${pages}`);
-    console.log(`printed summary (es): ${pages} ${format} page(s)`);
+    console.log(`printed summary (es, ${record.length} answers): ${pages} ${format} page(s)`);
   }
   assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
