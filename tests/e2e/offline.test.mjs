@@ -416,6 +416,29 @@ test('online the page comes fresh from the network, offline from the cache; the 
   }, pages);
 });
 
+test('a network that does not answer, or a server error, gets the cached page and its files in a few seconds', async () => {
+  const pages = {};
+  await withControlledPage(async (page, server) => {
+    for (const [what, answer] of [
+      ['no answer', { unanswered: true }],
+      ['a server error', { status: 503, body: 'Service Unavailable' }],
+    ]) {
+      // The page's address misbehaves, and so does its script, which the cached page pins by hash.
+      pages['/'] = answer;
+      pages['/embed/b12-cramp-check.js'] = answer;
+      // Without the worker's patience the page would wait for the network as long as the browser
+      // does (minutes); the worker waits 4 s for each. A new visit (a reload would show the
+      // screen the last one's history entry holds).
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/`, { timeout: 15_000 });
+      await page.locator('[data-action="start"]').waitFor({ timeout: 15_000 });
+      const given = await walk(page, answersFile('self-care-exercise.json'));
+      assert.equal((await shownResult(page)).triage, cliEval(given).triage, what);
+      assert.deepEqual(page.consoleErrors, [], what);
+    }
+  }, pages);
+});
+
 test('a cached file that no longer matches its build-time hash is not served', async () => {
   await withControlledPage(async (page) => {
     // Another script on the origin rewrites the cached page.

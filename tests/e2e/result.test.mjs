@@ -159,6 +159,7 @@ test('Change on one answer opens its step and Next returns to the new result', a
   await emergency.page.locator('[data-step="urgent"]').waitFor();
   assert.equal(await emergency.page.locator('[data-triage]').count(), 0);
   assert.deepEqual(page.consoleErrors, []);
+  assert.deepEqual(emergency.page.consoleErrors, []);
   await emergency.page.context().close();
   await page.context().close();
 });

@@ -27,14 +27,17 @@ const TYPES = {
 
 /**
  * Serves `dir` on 127.0.0.1 at a free port with `headers` on every response; `pages` adds
- * in-memory pages (path to { body, headers }); without `folderIndexes` a folder's address is
+ * in-memory pages (path to { body, headers, status }, or { unanswered: true } for a request
+ * left without an answer); without `folderIndexes` a folder's address is
  * 404, as on a server without directory indexes. Resolves to { url, close }.
  */
 export async function serve(dir = DIST, headers = {}, pages = {}, { folderIndexes = true } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     if (pages[path]) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers, ...pages[path].headers });
+      // A server that never answers: the request stays open until the server closes.
+      if (pages[path].unanswered) return;
+      res.writeHead(pages[path].status ?? 200, { 'content-type': TYPES['.html'], ...headers, ...pages[path].headers });
       res.end(pages[path].body);
       return;
     }

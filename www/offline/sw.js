@@ -5,8 +5,9 @@
 // sees fresh files.
 //
 // The network comes first: online, the reader always gets the files as the server has them now
-// (a fix never waits a visit). The cache is the offline fallback, and holds only files that
-// matched their build-time hash when stored and still match when served.
+// (a fix never waits a visit). The cache is the fallback, offline, on a network that does not
+// answer in time and for a server error, and holds only files that matched their build-time hash
+// when stored and still match when served.
 
 const { version: VERSION, files: FILES } = /*@build*/ null;
 
@@ -80,6 +81,13 @@ async function verifiedCopy(url) {
   return undefined;
 }
 
+/** How long a file the cache holds waits for the network: a weak signal should keep the reader
+ * no longer than a missing one. */
+const PATIENCE_MS = 4000;
+/** The pages given the cached copy of the page: their files come from the cache too, so that a
+ * page and the script it pins by hash are one build. */
+const servedFromCache = new Set();
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
@@ -91,11 +99,33 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || !INTEGRITY.has(url.href)) return;
   event.respondWith(
     (async () => {
+      // The copy, if it still has its build-time hash; a page given it has its files so too.
+      const copy = async () => {
+        const cached = await verifiedCopy(url.href);
+        if (cached && event.resultingClientId) servedFromCache.add(event.resultingClientId);
+        return cached;
+      };
+      if (servedFromCache.has(event.clientId)) {
+        const cached = await verifiedCopy(url.href);
+        if (cached) return cached;
+      }
+      const network = fetch(request);
+      // Offline, the fetch fails: the copy or nothing.
+      network.catch(() => {});
+      let timer;
+      const late = new Promise((settle) => {
+        timer = setTimeout(settle, PATIENCE_MS);
+      });
       try {
-        return await fetch(request);
+        // No answer in time (undefined) or a server error: the copy if there is one, else what the
+        // network gives in the end.
+        const answer = await Promise.race([network, late]);
+        if (answer && answer.status < 500) return answer;
+        return (await copy()) ?? (await network);
       } catch {
-        // Offline: the copy, if it still has its build-time hash.
-        return (await verifiedCopy(url.href)) ?? Response.error();
+        return (await copy()) ?? Response.error();
+      } finally {
+        clearTimeout(timer);
       }
     })(),
   );
