@@ -190,6 +190,54 @@ test('with `history`, a Back clicked before the screen a Next asked for is drawn
   await page.context().close();
 });
 
+/**
+ * A person's double click at `control`'s centre: a click, then, `gap` ms later, a second at the
+ * same place (the browser's click count 2), by the mouse as the system reports it. Resolves to
+ * what lies under the pointer just before the second click.
+ */
+async function doubleClick(page, control, gap = 150) {
+  const box = await control.boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down({ clickCount: 1 });
+  await page.mouse.up({ clickCount: 1 });
+  await page.waitForTimeout(gap);
+  const under = await page.evaluate(
+    ([x, y]) =>
+      document.querySelector('b12-cramp-check').shadowRoot.elementFromPoint(x, y)?.closest('label, button')
+        ?.textContent,
+    [x, y],
+  );
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+  await settled(page);
+  return under;
+}
+
+test('a double click on Next moves one step and ticks nothing the reader has not seen; a double-clicked option is ticked', async () => {
+  const page = await openPage('/', 1280);
+  await page.locator('[data-action="start"]').click();
+  await page.locator('[data-step="emergency"] input[data-option="none"]').check();
+  const under = await doubleClick(page, page.locator('[data-action="next"]'));
+  // Where Next was, the next step has a warning sign by then: the second click lands on it.
+  assert.ok(under, 'the second click lands on a control of the next step');
+  await assertStep(page, 'urgent', `one step on, the second click (on "${under}") dropped`);
+  assert.equal(await page.locator('[data-step] input:checked').count(), 0, 'nothing ticked');
+  assert.equal(await page.locator('.error-summary').count(), 0);
+
+  // On one screen, an option double-clicked is ticked once: without the rule the browser would
+  // tick and untick it, or (the tick scrolls it clear of the bottom) tick what then lies there.
+  const option = page.locator('label:has(input[name="q_urgent_signs"][data-option="none"])');
+  await doubleClick(page, option);
+  const ticked = () => page.locator('[data-step] input:checked').evaluateAll((els) => els.map((e) => e.dataset.option));
+  assert.deepEqual(await ticked(), ['none']);
+  // A click of its own (click count 1) is not part of a double click: it unticks.
+  await option.click();
+  assert.deepEqual(await ticked(), []);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('a refused Next shows the GOV.UK error summary, its links focus the question, and the title starts with Error', async () => {
   const page = await openPage();
   await page.locator('[data-action="start"]').click();

@@ -235,6 +235,28 @@ function adoptStyles(root) {
 }
 
 /**
+ * A click counts once. A double click on Next is a click, then a second one a moment later at
+ * the same place, where the next screen (or the error summary, which moves the step down) has
+ * been drawn by then: on one of its options, ticking "None of these" on a list of warning signs
+ * the reader never saw, or on its Next. So the second and third clicks of a double or triple
+ * click (`detail` above 1) are dropped before the checker sees them, with their default action
+ * (a tick), as GOV.UK's buttons drop a second click; an option double-clicked is ticked, not
+ * ticked and unticked. Keys and assistive technologies click with `detail` 0 or 1.
+ */
+function countClicksOnce(root) {
+  root.addEventListener(
+    'click',
+    (event) => {
+      if (event.detail > 1) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true,
+  );
+}
+
+/**
  * The summary alone on paper: the checker's Print button marks its element as printing until
  * the dialog closes, and a print rule in the page hides every element that neither is nor holds
  * the element so marked, so that a publisher's article does not print around the summary. A
@@ -416,6 +438,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
       );
     }
     adoptStyles(this.#root);
+    countClicksOnce(this.#root);
     printAlone(this, this.#root);
   }
 

@@ -14,9 +14,11 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// profile, and the levers left (the pack's ids as the texts are, then Yew itself). Lower the
 /// budget with each cut; raise it only knowingly. It was set about 0.3 KB above the size, as
 /// brotli's total moves by up to 130 B when one line is added to a source file (a panic
-/// location's line number, then the script's hash of the wasm); fixes since have brought the
-/// embed to 136,988 B (script 10,441 + wasm 126,547), 12 B under it.
-pub const EMBED_BUDGET: usize = 137_000;
+/// location's line number, then the script's hash of the wasm). It was raised knowingly from
+/// 137,000 B for a safety fix, the loader's rule that a click counts once (a double click on
+/// Next ticked a warning sign's "None of these" on the next step), which brought the embed to
+/// 137,047 B (script 10,500 + wasm 126,547).
+pub const EMBED_BUDGET: usize = 137_300;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
