@@ -18,6 +18,7 @@ import {
   walk,
   focused,
   inFocused,
+  settled,
 } from './support.mjs';
 
 /** The languages every check here runs in (the element's `lang`). */
@@ -302,10 +303,14 @@ for (const lang of LANGUAGES) {
 
   test(`${lang}: text at twice the browser's size on a 360 px phone: no sideways scrolling, nothing cut off`, async () => {
     await everyScreen('/', lang, 360, async (page, screen) => {
-      // A phone's or browser's larger text setting: the root font size doubled.
-      await page.evaluate(() => {
-        document.documentElement.style.fontSize = '200%';
-      });
+      // The browser's text size setting doubled (32 px for 16), as a reader sets it: unlike a
+      // page's own root font size, it also moves the media queries' em and rem (the sticky bar's
+      // room, the wider layout).
+      const session = await page.context().newCDPSession(page);
+      await session.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+      await settled(page);
+      const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      assert.equal(size, '32px', 'the browser gives the page 32 px text');
       const problems = await page.evaluate(inspectLayout);
       assert.deepEqual(
         problems.filter((p) => !p.startsWith('target')),
