@@ -27,7 +27,8 @@ pub struct Completion {
     pub triage: &'static str,
     pub top_factor: &'static str,
     pub pack_version: &'static str,
-    /// Health data: only when the host opted in with the share-answers attribute.
+    /// Health data: only when the host opted in with the share-answers attribute, in a visit
+    /// that showed the intro, where the reader is told.
     pub answers: Option<RawAnswers>,
 }
 
@@ -139,7 +140,8 @@ pub const ATTRIBUTES: [Attribute; 6] = [
         values: Values::Presence,
         default: None,
         description: "Shares health data: with it, the complete event carries the reader's \
-            answers, and the checker tells the reader that this website receives them. It \
+            answers, and the checker tells the reader that this website receives them. The \
+            answers go only in a visit that showed the intro, where the reader is told first. It \
             counts only if present when the checker starts on the element.",
     },
     Attribute {
@@ -183,7 +185,8 @@ pub const COMPLETE_DETAIL: [DetailField; 4] = [
         name: "answers",
         type_name: "Answers",
         optional: true,
-        description: "The reader's answers, only when the element has share-answers.",
+        description: "The reader's answers, only when the element has share-answers and this \
+            visit showed the intro, where the reader is told.",
     },
 ];
 

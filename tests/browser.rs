@@ -71,7 +71,7 @@ impl Checker {
         let completed = Rc::new(RefCell::new(Vec::new()));
         let on_complete = {
             let completed = completed.clone();
-            yew::Callback::from(move |flow| completed.borrow_mut().push(flow))
+            yew::Callback::from(move |(flow, _)| completed.borrow_mut().push(flow))
         };
         let changes = Rc::new(RefCell::new(Vec::new()));
         let on_change = {

@@ -24,9 +24,11 @@ pub struct AppProps {
     pub settings: Settings,
     /// Called with the questionnaire (its answers and their assessment) each time the reader
     /// reaches a result by their own action in this visit (the host's "complete" event); never
-    /// for a result shown on arrival, from a link or remembered answers.
+    /// for a result shown on arrival, from a link or remembered answers. With it, whether this
+    /// visit showed the intro, where a reader is told that the host receives their answers
+    /// (`share-answers`): one that began from a link, remembered answers or a reload did not.
     #[prop_or_default]
-    pub on_complete: Callback<Questionnaire>,
+    pub on_complete: Callback<(Questionnaire, bool)>,
     /// Called with the answers' share code whenever they change, so that the page can bring
     /// the checker back with them if it ever has to restart it (kept in the page's memory only).
     #[prop_or_default]
@@ -56,8 +58,9 @@ pub fn App(props: &AppProps) -> Html {
     });
     let focus_target = use_node_ref();
     let panel = use_node_ref();
-    // Whether the reader has done anything in this visit.
+    // Whether the reader has done anything in this visit, and whether it showed the intro.
     let acted = use_mut_ref(|| false);
+    let intro_shown = use_mut_ref(|| false);
     // Set by an action that moves between screens, or asks again (Next refused); taken by the
     // render it causes, which then moves focus. Never set on the first render, so that the
     // checker does not steal focus from the host page.
@@ -163,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     {
-        let on_complete = props.on_complete.clone();
+        let (on_complete, intro_shown) = (props.on_complete.clone(), intro_shown.clone());
         let completed = flow.clone();
         // The answers this visit started with, then those of its last result.
         let kept = use_mut_ref(|| flow.answers().clone());
@@ -182,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
                 if matches!(keep::remembered(&kept.borrow()), Remembered::These) {
                     let _ = keep::remember(completed.answers());
                 }
-                on_complete.emit((*completed).clone());
+                on_complete.emit(((*completed).clone(), *intro_shown.borrow()));
             }
             *kept.borrow_mut() = completed.answers().clone();
         });
@@ -200,7 +203,10 @@ pub fn App(props: &AppProps) -> Html {
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
     let (screen, screen_title) = match flow.screen() {
         _ if !drawn => (Html::default(), None),
-        Screen::Intro => (intro(&settings, &focus_target, &on_action), None),
+        Screen::Intro => {
+            *intro_shown.borrow_mut() = true;
+            (intro(&settings, &focus_target, &on_action), None)
+        }
         Screen::Step(step) => {
             let caption = step_caption(ui.step_of(), step, flow.step_count());
             let error = if flow.missing().is_empty() {

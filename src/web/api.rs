@@ -64,15 +64,19 @@ fn kind_of(value: &JsValue) -> &'static str {
 }
 
 /// Dispatches `b12-cramp-check:complete` (bubbling, composed) from `host` each time the reader
-/// reaches a result. The answers go with it only when the host opted in (`share-answers`).
-pub fn complete_event_sender(host: Element, share_answers: bool) -> Callback<Questionnaire> {
-    Callback::from(move |completed: Questionnaire| {
+/// reaches a result. The answers go with it only when the host opted in (`share-answers`) and
+/// this visit showed the intro, which tells the reader so before they start.
+pub fn complete_event_sender(
+    host: Element,
+    share_answers: bool,
+) -> Callback<(Questionnaire, bool)> {
+    Callback::from(move |(completed, told): (Questionnaire, bool)| {
         let assessment = completed.assessment();
         let completion = Completion {
             triage: assessment.level_id(),
             top_factor: assessment.top_factor_id(),
             pack_version: PACK.version,
-            answers: share_answers.then(|| completed.answers().to_raw(&PACK)),
+            answers: (share_answers && told).then(|| completed.answers().to_raw(&PACK)),
         };
         let detail: JsValue = completion.to_json();
         let init = CustomEventInit::new();

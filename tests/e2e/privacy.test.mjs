@@ -249,6 +249,17 @@ async function standalone(address, tab = null) {
   return tab;
 }
 
+/**
+ * The reader's own action on a result that came from a link: Change my answers, then Next to
+ * the result again. Resolves to the fields of the complete event it sends, the first one.
+ */
+async function resultAgainSends(tab) {
+  await tab.click('[data-action="change"]');
+  await nextUntilResult(tab);
+  await tab.waitForFunction(() => window.__events.length === 1);
+  return Object.keys((await tab.evaluate(() => window.__events))[0]).sort();
+}
+
 /** A share link to the answers of `file`, made on the standalone page at `address`. */
 async function shareLink(file, address = '/') {
   const tab = await standalone(address);
@@ -275,18 +286,28 @@ test('a share link keeps no query but the language, leaves the address once read
   assert.equal(await tab.evaluate(() => location.search), '?ref=mail');
   await tab.waitForTimeout(300);
   assert.deepEqual(await tab.evaluate(() => window.__events), [], 'opening a link sends nothing');
-  // The reader's own action: change the answers and see the result again.
-  await tab.click('[data-action="change"]');
-  await nextUntilResult(tab);
-  await tab.waitForFunction(() => window.__events.length === 1);
-  assert.deepEqual(Object.keys((await tab.evaluate(() => window.__events))[0]).sort(), [
-    'packVersion',
-    'topFactor',
-    'triage',
-  ]);
+  // The reader's own action: the result's ids, and nothing of the answers.
+  assert.deepEqual(await resultAgainSends(tab), ['packVersion', 'topFactor', 'triage']);
   // The code was replaced, not added to: Back does not return to an address that holds it.
   await tab.goBack();
   assert.doesNotMatch(tab.url(), /b12c=/);
+  await tab.context().close();
+});
+
+test('with share-answers, a visit that did not show the intro (it began from a link) sends no answers', async () => {
+  const link = await shareLink('b12-metformin-tingling.json');
+  const tab = await standalone(`/shares.html${new URL(link).hash}`);
+  await tab.locator('[data-triage]').waitFor();
+  // The reader acts, never having seen the intro, which is where they are told that this
+  // website receives their answers.
+  assert.deepEqual(await resultAgainSends(tab), ['packVersion', 'topFactor', 'triage']);
+  // Start again shows the intro: from then on this visit's results carry the answers.
+  await tab.click('[data-action="restart"]');
+  await tab.locator('[data-privacy="shared"]').waitFor();
+  const given = await walk(tab.locator('#w'), answersFile('emergency-early-exit.json'));
+  await tab.waitForFunction(() => window.__events.length === 2);
+  assert.deepEqual((await tab.evaluate(() => window.__events))[1].answers, given);
+  assert.deepEqual(tab.consoleErrors, []);
   await tab.context().close();
 });
 
