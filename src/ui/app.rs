@@ -171,6 +171,9 @@ pub fn App(props: &AppProps) -> Html {
         // The answers this visit started with, then those of its last result.
         let kept = use_mut_ref(|| flow.answers().clone());
         use_effect_with(flow.screen(), move |&screen| {
+            if screen == Screen::Intro {
+                *intro_shown.borrow_mut() = true;
+            }
             if screen != Screen::Result {
                 return;
             }
@@ -203,10 +206,7 @@ pub fn App(props: &AppProps) -> Html {
     // otherwise keep showing the old words, or leave nodes where the checker no longer finds them.
     let (screen, screen_title) = match flow.screen() {
         _ if !drawn => (Html::default(), None),
-        Screen::Intro => {
-            *intro_shown.borrow_mut() = true;
-            (intro(&settings, &focus_target, &on_action), None)
-        }
+        Screen::Intro => (intro(&settings, &focus_target, &on_action), None),
         Screen::Step(step) => {
             let caption = step_caption(ui.step_of(), step, flow.step_count());
             let error = if flow.missing().is_empty() {

@@ -106,7 +106,7 @@ self.addEventListener('fetch', (event) => {
         return cached;
       };
       if (servedFromCache.has(event.clientId)) {
-        const cached = await verifiedCopy(url.href);
+        const cached = await copy();
         if (cached) return cached;
       }
       const network = fetch(request);

@@ -18,7 +18,7 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// 137,000 B for a safety fix, the loader's rule that a click counts once (a double click on
 /// Next ticked a warning sign's "None of these" on the next step), which brought the embed to
 /// 137,047 B (script 10,500 + wasm 126,547); the answers held back from a visit that did not
-/// show the intro (`share-answers`) then brought it to 137,250 B (script 10,518 + wasm 126,732).
+/// show the intro (`share-answers`) then brought it to 137,143 B (script 10,511 + wasm 126,632).
 pub const EMBED_BUDGET: usize = 137_300;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
