@@ -946,9 +946,9 @@ fn advice_item(id: &str) -> (usize, impl Fn(&str) -> bool) {
     (item, cites)
 }
 
-/// Pack 1.1.5: the under-18 result stops the questionnaire after the age step, before the
-/// onset and nitrous oxide questions, whose red flags section 10.3 says override it; the result
-/// says what they would have said, with their sources.
+/// Pack 1.1.5 and 1.1.7: the under-18 result stops the questionnaire after the age step,
+/// before the onset, nitrous oxide and statin questions, whose red flags section 10.3 says
+/// override it; the result says what they would have said, with their sources.
 #[test]
 fn the_under_18_result_names_the_red_flags_it_stops_before_asking() {
     let a =
@@ -956,24 +956,53 @@ fn the_under_18_result_names_the_red_flags_it_stops_before_asking() {
     assert_eq!(a.level_id(), "not_applicable");
     assert!(notes_and_advice(&a).contains(&"under_18_talk_to_doctor"));
     let (item, cites) = advice_item("under_18_talk_to_doctor");
-    assert!(cites("R36") && cites("R57"));
-    for (code, sudden, nitrous) in [
+    assert!(cites("R36") && cites("R34") && cites("R57") && cites("R32"));
+    for (code, words) in [
         (
             "en",
-            "come on suddenly or get quickly worse",
-            "nitrous oxide",
+            [
+                "eyesight problems come on suddenly or get quickly worse",
+                "nitrous oxide",
+                "statin",
+            ],
         ),
         (
             "es",
-            "aparecen de repente o empeoran rápido",
-            "óxido nitroso",
+            [
+                "de la vista aparecen de repente o empeoran rápido",
+                "óxido nitroso",
+                "estatina",
+            ],
         ),
     ] {
         let text = texts_for(code).expect("the language's texts").advice(item);
-        assert!(
-            text.contains(sudden) && text.contains(nitrous),
-            "{code}: {text}"
-        );
+        assert!(words.iter().all(|w| text.contains(w)), "{code}: {text}");
+    }
+}
+
+/// Pack 1.1.7: a same-day sign on the second screen shows the result at once (evidence 4.3),
+/// before the onset of nerve or eyesight problems is asked, whose sudden answer is an
+/// emergency (4.5). Every same-day result says to call if such problems come on suddenly, with
+/// the sources for it.
+#[test]
+fn a_same_day_result_says_to_call_if_nerve_or_eyesight_problems_come_on_suddenly() {
+    let a = assess(r#"{"q_emergency_signs":["none"],"q_urgent_signs":["cramp_over_10_min"]}"#);
+    assert_eq!(a.level_id(), "urgent_same_day");
+    assert!(notes_and_advice(&a).contains(&"urgent_escalate"));
+    let (item, cites) = advice_item("urgent_escalate");
+    assert!(cites("R36") && cites("R34"));
+    for (code, words) in [
+        (
+            "en",
+            "eyesight problems come on suddenly or get quickly worse, call",
+        ),
+        (
+            "es",
+            "de la vista aparecen de repente o empeoran rápido, llame",
+        ),
+    ] {
+        let text = texts_for(code).expect("the language's texts").advice(item);
+        assert!(text.contains(words), "{code}: {text}");
     }
 }
 

@@ -19,7 +19,10 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// Next ticked a warning sign's "None of these" on the next step), which brought the embed to
 /// 137,047 B (script 10,500 + wasm 126,547); the answers held back from a visit that did not
 /// show the intro (`share-answers`) then brought it to 137,143 B (script 10,511 + wasm 126,632).
-pub const EMBED_BUDGET: usize = 137_300;
+/// It was raised knowingly again from 137,300 B for content pack 1.1.7, whose safety wording
+/// (the red flags an early result stops before asking, in both languages) brought the embed to
+/// 137,338 B (script 10,525 + wasm 126,813).
+pub const EMBED_BUDGET: usize = 137_650;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
