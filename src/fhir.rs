@@ -13,7 +13,8 @@
 //! enabled only while none applies, as the questionnaire asks nothing after one, but for a group
 //! with a question the stop's result still reads (the nerve onset, which changes an
 //! emergency's next steps): a form tool leaves a disabled group's answers out, which then can
-//! never change the result.
+//! never change the result. A response leaves such answers out, and is `completed` only when
+//! every required item its Questionnaire enables is answered, as FHIR requires.
 //! Every text comes from one language, its region placeholders filled.
 
 use crate::engine::model::{Expr, LevelIdx, Pack, Question, QuestionIdx, QuestionKind};
@@ -152,23 +153,15 @@ impl fmt::Display for InexpressibleRule {
 /// The pack as a Questionnaire in one language, its region words filled in.
 pub fn questionnaire(texts: &Texts, region: usize) -> Result<Questionnaire, InexpressibleRule> {
     let fill = |text: &str| texts.fill(text, region);
-    let stops = early_stops(&PACK);
-    let read_after_a_stop = read_at_the_most_urgent_level(&PACK);
+    let closing = Closing::of(&PACK);
     let steps = PACK.steps.iter().enumerate().map(|(s, step)| {
         let questions = step.questions.iter().map(|&q| {
             let question = &PACK.questions[usize::from(q)];
             question_item(question, q, texts, &fill)
         });
-        // Enabled only while no stop on an earlier step applies: every condition must hold. A
-        // step with a question that the stop's result still reads stays open, or a form tool
-        // would drop an answer that changes that result's next steps.
-        let closable = !step
-            .questions
-            .iter()
-            .any(|&q| read_after_a_stop[usize::from(q)]);
-        let enable_when: Vec<EnableWhen> = stops
-            .iter()
-            .filter(|stop| closable && PACK.step_of(stop.question).is_some_and(|t| t < s))
+        // Enabled only while none of the stops that close it applies: every condition must hold.
+        let enable_when: Vec<EnableWhen> = closing
+            .stops(s)
             .flat_map(EarlyStop::conditions)
             .map(|(on, operator, o)| enable_when(on, operator, o, texts, &fill))
             .collect();
@@ -283,6 +276,11 @@ struct EarlyStop {
 }
 
 impl EarlyStop {
+    /// Whether one of the options is chosen.
+    fn applies(&self, answers: &Answers) -> bool {
+        answers.mask(self.question) & self.options != 0
+    }
+
     /// `enableWhen` conditions that all hold exactly when none of the options is chosen: `!=`
     /// each option (true, as FHIR R5 and LHC-Forms read it, when no answer has that code), so
     /// that an unanswered question disables nothing either.
@@ -330,6 +328,38 @@ fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
     }
     stops.sort_by_key(|stop| stop.question);
     stops
+}
+
+/// Which early stops close each step in the Questionnaire.
+struct Closing {
+    stops: Vec<EarlyStop>,
+    read_after_a_stop: Vec<bool>,
+}
+
+impl Closing {
+    fn of(pack: &'static Pack) -> Self {
+        Closing {
+            stops: early_stops(pack),
+            read_after_a_stop: read_at_the_most_urgent_level(pack),
+        }
+    }
+
+    /// The stops that close step `s`: those on an earlier step, but none for a step with a
+    /// question that the stop's result still reads, or a form tool would drop an answer that
+    /// changes that result's next steps.
+    fn stops(&self, s: usize) -> impl Iterator<Item = &EarlyStop> {
+        let closable = !PACK.steps[s]
+            .questions
+            .iter()
+            .any(|&q| self.read_after_a_stop[usize::from(q)]);
+        (self.stops.iter())
+            .filter(move |stop| closable && PACK.step_of(stop.question).is_some_and(|t| t < s))
+    }
+
+    /// Whether the Questionnaire disables step `s` for these answers.
+    fn closes(&self, s: usize, answers: &Answers) -> bool {
+        self.stops(s).any(|stop| stop.applies(answers))
+    }
 }
 
 /// Per question: whether a red flag or an advice item of the most urgent level reads it (an
@@ -472,11 +502,13 @@ pub struct QuestionnaireResponse {
     resource_type: &'static str,
     language: &'static str,
     questionnaire: String,
-    /// `completed` when the questionnaire would show the result, else `in-progress`.
+    /// `completed`, `stopped` or `in-progress` (see [`response`]).
     status: &'static str,
     /// Left out when empty: FHIR allows no empty array.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     item: Vec<ResponseItem>,
+    #[serde(skip)]
+    left_out: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -498,22 +530,42 @@ struct ResponseAnswer {
 
 /// Validated answers as a QuestionnaireResponse, nested like the Questionnaire: one group per
 /// step with an answer, holding the answered questions (only shown questions can be answered).
-/// Its status is `completed` when the questionnaire would show the result for these answers
-/// (pressing Next through the steps reaches it: an early stop, or every shown required question
-/// answered), else `in-progress`.
+/// A step the Questionnaire disables for these answers (after an emergency sign) holds none:
+/// FHIR counts a disabled item's answers as not given and validators refuse them; the
+/// questionnaire asks nothing there either, and its result is the same without them (tested).
+/// They are listed in [`QuestionnaireResponse::left_out`].
+///
+/// Its status is `completed` when the questionnaire would show the result for the answers kept
+/// (pressing Next through the steps reaches it) and every required question the Questionnaire
+/// enables for them is answered; `stopped` when the questionnaire would show its result before
+/// that (an early stop, such as a same-day sign or an age under 18, after which a form tool
+/// goes on asking); else `in-progress`. FHIR requires every enabled required item in a
+/// `completed` response.
 pub fn response(answers: &Answers, texts: &Texts, region: usize) -> QuestionnaireResponse {
     let fill = |text: &str| texts.fill(text, region);
+    let closing = Closing::of(&PACK);
+    let closed: Vec<bool> = (0..PACK.steps.len())
+        .map(|s| closing.closes(s, answers))
+        .collect();
+    let step_closed = |q: QuestionIdx| PACK.step_of(q).is_some_and(|s| closed[s]);
+    let questions = || (0..PACK.questions.len()).filter_map(|q| QuestionIdx::try_from(q).ok());
+    let masks = questions().map(|q| if step_closed(q) { 0 } else { answers.mask(q) });
+    let kept = Answers::from_masks(&PACK, masks);
+    let left_out = questions()
+        .filter(|&q| step_closed(q) && answers.is_answered(q))
+        .map(|q| PACK.questions[usize::from(q)].id)
+        .collect();
     let steps = PACK.steps.iter().enumerate().filter_map(|(s, step)| {
         let questions: Vec<ResponseItem> = step
             .questions
             .iter()
-            .filter(|&&q| answers.is_answered(q))
+            .filter(|&&q| kept.is_answered(q))
             .map(|&q| {
                 let question = &PACK.questions[usize::from(q)];
                 ResponseItem {
                     link_id: question.id,
                     text: fill(texts.question(usize::from(q))),
-                    answer: answers
+                    answer: kept
                         .chosen(q)
                         .map(|o| ResponseAnswer {
                             value_coding: option_coding(q, usize::from(o), texts, &fill),
@@ -530,16 +582,34 @@ pub fn response(answers: &Answers, texts: &Texts, region: usize) -> Questionnair
             item: questions,
         })
     });
+    let every_required_answered = PACK.steps.iter().enumerate().all(|(s, step)| {
+        closed[s]
+            || step.questions.iter().all(|&q| {
+                !PACK.questions[usize::from(q)].required
+                    || !kept.is_shown(&PACK, q)
+                    || kept.is_answered(q)
+            })
+    });
+    let status = match Flow::restored(&PACK, kept.clone()).screen() {
+        Screen::Result if every_required_answered => "completed",
+        Screen::Result => "stopped",
+        Screen::Intro | Screen::Step(_) => "in-progress",
+    };
     QuestionnaireResponse {
         resource_type: "QuestionnaireResponse",
         language: texts.code,
         questionnaire: format!("{QUESTIONNAIRE_URL}|{}", PACK.version),
-        status: if Flow::restored(&PACK, answers.clone()).screen() == Screen::Result {
-            "completed"
-        } else {
-            "in-progress"
-        },
+        status,
         item: steps.collect(),
+        left_out,
+    }
+}
+
+impl QuestionnaireResponse {
+    /// The ids of the questions whose answers the response leaves out, as the Questionnaire
+    /// disables their steps for these answers.
+    pub fn left_out(&self) -> &[&'static str] {
+        &self.left_out
     }
 }
 

@@ -209,6 +209,9 @@ fn every_text_comes_from_the_chosen_language_with_help_as_a_help_display_item() 
     assert!(!spanish.to_string().contains("None of these"));
 }
 
+/// Every answer file goes through a response and back: the answers the Questionnaire enables
+/// unchanged, those in a step it disables (after an emergency sign) left out with a warning
+/// naming them, and the same result (level and next steps) either way.
 #[test]
 fn every_answer_file_goes_through_a_response_and_back_with_the_same_result() {
     let mut files: Vec<_> = std::fs::read_dir(answers_file(""))
@@ -222,32 +225,57 @@ fn every_answer_file_goes_through_a_response_and_back_with_the_same_result() {
         let path = path.to_str().expect("path");
         let original: Value =
             serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+        let given = raw_answers(original.clone());
+        let kept = serde_json::to_value(kept_by_a_form(&given).to_raw(&PACK)).expect("json");
+        let left_out: Vec<&str> = (original.as_object().expect("object").keys())
+            .filter(|&id| kept.get(id).is_none())
+            .map(String::as_str)
+            .collect();
         for lang in ["en", "es"] {
-            let response = json_of(&["fhir", "response", "--lang", lang, path], None);
+            let output = run(&["fhir", "response", "--lang", lang, path], None);
+            assert!(output.status.success(), "{path}");
+            let response: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+            let warning = String::from_utf8(output.stderr).expect("utf-8");
             assert_eq!(response["resourceType"], "QuestionnaireResponse");
-            assert_eq!(response["status"], "completed");
+            // Every file's result shows; a file that stops before the last step is `stopped`.
+            let status = response["status"].as_str().expect("status");
+            assert!(
+                status == "completed" || status == "stopped",
+                "{path}: {status}"
+            );
             assert_eq!(
                 response["questionnaire"],
                 format!("{QUESTIONNAIRE_URL}|{}", PACK.version)
             );
-            let answered: Vec<&str> = items(&response)
+            let answered: HashSet<&str> = items(&response)
                 .iter()
                 .filter(|(group, _)| !group.is_empty())
                 .map(|(_, i)| i["linkId"].as_str().expect("linkId"))
                 .collect();
-            let keys: HashSet<&str> = original
+            let keys: HashSet<&str> = kept
                 .as_object()
                 .expect("object")
                 .keys()
                 .map(String::as_str)
                 .collect();
-            assert_eq!(answered.iter().copied().collect::<HashSet<_>>(), keys);
+            assert_eq!(answered, keys, "{path}");
+            if left_out.is_empty() {
+                assert!(warning.is_empty(), "{path}: {warning}");
+            } else {
+                assert!(
+                    warning.contains(&format!("left out the answers to {}", left_out.join(", "))),
+                    "{path}: {warning}"
+                );
+            }
             let back = json_of(&["fhir", "answers", "-"], Some(&response.to_string()));
-            assert_eq!(back, original, "{path} ({lang})");
-            assert_eq!(
+            assert_eq!(back, kept, "{path} ({lang})");
+            let (from_back, from_file) = (
                 json_of(&["eval", "-"], Some(&back.to_string())),
-                json_of(&["eval", path], None)
+                json_of(&["eval", path], None),
             );
+            for key in ["triage", "advice"] {
+                assert_eq!(from_back[key], from_file[key], "{path}: {key}");
+            }
         }
     }
 }
@@ -255,13 +283,38 @@ fn every_answer_file_goes_through_a_response_and_back_with_the_same_result() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
-    /// Any valid answer set, in either language, comes back unchanged from its response.
+    /// Any valid answer set, in either language, comes back from its response as a form keeps
+    /// it: unchanged, but for the answers in a step the Questionnaire disables.
     #[test]
     fn generated_answers_round_trip_through_a_response(answers in any_answers(), spanish in any::<bool>()) {
         let texts = texts_for(if spanish { "es" } else { "en" }).expect("language");
         let json = serde_json::to_string(&fhir::response(&answers, texts, PACK.default_region)).expect("json");
         let response: fhir::ResponseInput = serde_json::from_str(&json).expect("read back");
-        prop_assert_eq!(fhir::answers_from_response(&response), Ok(answers));
+        prop_assert_eq!(fhir::answers_from_response(&response), Ok(kept_by_a_form(&answers)));
+    }
+
+    /// What a FHIR validator checks of a response against its Questionnaire, judging each
+    /// `enableWhen` from the Questionnaire itself: no answer in a disabled item, and in a
+    /// `completed` response, an answer to every enabled required item.
+    #[test]
+    fn a_response_answers_no_disabled_item_and_is_completed_only_with_every_enabled_required_item(
+        answers in answers_with_or_without_an_emergency_sign()
+    ) {
+        let response = serde_json::to_value(fhir::response(&answers, default_texts(), PACK.default_region)).expect("json");
+        let input: fhir::ResponseInput = serde_json::from_value(response.clone()).expect("read back");
+        let given = fhir::answers_from_response(&input).expect("answers");
+        let answered: HashSet<&str> = items(&response).iter().map(|(_, i)| i["linkId"].as_str().expect("linkId")).collect();
+        let completed = response["status"] == "completed";
+        for (group, item) in items(english_questionnaire()) {
+            let id = item["linkId"].as_str().expect("linkId");
+            let group_enabled = group.is_empty() || english_questionnaire()["item"].as_array().expect("groups")
+                .iter().find(|g| g["linkId"] == group.as_str()).is_some_and(|g| enabled(g, &given));
+            let on = group_enabled && enabled(item, &given);
+            prop_assert!(on || !answered.contains(id), "{} is disabled but answered: {}", id, response);
+            if completed && on && item["required"] == true {
+                prop_assert!(answered.contains(id), "{} is enabled and required but not answered: {}", id, response);
+            }
+        }
     }
 }
 
@@ -569,9 +622,20 @@ fn a_response_is_completed_only_when_the_flow_would_show_its_result() {
     };
     // A red flag on the first screen shows the result at once; so does under 18 after the
     // safety screens.
+    // FHIR requires every enabled required item in a `completed` response, so an early stop
+    // that leaves one unanswered is `stopped`: after an emergency sign the nerve symptoms stay
+    // enabled (their onset changes the emergency's next steps), and after under 18 every step.
     let emergency = json!({ "q_emergency_signs": ["chest_pain_or_breathless"] });
-    assert_eq!(response(emergency)["status"], "completed");
-    assert_eq!(response(file("under-18.json"))["status"], "completed");
+    assert_eq!(response(emergency)["status"], "stopped");
+    assert_eq!(response(file("under-18.json"))["status"], "stopped");
+    assert_eq!(response(file("same-day-statin.json"))["status"], "stopped");
+    let answered =
+        json!({ "q_emergency_signs": ["chest_pain_or_breathless"], "q_neuro": ["none"] });
+    assert_eq!(response(answered)["status"], "completed");
+    assert_eq!(
+        response(file("self-care-exercise.json"))["status"],
+        "completed"
+    );
     // A shown required follow-up left unanswered (pins and needles without their onset).
     let mut no_onset = file("b12-metformin-tingling.json");
     no_onset

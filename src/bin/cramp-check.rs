@@ -231,7 +231,21 @@ fn run(args: &[String]) -> Result<Output, String> {
         Command::FhirQuestionnaire => {
             json(&fhir::questionnaire(texts, region).map_err(|e| e.to_string())?)
         }
-        Command::FhirResponse => json(&fhir::response(&answers()?, texts, region)),
+        Command::FhirResponse => {
+            let response = fhir::response(&answers()?, texts, region);
+            let left_out = response.left_out();
+            return Ok(Output {
+                text: json(&response)?,
+                warning: (!left_out.is_empty()).then(|| {
+                    format!(
+                        "left out the answers to {}: the Questionnaire asks nothing after an \
+                         emergency sign, so a response cannot hold them (the result is the same \
+                         without them)",
+                        left_out.join(", ")
+                    )
+                }),
+            });
+        }
         Command::FhirAnswers => {
             let response: fhir::ResponseInput = serde_json::from_str(&input()?).map_err(|e| {
                 format!(
