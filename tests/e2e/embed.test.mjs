@@ -616,6 +616,32 @@ test('the demo article embeds the checker mid-article, passes axe, and loads not
   }
 });
 
+test('the demo article cites by number: each [n] links to source n, and every source is cited', async () => {
+  const tab = await open('/demo/article.html', 1280);
+  const { cites, sources } = await tab.evaluate(() => ({
+    cites: [...document.querySelectorAll('sup.cite a')].map((a) => [a.textContent.match(/^\[(\d+)\]/)?.[1], a.href]),
+    sources: [...document.querySelectorAll('.sources li[id^="source-"]')].map((li) => [
+      li.id.slice('source-'.length),
+      li.querySelector('a')?.href,
+    ]),
+  }));
+  const hrefOf = new Map(sources);
+  assert.ok(sources.length >= 30, `${sources.length} sources`);
+  assert.deepEqual(
+    sources.map(([n]) => Number(n)),
+    sources.map((_, i) => i + 1),
+    'numbered from 1 in order',
+  );
+  for (const [n, href] of cites) assert.equal(href, hrefOf.get(n), `[${n}] links to source ${n}`);
+  const cited = new Set(cites.map(([n]) => n));
+  assert.deepEqual(
+    sources.filter(([n]) => !cited.has(n)).map(([n]) => n),
+    [],
+    'every source is cited',
+  );
+  await tab.context().close();
+});
+
 test('the demo article does not shift while the check loads, and the reservation ends with the reader’s first tap', async () => {
   for (const width of [320, 360, 390, 480, 600, 768, 1280]) {
     const tab = await open('/demo/article.html#check-heading', width);
