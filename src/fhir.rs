@@ -544,15 +544,10 @@ struct ResponseAnswer {
 pub fn response(answers: &Answers, texts: &Texts, region: usize) -> QuestionnaireResponse {
     let fill = |text: &str| texts.fill(text, region);
     let closing = Closing::of(&PACK);
-    let closed: Vec<bool> = (0..PACK.steps.len())
-        .map(|s| closing.closes(s, answers))
-        .collect();
-    let step_closed = |q: QuestionIdx| PACK.step_of(q).is_some_and(|s| closed[s]);
-    let questions = || (0..PACK.questions.len()).filter_map(|q| QuestionIdx::try_from(q).ok());
-    let masks = questions().map(|q| if step_closed(q) { 0 } else { answers.mask(q) });
-    let kept = Answers::from_masks(&PACK, masks);
-    let left_out = questions()
-        .filter(|&q| step_closed(q) && answers.is_answered(q))
+    let kept = kept_in_a_response(answers);
+    let left_out = (0..PACK.questions.len())
+        .filter_map(|q| QuestionIdx::try_from(q).ok())
+        .filter(|&q| answers.is_answered(q) && !kept.is_answered(q))
         .map(|q| PACK.questions[usize::from(q)].id)
         .collect();
     let steps = PACK.steps.iter().enumerate().filter_map(|(s, step)| {
@@ -583,7 +578,7 @@ pub fn response(answers: &Answers, texts: &Texts, region: usize) -> Questionnair
         })
     });
     let every_required_answered = PACK.steps.iter().enumerate().all(|(s, step)| {
-        closed[s]
+        closing.closes(s, &kept)
             || step.questions.iter().all(|&q| {
                 !PACK.questions[usize::from(q)].required
                     || !kept.is_shown(&PACK, q)
@@ -603,6 +598,24 @@ pub fn response(answers: &Answers, texts: &Texts, region: usize) -> Questionnair
         item: steps.collect(),
         left_out,
     }
+}
+
+/// The answers a response holds: all but those in a step the Questionnaire disables for them
+/// (the stop that disables it is on an earlier step, so these answers keep it).
+pub fn kept_in_a_response(answers: &Answers) -> Answers {
+    let closing = Closing::of(&PACK);
+    let masks = (0..PACK.questions.len()).map(|q| {
+        let closed = QuestionIdx::try_from(q)
+            .ok()
+            .and_then(|q| PACK.step_of(q))
+            .is_some_and(|s| closing.closes(s, answers));
+        if closed {
+            0
+        } else {
+            answers.masks()[q]
+        }
+    });
+    Answers::from_masks(&PACK, masks)
 }
 
 impl QuestionnaireResponse {
