@@ -89,6 +89,26 @@ const pages = {
     body: page(`${SCRIPT}<div id="left"><b12-cramp-check id="w"></b12-cramp-check></div><div id="right"></div>`),
   },
   '/empty.html': { body: page(SCRIPT) },
+  // A page's keyboard shortcuts, written as pages write them: they leave form controls alone,
+  // but the control is inside the checker, so the event's target is the element.
+  '/shortcuts.html': {
+    body: page(
+      `${SCRIPT}<b12-cramp-check id="w"></b12-cramp-check>
+      <script>
+        window.__taken = [];
+        window.__tabs = 0;
+        document.addEventListener('keydown', (event) => {
+          if (event.key === 'Tab') window.__tabs += 1;
+          if (event.target.closest('input, textarea, select, button, a')) return;
+          if (/^(Arrow| $|Enter$)/.test(event.key)) {
+            event.preventDefault();
+            window.__taken.push(event.key);
+          }
+        });
+        document.addEventListener('input', () => window.__taken.push('input'));
+      </script>`,
+    ),
+  },
   '/csp-wasm.html': {
     body: page(`${SCRIPT}<b12-cramp-check id="w">${FALLBACK}</b12-cramp-check>`),
     headers: { 'content-security-policy': `${STRICT_CSP} 'wasm-unsafe-eval'` },
@@ -294,6 +314,48 @@ test('hosts theme it on purpose through custom properties and ::part()', async (
   });
   assert.deepEqual(button, { background: 'rgb(128, 0, 128)', radius: '21px', size: '20px' });
   await tab.context().close();
+});
+
+test("a browser without light-dark() gets the light colours, the warning's red among them", async () => {
+  // Such a browser treats every light-dark( as an unknown function: so does this script's.
+  const colours = async (withoutLightDark) => {
+    const tab = await newPage(chrome, 1280);
+    await tab.emulateMedia({ colorScheme: 'dark' });
+    if (withoutLightDark) {
+      await tab.route('**/embed/b12-cramp-check.js', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replaceAll('light-dark(', 'unknown-light-dark(');
+        await route.fulfill({ response, body });
+      });
+    }
+    await tab.goto(server.url + '/one.html');
+    await rendered(tab);
+    const widget = tab.locator('#w');
+    const start = widget.locator('[data-action="start"]');
+    const button = await start.evaluate((b) => getComputedStyle(b).backgroundColor);
+    await start.click();
+    await widget.locator('input[data-option="face_arm_speech"]').check();
+    const found = await widget.locator('.callout-emergency').evaluate((c) => ({
+      text: getComputedStyle(c.closest('.b12c')).color,
+      background: getComputedStyle(c.closest('.b12c')).backgroundColor,
+      warning: getComputedStyle(c).borderLeftColor,
+    }));
+    await tab.context().close();
+    return { button, ...found };
+  };
+  assert.deepEqual(await colours(true), {
+    button: 'rgb(0, 94, 184)',
+    text: 'rgb(29, 35, 41)',
+    background: 'rgb(255, 255, 255)',
+    warning: 'rgb(179, 38, 30)',
+  });
+  // With light-dark(), a reader's dark system gets the dark colours, as before.
+  assert.deepEqual(await colours(false), {
+    button: 'rgb(124, 184, 255)',
+    text: 'rgb(232, 236, 239)',
+    background: 'rgb(21, 25, 29)',
+    warning: 'rgb(255, 138, 128)',
+  });
 });
 
 test('the complete event carries no answers by default, and the answers when the host opts in', async () => {
@@ -614,6 +676,42 @@ test('the demo article embeds the checker mid-article, passes axe, and loads not
     assert.deepEqual(tab.consoleErrors, []);
     await tab.context().close();
   }
+});
+
+test("a page's keyboard shortcuts take none of the keys the checker's controls use", async () => {
+  const tab = await open('/shortcuts.html');
+  await rendered(tab);
+  const widget = tab.locator('#w');
+  // Each new screen takes focus to its heading in the frame after it is drawn.
+  const headingFocused = () =>
+    tab.waitForFunction(() => /^H\d$/.test(document.querySelector('#w').shadowRoot.activeElement?.tagName));
+  await widget.locator('[data-action="start"]').press('Enter');
+  // Space ticks a box; Enter presses Next.
+  for (const step of ['emergency', 'urgent']) {
+    await widget.locator(`[data-step="${step}"]`).waitFor();
+    await headingFocused();
+    const none = widget.locator('input[data-option="none"]');
+    await none.focus();
+    await tab.keyboard.press('Space');
+    assert.ok(await none.isChecked(), `Space ticks "None of these" on the ${step} step`);
+    await widget.locator('[data-action="next"]').press('Enter');
+  }
+  // The arrows move through a radio group.
+  await widget.locator('[data-step="age"]').waitFor();
+  await headingFocused();
+  const ages = widget.locator('input[name="q_age"]');
+  await ages.first().focus();
+  await tab.keyboard.press('Space');
+  await tab.keyboard.press('ArrowDown');
+  assert.ok(await ages.nth(1).isChecked(), 'ArrowDown chooses the next age');
+  await tab.keyboard.press('ArrowUp');
+  assert.ok(await ages.nth(0).isChecked(), 'ArrowUp chooses the one before');
+  // Tab goes on to the page (a dialog's focus trap needs it); nothing else did.
+  await tab.keyboard.press('Tab');
+  const { taken, tabs } = await tab.evaluate(() => ({ taken: window.__taken, tabs: window.__tabs }));
+  assert.deepEqual(taken, [], 'the page took no key and heard no tick');
+  assert.equal(tabs, 1);
+  await tab.context().close();
 });
 
 test('the demo article cites by number: each [n] links to source n, and every source is cited', async () => {

@@ -257,6 +257,22 @@ function countClicksOnce(root) {
 }
 
 /**
+ * The keys the checker's controls act on stay inside it: the arrows (a radio group), Space (a
+ * tick) and Enter (a button or link). The page sees the element, not the control, as their
+ * target, so a page's shortcuts that leave form controls alone (a gallery's arrows, Space to
+ * scroll) would take them, and one that cancels them would stop the tick. Stopped as they leave
+ * the shadow root, after the checker's own listeners; Tab and Escape go on, for a page's focus
+ * traps and menus. A tick's `input` event stays inside too. A page's capture-phase listeners
+ * still run first (README: Privacy on publisher pages).
+ */
+function keepOwnKeys(root) {
+  const stop = (event) => {
+    if (event.type === 'input' || /^(Arrow| $|Enter$)/.test(event.key)) event.stopPropagation();
+  };
+  for (const type of ['keydown', 'keypress', 'keyup', 'input']) root.addEventListener(type, stop);
+}
+
+/**
  * The summary alone on paper: the checker's Print button marks its element as printing until
  * the dialog closes, and a print rule in the page hides every element that neither is nor holds
  * the element so marked, so that a publisher's article does not print around the summary. A
@@ -439,6 +455,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
     }
     adoptStyles(this.#root);
     countClicksOnce(this.#root);
+    keepOwnKeys(this.#root);
     printAlone(this, this.#root);
   }
 
