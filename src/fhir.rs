@@ -332,6 +332,7 @@ fn early_stops(pack: &Pack) -> Vec<EarlyStop> {
 
 /// Which early stops close each step in the Questionnaire.
 struct Closing {
+    pack: &'static Pack,
     stops: Vec<EarlyStop>,
     read_after_a_stop: Vec<bool>,
 }
@@ -339,6 +340,7 @@ struct Closing {
 impl Closing {
     fn of(pack: &'static Pack) -> Self {
         Closing {
+            pack,
             stops: early_stops(pack),
             read_after_a_stop: read_at_the_most_urgent_level(pack),
         }
@@ -348,12 +350,13 @@ impl Closing {
     /// question that the stop's result still reads, or a form tool would drop an answer that
     /// changes that result's next steps.
     fn stops(&self, s: usize) -> impl Iterator<Item = &EarlyStop> {
-        let closable = !PACK.steps[s]
+        let closable = !self.pack.steps[s]
             .questions
             .iter()
             .any(|&q| self.read_after_a_stop[usize::from(q)]);
+        let pack = self.pack;
         (self.stops.iter())
-            .filter(move |stop| closable && PACK.step_of(stop.question).is_some_and(|t| t < s))
+            .filter(move |stop| closable && pack.step_of(stop.question).is_some_and(|t| t < s))
     }
 
     /// Whether the Questionnaire disables step `s` for these answers.

@@ -419,9 +419,35 @@ mod tests {
         used
     }
 
+    /// The stylesheet without its block for browsers that lack `light-dark()`, and the block.
+    fn without_light_dark_fallback(css: &str) -> (String, &str) {
+        let start = css
+            .find("@supports not (color: light-dark(")
+            .expect("a fallback for browsers without light-dark()");
+        let mut depth = 0;
+        let end = start
+            + css[start..]
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            return depth == 0;
+                        }
+                        _ => {}
+                    }
+                    false
+                })
+                .map(|(i, _)| i + 1)
+                .expect("the block is closed");
+        (css[..start].to_string() + &css[end..], &css[start..end])
+    }
+
     #[test]
     fn the_custom_properties_are_those_the_stylesheet_uses_with_its_defaults() {
         let css = without_comments(&source("www/widget.css"));
+        let (css, fallback) = without_light_dark_fallback(&css);
         let declared: BTreeMap<String, String> = CSS_PROPERTIES
             .iter()
             .map(|p| (p.name.to_string(), p.default.to_string()))
@@ -432,6 +458,15 @@ mod tests {
             css.matches("--b12c-").count(),
             css.matches("var(--b12c-").count()
         );
+        // A browser without light-dark() gets each such default's light colour.
+        let light: BTreeMap<String, String> = (declared.iter())
+            .filter_map(|(name, default)| {
+                let pair = default.strip_prefix("light-dark(")?.strip_suffix(')')?;
+                Some((name.clone(), pair.split_once(',')?.0.trim().to_string()))
+            })
+            .collect();
+        assert_eq!(light.len(), 13);
+        assert_eq!(custom_properties_used(fallback), light);
     }
 
     fn without_comments(css: &str) -> String {
