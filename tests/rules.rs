@@ -1,7 +1,7 @@
 //! The rule model of the evidence review (section 4), checked rule by rule against the real
 //! pack through the engine's public API.
 
-use b12_cramp_check::engine::model::QuestionKind;
+use b12_cramp_check::engine::model::{QuestionKind, Section};
 use b12_cramp_check::engine::{evaluate, AnswerError, Answers, Assessment, RawAnswers};
 use b12_cramp_check::pack::{texts_for, PACK};
 
@@ -560,6 +560,11 @@ fn short_lived_cramps_with_an_obvious_cause_are_self_care_with_a_safety_net() {
     )));
     assert_eq!(heat.level_id(), "self_care");
     assert!(notes_and_advice(&heat).contains(&"short_lived_safety_net"));
+    // Pack 1.1.7: with when to get help, where a reader looks for when to call.
+    let (net, _) = advice_item("short_lived_safety_net");
+    assert!(heat
+        .advice_in(Section::NextSteps)
+        .any(|a| usize::from(a) == net));
     assert!(!heat
         .signals
         .iter()
@@ -928,13 +933,71 @@ fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
         cites("R36"),
         "cites the spreading-weakness red flag's source"
     );
+    // Pack 1.1.7: eyesight too, as the onset question asks about it.
     for (code, words) in [
-        ("en", "call for emergency help if it gets worse quickly"),
-        ("es", "si empeoran rápido, llame a emergencias"),
+        (
+            "en",
+            [
+                "eyesight",
+                "call for emergency help if it gets worse quickly",
+            ],
+        ),
+        (
+            "es",
+            ["la vista", "si empeoran rápido, llame a emergencias"],
+        ),
+    ] {
+        let text = texts_for(code).expect("the language's texts").advice(item);
+        assert!(words.iter().all(|w| text.contains(w)), "{code}: {text}");
+    }
+}
+
+/// Pack 1.1.7: the other-cause result, reached with nerve problems that came on slowly and no
+/// B12 gate, says what the B12 result says of them: be seen within days if they get worse,
+/// call if quickly. It said only to see someone "if cramps come with numbness".
+#[test]
+fn the_other_cause_result_says_to_call_if_nerve_problems_get_worse_quickly() {
+    for problem in [
+        "pins_needles_numbness_both_sides",
+        "balance_problems",
+        "muscle_weakness",
+    ] {
+        let a = assess(&calm(&format!(
+            r#"{{"q_neuro":["{problem}"],"q_neuro_onset":"gradual_weeks_to_months"}}"#
+        )));
+        assert_eq!(a.level_id(), "provider_other_cause", "{problem}");
+        assert!(
+            notes_and_advice(&a).contains(&"nerve_sooner_if_worse"),
+            "{problem}"
+        );
+    }
+    let without = assess(&calm(r#"{"q_walking_pain":"yes"}"#));
+    assert_eq!(without.level_id(), "provider_other_cause");
+    assert!(!notes_and_advice(&without).contains(&"nerve_sooner_if_worse"));
+    let (item, cites) = advice_item("nerve_sooner_if_worse");
+    assert!(cites("R36") && cites("R34"));
+    for (code, words) in [
+        ("en", "call {emergency_number} if it gets worse quickly"),
+        ("es", "si empeoran rápido, llame al {emergency_number}"),
     ] {
         let text = texts_for(code).expect("the language's texts").advice(item);
         assert!(text.contains(words), "{code}: {text}");
     }
+}
+
+/// Pack 1.1.7: with kidney disease or dialysis, whose care team often limits fluids and
+/// potassium, no tip to drink more or to sip juice; without, both as before.
+#[test]
+fn fluid_tips_leave_out_readers_with_kidney_disease() {
+    let heat = r#""q_recent_context":["heavy_sweating_or_heat","not_drinking_enough"]"#;
+    let tips = ["heat_cramps", "drink_enough"];
+    let a = assess(&calm(&format!("{{{heat}}}")));
+    assert!(tips.iter().all(|t| notes_and_advice(&a).contains(t)));
+    let kidney = assess(&calm(&format!(
+        r#"{{{heat},"q_conditions":["kidney_disease_or_dialysis"]}}"#
+    )));
+    assert_eq!(kidney.level_id(), "provider_other_cause");
+    assert!(tips.iter().all(|t| !notes_and_advice(&kidney).contains(t)));
 }
 
 /// The advice item `id`'s index, and whether it cites the reference `reference`.
@@ -963,7 +1026,7 @@ fn the_under_18_result_names_the_red_flags_it_stops_before_asking() {
             [
                 "eyesight problems come on suddenly or get quickly worse",
                 "nitrous oxide",
-                "statin",
+                "statin and have muscle pain, tenderness, weakness or new cramps",
             ],
         ),
         (
@@ -971,7 +1034,7 @@ fn the_under_18_result_names_the_red_flags_it_stops_before_asking() {
             [
                 "de la vista aparecen de repente o empeoran rápido",
                 "óxido nitroso",
-                "estatina",
+                "o calambres nuevos",
             ],
         ),
     ] {
