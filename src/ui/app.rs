@@ -168,11 +168,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (on_complete, intro_shown) = (props.on_complete.clone(), intro_shown.clone());
         let completed = flow.clone();
-        // The answers this visit started with, then those of its last result.
+        // The answers this visit started with, then those of its last result; none after Start
+        // again, whose next reader (on a shared device) has not asked to be remembered.
         let kept = use_mut_ref(|| flow.answers().clone());
         use_effect_with(flow.screen(), move |&screen| {
             if screen == Screen::Intro {
                 *intro_shown.borrow_mut() = true;
+                *kept.borrow_mut() = completed.answers().clone();
             }
             if screen != Screen::Result {
                 return;
@@ -269,6 +271,7 @@ pub fn App(props: &AppProps) -> Html {
                 });
             }
             if settings.owns_history {
+                let moved_by_history = std::mem::take(&mut *from_history.borrow_mut());
                 let (original, recorded, title) = &mut *page_state.borrow_mut();
                 let shown = page::title();
                 let page_retitled = shown != *title;
@@ -276,15 +279,17 @@ pub fn App(props: &AppProps) -> Html {
                     *original = shown;
                 }
                 let now = (flow.screen(), share::encode(&PACK, flow.answers()));
-                if recorded.as_ref() != Some(&now) || page_retitled {
+                if recorded.as_ref() != Some(&now) || page_retitled || moved_by_history {
                     // A new entry for a new screen the reader moved to; the same entry for new
                     // answers, a new page title, the first render, and a move the browser's
-                    // history made.
+                    // history made, even one the answers refuse (Forward past a question a new
+                    // answer brought in): the entry the browser moved to then holds what shows,
+                    // or a reload would bring back its screen and older answers.
                     let new_after = recorded
                         .as_ref()
                         .map(|(before, _)| *before)
                         .filter(|&before| before != now.0)
-                        .filter(|_| !std::mem::take(&mut *from_history.borrow_mut()));
+                        .filter(|_| !moved_by_history);
                     page::record(&flow, new_after, original);
                     *recorded = Some(now);
                 }

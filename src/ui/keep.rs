@@ -41,11 +41,16 @@ pub fn starting_point() -> Questionnaire {
 }
 
 /// Where the checker starts again after the page had to restart it: the reader's answers,
-/// placed where they lead, with a notice that says what happened.
+/// placed where they lead, with a notice that says what happened. Without answers (a checker
+/// still on its intro), the intro, as for anyone new: its first step and a notice that answers
+/// were kept would skip what the check is and who it is for.
 pub fn restarting_point(code: &str) -> Questionnaire {
-    share::restore(&PACK, code)
-        .unwrap_or_else(|_| Questionnaire::new(&PACK))
-        .with_notice(Notice::Restarted)
+    match share::restore(&PACK, code) {
+        Ok(flow) if flow.answers().is_empty() => Questionnaire::new(&PACK),
+        restored => restored
+            .unwrap_or_else(|_| Questionnaire::new(&PACK))
+            .with_notice(Notice::Restarted),
+    }
 }
 
 /// The code in the fragment's `b12c=<code>` part (hosts may keep `&`-separated parts of their

@@ -123,7 +123,10 @@ impl Widget {
                 warned.push(message);
             }
         });
-        settings.shares_answers &= self.may_share;
+        // Removed once, never again: the reader may since have been told that their answers
+        // stay on their device.
+        self.may_share &= settings.shares_answers;
+        settings.shares_answers = self.may_share;
         AppProps {
             settings,
             on_complete: api::complete_event_sender(self.host.clone(), settings.shares_answers),

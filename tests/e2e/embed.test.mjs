@@ -421,6 +421,19 @@ test('the complete event carries no answers by default, and the answers when the
   const response = cli(['fhir', 'response', '-'], JSON.stringify(given));
   const cliAnswers = cli(['fhir', 'answers', '-'], JSON.stringify(response));
   assert.equal(event.json, JSON.stringify({ ...detail, answers: cliAnswers }));
+
+  // Removed, then added back (a consent banner declined, then a re-render): the reader has
+  // since been told that their answers stay here, so sharing does not come back.
+  await tab.evaluate(() => document.querySelector('#w2').removeAttribute('share-answers'));
+  await opted.locator('[data-action="restart"]').click();
+  await opted.locator('[data-action="start"]').waitFor();
+  assert.equal(await opted.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  await tab.evaluate(() => document.querySelector('#w2').setAttribute('share-answers', ''));
+  assert.equal(await opted.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  await walk(opted, answers);
+  await tab.waitForFunction(() => window.events.length >= 4, null, { polling: 50 });
+  [, , , event] = await tab.evaluate(() => window.events);
+  assert.deepEqual(event.detail, detail, 'no answers');
   await tab.context().close();
 });
 

@@ -219,6 +219,22 @@ test('answers changed in a visit that resumed them: the panel shows the new reco
   await tab.context().close();
 });
 
+test('after Start again, the next answers are not remembered unasked: the next reader may be someone else', async () => {
+  const tab = await open();
+  await walk(tab, answersFile('b12-metformin-tingling.json'));
+  await tab.check('[data-action="remember"]');
+  const record = await stored(tab);
+  await tab.click('[data-action="restart"]');
+  await walk(tab, answersFile('same-day-statin.json'));
+  assert.deepEqual(await stored(tab), record, "the first reader's record, untouched");
+  // The device remembers other answers, and says so; asked, theirs replace them.
+  await tab.locator('[data-notice="other-answers-remembered"]').waitFor();
+  await tab.click('[data-action="replace-remembered"]');
+  assert.notDeepEqual(await stored(tab), record);
+  assert.equal(await tab.locator('[data-notice="other-answers-remembered"]').count(), 0);
+  await tab.context().close();
+});
+
 test('a browser that refuses to store: the box shows nothing is kept, and the reader is told', async () => {
   const tab = await open();
   await walk(tab, answersFile('other-cause-walking-pain.json'));

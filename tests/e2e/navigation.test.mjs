@@ -125,6 +125,24 @@ for (const width of [390, 1280]) {
   });
 }
 
+test('a Forward that a new answer refuses leaves the entry holding the screen and the new answer, through a reload', async () => {
+  const page = await openPage('/');
+  await page.locator('[data-action="start"]').click();
+  await walkTo(page, answersFile('self-care-exercise.json'), 'q_diet');
+  await page.goBack();
+  await assertStep(page, 'symptoms');
+  // Balance problems bring in the onset question, unanswered: Forward cannot pass it.
+  await page.locator('input[name="q_neuro"][data-option="balance_problems"]').check();
+  await page.locator('input[name="q_neuro_onset"]').first().waitFor();
+  await page.goForward();
+  await page.waitForTimeout(300);
+  assert.equal(await stepId(page), 'symptoms', 'the reader stays where the new question is');
+  await page.reload();
+  await page.locator('[data-step]').waitFor();
+  assert.equal(await stepId(page), 'symptoms', 'a reload brings back this screen, not the one Forward tried');
+  assert.ok((await chosen(page)).includes('q_neuro=balance_problems'), 'and the new answer');
+});
+
 test('the single file opened from disk steps back and forward too', async () => {
   const page = await newPage(shared.chrome, 390);
   await page.goto(pathToFileURL(join(DIST, 'b12-cramp-check.html')).href);

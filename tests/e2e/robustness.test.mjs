@@ -130,6 +130,21 @@ test('a trap restarts every checker on the page with its answers, and later elem
   await tab.context().close();
 });
 
+test('a checker still on its intro comes back on its intro after a trap, told of no answers', async () => {
+  const tab = await open('/two.html');
+  const [a, b] = [tab.locator('#a'), tab.locator('#b')];
+  await a.locator('[data-action="start"]').click();
+  await answerStep(a, 'b12-metformin-tingling.json');
+  await b.locator('[data-action="start"]').waitFor();
+  await tab.evaluate(() => window.__b12cTest.trap());
+  await a.locator('[data-notice="restarted"]').waitFor();
+  await b.locator('[data-action="start"]').waitFor();
+  assert.equal(await b.locator('[data-step]').count(), 0, 'b shows its intro, not a step');
+  assert.equal(await b.locator('[data-notice]').count(), 0, 'and no notice of answers kept');
+  assert.equal(await stepOf(a), 'urgent', 'a, which had answers, is back where they lead');
+  await tab.context().close();
+});
+
 test("a restarted checker that owns the page's history names its step in the title once, before the page's own", async () => {
   const tab = await open('/history.html');
   await tab.locator('[data-action="start"]').click();
@@ -185,16 +200,18 @@ test("a host script that removes the current step's questions, then Next: the ch
     for (const q of document.querySelector('#a').shadowRoot.querySelectorAll('fieldset')) q.remove();
   });
   await a.locator('[data-action="next"]').click();
-  await a.locator('[data-notice="restarted"]').waitFor();
+  await b.locator('[data-notice="restarted"]').waitFor();
   assert.ok(
     tab.consoleErrors.some((e) => /panicked: failed to insert node/.test(e)),
     tab.consoleErrors.join('\n'),
   );
-  assert.equal(await stepOf(a), 'emergency', 'a works again, from its first step');
+  // a had no answers to keep: it works again from its intro, with no notice of kept answers.
+  await a.locator('[data-action="start"]').waitFor();
+  assert.equal(await a.locator('[data-notice]').count(), 0);
   assert.equal(await stepOf(b), 'urgent', 'b is back where it was, with its answers');
   const given = await walk(b, answersFile('self-care-exercise.json'), undefined, { started: true });
   assert.equal((await shownResult(b)).triage, cliEval(given).triage);
-  const fromA = await walk(a, answersFile('emergency-early-exit.json'), undefined, { started: true });
+  const fromA = await walk(a, answersFile('emergency-early-exit.json'));
   assert.equal((await shownResult(a)).triage, cliEval(fromA).triage);
   assert.deepEqual(tab.rejections, []);
   await tab.context().close();

@@ -327,9 +327,9 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   /** The answers' share code, kept to restart with (in this page's memory only). */
   #answers = null;
   /**
-   * Whether `share-answers` was there when the checker first started here: the reader is told
-   * then whether this website receives their answers, so adding the attribute later shares
-   * nothing (removing it stops sharing at once).
+   * Whether `share-answers` was there when the checker first started here, and has not been
+   * removed since: the reader is told whether this website receives their answers, so adding
+   * the attribute later shares nothing (removing it stops sharing for good).
    */
   #mayShare = null;
   #restarts = 0;
@@ -353,7 +353,9 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
     });
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name) {
+    // Removed once, sharing never comes back, not even for the widget a restart makes.
+    if (name === 'share-answers' && !this.hasAttribute(name)) this.#mayShare = false;
     if (this.#widget) this.#instance.guard(() => this.#widget.refresh());
   }
 

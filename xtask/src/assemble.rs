@@ -23,8 +23,10 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// (the red flags an early result stops before asking, in both languages) brought the embed to
 /// 137,338 B (script 10,525 + wasm 126,813); the loader keeping the checker's keys from a page's
 /// shortcuts and the light colours for browsers without `light-dark()` then brought it to
-/// 137,500 B (script 10,687 + wasm 126,813).
-pub const EMBED_BUDGET: usize = 137_650;
+/// 137,500 B (script 10,687 + wasm 126,813). Raised knowingly once more, to 137,950 B, for a
+/// second review's safety wording in the same pack and four fixes of remembering, sharing,
+/// history and restarts: 137,639 B (script 10,729 + wasm 126,910).
+pub const EMBED_BUDGET: usize = 137_950;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
