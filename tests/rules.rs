@@ -497,13 +497,17 @@ fn the_narrowed_same_day_signs_carry_their_own_next_steps() {
     assert!(!calf.contains(&"chest_cramp_call_emergency") && !calf.contains(&"tetanus_deep_wound"));
 }
 
+/// The nerve symptoms that, with regular nitrous oxide, are a same-day red flag, and without the
+/// B12 gate point to another condition (evidence 10.1, 10.3).
+const NERVE_PROBLEMS: [&str; 3] = [
+    "pins_needles_numbness_both_sides",
+    "balance_problems",
+    "muscle_weakness",
+];
+
 #[test]
 fn regular_nitrous_oxide_with_nerve_symptoms_is_same_day() {
-    for symptom in [
-        "pins_needles_numbness_both_sides",
-        "balance_problems",
-        "muscle_weakness",
-    ] {
+    for symptom in NERVE_PROBLEMS {
         let a = assess(&calm(&format!(
             r#"{{"q_nitrous_oxide":"regular_recent","q_neuro":["{symptom}"],"q_neuro_onset":"gradual_weeks_to_months"}}"#
         )));
@@ -957,11 +961,7 @@ fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
 /// call if quickly. It said only to see someone "if cramps come with numbness".
 #[test]
 fn the_other_cause_result_says_to_call_if_nerve_problems_get_worse_quickly() {
-    for problem in [
-        "pins_needles_numbness_both_sides",
-        "balance_problems",
-        "muscle_weakness",
-    ] {
+    for problem in NERVE_PROBLEMS {
         let a = assess(&calm(&format!(
             r#"{{"q_neuro":["{problem}"],"q_neuro_onset":"gradual_weeks_to_months"}}"#
         )));
