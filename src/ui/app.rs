@@ -174,7 +174,10 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(flow.screen(), move |&screen| {
             if screen == Screen::Intro {
                 *intro_shown.borrow_mut() = true;
-                *kept.borrow_mut() = completed.answers().clone();
+                // Start again (Back to the intro keeps the answers, and continues the visit).
+                if completed.answers().is_empty() {
+                    *kept.borrow_mut() = completed.answers().clone();
+                }
             }
             if screen != Screen::Result {
                 return;
