@@ -363,6 +363,23 @@ impl Closing {
     fn closes(&self, s: usize, answers: &Answers) -> bool {
         self.stops(s).any(|stop| stop.applies(answers))
     }
+
+    /// The answers but those in a step the Questionnaire disables for them (the stop that
+    /// disables it is on an earlier step, so these answers keep it).
+    fn kept(&self, answers: &Answers) -> Answers {
+        let masks = (0..self.pack.questions.len()).map(|q| {
+            let closed = QuestionIdx::try_from(q)
+                .ok()
+                .and_then(|q| self.pack.step_of(q))
+                .is_some_and(|s| self.closes(s, answers));
+            if closed {
+                0
+            } else {
+                answers.masks()[q]
+            }
+        });
+        Answers::from_masks(self.pack, masks)
+    }
 }
 
 /// Per question: whether a red flag or an advice item of the most urgent level reads it (an
@@ -547,7 +564,7 @@ struct ResponseAnswer {
 pub fn response(answers: &Answers, texts: &Texts, region: usize) -> QuestionnaireResponse {
     let fill = |text: &str| texts.fill(text, region);
     let closing = Closing::of(&PACK);
-    let kept = kept_in_a_response(answers);
+    let kept = closing.kept(answers);
     let left_out = (0..PACK.questions.len())
         .filter_map(|q| QuestionIdx::try_from(q).ok())
         .filter(|&q| answers.is_answered(q) && !kept.is_answered(q))
@@ -606,19 +623,7 @@ pub fn response(answers: &Answers, texts: &Texts, region: usize) -> Questionnair
 /// The answers a response holds: all but those in a step the Questionnaire disables for them
 /// (the stop that disables it is on an earlier step, so these answers keep it).
 pub fn kept_in_a_response(answers: &Answers) -> Answers {
-    let closing = Closing::of(&PACK);
-    let masks = (0..PACK.questions.len()).map(|q| {
-        let closed = QuestionIdx::try_from(q)
-            .ok()
-            .and_then(|q| PACK.step_of(q))
-            .is_some_and(|s| closing.closes(s, answers));
-        if closed {
-            0
-        } else {
-            answers.masks()[q]
-        }
-    });
-    Answers::from_masks(&PACK, masks)
+    Closing::of(&PACK).kept(answers)
 }
 
 impl QuestionnaireResponse {

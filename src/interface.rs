@@ -393,20 +393,7 @@ mod tests {
         for (at, _) in css.match_indices("var(--b12c-") {
             let inner = &css[at + "var(".len()..];
             // The var()'s closing parenthesis: its default may hold parentheses of its own.
-            let mut depth = 0;
-            let end = inner
-                .char_indices()
-                .find(|&(_, c)| {
-                    match c {
-                        '(' => depth += 1,
-                        ')' if depth == 0 => return true,
-                        ')' => depth -= 1,
-                        _ => {}
-                    }
-                    false
-                })
-                .map(|(i, _)| i)
-                .expect("every var( is closed");
+            let end = balancing(inner, '(', ')').expect("every var( is closed");
             let (name, default) = inner[..end]
                 .split_once(',')
                 .expect("every --b12c-* has a default");
@@ -419,28 +406,30 @@ mod tests {
         used
     }
 
+    /// The index in `text` of the `close` that balances an `open` just before `text`.
+    fn balancing(text: &str, open: char, close: char) -> Option<usize> {
+        let mut depth = 0;
+        let (end, _) = text.char_indices().find(|&(_, c)| {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                if depth == 0 {
+                    return true;
+                }
+                depth -= 1;
+            }
+            false
+        })?;
+        Some(end)
+    }
+
     /// The stylesheet without its block for browsers that lack `light-dark()`, and the block.
     fn without_light_dark_fallback(css: &str) -> (String, &str) {
         let start = css
             .find("@supports not (color: light-dark(")
             .expect("a fallback for browsers without light-dark()");
-        let mut depth = 0;
-        let end = start
-            + css[start..]
-                .char_indices()
-                .find(|&(_, c)| {
-                    match c {
-                        '{' => depth += 1,
-                        '}' => {
-                            depth -= 1;
-                            return depth == 0;
-                        }
-                        _ => {}
-                    }
-                    false
-                })
-                .map(|(i, _)| i + 1)
-                .expect("the block is closed");
+        let body = start + css[start..].find('{').expect("a block") + 1;
+        let end = body + balancing(&css[body..], '{', '}').expect("the block is closed") + 1;
         (css[..start].to_string() + &css[end..], &css[start..end])
     }
 
