@@ -52,7 +52,7 @@ pub struct Call {
     pub label: String,
 }
 
-/// The region key of the emergency numbers (also on every step: "Very unwell now? Call 999").
+/// The region key of the emergency numbers (also on every step: "Very unwell? Call 999").
 pub const EMERGENCY_DIAL: &str = "emergency_dial";
 
 /// The numbers to call under the region key `key` (a `_dial` key), each with its link's words.

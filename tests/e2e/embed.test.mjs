@@ -390,7 +390,7 @@ test('the complete event carries no answers by default, and the answers when the
     composed: true,
     target: 'w',
   });
-  assert.equal(event.detail.packVersion, '1.1.7');
+  assert.equal(event.detail.packVersion, '1.1.8');
 
   // Opting in after the reader was told that their answers stay here shares nothing: the
   // opt-in counts from the checker's start on the element.
@@ -611,7 +611,7 @@ test('evaluate() returns what cramp-check eval returns, field for field in its o
       answers,
     );
     assert.equal(fromPage, JSON.stringify(cliEval(answers)), file);
-    assert.equal(JSON.parse(fromPage).pack.version, '1.1.7', `${file}: content pack 1.1.7`);
+    assert.equal(JSON.parse(fromPage).pack.version, '1.1.8', `${file}: content pack 1.1.8`);
   }
   const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"$/m)[1];
   assert.equal(await tab.evaluate(async () => (await import('/embed/b12-cramp-check.js')).version), cargoVersion);

@@ -310,7 +310,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
     for (const part of [
       'summary for a healthcare professional',
       `Printed on ${expected.today}`,
-      'Content version 1.1.7',
+      'Content version 1.1.8',
       expected.title,
       'Why this result',
       'Your answers',

@@ -297,9 +297,9 @@ test("a missing answer's red bar runs beside the whole question, its legend too"
 
 test('the line for anyone very unwell lists the numbers apart, each a whole link named by its number', async () => {
   for (const { lang, path, line, numbers } of [
-    { lang: 'en', path: '/', line: 'Very unwell now? Call 112, 911, 999', numbers: ['112', '911', '999'] },
-    { lang: 'es', path: '/', line: '¿Se encuentra muy mal? Llame al 112, 911, 999', numbers: ['112', '911', '999'] },
-    { lang: 'en', path: '/demo/article.html', line: 'Very unwell now? Call 999', numbers: ['999'] },
+    { lang: 'en', path: '/', line: 'Very unwell? Call 112, 911 or 999', numbers: ['112', '911', '999'] },
+    { lang: 'es', path: '/', line: '¿Está muy mal? Llame al 112, 911 o 999', numbers: ['112', '911', '999'] },
+    { lang: 'en', path: '/demo/article.html', line: 'Very unwell? Call 999', numbers: ['999'] },
   ]) {
     const page = await newPage(shared.chrome, 390, { height: 844 });
     await page.goto(shared.server.url + path);

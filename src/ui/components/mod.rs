@@ -34,16 +34,17 @@ pub fn call_links(calls: &[Call]) -> Html {
         .collect()
 }
 
-/// The numbers after a sentence that says "call", as a list: "112, 911, 999", the commas text
-/// outside the links, so that the numbers stand apart to the eye and when copied, and each
-/// link is named by its number alone.
-pub fn call_numbers(calls: &[Call]) -> Html {
+/// The numbers after a sentence that says "call", as a list of alternatives: "112, 911 or 999",
+/// the commas and the `or` text outside the links, so that the numbers stand apart to the eye
+/// and when copied, and each link is named by its number alone.
+pub fn call_numbers(calls: &[Call], or: &'static str) -> Html {
+    let last = calls.len().saturating_sub(1);
     calls
         .iter()
         .enumerate()
         .map(|(i, call)| {
             html! { <>
-                { (i > 0).then_some(", ") }
+                if i == last && i > 0 { {" "}{ or }{" "} } else if i > 0 { {", "} }
                 <a class="call-inline" href={tel(call)}>{ call.number }</a>
             </> }
         })

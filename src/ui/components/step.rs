@@ -115,7 +115,7 @@ pub fn step_screen(
             }
             <p class="very-unwell">
                 { ui.very_unwell() }{" "}
-                { call_numbers(&calls(settings.texts, settings.region, EMERGENCY_DIAL)) }
+                { call_numbers(&calls(settings.texts, settings.region, EMERGENCY_DIAL), ui.list_or()) }
             </p>
             if missing {
                 <div class="error-summary" role="alert" tabindex="-1" ref={focus.clone()}>
