@@ -1,5 +1,5 @@
 //! The public JSON shapes, each described once: the assessment (`cramp-check eval`, the JS
-//! `evaluate()`), the answers in their raw form, the complete event's detail. Each type says
+//! `evaluate()`, with `complete` from `questionnaire::Evaluation`), the answers in their raw form, the complete event's detail. Each type says
 //! its shape in a [`ToJson`] impl next to it, and builds it in whatever [`Json`] value the
 //! caller asks for: on the command line a [`Tree`], which serde_json prints; in the browser a
 //! plain JavaScript value (`web::js_value`), so the wasm carries no serde code at all.
@@ -9,6 +9,7 @@
 pub trait Json: Sized {
     fn string(text: &str) -> Self;
     fn number(value: i32) -> Self;
+    fn boolean(value: bool) -> Self;
     fn null() -> Self;
     /// An empty array, for [`Json::push`].
     fn array() -> Self;
@@ -47,6 +48,7 @@ pub trait ToJson {
 pub enum Tree {
     String(String),
     Number(i32),
+    Boolean(bool),
     Null,
     Array(Vec<Tree>),
     Object(Vec<(String, Tree)>),
@@ -59,6 +61,9 @@ impl Json for Tree {
     }
     fn number(value: i32) -> Self {
         Tree::Number(value)
+    }
+    fn boolean(value: bool) -> Self {
+        Tree::Boolean(value)
     }
     fn null() -> Self {
         Tree::Null
@@ -89,6 +94,7 @@ impl serde::Serialize for Tree {
         match self {
             Tree::String(text) => serializer.serialize_str(text),
             Tree::Number(value) => serializer.serialize_i32(*value),
+            Tree::Boolean(value) => serializer.serialize_bool(*value),
             Tree::Null => serializer.serialize_unit(),
             Tree::Array(items) => serializer.collect_seq(items),
             Tree::Object(fields) => serializer.collect_map(fields.iter().map(|(k, v)| (k, v))),
@@ -106,11 +112,12 @@ mod tests {
             .with("z", Tree::string("a \"quoted\" text"))
             .with("a", Tree::number(-3))
             .with("m", Tree::null())
+            .with("b", Tree::boolean(false))
             .with("list", Tree::array_of([Tree::number(1), Tree::object()]))
             .with("empty", Tree::array());
         assert_eq!(
             serde_json::to_string(&tree).unwrap(),
-            r#"{"z":"a \"quoted\" text","a":-3,"m":null,"list":[1,{}],"empty":[]}"#
+            r#"{"z":"a \"quoted\" text","a":-3,"m":null,"b":false,"list":[1,{}],"empty":[]}"#
         );
     }
 }

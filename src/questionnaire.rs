@@ -15,6 +15,7 @@
 
 use crate::engine::model::{Pack, QuestionIdx, Step};
 use crate::engine::{could_be_more_urgent, evaluate, Answers, Assessment};
+use crate::json::{Json, ToJson};
 use crate::pack::UiText;
 use crate::share::ShareError;
 use std::rc::Rc;
@@ -441,6 +442,39 @@ impl Questionnaire {
             }
             _ => {}
         }
+    }
+}
+
+/// What `cramp-check eval` and the JS `evaluate()` give for answers given whole: the
+/// assessment, then `complete`, whether the questionnaire would show that result for them
+/// (`Questionnaire::restored` reaches it). While it would still ask something, an unanswered
+/// question counts as nothing ticked, so a safety screen left unanswered may hide a more urgent
+/// result.
+pub struct Evaluation(Questionnaire);
+
+impl Evaluation {
+    pub fn of(pack: &'static Pack, answers: Answers) -> Self {
+        Evaluation(Questionnaire::restored(pack, answers))
+    }
+
+    pub fn complete(&self) -> bool {
+        self.0.screen() == Screen::Result
+    }
+}
+
+impl ToJson for Evaluation {
+    fn to_json<J: Json>(&self) -> J {
+        self.0
+            .assessment()
+            .to_json::<J>()
+            .with("complete", J::boolean(self.complete()))
+    }
+}
+
+#[cfg(feature = "cli")]
+impl serde::Serialize for Evaluation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json::<crate::json::Tree>().serialize(serializer)
     }
 }
 

@@ -7,6 +7,7 @@ mod command;
 #[path = "support/generators.rs"]
 mod generators;
 
+use b12_cramp_check::engine::{Answers, RawAnswers, RawValue};
 use b12_cramp_check::pack::{LANGUAGES, PACK};
 use b12_cramp_check::questionnaire::{Questionnaire, Screen};
 use command::{answers_file, run};
@@ -65,6 +66,10 @@ fn eval_prints_the_assessment_for_each_kind_of_result() {
             result["notes"].is_array() && result["advice"].is_array(),
             "{file}"
         );
+        assert_eq!(
+            result["complete"], true,
+            "{file}: the checker shows this result"
+        );
     }
 }
 
@@ -115,6 +120,13 @@ fn standard_input_and_dash_are_read() {
         assert!(output.status.success());
         let result: Value = serde_json::from_slice(&output.stdout).expect("json");
         assert_eq!(result["triage"], "provider_soon_b12");
+        // The safety screens are unanswered: the checker would ask them before this result.
+        assert_eq!(result["complete"], false);
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            text.ends_with("\"complete\": false\n}\n"),
+            "the last field: {text}"
+        );
     }
 }
 
@@ -392,12 +404,18 @@ fn bad_input_exits_2_with_one_line_naming_the_question_or_option() {
         ("number-in-list.json", "q_neuro: expected option ids as strings, found a number"),
         ("repeated-option.json", "q_neuro: option \"balance_problems\" is given twice"),
         ("not-an-object.json", "invalid answers JSON: invalid type: sequence, expected an object of answers"),
-        ("answered-twice.json", "invalid answers JSON: q_age is answered twice"),
-        // What the parser cannot read in a value is named with its question.
-        ("number-out-of-range.json", "invalid answers JSON: q_age: number out of range"),
-        ("nested-too-deep.json", "invalid answers JSON: q_neuro: recursion limit exceeded"),
-        // Far larger than any real answer set: refused, quoting at most a short prefix.
-        ("too-many-answers.json", "30 answers given, but there are only 24 questions"),
+        ("answered-twice.json", "invalid answers JSON: \"q_age\" is answered twice"),
+        // What the parser cannot read in a value is named with its question, quoted.
+        ("number-out-of-range.json", "invalid answers JSON: \"q_age\": number out of range"),
+        ("nested-too-deep.json", "invalid answers JSON: \"q_neuro\": recursion limit exceeded"),
+        // A quote in the question is escaped: it does not swallow the reason after it.
+        ("quote-in-key.json", "invalid answers JSON: \"q\\\"x\": number out of range at line 1"),
+        // More answers or options than there are: the first unknown one is named (a complete
+        // answer set with one mistyped extra question, a list with mistyped extra options),
+        // else the count (eleven "none", each known).
+        ("too-many-answers.json", "unknown question \"q_extra_0\""),
+        ("mistyped-extra-question.json", "unknown question \"q_smokr\""),
+        ("mistyped-extra-option.json", "q_neuro: unknown option \"balance_problem\" (expected one of"),
         ("too-many-options.json", "q_neuro: more options given than the question has (10)"),
         // A control character in the input is escaped: still one line (found by fuzzing).
         ("newline-in-option.json", "q_neuro: unknown option \"balance\\nproblems\""),
@@ -458,22 +476,154 @@ fn files_saved_with_a_byte_order_mark_or_in_utf16_are_read_and_other_encodings_r
         let result: Value = serde_json::from_slice(&output.stdout).expect("json");
         assert_eq!(result["triage"], "provider_soon_b12", "{name}");
     }
+    let utf32 = |mark: [u8; 4], unit: fn(u32) -> [u8; 4]| -> Vec<u8> {
+        mark.into_iter()
+            .chain(text.chars().flat_map(|c| unit(c.into())))
+            .collect()
+    };
+    let not_utf8 = "is not UTF-8 text; save it as UTF-8";
+    // UTF-32 (whose little-endian mark starts as UTF-16LE's), UTF-16 without its mark and a NUL
+    // byte anywhere are refused as not UTF-8, not read on into a JSON syntax error.
     for (name, bytes, expected) in [
         (
             "latin1.json",
-            &b"{\"q_age\":\"65_74\xe9\"}"[..],
-            "is not UTF-8 text; save it as UTF-8",
+            b"{\"q_age\":\"65_74\xe9\"}".to_vec(),
+            not_utf8,
         ),
         (
             "utf16-odd.json",
-            &b"\xff\xfe{\x00}"[..],
+            b"\xff\xfe{\x00}".to_vec(),
             "starts as UTF-16 text but is not valid UTF-16",
         ),
+        (
+            "utf32le.json",
+            utf32([0xFF, 0xFE, 0, 0], u32::to_le_bytes),
+            not_utf8,
+        ),
+        (
+            "utf32be.json",
+            utf32([0, 0, 0xFE, 0xFF], u32::to_be_bytes),
+            not_utf8,
+        ),
+        (
+            "utf16le-no-mark.json",
+            text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            not_utf8,
+        ),
+        (
+            "utf16be-no-mark.json",
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            not_utf8,
+        ),
+        ("nul.json", b"{}\x00".to_vec(), not_utf8),
+        (
+            "utf8-mark-nul.json",
+            b"\xef\xbb\xbf{}\x00".to_vec(),
+            not_utf8,
+        ),
     ] {
-        let (output, path) = read(name, bytes);
+        let (output, path) = read(name, &bytes);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
         assert_eq!(stderr.trim_end(), format!("cramp-check: {path} {expected}"));
+    }
+}
+
+/// Input is read up to a cap far above any real answers or response (a few KB), so that
+/// `eval /dev/zero` is refused by name instead of growing until memory runs out.
+#[test]
+fn input_larger_than_1_mib_is_refused_by_name() {
+    const MIB: usize = 1 << 20;
+    // Valid answers padded with spaces: the size alone decides.
+    let padded = |size: usize| format!("{{}}{}", " ".repeat(size - 2));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("sizes");
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let (at_cap, over_cap) = (dir.join("at-cap.json"), dir.join("over-cap.json"));
+    std::fs::write(&at_cap, padded(MIB)).expect("write");
+    std::fs::write(&over_cap, padded(MIB + 1)).expect("write");
+    assert!(run(&["eval", at_cap.to_str().expect("path")], None)
+        .status
+        .success());
+    let over_cap = over_cap.to_str().expect("path");
+    for (args, stdin, source) in [
+        (&["eval", over_cap][..], None, over_cap),
+        (
+            &["fhir", "answers", "-"][..],
+            Some(padded(MIB + 1)),
+            "standard input",
+        ),
+    ] {
+        let output = run(args, stdin.as_deref());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            stderr,
+            format!(
+                "cramp-check: {source} is larger than 1 MiB; answers take a few KB, even as a \
+                 QuestionnaireResponse\n"
+            )
+        );
+    }
+}
+
+/// Output that is lost is an error, but not a reader that stops early (`| head`).
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_exits_1_but_a_closed_pipe_does_not() {
+    let answers = answers_file("under-18.json");
+    let command = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_cramp-check"));
+        command.args(["fhir", "response", answers.to_str().expect("path")]);
+        command
+    };
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = command().stdout(full).output().expect("run cramp-check");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("cramp-check: cannot write the output: No space left on device"),
+        "{stderr}"
+    );
+    let mut child = command()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run cramp-check");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    assert!(output.status.success());
+    assert!(output.stderr.is_empty(), "{output:?}");
+}
+
+/// `eval` and `fhir answers` print ids, which --lang and --region do not change: refused
+/// rather than silently ignored.
+#[test]
+fn eval_and_fhir_answers_refuse_lang_and_region() {
+    for (args, expected) in [
+        (
+            &["eval", "--lang", "es"][..],
+            "eval prints ids, not texts: --lang has no effect",
+        ),
+        (
+            &["eval", "-", "--region", "uk"][..],
+            "eval prints ids, not texts: --region has no effect",
+        ),
+        (
+            &["fhir", "answers", "--region", "uk"][..],
+            "fhir answers prints ids, not texts: --region has no effect",
+        ),
+    ] {
+        let output = run(args, Some("{}"));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!("cramp-check: {expected}\n")
+        );
     }
 }
 
@@ -481,8 +631,8 @@ fn files_saved_with_a_byte_order_mark_or_in_utf16_are_read_and_other_encodings_r
 fn usage_errors_exit_2() {
     for args in [
         &["frobnicate"][..],
-        &["eval", "--lang", "xx"][..],
-        &["eval", "--region", "mars"][..],
+        &["explain", "--lang", "xx"][..],
+        &["outline", "--region", "mars"][..],
         &["eval", "/no/such/file.json"][..],
         &[][..],
     ] {
@@ -552,6 +702,22 @@ fn format_characters_in_messages_are_escaped() {
         stderr.contains("unknown question \"q_\\u{180e}age\\u{206a}\\u{fff9}\\u{e0041}\""),
         "{stderr:?}"
     );
+}
+
+/// `fhir response` writes `stopped` too, and may leave answers out with a warning.
+#[test]
+fn help_names_every_status_of_a_response_and_its_left_out_warning() {
+    let help = String::from_utf8(run(&["--help"], None).stdout).expect("UTF-8");
+    // Its lines joined: a phrase may wrap.
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "status completed",
+        "stopped",
+        "in-progress",
+        "left out, with a warning",
+    ] {
+        assert!(help.contains(words), "{words:?} in {help}");
+    }
 }
 
 #[test]
@@ -699,18 +865,67 @@ fn eval_warns_when_the_questionnaire_would_not_show_the_result_yet() {
     assert_eq!(triage, "provider_other_cause");
     assert_eq!(warning, "");
     // Every answer file is an answer set the questionnaire would show the result for (early
-    // exits and under 18 included): no warning.
+    // exits and under 18 included): no warning, whatever prints the result.
     let files = std::fs::read_dir(answers_file("")).expect("tests/answers");
     for path in files.map(|e| e.expect("entry").path()) {
         if path.extension().is_some_and(|e| e == "json") {
-            let output = run(&["eval", path.to_str().expect("path")], None);
-            assert!(output.status.success(), "{path:?}");
-            assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{path:?}");
+            for command in ["eval", "explain", "outline"] {
+                let output = run(&[command, path.to_str().expect("path")], None);
+                assert!(output.status.success(), "{command} {path:?}");
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                assert_eq!(stderr, "", "{command} {path:?}");
+            }
         }
     }
     // Nothing could be more urgent than an emergency, whatever is unanswered: the result.
     let (_, warning) = eval_with_warning(r#"{"q_emergency_signs":["cold_pale_leg"]}"#);
     assert_eq!(warning, "");
+}
+
+/// `explain` and `outline` print the result for incomplete answers with the same warning as
+/// `eval`: their readers are the likeliest to take the result as final.
+#[test]
+fn explain_and_outline_warn_when_the_questionnaire_would_not_show_the_result_yet() {
+    let eval = run(&["eval"], Some("{}"));
+    let eval_warning = String::from_utf8_lossy(&eval.stderr);
+    assert_eq!(
+        named(&eval_warning),
+        (vec!["q_emergency_signs"], vec!["q_emergency_signs"])
+    );
+    for command in ["explain", "outline"] {
+        let output = run(&[command, "-"], Some("{}"));
+        assert!(output.status.success(), "{command}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            eval_warning,
+            "{command}"
+        );
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        match command {
+            "explain" => assert!(text.starts_with("Result: "), "{text}"),
+            _ => assert_eq!(
+                serde_json::from_str::<Value>(&text).expect("JSON")["level"],
+                "self_care"
+            ),
+        }
+    }
+}
+
+/// Over the count with every name known (only answers built in code repeat a name; JSON
+/// refuses a repeat first), nothing is named: the count is.
+#[test]
+fn more_answers_than_questions_with_known_names_are_refused_by_their_count() {
+    let questions = PACK.questions.len();
+    let age = ("q_age".to_string(), RawValue::One("65_74".to_string()));
+    let raw = RawAnswers(vec![age; questions + 1]);
+    let error = Answers::from_raw(&PACK, &raw).expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{} answers given, but there are only {questions} questions",
+            questions + 1
+        )
+    );
 }
 
 proptest! {

@@ -1,14 +1,15 @@
 //! `cramp-check`: evaluate answers from a file or standard input, and exchange the
 //! questionnaire and answers as FHIR R4 resources.
 //!
-//!   cramp-check eval [--lang CODE] [--region ID] [FILE|-]     the assessment as JSON
+//!   cramp-check eval [FILE|-]                                  the assessment as JSON
 //!   cramp-check explain [--lang CODE] [--region ID] [FILE|-]  the result as readable text
 //!   cramp-check outline [--lang CODE] [--region ID] [FILE|-]  the result's outline as JSON
 //!   cramp-check fhir questionnaire [--lang CODE] [--region ID]  the pack as a Questionnaire
 //!   cramp-check fhir response [--lang CODE] [--region ID] [FILE|-]  answers as a QuestionnaireResponse
 //!   cramp-check fhir answers [FILE|-]                          a QuestionnaireResponse as answers
 //!
-//! Bad input exits with code 2 and one line that names the problem. `eval` and `fhir answers`
+//! Bad input exits with code 2 and one line that names the problem; output that cannot be
+//! written (a full disk) exits with code 1. `eval`, `explain`, `outline` and `fhir answers`
 //! also warn, in one line on standard error with exit code 0, when the answers are incomplete:
 //! the questionnaire would not show their result yet. The warning names the questions it would
 //! ask next, and those an answer to which could be a warning sign that makes it more urgent.
@@ -20,7 +21,7 @@ use b12_cramp_check::engine::{
 use b12_cramp_check::fhir;
 use b12_cramp_check::outline::outline;
 use b12_cramp_check::pack::{default_texts, region_index, Texts, LANGUAGES, PACK};
-use b12_cramp_check::questionnaire::{Questionnaire, Screen};
+use b12_cramp_check::questionnaire::{Evaluation, Questionnaire, Screen};
 use b12_cramp_check::report;
 use b12_cramp_check::settings::{region_of_language, texts_of_language};
 use serde::Serialize;
@@ -28,8 +29,8 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 /// The help text; `{REGIONS}` and `{LANGUAGES}` stand for the pack's regions and languages.
-const USAGE: &str =
-    "usage: cramp-check <eval|explain|outline> [--lang CODE] [--region {REGIONS}] [FILE|-]
+const USAGE: &str = "usage: cramp-check eval [FILE|-]
+       cramp-check <explain|outline> [--lang CODE] [--region {REGIONS}] [FILE|-]
        cramp-check fhir questionnaire [--lang CODE] [--region {REGIONS}]
        cramp-check fhir response [--lang CODE] [--region {REGIONS}] [FILE|-]
        cramp-check fhir answers [FILE|-]
@@ -38,17 +39,24 @@ const USAGE: &str =
   outline  print the result's outline as JSON: its sections in the page's order, with their
            texts and citation numbers
   fhir questionnaire  print the questions as a FHIR R4 Questionnaire in the language
-  fhir response       print answers as a FHIR R4 QuestionnaireResponse (status completed when
-                      the questionnaire would show their result, else in-progress)
+  fhir response       print answers as a FHIR R4 QuestionnaireResponse: status completed when
+                      the questionnaire would show their result and every question it requires
+                      is answered, stopped when it shows the result before that (an emergency
+                      or same-day sign, an age under 18), else in-progress. Answers in steps the
+                      Questionnaire disables after an emergency sign are left out, with a
+                      warning naming them
   fhir answers        read a FHIR R4 QuestionnaireResponse and print its answers as JSON, as
                       eval takes them
   --version           print the program's version and its content pack's
 Answers are a JSON object: a string for a one-answer question, a list for tick-all-that-apply,
 e.g. {\"q_age\":\"65_74\",\"q_neuro\":[\"balance_problems\"]}. FILE '-' or none reads
-standard input. eval and fhir answers warn on standard error when the answers are incomplete
-(the questionnaire would not show their result yet), naming the questions it would ask next and
-those whose answer could be a warning sign that makes the result more urgent. --lang takes
-{LANGUAGES}; a tag with a country (es-ES, en-GB) also picks its region unless --region names one.";
+standard input. eval, explain, outline and fhir answers warn on standard error when the answers
+are incomplete (the questionnaire would not show their result yet), naming the questions it
+would ask next and those whose answer could be a warning sign that makes the result more urgent.
+eval and fhir answers print ids, not texts, so they take no --lang or --region. --lang takes
+{LANGUAGES}; a tag with a country (es-ES, en-GB) also picks its region unless --region names one.
+Exit code 0: done (warnings included); 2: bad input or arguments; 1: the output could not be
+written.";
 
 /// The help text with the pack's regions and languages.
 fn usage() -> String {
@@ -70,6 +78,18 @@ enum Command {
     FhirAnswers,
 }
 
+impl Command {
+    /// The name of a command whose output is ids, not texts: one that --lang and --region
+    /// would not change.
+    fn ids_only(&self) -> Option<&'static str> {
+        match self {
+            Command::Eval => Some("eval"),
+            Command::FhirAnswers => Some("fhir answers"),
+            _ => None,
+        }
+    }
+}
+
 struct Options {
     command: Command,
     texts: &'static Texts,
@@ -83,6 +103,17 @@ struct Output {
     warning: Option<String>,
 }
 
+impl Output {
+    /// The output for answers, with a warning when they are incomplete: partial answers stay
+    /// valid, so the result is printed either way.
+    fn for_answers(answers: &Answers, text: String) -> Self {
+        Output {
+            text,
+            warning: incomplete_warning(answers),
+        }
+    }
+}
+
 impl From<String> for Output {
     fn from(text: String) -> Self {
         Output {
@@ -93,15 +124,23 @@ impl From<String> for Output {
 }
 
 fn main() -> ExitCode {
-    // Written, not printed: a closed stdout or stderr (for example `| head`) is not an error
-    // worth reporting, and `println!` would panic on it.
+    // Written, not printed: `println!` would panic on a closed stdout. A reader that stops
+    // early (`| head`) closes it on purpose; any other failure (a full disk) loses the output,
+    // so it is reported, with its own exit code as the input was fine. Nothing is left to
+    // report a failure to write standard error to.
     match args().and_then(|args| run(&args)) {
         Ok(output) => {
             if let Some(warning) = output.warning {
                 let _ = writeln!(io::stderr(), "cramp-check: warning: {}", lines(&warning));
             }
-            let _ = io::stdout().write_all(output.text.as_bytes());
-            ExitCode::SUCCESS
+            let mut stdout = io::stdout().lock();
+            match (stdout.write_all(output.text.as_bytes())).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(io::stderr(), "cramp-check: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(message) => {
             let _ = writeln!(io::stderr(), "cramp-check: {}", lines(&message));
@@ -221,20 +260,24 @@ fn run(args: &[String]) -> Result<Output, String> {
     let output = match options.command {
         Command::Eval => {
             let answers = answers()?;
-            return Ok(Output {
-                text: json(&evaluate(&PACK, &answers))?,
-                warning: incomplete_warning(&answers),
-            });
+            let evaluation = Evaluation::of(&PACK, answers.clone());
+            Output::for_answers(&answers, json(&evaluation)?)
         }
-        Command::Explain => Ok(report::explain(&outline_of(&answers()?), texts)),
-        Command::Outline => json(&outline_of(&answers()?)),
+        Command::Explain => {
+            let answers = answers()?;
+            Output::for_answers(&answers, report::explain(&outline_of(&answers), texts))
+        }
+        Command::Outline => {
+            let answers = answers()?;
+            Output::for_answers(&answers, json(&outline_of(&answers))?)
+        }
         Command::FhirQuestionnaire => {
-            json(&fhir::questionnaire(texts, region).map_err(|e| e.to_string())?)
+            json(&fhir::questionnaire(texts, region).map_err(|e| e.to_string())?)?.into()
         }
         Command::FhirResponse => {
             let response = fhir::response(&answers()?, texts, region);
             let left_out = response.left_out();
-            return Ok(Output {
+            Output {
                 text: json(&response)?,
                 warning: (!left_out.is_empty()).then(|| {
                     format!(
@@ -244,7 +287,7 @@ fn run(args: &[String]) -> Result<Output, String> {
                         left_out.join(", ")
                     )
                 }),
-            });
+            }
         }
         Command::FhirAnswers => {
             let response: fhir::ResponseInput = serde_json::from_str(&input()?).map_err(|e| {
@@ -254,17 +297,15 @@ fn run(args: &[String]) -> Result<Output, String> {
                 )
             })?;
             let answers = fhir::answers_from_response(&response).map_err(|e| e.to_string())?;
-            return Ok(Output {
-                text: json(&answers.to_raw(&PACK))?,
-                warning: incomplete_warning(&answers),
-            });
+            Output::for_answers(&answers, json(&answers.to_raw(&PACK))?)
         }
     };
-    output.map(Output::from)
+    Ok(output)
 }
 
-/// A warning (for `eval` and `fhir answers`) when the questionnaire would not show the result
-/// for these answers yet (`Questionnaire::restored`, as for answers from a link). It names the
+/// A warning (for every command that reads answers but `fhir response`, whose status says so)
+/// when the questionnaire would not show the result for these answers yet
+/// (`Questionnaire::restored`, as for answers from a link). It names the
 /// questions it would ask next (the shown required ones unanswered on the step it would stop
 /// at), and every unanswered question an answer to which could be a warning sign more urgent
 /// than the result (`could_be_more_urgent`, with the follow-ups it may bring in), among those
@@ -353,6 +394,13 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     };
     let mut region_given = false;
     while let Some(arg) = args.next() {
+        // Refused rather than ignored: whoever gives one expects the output to change.
+        let ids_only = options.command.ids_only();
+        if let (Some(command), "--lang" | "--region") = (ids_only, arg.as_str()) {
+            return Err(format!(
+                "{command} prints ids, not texts: {arg} has no effect"
+            ));
+        }
         match arg.as_str() {
             "--lang" => {
                 let code = args.next().ok_or("--lang needs a language code")?;
@@ -401,27 +449,48 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
+/// The most input read. Answers take under 2 KB, and a QuestionnaireResponse of them a few
+/// (17 KB with every box ticked, in Spanish); larger input is refused, not read until memory
+/// runs out (`eval /dev/zero`).
+const MAX_INPUT_BYTES: u64 = 1 << 20;
+
 fn read_input(path: Option<&str>) -> Result<String, String> {
-    match path {
-        None | Some("-") => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            text_of(bytes, "standard input")
-        }
+    let (source, input): (std::borrow::Cow<'_, str>, Box<dyn Read>) = match path {
+        None | Some("-") => ("standard input".into(), Box::new(io::stdin())),
         Some(path) => {
             let path_shown = shown(path);
-            let bytes =
-                std::fs::read(path).map_err(|e| format!("cannot read {path_shown}: {e}"))?;
-            text_of(bytes, &path_shown)
+            let file =
+                std::fs::File::open(path).map_err(|e| format!("cannot read {path_shown}: {e}"))?;
+            (path_shown, Box::new(file))
         }
+    };
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {source}: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{source} is larger than {} MiB; answers take a few KB, even as a \
+             QuestionnaireResponse",
+            MAX_INPUT_BYTES >> 20
+        ));
     }
+    text_of(bytes, &source)
 }
 
 /// The text of a file as editors save it: UTF-8, with or without a byte-order mark (Windows
-/// Notepad writes one), or UTF-16 after its mark (PowerShell 5 redirects output so).
+/// Notepad writes one), or UTF-16 after its mark (PowerShell 5 redirects output so). Other
+/// encodings are refused by name rather than left to fail as JSON syntax: UTF-32, whose mark
+/// starts as UTF-16LE's, and any text with a NUL byte, which JSON never has but UTF-16 and
+/// UTF-32 without a mark have in every ASCII character.
 fn text_of(bytes: Vec<u8>, source: &str) -> Result<String, String> {
+    let utf8 = |bytes: Vec<u8>| {
+        String::from_utf8(bytes)
+            .ok()
+            .filter(|text| !text.contains('\0'))
+            .ok_or_else(|| not_utf8(source))
+    };
     let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16| {
         let pairs = body.chunks_exact(2);
         let whole = pairs.remainder().is_empty();
@@ -432,12 +501,11 @@ fn text_of(bytes: Vec<u8>, source: &str) -> Result<String, String> {
             .ok_or_else(|| format!("{source} starts as UTF-16 text but is not valid UTF-16"))
     };
     match bytes.as_slice() {
-        [0xEF, 0xBB, 0xBF, body @ ..] => {
-            String::from_utf8(body.to_vec()).map_err(|_| not_utf8(source))
-        }
+        [0xEF, 0xBB, 0xBF, body @ ..] => utf8(body.to_vec()),
+        [0xFF, 0xFE, 0, 0, ..] => Err(not_utf8(source)),
         [0xFF, 0xFE, body @ ..] => utf16(body, u16::from_le_bytes),
         [0xFE, 0xFF, body @ ..] => utf16(body, u16::from_be_bytes),
-        _ => String::from_utf8(bytes).map_err(|_| not_utf8(source)),
+        _ => utf8(bytes),
     }
 }
 

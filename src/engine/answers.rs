@@ -138,13 +138,21 @@ impl Answers {
     }
 
     /// Validates raw answers against the pack. Input far larger than any real answer set is
-    /// refused before it is looked at: no more answers than questions, no longer lists than the
-    /// question's options.
+    /// refused in one pass over its names, before any value is looked at: no more answers than
+    /// questions, no longer lists than the question's options. Over the count, the first unknown
+    /// name is reported if there is one (a mistyped id reads better than a count).
     pub fn from_raw(pack: &Pack, raw: &RawAnswers) -> Result<Self, AnswerError> {
         if raw.0.len() > pack.questions.len() {
-            return Err(AnswerError::TooManyAnswers {
-                given: raw.0.len(),
-                questions: pack.questions.len(),
+            let unknown = raw
+                .0
+                .iter()
+                .find(|(name, _)| pack.question_index(name).is_none());
+            return Err(match unknown {
+                Some((name, _)) => AnswerError::UnknownQuestion(name.clone()),
+                None => AnswerError::TooManyAnswers {
+                    given: raw.0.len(),
+                    questions: pack.questions.len(),
+                },
             });
         }
         let mut answers = Answers::new(pack);
@@ -179,10 +187,13 @@ impl Answers {
                 (QuestionKind::Multi, RawValue::Many(options))
                     if options.len() > question.options.len() =>
                 {
-                    return Err(AnswerError::TooManyOptions {
-                        question: question.id,
-                        options: question.options.len(),
-                    })
+                    return Err(match options.iter().find_map(|o| option_index(o).err()) {
+                        Some(unknown) => unknown,
+                        None => AnswerError::TooManyOptions {
+                            question: question.id,
+                            options: question.options.len(),
+                        },
+                    });
                 }
                 (QuestionKind::Multi, RawValue::Many(options)) => {
                     let mut mask = 0u32;

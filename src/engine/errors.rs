@@ -42,7 +42,7 @@ pub enum AnswerError {
 }
 
 /// At most this many characters of a reader's input are quoted back in a message.
-const QUOTED_CHARS: usize = 40;
+pub(super) const QUOTED_CHARS: usize = 40;
 
 /// A reader's input as a message quotes it: at most a short prefix, so that a huge value never
 /// makes a huge message, with control characters escaped, so that the message stays one line

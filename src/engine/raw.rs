@@ -3,7 +3,7 @@
 //! as what it was, for the error message.
 
 #[cfg(feature = "cli")]
-use super::errors::shortened;
+use super::errors::{shortened_to, QUOTED_CHARS};
 use super::model::{Question, QuestionKind};
 use crate::json::{Json, ToJson};
 #[cfg(feature = "cli")]
@@ -102,12 +102,12 @@ impl<'de> Deserialize<'de> for RawAnswers {
                     // What the parser cannot read in a value (a number out of range, lists
                     // nested too deep) is named with its question.
                     let value = map.next_value::<RawValue>().map_err(|error| {
-                        de::Error::custom(format_args!("{}: {error}", shortened(&key)))
+                        de::Error::custom(format_args!("{}: {error}", quoted_key(&key)))
                     })?;
                     if !keys.insert(key.clone()) {
                         return Err(de::Error::custom(format_args!(
                             "{} is answered twice",
-                            shortened(&key)
+                            quoted_key(&key)
                         )));
                     }
                     entries.push((key, value));
@@ -117,6 +117,15 @@ impl<'de> Deserialize<'de> for RawAnswers {
         }
         deserializer.deserialize_map(AnswersVisitor)
     }
+}
+
+/// A question id as a parser's message quotes it: cut short like any input, in quotes, with `"`
+/// and `\` escaped as well as control characters, so that a reader of the message (the command
+/// line cuts each quoted piece short) finds where the quote ends and the reason begins.
+#[cfg(feature = "cli")]
+fn quoted_key(key: &str) -> String {
+    let escaped = |c: char| c.is_control() || c == '"' || c == '\\';
+    format!("\"{}\"", shortened_to(key, QUOTED_CHARS, escaped))
 }
 
 #[cfg(feature = "cli")]

@@ -1,18 +1,18 @@
 //! What scripts on the host page get: `evaluate(answers)` and the "complete" event.
 
-use crate::engine::{evaluate as evaluate_answers, found, Answers, RawAnswers, RawValue};
+use crate::engine::{found, Answers, RawAnswers, RawValue};
 use crate::interface::{Completion, COMPLETE_EVENT};
 use crate::json::ToJson;
 use crate::pack::PACK;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Evaluation, Questionnaire};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 use yew::Callback;
 
 /// The assessment for answers in the command line's JSON shape (`cramp-check eval`; the one
-/// description is in `engine::assessment`), as a plain object with the same fields in the same
-/// order. Bad answers throw an `Error` whose message names the question or option, as the
+/// description is `questionnaire::Evaluation`), as a plain object with the same fields in the
+/// same order. Bad answers throw an `Error` whose message names the question or option, as the
 /// command line's does.
 #[wasm_bindgen(js_name = evaluate)]
 pub fn evaluate_for_script(answers: JsValue) -> Result<JsValue, JsError> {
@@ -20,7 +20,7 @@ pub fn evaluate_for_script(answers: JsValue) -> Result<JsValue, JsError> {
         JsError::new("invalid answers: expected an object, such as {\"q_age\": \"65_74\"}")
     })?;
     let answers = Answers::from_raw(&PACK, &raw).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(evaluate_answers(&PACK, &answers).to_json())
+    Ok(Evaluation::of(&PACK, answers).to_json())
 }
 
 /// The answers object read directly (the wasm has no serde, and a deserializer's error messages

@@ -1,6 +1,6 @@
 //! The public JSON shapes (`crate::json`) as plain JavaScript values, built as `JSON.parse` of
 //! the command line's output would build them: objects with their fields in order, arrays,
-//! strings, numbers and `null`. No JSON text and no serde code is involved.
+//! strings, numbers, booleans and `null`. No JSON text and no serde code is involved.
 
 use crate::json::Json;
 use js_sys::{Array, Object, Reflect};
@@ -12,6 +12,9 @@ impl Json for JsValue {
     }
     fn number(value: i32) -> Self {
         JsValue::from_f64(value.into())
+    }
+    fn boolean(value: bool) -> Self {
+        JsValue::from_bool(value)
     }
     fn null() -> Self {
         JsValue::NULL

@@ -377,7 +377,8 @@ test('evaluate() rejects hostile and huge input with an Error, 10,000 times in a
   });
   assert.equal(outcome.notErrors, 0);
   assert.deepEqual(outcome.kinds, ['invalid answers: they could not be read']);
-  assert.match(outcome.messages[0], /^100000 answers given, but there are only \d+ questions$/);
+  // More answers than questions: refused by the first it does not know.
+  assert.equal(outcome.messages[0], 'unknown question "q_0"');
   assert.match(outcome.messages[1], /^q_age: unknown option "y{40}…"/);
   assert.ok(outcome.messages[1].length < 300, 'a short message');
   assert.match(outcome.messages[2], /^q_neuro: more options given than the question has/);

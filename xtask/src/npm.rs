@@ -320,7 +320,13 @@ fn declarations(metadata: &Value) -> String {
     d += &doc("Every factor's points.", "  ");
     d += "  readonly factors: Readonly<Record<Factor, number>>;\n";
     d += "  readonly reasons: readonly Reason[];\n  readonly signals: readonly Signal[];\n";
-    d += "  readonly notes: readonly Advice[];\n  readonly advice: readonly Advice[];\n}\n\n";
+    d += "  readonly notes: readonly Advice[];\n  readonly advice: readonly Advice[];\n";
+    d += &doc(
+        "Whether the checker would show this result for these answers: false while it would \
+         still ask something (unanswered safety screens may hide a more urgent result).",
+        "  ",
+    );
+    d += "  readonly complete: boolean;\n}\n\n";
 
     d += &doc(
         "The assessment for these answers, once the wasm is loaded. Rejects with an Error that \

@@ -30,7 +30,18 @@ export async function assess(): Promise<string> {
   );
   const advice = [...assessment.notes, ...assessment.advice].map((item) => `${item.section}:${item.id}`);
   const decidedBy: string = assessment.decided_by;
-  return [version, assessment.pack.version, triage, points, decidedBy, ...why, ...advice, ...assessment.signals].join();
+  const complete: boolean = assessment.complete;
+  return [
+    version,
+    assessment.pack.version,
+    triage,
+    points,
+    decidedBy,
+    complete,
+    ...why,
+    ...advice,
+    ...assessment.signals,
+  ].join();
 }
 
 export function listen(): boolean {
