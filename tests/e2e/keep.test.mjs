@@ -72,7 +72,19 @@ test('a share link carries the answers in its fragment only, and restores the re
   await tab.click('[data-action="share"]');
   const link = await tab.locator('[data-share-link]').inputValue();
   assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link, 'the link is on the clipboard');
-  assert.match(await tab.locator('[data-section=keep] [role="status"]').innerText(), /Link copied/);
+  const status = tab.locator('[data-section=keep] [role="status"]');
+  assert.match(await status.innerText(), /Link copied/);
+  // Pressed again, the same words are said again: a new node in the live region, which a
+  // screen reader announces (unchanged text is not).
+  await status.evaluate((region) => {
+    window.saidAgain = 0;
+    new MutationObserver((changes) => {
+      window.saidAgain += changes.reduce((n, change) => n + change.addedNodes.length, 0);
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  await tab.click('[data-action="share"]');
+  await tab.waitForFunction(() => window.saidAgain > 0, null, { timeout: 5000 });
+  assert.match(await status.innerText(), /Link copied/);
   const url = new URL(link);
   assert.equal(url.search, '', 'nothing in the query, which would reach the server');
   assert.match(url.hash, /^#b12c=[A-Za-z0-9_-]+$/);

@@ -35,7 +35,13 @@ enum Status {
 #[function_component]
 pub fn KeepPanel(props: &KeepProps) -> Html {
     let ui = UiText(props.settings.texts);
-    let status = use_state(|| Status::None);
+    // With how many times something was said: each saying is a new node in the live region, so
+    // that the same words said again (a second Copy link) are announced again.
+    let status = use_state(|| (Status::None, 0u32));
+    let say = {
+        let status = status.clone();
+        move |next: Status| status.set((next, status.1 + 1))
+    };
     // Read on every render: the app may have brought the record up to date since the last.
     let remembered = keep::remembered(&props.answers);
     let local_file = keep::is_local_file();
@@ -43,15 +49,15 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
 
     let print = Callback::from(|_: MouseEvent| keep::print());
     let share = {
-        let status = status.clone();
+        let say = say.clone();
         let (answers, settings) = (props.answers.clone(), props.settings);
         Callback::from(move |_: MouseEvent| {
             let Some(link) = keep::link_to(&answers, &settings) else {
                 return;
             };
-            let status = status.clone();
+            let say = say.clone();
             spawn_local(async move {
-                status.set(if keep::copy(&link).await {
+                say(if keep::copy(&link).await {
                     Status::Copied(link)
                 } else {
                     Status::CopyByHand(link)
@@ -66,11 +72,10 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
     // pressed, and focus must not fall to the page.
     let remember_box = use_node_ref();
     let stored_after = {
-        let status = status.clone();
         let remember_box = remember_box.clone();
         move |change: &dyn Fn() -> bool, done: Status| {
             let changed = change();
-            status.set(if changed { done } else { Status::Refused });
+            say(if changed { done } else { Status::Refused });
             if let Some(input) = remember_box.cast::<HtmlInputElement>() {
                 let _ = input.focus();
             }
@@ -101,7 +106,7 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
         })
     };
 
-    let (message, link) = match &*status {
+    let (message, link) = match &status.0 {
         Status::None => ("", None),
         Status::Copied(link) => (ui.link_copied(), Some(link)),
         Status::CopyByHand(link) => (ui.link_manual(), Some(link)),
@@ -119,7 +124,11 @@ pub fn KeepPanel(props: &KeepProps) -> Html {
             if local_file {
                 <p class="hint" data-warning="file-link">{ ui.share_file_warning() }</p>
             }
-            <p class="status" role="status">{ message }</p>
+            <p class="status" role="status">
+                if !message.is_empty() {
+                    <span key={status.1}>{ message }</span>
+                }
+            </p>
             if let Some(link) = link {
                 <label class="link">
                     <span>{ ui.link_label() }</span>

@@ -1,4 +1,5 @@
 use super::sends;
+use super::step::HEADING_DESCRIPTION;
 use crate::engine::model::{QuestionIdx, QuestionKind};
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::Action;
@@ -61,8 +62,8 @@ pub fn question_field(
     let content = html! { <>
         <legend>
             if let Some((caption, focus)) = &state.heading {
-                // Its caption is its description (see the progress bar in `step_screen`).
-                <@{settings.heading(0)} class="title" tabindex="-1" ref={(*focus).clone()} aria-describedby="caption">
+                // Described as the step's heading is (see the progress bar in `step_screen`).
+                <@{settings.heading(0)} class="title" tabindex="-1" ref={(*focus).clone()} aria-describedby={HEADING_DESCRIPTION}>
                     <span class="caption" id="caption" aria-hidden="true">{ caption }</span>
                     <span class="question-text">{ settings.fill(texts.question(q)) }</span>
                 </@>

@@ -108,12 +108,12 @@ pub fn step_screen(
                 <rect height="1" width={((step + 1) * 100 / flow.step_count()).to_string()} />
             </svg>
             if !one_question {
-                <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus} aria-describedby="caption">
+                <@{settings.heading(0)} class="title" tabindex="-1" ref={heading_focus} aria-describedby={HEADING_DESCRIPTION}>
                     <span class="caption" id="caption" aria-hidden="true">{ progress.clone() }</span>
                     { settings.texts.step(step) }
                 </@>
             }
-            <p class="very-unwell">
+            <p class="very-unwell" id="very-unwell">
                 { ui.very_unwell() }{" "}
                 { call_numbers(&calls(settings.texts, settings.region, EMERGENCY_DIAL), ui.list_or()) }
             </p>
@@ -154,6 +154,11 @@ pub fn step_screen(
         </section>
     }
 }
+
+/// What a step's heading is described by, said when focus moves to it: "Step n of N", and the
+/// line for anyone very unwell, which on a one-question step comes before its heading (in the
+/// legend) and would otherwise never be read after it.
+pub const HEADING_DESCRIPTION: &str = "caption very-unwell";
 
 /// "Step n of N" for the step at `index`.
 pub fn step_caption(template: &str, index: usize, total: usize) -> String {
