@@ -85,6 +85,7 @@ impl Checker {
                 on_complete,
                 on_change,
                 restart_with,
+                take_focus: false,
             },
         )
         .render();

@@ -37,6 +37,10 @@ pub struct AppProps {
     /// device's remembered answers.
     #[prop_or_default]
     pub restart_with: Option<String>,
+    /// The checker this one restarts had focus, which its removal left on the page's body: the
+    /// first screen drawn takes it, so that the reader using it is not sent to the page's top.
+    #[prop_or_default]
+    pub take_focus: bool,
 }
 
 /// The whole checker. Moving to another screen (or a refused Next) puts keyboard and
@@ -65,6 +69,7 @@ pub fn App(props: &AppProps) -> Html {
     // render it causes, which then moves focus. Never set on the first render, so that the
     // checker does not steal focus from the host page.
     let move_focus = use_mut_ref(|| false);
+    let focus_when_drawn = use_mut_ref(|| props.take_focus);
     // The next screen change came from the browser's history (Back, Forward): it makes no entry.
     let from_history = use_mut_ref(|| false);
     // The option the reader just used: it keeps focus even when a question appearing or going
@@ -259,7 +264,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect(move || {
             let new_screen = std::mem::take(&mut *move_focus.borrow_mut());
             let option = option_used.borrow_mut().take();
-            if new_screen || option.is_some() {
+            let restarted_with_focus = drawn && std::mem::take(&mut *focus_when_drawn.borrow_mut());
+            if new_screen || option.is_some() || restarted_with_focus {
                 // Focus makes the browser compute the new nodes' style and layout at once, in
                 // the click's task; in the next frame they are the ones the frame computes
                 // anyway, and the click's task stays short.
@@ -267,6 +273,11 @@ pub fn App(props: &AppProps) -> Html {
                 next_frame(move || {
                     if new_screen {
                         show_screen_top(&panel, &focus_target);
+                    } else if restarted_with_focus {
+                        // Where the reader was: no scrolling.
+                        if let Some(target) = focus_target.cast::<HtmlElement>() {
+                            focus_without_scrolling(&target);
+                        }
                     }
                     if let Some((q, o)) = option {
                         keep_focus_on_option(&panel, q, o);

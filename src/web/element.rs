@@ -44,6 +44,8 @@ pub struct Widget {
     /// with if the checker ever has to be restarted).
     on_change: Callback<String>,
     restart_with: Option<String>,
+    /// After a restart: the stopped checker had focus (see `AppProps::take_focus`).
+    take_focus: bool,
     /// Whether `share-answers` was there when the checker first started on this element (the
     /// loader keeps it across restarts): only then may it take effect.
     may_share: bool,
@@ -54,13 +56,15 @@ impl Widget {
     /// A fresh checker for `host`, starting from `restart_with` (a share code) after a restart;
     /// the loader puts [`Widget::container`] in its shadow root, hears of every change of the
     /// answers through `on_change`, and shows the checker with [`Widget::refresh`] (in a task
-    /// of its own). `share-answers` is honoured only if `may_share`.
+    /// of its own). `share-answers` is honoured only if `may_share`; `take_focus` when the
+    /// checker this one restarts had focus.
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: Element,
         on_change: js_sys::Function,
         restart_with: Option<String>,
         may_share: bool,
+        take_focus: bool,
     ) -> Result<Widget, JsValue> {
         let mount = match IDLE_MOUNTS.with_borrow_mut(Vec::pop) {
             Some(mount) => mount,
@@ -74,6 +78,7 @@ impl Widget {
                 let _ = on_change.call1(&JsValue::NULL, &code.into());
             }),
             restart_with,
+            take_focus,
             may_share,
         };
         // A new session: a new key, so nothing of the previous element's app carries over (it
@@ -132,6 +137,7 @@ impl Widget {
             on_complete: api::complete_event_sender(self.host.clone(), settings.shares_answers),
             on_change: self.on_change.clone(),
             restart_with: self.restart_with.clone(),
+            take_focus: self.take_focus,
         }
     }
 }

@@ -106,11 +106,22 @@ test('a trap restarts every checker on the page with its answers, and later elem
   await answerStep(a, 'b12-metformin-tingling.json');
   await answerStep(b, 'self-care-exercise.json');
   assert.deepEqual([await stepOf(a), await stepOf(b)], ['age', 'urgent']);
+  // The reader is in b: focus on its new step's heading (moved there in the next frame).
+  await tab.waitForFunction(() => document.activeElement?.id === 'b');
 
-  await tab.evaluate(() => window.__b12cTest.trap());
+  // An attribute changed between the fault and the restart reaches the restarted checker, not
+  // the stopped one.
+  await tab.evaluate(() => {
+    window.__b12cTest.trap();
+    document.querySelector('#a').setAttribute('heading-level', '3');
+  });
   for (const widget of [a, b]) await widget.locator('[data-notice="restarted"]').waitFor();
+  assert.equal(await a.locator('h3.title').count(), 1, 'the restarted checker has the new heading level');
   // Each is back where its answers lead, with them kept.
   assert.deepEqual([await stepOf(a), await stepOf(b)], ['age', 'urgent']);
+  // The one the reader was using has focus again, on its step's heading, not the page's body.
+  await tab.waitForFunction(() => document.activeElement?.id === 'b', null, { timeout: 5000 });
+  assert.equal(await focused(tab, 'className'), 'title');
   await a.locator('[data-action="back"]').click();
   assert.equal(await a.locator('input[name="q_urgent_signs"][data-option="none"]').isChecked(), true);
   assert.ok(
@@ -136,12 +147,18 @@ test('a checker still on its intro comes back on its intro after a trap, told of
   await a.locator('[data-action="start"]').click();
   await answerStep(a, 'b12-metformin-tingling.json');
   await b.locator('[data-action="start"]').waitFor();
+  // Focus on the page, not in a checker: a restarted checker leaves it there.
+  await tab.evaluate(() =>
+    document.body.append(Object.assign(document.createElement('button'), { id: 'page-button' })),
+  );
+  await tab.locator('#page-button').focus();
   await tab.evaluate(() => window.__b12cTest.trap());
   await a.locator('[data-notice="restarted"]').waitFor();
   await b.locator('[data-action="start"]').waitFor();
   assert.equal(await b.locator('[data-step]').count(), 0, 'b shows its intro, not a step');
   assert.equal(await b.locator('[data-notice]').count(), 0, 'and no notice of answers kept');
   assert.equal(await stepOf(a), 'urgent', 'a, which had answers, is back where they lead');
+  assert.equal(await tab.evaluate(() => document.activeElement?.id), 'page-button', "the page's focus stays");
   await tab.context().close();
 });
 
@@ -183,6 +200,11 @@ test('a checker that keeps trapping shows its fallback and a short message in it
     assert.equal(await tab.locator(`${id} > .fallback`).isVisible(), true, 'the fallback shows again');
   }
   assert.ok(tab.consoleErrors.some((e) => /stopped again, so its fallback content is shown/.test(e)));
+  // For good: moved in the page, it does not start a checker after its message.
+  await tab.evaluate(() => document.body.append(document.querySelector('#a')));
+  await tab.waitForTimeout(300);
+  assert.equal(await tab.locator('#a [data-action="start"]').count(), 0, 'no new checker once stopped');
+  assert.equal(await tab.locator('#a [role="alert"]').count(), 1);
   await tab.evaluate(() => document.body.append(Object.assign(document.createElement('b12-cramp-check'), { id: 'c' })));
   await tab.locator('#c [data-action="start"]').waitFor();
   assert.deepEqual(tab.rejections, []);

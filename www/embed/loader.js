@@ -333,6 +333,8 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
    */
   #mayShare = null;
   #restarts = 0;
+  /** Stopped for good (`#stop`): moved or re-added, it stays so. */
+  #stoppedForGood = false;
   /** What shows if the checker stops for good, and its language (read while it can be asked). */
   #stopped = {
     text: 'The check stopped working on this page. If you think you may be having a medical emergency, call your local emergency number now.',
@@ -342,7 +344,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   connectedCallback() {
     // A move is a disconnect then a connect: the widget, and the reader's answers, stay.
     clearTimeout(this.#pendingRemoval);
-    if (this.#widget) return;
+    if (this.#widget || this.#stoppedForGood) return;
     this.#mount().catch(report);
   }
 
@@ -356,11 +358,14 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   attributeChangedCallback(name) {
     // Removed once, sharing never comes back, not even for the widget a restart makes.
     if (name === 'share-answers' && !this.hasAttribute(name)) this.#mayShare = false;
-    if (this.#widget) this.#instance.guard(() => this.#widget.refresh());
+    // Not between a fault and the restart: nothing may call into a dead instance.
+    if (this.#widget && !this.#instance.dead) this.#instance.guard(() => this.#widget.refresh());
   }
 
   /** Called by the instance after it died: a fresh widget with the answers, or the fallback. */
   [RESTART]() {
+    // Read before the checker goes: its removal leaves focus on the page's body.
+    const hadFocus = this.matches(':focus-within');
     this.#unmount(false);
     if (!this.isConnected) return;
     this.#restarts += 1;
@@ -368,13 +373,13 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
       this.#stop();
       return;
     }
-    this.#mount(this.#answers).catch((error) => {
+    this.#mount(this.#answers, hadFocus).catch((error) => {
       report(error);
       this.#stop();
     });
   }
 
-  async #mount(restartWith = null) {
+  async #mount(restartWith = null, takeFocus = false) {
     const instance = await Instance.live();
     // The first render in a task of its own, not in the one that instantiated the wasm, so
     // that neither holds the host page's main thread for long.
@@ -385,7 +390,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
     instance.guard(() => instance.glue.prepareMount());
     await new Promise((resolve) => setTimeout(resolve));
     // Another element's fault may have stopped the instance meantime: this one starts anew.
-    if (instance.dead) return this.#mount(restartWith);
+    if (instance.dead) return this.#mount(restartWith, takeFocus);
     if (!this.isConnected || this.#widget) return;
     if (!this.#root) this.#attachRoot();
     try {
@@ -394,7 +399,9 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
       };
       this.#mayShare ??= this.hasAttribute('share-answers');
       const mayShare = this.#mayShare;
-      this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith, mayShare));
+      this.#widget = instance.guard(
+        () => new instance.glue.Widget(this, keepAnswers, restartWith, mayShare, takeFocus),
+      );
       this.#instance = instance;
       instance.elements.add(this);
       // By index, not destructured: a page may have replaced the array iterator.
@@ -403,6 +410,10 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
       this.#container = instance.guard(() => this.#widget.container);
     } catch (error) {
       this.#widget = null;
+      // A trap while making the widget: this element restarts as the instance's others do.
+      if (instance.dead) return this[RESTART]();
+      // Otherwise its fallback shows, which a shadow root without a slot would hide.
+      this.#root.replaceChildren(document.createElement('slot'));
       throw error;
     }
     // The checker itself in a task after the one that set up its widget: each runs code for
@@ -485,9 +496,9 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
 
   /** For good: the element's own content (its fallback, with the emergency advice) and why. */
   #stop() {
+    this.#stoppedForGood = true;
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');
-    message.className = 'b12c-stopped';
     message.textContent = this.#stopped.text;
     // In the checker's language, left to right as the checker is (on any page).
     message.lang = this.#stopped.lang;
