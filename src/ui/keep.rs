@@ -5,9 +5,10 @@
 
 use crate::engine::model::fill;
 use crate::engine::Answers;
+use crate::interface::LANG;
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Notice, Questionnaire};
-use crate::settings::Settings;
+use crate::settings::{Settings, REGION, THEME};
 use crate::share::{self, FRAGMENT_KEY};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -78,18 +79,36 @@ fn take_code_from_address() -> Option<String> {
     Some(code.to_string())
 }
 
-/// The fragment's `b12c=<code>` part's code, if any, and its other `&`-separated parts.
+/// The fragment's `b12c=<code>` part's code, if any, and its other `&`-separated parts. The key
+/// as an app that passed the link on may have changed it (`B12C=`, `b12c%3D`, or `b12c` with the
+/// code lost) still marks the part as the answers: a code that cannot be read then gets the
+/// notice, and the part leaves the address, as any other.
 fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
-    let prefix = format!("{FRAGMENT_KEY}=");
     let mut code = None;
     let mut rest = Vec::new();
     for part in hash.trim_start_matches('#').split('&') {
-        match part.strip_prefix(&prefix) {
+        match code_in(part) {
             Some(found) => code = Some(found),
             None => rest.push(part),
         }
     }
     (code, rest)
+}
+
+fn code_in(part: &str) -> Option<&str> {
+    let after_key = part
+        .get(..FRAGMENT_KEY.len())
+        .filter(|key| key.eq_ignore_ascii_case(FRAGMENT_KEY))
+        .map(|_| &part[FRAGMENT_KEY.len()..])?;
+    if after_key.is_empty() {
+        return Some("");
+    }
+    after_key.strip_prefix('=').or_else(|| {
+        after_key
+            .get(..3)
+            .filter(|equals| equals.eq_ignore_ascii_case("%3D"))
+            .map(|_| &after_key[3..])
+    })
 }
 
 /// The link to these answers: the page's address with the answers in the fragment. Its query
@@ -106,9 +125,9 @@ pub fn link_to(answers: &Answers, settings: &Settings) -> Option<String> {
     let search = location.search().unwrap_or_default();
     let mut query = String::new();
     for (key, value) in [
-        ("lang", settings.texts.code),
-        ("region", PACK.regions[settings.region]),
-        ("theme", settings.theme.id()),
+        (LANG, settings.texts.code),
+        (REGION, PACK.regions[settings.region]),
+        (THEME, settings.theme.id()),
     ] {
         if search
             .split(['?', '&'])

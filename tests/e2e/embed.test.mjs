@@ -434,6 +434,23 @@ test('the complete event carries no answers by default, and the answers when the
   await tab.waitForFunction(() => window.events.length >= 4, null, { polling: 50 });
   [, , , event] = await tab.evaluate(() => window.events);
   assert.deepEqual(event.detail, detail, 'no answers');
+
+  // "false" written out (a template's boolean) is no opt-in: nothing shared, and a warning.
+  await tab.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<b12-cramp-check id="w3" share-answers="false"></b12-cramp-check>'),
+  );
+  const declined = tab.locator('#w3');
+  await declined.locator('[data-action="start"]').waitFor();
+  assert.equal(await declined.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  assert.ok(
+    tab.warnings.some((w) => w.includes('share-answers="false" is taken as no sharing')),
+    tab.warnings.join('\n'),
+  );
+  await walk(declined, answers);
+  await tab.waitForFunction(() => window.events.length >= 5, null, { polling: 50 });
+  [, , , , event] = await tab.evaluate(() => window.events);
+  assert.equal(event.target, 'w3');
+  assert.deepEqual(event.detail, detail, 'no answers');
   await tab.context().close();
 });
 

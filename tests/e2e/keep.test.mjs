@@ -103,6 +103,15 @@ test('a share link carries the answers in its fragment only, and restores the re
     requested.every((r) => !r.includes(url.hash.slice(1))),
     'the answers never go to the server',
   );
+  // The link as an app that passed it on may have changed its key: the same answers.
+  for (const key of ['B12C=', 'b12c%3D']) {
+    const changed = await newPage(shared.chrome, 1280);
+    await changed.goto(link.replace('#b12c=', `#${key}`));
+    await changed.locator('[data-triage]').waitFor();
+    assert.deepEqual(await shownResult(changed), shown, key);
+    assert.equal(new URL(changed.url()).hash, '', `${key}: the answers leave the address`);
+    await changed.context().close();
+  }
   // The restored answers are all there: changing them starts from the first step, kept.
   await opened.click('[data-action="change"]');
   assert.equal(await opened.isChecked('input[name="q_emergency_signs"][data-option="none"]'), true);
@@ -155,6 +164,13 @@ test('a malformed, tampered or other-version link is ignored with a visible noti
       assert.deepEqual(page.consoleErrors, [], 'nothing panics');
       await page.context().close();
     }
+  }
+  // A changed key marks the answers too: its code lost, or damaged, gets the notice.
+  for (const fragment of ['#b12c', '#B12C=not*a*code', '#b12c%3d' + code.slice(0, 3)]) {
+    const page = await open(`/${fragment}`);
+    assert.equal(await page.locator('[data-notice]').getAttribute('data-notice'), 'link-damaged', fragment);
+    assert.equal(new URL(page.url()).hash, '', `${fragment}: it leaves the address`);
+    await page.context().close();
   }
 });
 

@@ -172,6 +172,18 @@ function report(error) {
 }
 
 /**
+ * Whether the element opts in to receiving the answers: `share-answers` present, as for any
+ * boolean attribute, but not `"false"` (a template's boolean written out), which is no opt-in to
+ * sending health data.
+ */
+function asksToShare(element) {
+  const value = element.getAttribute('share-answers');
+  if (value?.trim().toLowerCase() !== 'false') return value !== null;
+  console.warn(`${TAG}: share-answers="false" is taken as no sharing; remove the attribute to say so`);
+  return false;
+}
+
+/**
  * A copy of the answers made of plain values only: own enumerable keys, strings, numbers,
  * booleans, null, lists, and an empty object or list where an object or a nested list was (the
  * reader of raw answers refuses those by kind). Whatever the caller passed (a Proxy whose traps
@@ -397,7 +409,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
       const keepAnswers = (code) => {
         this.#answers = code;
       };
-      this.#mayShare ??= this.hasAttribute('share-answers');
+      this.#mayShare ??= asksToShare(this);
       const mayShare = this.#mayShare;
       this.#widget = instance.guard(
         () => new instance.glue.Widget(this, keepAnswers, restartWith, mayShare, takeFocus),
