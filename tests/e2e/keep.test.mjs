@@ -426,8 +426,14 @@ test("Print on a publisher's page prints the summary alone, and then the page pr
       window.__printing = true;
     };
   });
+  const answers = widget.locator('[data-section=your_answers] details');
+  assert.equal(await answers.evaluate((details) => details.open), false, 'the answers collapsed on screen');
   await widget.locator('[data-action="print"]').click();
   assert.equal(await tab.evaluate(() => window.__printing), true);
+  // Open for the print (which a browser's print() starts with `beforeprint`), also where the
+  // browser has no `::details-content` to open them.
+  await tab.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await answers.evaluate((details) => details.open), true, 'the answers open on paper');
   const summary = await printed(tab, 'article-summary-A4.pdf');
   assert.ok(has(summary.flat, 'summary for a healthcare professional'));
   assert.ok(has(summary.flat, title), title);
@@ -438,6 +444,7 @@ test("Print on a publisher's page prints the summary alone, and then the page pr
   // The dialog closes: the page is as it was, and prints as the article.
   await tab.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await widget.getAttribute('data-b12c-printing'), null);
+  assert.equal(await answers.evaluate((details) => details.open), false, 'collapsed again');
   const page = await printed(tab, 'article-page-A4.pdf');
   assert.ok(has(page.flat, 'Does vitamin B12 help with muscle cramps?'));
   console.log(`printed from the article: the summary on ${summary.pages} A4 page(s); the page on ${page.pages}`);

@@ -297,6 +297,25 @@ function printAlone(host, root) {
     'click',
     (event) => {
       if (!event.target.closest?.('[data-action="print"]')) return;
+      // A browser without `::details-content` (Safari before 18.4, Firefox before 143) prints a
+      // closed <details> closed: the reader's answers open for the print, and close after it
+      // (only once it prints: a print the page stops leaves them as they are).
+      let opened = [];
+      addEventListener(
+        'beforeprint',
+        () => {
+          opened = [...root.querySelectorAll('details:not([open])')];
+          for (const details of opened) details.open = true;
+        },
+        { once: true },
+      );
+      addEventListener(
+        'afterprint',
+        () => {
+          for (const details of opened) details.open = false;
+        },
+        { once: true },
+      );
       try {
         if (!printRule) {
           printRule = new CSSStyleSheet();

@@ -134,8 +134,9 @@ pub fn step_screen(
             }
             { questions }
             // Always there (a live region speaks only once it is watched); kept in view when it
-            // holds a callout.
-            <div class="step-end">
+            // holds a callout (`data-decided`: a class would cost the wasm `Classes`, and `:has()`
+            // is missing in browsers the checker runs in, as Firefox ESR 115).
+            <div class="step-end" data-decided={decided_text.map(|_| "")}>
                 <div role="alert">
                     if let (Some(text), Tone::Emergency) = (decided_text, tone) { { callout(text) } }
                 </div>
