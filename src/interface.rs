@@ -330,7 +330,7 @@ mod tests {
     fn the_attributes_are_lang_and_the_ones_the_settings_read() {
         let names: Vec<&str> = ATTRIBUTES.iter().map(|a| a.name).collect();
         assert_eq!(names[0], LANG);
-        assert_eq!(names[1..], crate::settings::ATTRIBUTES);
+        assert_eq!(names[1..], crate::settings::OWN_ATTRIBUTES);
         for attribute in &ATTRIBUTES {
             let ids = attribute.values.ids();
             assert_eq!(

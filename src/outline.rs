@@ -69,10 +69,11 @@ pub fn calls(texts: &Texts, region: usize, key: &str) -> Vec<Call> {
         .collect()
 }
 
-/// Where each part of a result goes, in the order a reader acts on it. For a self-care result
-/// the tips are what to do now, so `self_care` comes first and `next_steps` says when to get
-/// help instead; `keep` (print, share, remember) is left out of an emergency, where nothing
-/// should compete with the call.
+/// Where each part of a result goes, in the order a reader acts on it; a part with nothing to
+/// show is left out, and so is `keep` (print, share, remember) for an emergency, where nothing
+/// should compete with the call. For a self-care result `reading_order` swaps the first two:
+/// the tips (`self_care`) are what to do now, and `next_steps` follows, titled "When to get
+/// help instead".
 pub const READING_ORDER: [Part; 10] = [
     Part::Advice(model::Section::NextSteps),
     Part::Advice(model::Section::SelfCare),

@@ -7,7 +7,7 @@
 //! - [`answers_object`]: the shape `evaluate()` reads from a JavaScript object (keys, and values
 //!   that are strings, lists or something else), built from the bytes.
 //! - [`share_code`]: the share-link and remembered-answers decoder.
-//! - [`attributes`]: the element's attributes (`lang` and each of [`ATTRIBUTES`]).
+//! - [`attributes`]: the element's attributes (`lang` and each of [`OWN_ATTRIBUTES`]).
 //! - [`fhir_response`]: a FHIR QuestionnaireResponse, as `cramp-check fhir answers` reads it.
 
 use crate::engine::{evaluate, found, Answers, RawAnswers, RawValue};
@@ -16,7 +16,7 @@ use crate::outline::outline;
 use crate::pack::{default_texts, PACK};
 use crate::questionnaire::{Action, Questionnaire, Screen};
 use crate::report;
-use crate::settings::{Settings, ATTRIBUTES};
+use crate::settings::{Settings, HEADING_LEVELS, OWN_ATTRIBUTES};
 use crate::share;
 
 /// One check: panics (fails) on an input the checker mishandles.
@@ -64,7 +64,7 @@ pub fn share_code(data: &[u8]) {
 }
 
 /// The element's attributes: the bytes split at 0xff into `lang`, then each of
-/// [`ATTRIBUTES`] in order (region, theme, heading-level, share-answers, history) while parts
+/// [`OWN_ATTRIBUTES`] in order (region, theme, heading-level, share-answers, history) while parts
 /// remain.
 pub fn attributes(data: &[u8]) {
     let parts: Vec<String> = data
@@ -76,12 +76,14 @@ pub fn attributes(data: &[u8]) {
     let settings = Settings::from_attributes(
         part(0).as_deref(),
         |name| {
-            let at = ATTRIBUTES.iter().position(|attribute| *attribute == name)?;
+            let at = OWN_ATTRIBUTES
+                .iter()
+                .position(|attribute| *attribute == name)?;
             part(at + 1)
         },
         &mut |w| warnings.push(w),
     );
-    assert!((1..=6).contains(&settings.heading_level));
+    assert!(HEADING_LEVELS.contains(&settings.heading_level));
     assert!(settings.region < PACK.regions.len());
     assert!(warnings.len() <= 4, "one warning per attribute at most");
     for warning in warnings {

@@ -1,8 +1,8 @@
 //! What the host chose for a checker: language, region, colour theme, heading level, and
 //! whether it receives the answers; read from the element's attributes, where an unknown value
-//! falls back to the default with one warning that names the attribute and (a short prefix of)
-//! the value. Pure, so that it is tested and fuzzed natively; `web/attributes.rs` feeds it the
-//! element's attributes.
+//! falls back (to the default, or for `region` to the language's) with one warning that names
+//! the attribute, (a short prefix of) the value and what is used instead. Pure, so that it is
+//! tested and fuzzed natively; `web/attributes.rs` feeds it the element's attributes.
 
 use crate::engine::shortened;
 use crate::pack::{default_texts, region_index, texts_for, Texts, PACK};
@@ -20,9 +20,10 @@ pub const SHARE_ANSWERS: &str = "share-answers";
 /// For a page that is the checker (the standalone page, the single file), never an article's.
 pub const HISTORY: &str = "history";
 /// Every attribute of the element's own that `Settings::from_attributes` reads (a test checks
-/// it), declared once: the loader observes these and `lang`, from a list the build generates
-/// from this one (`cargo xtask assemble`).
-pub const ATTRIBUTES: [&str; 5] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS, HISTORY];
+/// it): all but `lang`, which may come from an ancestor. `interface::ATTRIBUTES` declares `lang`
+/// and these, in this order (its test checks), and the loader observes the names the build
+/// takes from there.
+pub const OWN_ATTRIBUTES: [&str; 5] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS, HISTORY];
 
 /// What the host (page or element) chose: language, region, colour theme, the level of the top
 /// heading, and whether it receives the answers and owns the page's history.
@@ -112,16 +113,20 @@ impl Settings {
         if let Some(region) = attribute(REGION) {
             match region_index(&region) {
                 Some(index) => settings.region = index,
+                // The language's region, if it named one, else the pack's default.
                 None => warn(format!(
-                    "b12-cramp-check: unknown {REGION}=\"{}\" (use one of {}); using the default",
+                    "b12-cramp-check: unknown {REGION}=\"{}\" (use one of {}); using \"{}\"",
                     shortened(&region),
-                    PACK.regions.join(", ")
+                    PACK.regions.join(", "),
+                    PACK.regions[settings.region]
                 )),
             }
         }
         if let Some(theme) = attribute(THEME) {
             match Theme::ALL.into_iter().find(|t| t.id() == theme) {
                 Some(known) => settings.theme = known,
+                // Literal defaults in these messages: fewer bytes of formatting in the wasm; a
+                // test checks them against `Settings::default()`.
                 None => warn(format!(
                     "b12-cramp-check: unknown {THEME}=\"{}\" (use one of {}); using auto",
                     shortened(&theme),
@@ -236,6 +241,21 @@ mod tests {
         );
         assert_eq!(settings, Settings::default());
         assert_eq!(warnings.len(), 4);
+        // The messages' literal defaults and range are the real ones.
+        let default = Settings::default();
+        assert!(warnings.contains(&format!(
+            r#"b12-cramp-check: {HEADING_LEVEL}="9" is not {} to {}; using {}"#,
+            HEADING_LEVELS.start(),
+            HEADING_LEVELS.end(),
+            default.heading_level
+        )));
+        let theme_used = format!("; using {}", default.theme.id());
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains(THEME) && w.ends_with(&theme_used)),
+            "{warnings:?}"
+        );
         assert!(warnings.iter().all(|w| w.len() < 200), "{warnings:?}");
     }
 
@@ -260,9 +280,10 @@ mod tests {
         // The attribute still wins.
         assert_eq!(region("es-ES", &[(REGION, "us")]), "us");
         assert_eq!(region("en-GB", &[(REGION, "intl")]), "intl");
-        // An unknown region falls back to the language's, with its warning.
+        // An unknown region falls back to the language's, with a warning that names it.
         let (settings, warnings) = read(Some("en-GB"), &[(REGION, "mars")]);
         assert_eq!((PACK.regions[settings.region], warnings.len()), ("uk", 1));
+        assert!(warnings[0].ends_with(r#"using "uk""#), "{warnings:?}");
     }
 
     #[test]
@@ -274,7 +295,7 @@ mod tests {
     }
 
     #[test]
-    fn attributes_lists_every_attribute_the_settings_read() {
+    fn own_attributes_lists_every_attribute_the_settings_read() {
         let asked = std::cell::RefCell::new(Vec::new());
         Settings::from_attributes(
             None,
@@ -284,6 +305,6 @@ mod tests {
             },
             &mut |_| {},
         );
-        assert_eq!(asked.into_inner(), ATTRIBUTES);
+        assert_eq!(asked.into_inner(), OWN_ATTRIBUTES);
     }
 }

@@ -604,9 +604,10 @@ proptest! {
     }
 
     /// Leaving out the answers in the groups the Questionnaire disables (as a form tool does)
-    /// never makes the result less urgent.
+    /// gives the same result: the same level and the same next steps, so never a less urgent
+    /// one.
     #[test]
-    fn the_answers_a_form_keeps_are_never_less_urgent(
+    fn the_answers_a_form_keeps_give_the_same_result(
         answers in answers_with_or_without_an_emergency_sign()
     ) {
         assert_a_form_keeps_the_result(&answers)?;

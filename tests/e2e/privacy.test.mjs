@@ -489,6 +489,22 @@ test('the standalone page, the embed and the single file run under their strict 
   }
 });
 
+test("the README's Policies table gives each surface's policy as built and as tested", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Policies'), readme.indexOf('## Robustness'));
+  const built = (file) =>
+    readFileSync(join(DIST, file), 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const policies = {
+    embed: EMBED_POLICY,
+    'standalone page': built('index.html'),
+    'frame page': built('frame.html'),
+    // Its hashes change with every build: the README writes them as `sha384-…`.
+    'single file': built('b12-cramp-check.html').replace(/'sha384-[^']+'/g, "'sha384-…'"),
+  };
+  for (const [surface, policy] of Object.entries(policies))
+    assert.ok(table.includes(`\`${policy}\``), `${surface}: ${policy}`);
+});
+
 test('the standalone page refuses a changed wasm, as the embed does', async () => {
   const tab = await newPage(shared.chrome, 1280);
   await serveChangedWasm(tab);

@@ -8,25 +8,11 @@ use base64::Engine as _;
 use sha2::{Digest, Sha384};
 
 pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
-/// What a reader downloads for the embed (script and wasm, brotli), against about 321 KB for
-/// SurveyJS and 636 KB for LHC-Forms. Issue 16 aims at 90 KB (70 KB ideally); before it the
-/// embed was 162,747 B. docs/performance.md records each cut and each knowing rise since, the
-/// profile, and the levers left (the pack's ids as the texts are, then Yew itself). Lower the
-/// budget with each cut; raise it only knowingly. It was set about 0.3 KB above the size, as
-/// brotli's total moves by up to 130 B when one line is added to a source file (a panic
-/// location's line number, then the script's hash of the wasm). It was raised knowingly from
-/// 137,000 B for a safety fix, the loader's rule that a click counts once (a double click on
-/// Next ticked a warning sign's "None of these" on the next step), which brought the embed to
-/// 137,047 B (script 10,500 + wasm 126,547); the answers held back from a visit that did not
-/// show the intro (`share-answers`) then brought it to 137,143 B (script 10,511 + wasm 126,632).
-/// It was raised knowingly again from 137,300 B for content pack 1.1.7, whose safety wording
-/// (the red flags an early result stops before asking, in both languages) brought the embed to
-/// 137,338 B (script 10,525 + wasm 126,813); the loader keeping the checker's keys from a page's
-/// shortcuts and the light colours for browsers without `light-dark()` then brought it to
-/// 137,500 B (script 10,687 + wasm 126,813). Raised knowingly once more, to 137,950 B, for a
-/// second review's safety wording in the same pack and four fixes of remembering, sharing,
-/// history and restarts: 137,639 B (script 10,729 + wasm 126,910), then 137,540 B (script 10,701
-/// + wasm 126,839) with Start again told apart from Back to the intro.
+/// What a reader downloads for the embed (script and wasm, brotli). Issue 16 aims at 90 KB
+/// (70 KB ideally). Lower the budget with each cut; raise it only knowingly. When it changes it
+/// is set about 0.3 KB above the size, as brotli's total moves by up to 130 B when one source
+/// line is added (a panic location's line number, then the script's hash of the wasm).
+/// docs/performance.md (Size) records each cut and each raise, and the levers left.
 pub const EMBED_BUDGET: usize = 137_950;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
@@ -57,9 +43,10 @@ const OFFLINE_POLICY: &str = "default-src 'none'; script-src {script} 'wasm-unsa
     trusted-types 'none'";
 
 /// Trunk's post-build hook, on every trunk build: from trunk's staged wasm and glue it writes
-/// the embed (dist/embed/), the offline file (dist/b12-cramp-check.html), the standalone
-/// page's service worker (dist/sw.js) and the frame page (dist/frame.html), all into trunk's
-/// staging directory.
+/// the embed (dist/embed/), the npm package (dist/npm/), the offline file
+/// (dist/b12-cramp-check.html), the standalone page's service worker (dist/sw.js) and the frame
+/// page (dist/frame.html), all into trunk's staging directory; and the embed with the loader's
+/// test hooks to target/test-embed/, never to dist/.
 pub fn assemble() -> Result {
     let staging = PathBuf::from(
         env::var_os("TRUNK_STAGING_DIR")
@@ -180,7 +167,8 @@ pub fn assemble() -> Result {
         &staging.join(SERVICE_WORKER_RETIRE),
     )?;
     // The page's own scripts ship minified, like the element's bundle (trunk copies them as
-    // they are; its own minifier is not used, see ../shared/ENGINEERING.md).
+    // they are; its own minifier is not used: it fails on wasm-bindgen's glue, per
+    // shared/ENGINEERING.md in the team's shared documents, outside this repository).
     for script in PAGE_SCRIPTS {
         minify(&root().join("www").join(script), &staging.join(script))?;
     }

@@ -1,8 +1,10 @@
 //! Project tasks: `cargo xtask setup | test | serve | dist | assemble | bench | deps | digest | fuzz`.
 //!
-//! `setup` installs what is missing, idempotently and quietly when everything is present; the
-//! other tasks run it first, so a fresh machine needs only `cargo xtask serve` or `cargo xtask
-//! test`. Every failure stops the task with a non-zero exit; nothing is hidden.
+//! `setup` installs what is missing, idempotently and quietly when everything is present;
+//! `test`, `serve`, `dist`, `bench` and `deps` run it first, so a fresh machine needs only
+//! `cargo xtask serve` or `cargo xtask test`. The others do not: `assemble` is trunk's hook, run
+//! by a build one of those started; `digest` needs only cargo; `fuzz` installs its own tools.
+//! Every failure stops the task with a non-zero exit; nothing is hidden.
 
 use std::env;
 use std::ffi::OsString;
@@ -16,7 +18,8 @@ const DEFAULT_PORT: &str = "8080";
 const USAGE: &str = "usage: cargo xtask <command>
   setup            install the tools the project needs (only what is missing)
   test             setup, then every check and test
-  serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:8080
+  serve [--port N] setup, then build and serve the standalone page on http://127.0.0.1:N
+                   (8080 by default)
   dist             setup, then write the release build to dist/ and print its sizes, SRI hashes
                    and the npm package's files (dist/npm/)
   assemble         (trunk's post-build hook) write the embed, the npm package, the offline file,
