@@ -13,7 +13,7 @@ pub const EMBED_SCRIPT: &str = "b12-cramp-check.js";
 /// is set about 0.3 KB above the size, as brotli's total moves by up to 130 B when one source
 /// line is added (a panic location's line number, then the script's hash of the wasm).
 /// docs/performance.md (Size) records each cut and each raise, and the levers left.
-pub const EMBED_BUDGET: usize = 137_950;
+pub const EMBED_BUDGET: usize = 139_000;
 pub const EMBED_WASM: &str = "b12-cramp-check_bg.wasm";
 /// The embed's script with the loader's test hooks, for the end-to-end tests (not shipped).
 const TEST_EMBED_SCRIPT: &str = "target/test-embed/b12-cramp-check.test.js";
