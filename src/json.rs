@@ -1,8 +1,9 @@
 //! The public JSON shapes, each described once: the assessment (`cramp-check eval`, the JS
-//! `evaluate()`, with `complete` from `questionnaire::Evaluation`), the answers in their raw form, the complete event's detail. Each type says
-//! its shape in a [`ToJson`] impl next to it, and builds it in whatever [`Json`] value the
-//! caller asks for: on the command line a [`Tree`], which serde_json prints; in the browser a
-//! plain JavaScript value (`web::js_value`), so the wasm carries no serde code at all.
+//! `evaluate()`, with `complete` from `questionnaire::Evaluation`), the answers in their raw
+//! form, the complete event's detail. Each type says its shape in a [`ToJson`] impl next to it,
+//! and builds it in whatever [`Json`] value the caller asks for: on the command line a
+//! [`Tree`], which serde_json prints; in the browser a plain JavaScript value
+//! (`web::js_value`), so the wasm carries no serde code at all.
 
 /// A JSON value under construction. Numbers are the shapes' points, so `i32`; objects keep
 /// their fields in the order they were inserted.

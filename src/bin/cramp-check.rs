@@ -134,7 +134,10 @@ fn main() -> ExitCode {
                 let _ = writeln!(io::stderr(), "cramp-check: warning: {}", lines(&warning));
             }
             let mut stdout = io::stdout().lock();
-            match (stdout.write_all(output.text.as_bytes())).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(output.text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                     let _ = writeln!(io::stderr(), "cramp-check: cannot write the output: {e}");
                     ExitCode::FAILURE

@@ -95,6 +95,7 @@ fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
     (code, rest)
 }
 
+/// The code in `part` if its key is the answers' (as written, or as `fragment_parts` says).
 fn code_in(part: &str) -> Option<&str> {
     let after_key = part
         .get(..FRAGMENT_KEY.len())
