@@ -6,7 +6,8 @@
 //! - [`answers_json`]: the command line's reader (JSON text to answers to an assessment).
 //! - [`answers_object`]: the shape `evaluate()` reads from a JavaScript object (keys, and values
 //!   that are strings, lists or something else), built from the bytes.
-//! - [`share_code`]: the share-link and remembered-answers decoder.
+//! - [`share_code`]: the share link's fragment (its parts) and the share-link and remembered-answers
+//!   decoder.
 //! - [`attributes`]: the element's attributes (`lang` and each of [`OWN_ATTRIBUTES`]).
 //! - [`fhir_response`]: a FHIR QuestionnaireResponse, as `cramp-check fhir answers` reads it.
 
@@ -54,6 +55,11 @@ pub fn answers_object(data: &[u8]) {
 /// past the base64 layer into the decoder proper).
 pub fn share_code(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
+    // As an address's fragment: the answers' part found or not, and nothing but its own parts.
+    let (code, rest) = share::fragment_parts(&text);
+    for part in code.into_iter().chain(rest) {
+        assert!(text.contains(part), "a part of the fragment: {part:?}");
+    }
     for code in [text.into_owned(), share::to_base64url(data)] {
         if let Ok(answers) = share::decode(&PACK, &code) {
             let again = share::decode(&PACK, &share::encode(&PACK, &answers));

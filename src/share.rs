@@ -14,6 +14,39 @@ use crate::questionnaire::Questionnaire;
 /// The fragment key: `#b12c=<code>`.
 pub const FRAGMENT_KEY: &str = "b12c";
 
+/// The fragment's `b12c=<code>` part's code, if any, and its other `&`-separated parts. The key
+/// as an app that passed the link on may have changed it (`B12C=`, `b12c%3D`, or `b12c` with the
+/// code lost) still marks the part as the answers: a code that cannot be read then gets the
+/// notice, and the part leaves the address, as any other.
+pub fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
+    let mut code = None;
+    let mut rest = Vec::new();
+    for part in hash.trim_start_matches('#').split('&') {
+        match code_in(part) {
+            Some(found) => code = Some(found),
+            None => rest.push(part),
+        }
+    }
+    (code, rest)
+}
+
+/// The code in `part` if its key is the answers' (as written, or as `fragment_parts` says).
+fn code_in(part: &str) -> Option<&str> {
+    let after_key = part
+        .get(..FRAGMENT_KEY.len())
+        .filter(|key| key.eq_ignore_ascii_case(FRAGMENT_KEY))
+        .map(|_| &part[FRAGMENT_KEY.len()..])?;
+    if after_key.is_empty() {
+        return Some("");
+    }
+    after_key.strip_prefix('=').or_else(|| {
+        after_key
+            .get(..3)
+            .filter(|equals| equals.eq_ignore_ascii_case("%3D"))
+            .map(|_| &after_key[3..])
+    })
+}
+
 const FORMAT: u8 = 1;
 const HEADER_LEN: usize = 5;
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -310,5 +343,24 @@ mod tests {
             decode(&PACK, &with_masks(&too_many)),
             Err(ShareError::Malformed)
         );
+    }
+
+    #[test]
+    fn the_answers_part_is_found_as_written_and_as_apps_change_its_key() {
+        assert_eq!(fragment_parts("#b12c=AbC_-"), (Some("AbC_-"), vec![]));
+        // A hash-routed page's route and an anchor stay apart.
+        assert_eq!(
+            fragment_parts("#/article/b12&b12c=AbC&top"),
+            (Some("AbC"), vec!["/article/b12", "top"])
+        );
+        for changed in ["#B12C=AbC", "#b12c%3DAbC", "#B12c%3dAbC"] {
+            assert_eq!(fragment_parts(changed), (Some("AbC"), vec![]), "{changed}");
+        }
+        // The code lost: still the answers' part, so that it gets the notice and goes.
+        assert_eq!(fragment_parts("#b12c"), (Some(""), vec![]));
+        // Not the key: a longer word, another key, a key cut short, a multibyte start.
+        for other in ["#b12cx=AbC", "#b12=AbC", "#b1", "#é12c=AbC", "#b12c%3", "#"] {
+            assert_eq!(fragment_parts(other).0, None, "{other}");
+        }
     }
 }

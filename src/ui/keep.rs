@@ -9,7 +9,7 @@ use crate::interface::LANG;
 use crate::pack::{UiText, PACK};
 use crate::questionnaire::{Notice, Questionnaire};
 use crate::settings::{Settings, REGION, THEME};
-use crate::share::{self, FRAGMENT_KEY};
+use crate::share::{self, fragment_parts, FRAGMENT_KEY};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{window, Storage};
@@ -77,39 +77,6 @@ fn take_code_from_address() -> Option<String> {
         let _ = history.replace_state_with_url(&state, "", Some(&address));
     }
     Some(code.to_string())
-}
-
-/// The fragment's `b12c=<code>` part's code, if any, and its other `&`-separated parts. The key
-/// as an app that passed the link on may have changed it (`B12C=`, `b12c%3D`, or `b12c` with the
-/// code lost) still marks the part as the answers: a code that cannot be read then gets the
-/// notice, and the part leaves the address, as any other.
-fn fragment_parts(hash: &str) -> (Option<&str>, Vec<&str>) {
-    let mut code = None;
-    let mut rest = Vec::new();
-    for part in hash.trim_start_matches('#').split('&') {
-        match code_in(part) {
-            Some(found) => code = Some(found),
-            None => rest.push(part),
-        }
-    }
-    (code, rest)
-}
-
-/// The code in `part` if its key is the answers' (as written, or as `fragment_parts` says).
-fn code_in(part: &str) -> Option<&str> {
-    let after_key = part
-        .get(..FRAGMENT_KEY.len())
-        .filter(|key| key.eq_ignore_ascii_case(FRAGMENT_KEY))
-        .map(|_| &part[FRAGMENT_KEY.len()..])?;
-    if after_key.is_empty() {
-        return Some("");
-    }
-    after_key.strip_prefix('=').or_else(|| {
-        after_key
-            .get(..3)
-            .filter(|equals| equals.eq_ignore_ascii_case("%3D"))
-            .map(|_| &after_key[3..])
-    })
 }
 
 /// The link to these answers: the page's address with the answers in the fragment. Its query
