@@ -271,13 +271,10 @@ pub fn App(props: &AppProps) -> Html {
                 // anyway, and the click's task stays short.
                 let panel = panel.clone();
                 next_frame(move || {
-                    if new_screen {
-                        show_screen_top(&panel, &focus_target);
-                    } else if restarted_with_focus {
-                        // Where the reader was: no scrolling.
-                        if let Some(target) = focus_target.cast::<HtmlElement>() {
-                            focus_without_scrolling(&target);
-                        }
+                    // A new screen also starts at the checker's top; a restarted one stays where
+                    // the reader was.
+                    if new_screen || restarted_with_focus {
+                        show_screen(&focus_target, new_screen.then_some(&panel));
                     }
                     if let Some((q, o)) = option {
                         keep_focus_on_option(&panel, q, o);
@@ -359,7 +356,7 @@ fn keep_focus_on_option(panel: &NodeRef, q: QuestionIdx, o: u16) {
 /// Takes focus from the checker's control that has it (the button clicked) before the screen
 /// it is on goes: removing a focused node makes the browser bring style up to date at once,
 /// new screen included, in the task that draws it; with the old screen's style still current
-/// that is nothing. Focus then moves to the new screen's heading (`show_screen_top`).
+/// that is nothing. Focus then moves to the new screen's heading (`show_screen`).
 fn release_focus(panel: &NodeRef) {
     if let Some(focused) = panel_element(panel, ":focus") {
         let _ = focused.blur();
@@ -377,13 +374,13 @@ fn panel_element(panel: &NodeRef, selector: &str) -> Option<HtmlElement> {
         .ok()
 }
 
-/// Focus on `target` (a heading, or the error summary), with the checker's top at the top of
-/// the window: in an article a new screen starts where the reader reads, not mid-page.
-fn show_screen_top(panel: &NodeRef, target: &NodeRef) {
+/// Focus on `target` (a heading, or the error summary), and with `top_of` the checker's top at
+/// the top of the window: in an article a new screen starts where the reader reads, not mid-page.
+fn show_screen(target: &NodeRef, top_of: Option<&NodeRef>) {
     if let Some(element) = target.cast::<HtmlElement>() {
         focus_without_scrolling(&element);
     }
-    if let Some(panel) = panel.cast::<HtmlElement>() {
+    if let Some(panel) = top_of.and_then(NodeRef::cast::<HtmlElement>) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
         panel.scroll_into_view_with_scroll_into_view_options(&options);
