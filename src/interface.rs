@@ -142,7 +142,8 @@ pub const ATTRIBUTES: [Attribute; 6] = [
         description: "Shares health data: with it, the complete event carries the reader's \
             answers, and the checker tells the reader that this website receives them. The \
             answers go only in a visit that showed the intro, where the reader is told first. It \
-            counts only if present when the checker starts on the element.",
+            counts only if present when the checker starts on the element; \"false\" counts as \
+            absent, and removed or set to \"false\", sharing stops for good.",
     },
     Attribute {
         name: HISTORY,

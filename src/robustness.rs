@@ -71,7 +71,7 @@ pub fn share_code(data: &[u8]) {
 
 /// The element's attributes: the bytes split at 0xff into `lang`, then each of
 /// [`OWN_ATTRIBUTES`] in order (region, theme, heading-level, share-answers, history) while parts
-/// remain.
+/// remain; the settings never ask for share-answers (the loader reads it), so its part is unused.
 pub fn attributes(data: &[u8]) {
     let parts: Vec<String> = data
         .split(|&b| b == 0xff)

@@ -3,6 +3,8 @@
 //! falls back (to the default, or for `region` to the language's) with one warning that names
 //! the attribute, (a short prefix of) the value and what is used instead. Pure, so that it is
 //! tested and fuzzed natively; `web/attributes.rs` feeds it the element's attributes.
+//! `share-answers` alone is the loader's to read (`www/embed/loader.js`): what it means depends
+//! on the element's life, which only the loader sees whole (restarts included).
 
 use crate::engine::shortened;
 use crate::pack::{default_texts, region_index, texts_for, Texts, PACK};
@@ -13,14 +15,15 @@ pub const THEME: &str = "theme";
 pub const HEADING_LEVEL: &str = "heading-level";
 /// The heading levels `heading-level` takes.
 pub const HEADING_LEVELS: std::ops::RangeInclusive<u8> = 1..=6;
-/// The host's opt-in to receive the reader's answers with the complete event.
+/// The host's opt-in to receive the reader's answers with the complete event (read by the
+/// loader, see the module's comment).
 pub const SHARE_ANSWERS: &str = "share-answers";
 /// The host's opt-in to let the checker own the page's history and title: each screen becomes
 /// a browser history entry (Back and Forward move between steps) and the title names the screen.
 /// For a page that is the checker (the standalone page, the single file), never an article's.
 pub const HISTORY: &str = "history";
-/// Every attribute of the element's own that `Settings::from_attributes` reads (a test checks
-/// it): all but `lang`, which may come from an ancestor. `interface::ATTRIBUTES` declares `lang`
+/// Every attribute of the element's own: all but `lang`, which may come from an ancestor.
+/// `Settings::from_attributes` reads each but `share-answers` (a test checks). `interface::ATTRIBUTES` declares `lang`
 /// and these, in this order (its test checks), and the loader observes the names the build
 /// takes from there.
 pub const OWN_ATTRIBUTES: [&str; 5] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS, HISTORY];
@@ -35,7 +38,8 @@ pub struct Settings {
     /// The level of the checker's own top heading (2 means `<h2>`), so it fits the page outline.
     pub heading_level: u8,
     /// The host receives the reader's answers with the complete event (it opted in); the
-    /// checker says so on screen.
+    /// checker says so on screen. Never from the attributes: the element sets it as the loader
+    /// says.
     pub shares_answers: bool,
     /// The checker owns the page's history and title (the host opted in).
     pub owns_history: bool,
@@ -143,7 +147,6 @@ impl Settings {
                 )),
             }
         }
-        settings.shares_answers = attribute(SHARE_ANSWERS).is_some();
         settings.owns_history = attribute(HISTORY).is_some();
         settings
     }
@@ -218,7 +221,6 @@ mod tests {
                 (REGION, "uk"),
                 (THEME, "dark"),
                 (HEADING_LEVEL, "3"),
-                (SHARE_ANSWERS, ""),
                 (HISTORY, ""),
             ],
         );
@@ -233,7 +235,6 @@ mod tests {
             ),
             ("en", region_index("uk").unwrap(), Theme::Dark, 3)
         );
-        assert!(settings.shares_answers);
         let huge = "x".repeat(100_000);
         let (settings, warnings) = read(
             Some(&huge),
@@ -295,7 +296,7 @@ mod tests {
     }
 
     #[test]
-    fn own_attributes_lists_every_attribute_the_settings_read() {
+    fn the_settings_read_every_own_attribute_but_share_answers() {
         let asked = std::cell::RefCell::new(Vec::new());
         Settings::from_attributes(
             None,
@@ -305,6 +306,10 @@ mod tests {
             },
             &mut |_| {},
         );
-        assert_eq!(asked.into_inner(), OWN_ATTRIBUTES);
+        let read: Vec<_> = OWN_ATTRIBUTES
+            .into_iter()
+            .filter(|name| *name != SHARE_ANSWERS)
+            .collect();
+        assert_eq!(asked.into_inner(), read);
     }
 }

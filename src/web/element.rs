@@ -46,9 +46,6 @@ pub struct Widget {
     restart_with: Option<String>,
     /// After a restart: the stopped checker had focus (see `AppProps::take_focus`).
     take_focus: bool,
-    /// Whether `share-answers` was there when the checker first started on this element (the
-    /// loader keeps it across restarts): only then may it take effect.
-    may_share: bool,
 }
 
 #[wasm_bindgen]
@@ -56,14 +53,12 @@ impl Widget {
     /// A fresh checker for `host`, starting from `restart_with` (a share code) after a restart;
     /// the loader puts [`Widget::container`] in its shadow root, hears of every change of the
     /// answers through `on_change`, and shows the checker with [`Widget::refresh`] (in a task
-    /// of its own). `share-answers` is honoured only if `may_share`; `take_focus` when the
-    /// checker this one restarts had focus.
+    /// of its own); `take_focus` when the checker this one restarts had focus.
     #[wasm_bindgen(constructor)]
     pub fn new(
         host: Element,
         on_change: js_sys::Function,
         restart_with: Option<String>,
-        may_share: bool,
         take_focus: bool,
     ) -> Result<Widget, JsValue> {
         let mount = match IDLE_MOUNTS.with_borrow_mut(Vec::pop) {
@@ -79,7 +74,6 @@ impl Widget {
             }),
             restart_with,
             take_focus,
-            may_share,
         };
         // A new session: a new key, so nothing of the previous element's app carries over (it
         // starts as on arrival: from a link, remembered answers or `restart_with`).
@@ -94,8 +88,10 @@ impl Widget {
     }
 
     /// Shows the checker with the host's current attributes; the reader's answers stay.
-    pub fn refresh(&mut self) {
-        let app = self.app_props();
+    /// `shares_answers` is the loader's reading of `share-answers`, which depends on the
+    /// element's life (asked for when the checker first started here, never withdrawn since).
+    pub fn refresh(&mut self, shares_answers: bool) {
+        let app = self.app_props(shares_answers);
         self.mount.show(Some(app));
     }
 
@@ -119,8 +115,8 @@ impl Widget {
 impl Widget {
     /// The app for the host: its settings from its attributes (each warning given once however
     /// often they are read again), and its results sent as events, with the answers only if
-    /// the host opted in with `share-answers` and `may_share`.
-    fn app_props(&mut self) -> AppProps {
+    /// `shares_answers`.
+    fn app_props(&mut self, shares_answers: bool) -> AppProps {
         let warned = &mut self.warned;
         let mut settings = attributes::settings_from(&self.host, &mut |message: String| {
             if !warned.contains(&message) {
@@ -128,10 +124,7 @@ impl Widget {
                 warned.push(message);
             }
         });
-        // Removed once, never again: the reader may since have been told that their answers
-        // stay on their device.
-        self.may_share &= settings.shares_answers;
-        settings.shares_answers = self.may_share;
+        settings.shares_answers = shares_answers;
         AppProps {
             settings,
             on_complete: api::complete_event_sender(self.host.clone(), settings.shares_answers),

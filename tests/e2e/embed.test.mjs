@@ -451,6 +451,29 @@ test('the complete event carries no answers by default, and the answers when the
   [, , , , event] = await tab.evaluate(() => window.events);
   assert.equal(event.target, 'w3');
   assert.deepEqual(event.detail, detail, 'no answers');
+
+  // Set to "false" later (a template re-rendering its boolean), not removed: that withdraws the
+  // opt-in as removing does, at once and for good.
+  await tab.evaluate(() =>
+    document.body.insertAdjacentHTML('beforeend', '<b12-cramp-check id="w4" share-answers></b12-cramp-check>'),
+  );
+  const withdrawn = tab.locator('#w4');
+  await withdrawn.locator('[data-action="start"]').waitFor();
+  assert.equal(await withdrawn.locator('[data-privacy]').first().getAttribute('data-privacy'), 'shared');
+  const warned = tab.warnings.length;
+  await tab.evaluate(() => document.querySelector('#w4').setAttribute('share-answers', 'false'));
+  await withdrawn.locator('[data-privacy="private"]').first().waitFor({ timeout: 5000 });
+  assert.ok(
+    tab.warnings.slice(warned).some((w) => w.includes('share-answers="false" is taken as no sharing')),
+    tab.warnings.join('\n'),
+  );
+  await tab.evaluate(() => document.querySelector('#w4').setAttribute('share-answers', ''));
+  assert.equal(await withdrawn.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  await walk(withdrawn, answers);
+  await tab.waitForFunction(() => window.events.length >= 6, null, { polling: 50 });
+  event = (await tab.evaluate(() => window.events))[5];
+  assert.equal(event.target, 'w4');
+  assert.deepEqual(event.detail, detail, 'no answers');
   await tab.context().close();
 });
 

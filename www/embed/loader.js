@@ -174,7 +174,7 @@ function report(error) {
 /**
  * Whether the element opts in to receiving the answers: `share-answers` present, as for any
  * boolean attribute, but not `"false"` (a template's boolean written out), which is no opt-in to
- * sending health data.
+ * sending health data. The one reading of the attribute: the widget is told the outcome.
  */
 function asksToShare(element) {
   const value = element.getAttribute('share-answers');
@@ -358,9 +358,10 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   /** The answers' share code, kept to restart with (in this page's memory only). */
   #answers = null;
   /**
-   * Whether `share-answers` was there when the checker first started here, and has not been
-   * removed since: the reader is told whether this website receives their answers, so adding
-   * the attribute later shares nothing (removing it stops sharing for good).
+   * Whether `share-answers` asked to share when the checker first started here, and has not
+   * been removed or set to "false" since: the reader is told whether this website receives their
+   * answers, so adding the attribute later shares nothing (withdrawing it stops sharing for
+   * good). Each refresh gives it to the widget.
    */
   #mayShare = null;
   #restarts = 0;
@@ -387,10 +388,10 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
   }
 
   attributeChangedCallback(name) {
-    // Removed once, sharing never comes back, not even for the widget a restart makes.
-    if (name === 'share-answers' && !this.hasAttribute(name)) this.#mayShare = false;
+    // Withdrawn once, sharing never comes back, not even for the widget a restart makes.
+    if (name === 'share-answers' && this.#mayShare !== false && !asksToShare(this)) this.#mayShare = false;
     // Not between a fault and the restart: nothing may call into a dead instance.
-    if (this.#widget && !this.#instance.dead) this.#instance.guard(() => this.#widget.refresh());
+    if (this.#widget && !this.#instance.dead) this.#instance.guard(() => this.#widget.refresh(this.#mayShare));
   }
 
   /** Called by the instance after it died: a fresh widget with the answers, or the fallback. */
@@ -429,10 +430,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
         this.#answers = code;
       };
       this.#mayShare ??= asksToShare(this);
-      const mayShare = this.#mayShare;
-      this.#widget = instance.guard(
-        () => new instance.glue.Widget(this, keepAnswers, restartWith, mayShare, takeFocus),
-      );
+      this.#widget = instance.guard(() => new instance.glue.Widget(this, keepAnswers, restartWith, takeFocus));
       this.#instance = instance;
       instance.elements.add(this);
       // By index, not destructured: a page may have replaced the array iterator.
@@ -454,7 +452,7 @@ export class B12CrampCheckElement extends (globalThis.HTMLElement ?? Object) {
     if (this.#widget !== widget || instance.dead) return;
     // In the page only from now on: until then, nothing of it has a style or a layout to update.
     this.#root.append(this.#container);
-    instance.guard(() => widget.refresh());
+    instance.guard(() => widget.refresh(this.#mayShare));
   }
 
   /**
