@@ -97,6 +97,8 @@ pub enum Notice {
     StoredIgnored,
     /// The checker had to restart (after a fault) and kept the reader's answers.
     Restarted,
+    /// The tab's history entry held answers this version cannot read (an update since).
+    HistoryLost,
 }
 
 impl Notice {
@@ -110,6 +112,7 @@ impl Notice {
             Notice::LinkRefused(ShareError::Invalid(_)) => "link-invalid",
             Notice::StoredIgnored => "stored-ignored",
             Notice::Restarted => "restarted",
+            Notice::HistoryLost => "history-lost",
         }
     }
 
@@ -122,6 +125,7 @@ impl Notice {
             Notice::LinkRefused(ShareError::Invalid(_)) => ui.link_invalid(),
             Notice::StoredIgnored => ui.stored_ignored(),
             Notice::Restarted => ui.restarted(),
+            Notice::HistoryLost => ui.history_lost(),
         }
     }
 }

@@ -6,8 +6,9 @@
 //! history, so a reload returns to the same step with the same answers, and closing the tab
 //! forgets it.
 
+use super::keep;
 use crate::pack::PACK;
-use crate::questionnaire::{Action, Questionnaire, Screen};
+use crate::questionnaire::{Action, Notice, Questionnaire, Screen};
 use crate::share;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -44,12 +45,25 @@ fn current_entry() -> Option<Entry> {
 
 /// The questionnaire this tab's current history entry holds (after a reload), at the screen it
 /// showed if its answers still lead there. An entry on the intro holds nothing to keep: the
-/// checker starts as on arrival (a link, remembered answers), with its notices.
+/// checker starts as on arrival (a link, remembered answers), with its notices. One this
+/// version cannot read (made before an update changed the questions) starts so too, and the
+/// reader is told, unless arrival has a notice of its own: answers never vanish unsaid.
 pub fn saved_in_history() -> Option<Questionnaire> {
     let entry = current_entry()?;
-    let screen = Screen::from_id(&PACK, &entry.screen).filter(|&s| s != Screen::Intro)?;
-    let flow = share::restore(&PACK, &entry.answers).ok()?;
-    Some(flow.apply(Action::Show(screen, None)))
+    let screen = Screen::from_id(&PACK, &entry.screen);
+    if screen == Some(Screen::Intro) {
+        return None;
+    }
+    Some(match (screen, share::restore(&PACK, &entry.answers)) {
+        (Some(screen), Ok(flow)) => flow.apply(Action::Show(screen, None)),
+        _ => {
+            let arrival = keep::starting_point();
+            match arrival.notice() {
+                Some(_) => arrival,
+                None => arrival.with_notice(Notice::HistoryLost),
+            }
+        }
+    })
 }
 
 /// The move to a history entry (a `popstate` event's state), if it is the checker's: its screen

@@ -143,6 +143,32 @@ test('a Forward that a new answer refuses leaves the entry holding the screen an
   assert.ok((await chosen(page)).includes('q_neuro=balance_problems'), 'and the new answer');
 });
 
+test('a history entry this version cannot read (made before an update) starts afresh and says so', async () => {
+  // Its answers' code made with another question set (format 1, another fingerprint), or its
+  // screen a step an update removed.
+  for (const [field, value] of [
+    ['answers', 'AQAAAAA'],
+    ['screen', 'a-step-since-removed'],
+  ]) {
+    const page = await openPage('/');
+    await page.locator('[data-action="start"]').click();
+    await walkTo(page, answersFile('self-care-exercise.json'), 'q_diet');
+    await page.evaluate(
+      ([field, value]) => {
+        const state = structuredClone(history.state);
+        state['b12-cramp-check'][field] = value;
+        history.replaceState(state, '');
+      },
+      [field, value],
+    );
+    await page.reload();
+    await page.locator('[data-notice="history-lost"]').waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('[data-step]').count(), 0, `${field}: the intro, not a step`);
+    await page.locator('[data-action="start"]').waitFor();
+    await page.close();
+  }
+});
+
 test('the single file opened from disk steps back and forward too', async () => {
   const page = await newPage(shared.chrome, 390);
   await page.goto(pathToFileURL(join(DIST, 'b12-cramp-check.html')).href);
