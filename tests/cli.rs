@@ -266,7 +266,7 @@ fn pack_1_1_answer_files_give_their_results() {
     for (file, triage, reason) in cases {
         let result = eval_file(file);
         assert_eq!(result["triage"], triage, "{file}");
-        assert_eq!(result["pack"]["version"], "1.1.8", "{file}");
+        assert_eq!(result["pack"]["version"], "1.1.9", "{file}");
         let reasons: Vec<String> = result["reasons"]
             .as_array()
             .expect("reasons")

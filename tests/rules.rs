@@ -898,6 +898,16 @@ fn a_red_flags_headline_cites_the_sources_of_the_red_flags_that_hold() {
     assert_eq!(ref_ids(&b12.heading_refs()), ["R1", "R2"]);
 }
 
+/// Pack 1.1.9: the self-care heading, "Low B12 is unlikely to explain these cramps", cites the
+/// NHS page on low B12, whose signs do not include cramps, besides its sources on night cramps,
+/// which say nothing of B12.
+#[test]
+fn the_self_care_headline_cites_a_source_on_low_b12() {
+    let a = assess(&calm("{}"));
+    assert_eq!(a.level_id(), "self_care");
+    assert_eq!(ref_ids(&a.heading_refs()), ["R21", "R24", "R56", "R6"]);
+}
+
 #[test]
 fn nerve_or_eyesight_problems_that_came_on_suddenly_say_call_and_do_not_drive() {
     // Sudden loss of vision or of balance can be a stroke (R34): call, do not make your own way.
@@ -943,7 +953,8 @@ fn the_b12_result_says_to_call_if_nerve_problems_get_worse_quickly() {
             "en",
             [
                 "eyesight",
-                "call for emergency help if it gets worse quickly",
+                // Pack 1.1.9: the number, as the other result's safety net gives it.
+                "call {emergency_number} if it gets worse quickly",
             ],
         ),
         (

@@ -390,7 +390,7 @@ test('the complete event carries no answers by default, and the answers when the
     composed: true,
     target: 'w',
   });
-  assert.equal(event.detail.packVersion, '1.1.8');
+  assert.equal(event.detail.packVersion, '1.1.9');
 
   // Opting in after the reader was told that their answers stay here shares nothing: the
   // opt-in counts from the checker's start on the element.
@@ -651,7 +651,7 @@ test('evaluate() returns what cramp-check eval returns, field for field in its o
       answers,
     );
     assert.equal(fromPage, JSON.stringify(cliEval(answers)), file);
-    assert.equal(JSON.parse(fromPage).pack.version, '1.1.8', `${file}: content pack 1.1.8`);
+    assert.equal(JSON.parse(fromPage).pack.version, '1.1.9', `${file}: content pack 1.1.9`);
   }
   // Answers the checker would not show a result for yet (the README's example) say so, as the
   // command line does.

@@ -338,7 +338,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
     for (const part of [
       'summary for a healthcare professional',
       `Printed on ${expected.today}`,
-      'Content version 1.1.8',
+      'Content version 1.1.9',
       expected.title,
       'Why this result',
       'Your answers',
