@@ -239,6 +239,11 @@ test("the decided step's bar is opaque with a top border in light, dark and forc
     assert.equal(position, 'sticky', theme);
     assert.ok(opaque(background), `${theme}: the bar hides what scrolls under it (${background})`);
     assert.match(border, /^solid [1-9]/, `${theme}: the bar's edge`);
+    // The buttons stand clear of the screen's bottom edge, inside the bar, not flush with it.
+    const gap = await page
+      .locator('[data-action="next"]')
+      .evaluate((e) => window.innerHeight - e.getBoundingClientRect().bottom);
+    assert.ok(gap >= 8, `${theme}: ${gap} px below the buttons`);
     await screenshot(page, `step-decided-390-${theme}`);
   }
   const cdp = await page.context().newCDPSession(page);
