@@ -737,6 +737,12 @@ test('the demo article embeds the checker mid-article, passes axe, and loads not
     assert.equal(overflow, 0, `no horizontal scrolling at ${width}px`);
     assert.deepEqual(tab.external, []);
     assert.deepEqual(tab.consoleErrors, []);
+    // An icon of its own, which is there: without one, browsers ask for /favicon.ico, a 404.
+    const icon = await tab.evaluate(async () => {
+      const link = document.querySelector('link[rel~="icon"]');
+      return link && [link.href, (await fetch(link.href)).status];
+    });
+    assert.equal(icon?.[1], 200, `the article's icon: ${icon}`);
     await tab.context().close();
   }
 });

@@ -362,7 +362,7 @@ test('the printed summary has the date, version, answers in words, result, why, 
       'Download this check',
       'Show your answers',
       'Back to the text',
-      'Keep this result for your appointment',
+      'Keep this result',
     ]) {
       assert.ok(!has(flat, control), `no "${control}" in print`);
     }
