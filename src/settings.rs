@@ -23,9 +23,9 @@ pub const SHARE_ANSWERS: &str = "share-answers";
 /// For a page that is the checker (the standalone page, the single file), never an article's.
 pub const HISTORY: &str = "history";
 /// Every attribute of the element's own: all but `lang`, which may come from an ancestor.
-/// `Settings::from_attributes` reads each but `share-answers` (a test checks). `interface::ATTRIBUTES` declares `lang`
-/// and these, in this order (its test checks), and the loader observes the names the build
-/// takes from there.
+/// `Settings::from_attributes` reads each but `share-answers` (a test checks).
+/// `interface::ATTRIBUTES` declares `lang` and these, in this order (its test checks), and the
+/// loader observes the names the build takes from there.
 pub const OWN_ATTRIBUTES: [&str; 5] = [REGION, THEME, HEADING_LEVEL, SHARE_ANSWERS, HISTORY];
 
 /// What the host (page or element) chose: language, region, colour theme, the level of the top
