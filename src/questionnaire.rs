@@ -464,6 +464,11 @@ impl Evaluation {
     pub fn complete(&self) -> bool {
         self.0.screen() == Screen::Result
     }
+
+    /// The questionnaire as it would stand for these answers.
+    pub fn flow(&self) -> &Questionnaire {
+        &self.0
+    }
 }
 
 impl ToJson for Evaluation {

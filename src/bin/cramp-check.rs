@@ -107,9 +107,14 @@ impl Output {
     /// The output for answers, with a warning when they are incomplete: partial answers stay
     /// valid, so the result is printed either way.
     fn for_answers(answers: &Answers, text: String) -> Self {
+        Output::for_flow(&Questionnaire::restored(&PACK, answers.clone()), text)
+    }
+
+    /// The same, for the questionnaire the answers lead to, where the caller has it already.
+    fn for_flow(flow: &Questionnaire, text: String) -> Self {
         Output {
             text,
-            warning: incomplete_warning(answers),
+            warning: incomplete_warning(flow),
         }
     }
 }
@@ -262,9 +267,8 @@ fn run(args: &[String]) -> Result<Output, String> {
     let outline_of = |answers: &Answers| outline(&evaluate(&PACK, answers), answers, texts, region);
     let output = match options.command {
         Command::Eval => {
-            let answers = answers()?;
-            let evaluation = Evaluation::of(&PACK, answers.clone());
-            Output::for_answers(&answers, json(&evaluation)?)
+            let evaluation = Evaluation::of(&PACK, answers()?);
+            Output::for_flow(evaluation.flow(), json(&evaluation)?)
         }
         Command::Explain => {
             let answers = answers()?;
@@ -307,16 +311,16 @@ fn run(args: &[String]) -> Result<Output, String> {
 }
 
 /// A warning (for every command that reads answers but `fhir response`, whose status says so)
-/// when the questionnaire would not show the result for these answers yet
-/// (`Questionnaire::restored`, as for answers from a link). It names the
+/// when the questionnaire would not show the result for its answers yet (`flow`, as
+/// `Questionnaire::restored` leaves it, as for answers from a link). It names the
 /// questions it would ask next (the shown required ones unanswered on the step it would stop
 /// at), and every unanswered question an answer to which could be a warning sign more urgent
 /// than the result (`could_be_more_urgent`, with the follow-ups it may bring in), among those
 /// and those on the steps the answers have reached, as the questionnaire checks before it
 /// shows a result. Other answers can change a result below a warning sign too; the first part
 /// says the answers are incomplete. Partial answers stay valid: the result is still printed.
-fn incomplete_warning(answers: &Answers) -> Option<String> {
-    let flow = Questionnaire::restored(&PACK, answers.clone());
+fn incomplete_warning(flow: &Questionnaire) -> Option<String> {
+    let answers = flow.answers();
     let Screen::Step(step) = flow.screen() else {
         return None;
     };
