@@ -392,27 +392,55 @@ test('the complete event carries no answers by default, and the answers when the
   });
   assert.equal(event.detail.packVersion, '1.1.9');
 
+  /** The `n`th complete event (from 1), once it has come. */
+  const eventNumber = async (n) => {
+    await tab.waitForFunction((n) => window.events.length >= n, n, { polling: 50 });
+    return (await tab.evaluate(() => window.events))[n - 1];
+  };
+  /** A checker added to the page with `attributes`, once it shows its intro. */
+  const added = async (id, attributes) => {
+    await tab.evaluate(
+      ([id, attributes]) =>
+        document.body.insertAdjacentHTML('beforeend', `<b12-cramp-check id="${id}" ${attributes}></b12-cramp-check>`),
+      [id, attributes],
+    );
+    const checker = tab.locator(`#${id}`);
+    await checker.locator('[data-action="start"]').waitFor();
+    return checker;
+  };
+  const privacy = (checker) => checker.locator('[data-privacy]').first().getAttribute('data-privacy');
+  /** Sets `share-answers` on `id`, or removes it for `null`. */
+  const setSharing = (id, value) =>
+    tab.evaluate(
+      ([id, value]) => {
+        const element = document.getElementById(id);
+        if (value === null) element.removeAttribute('share-answers');
+        else element.setAttribute('share-answers', value);
+      },
+      [id, value],
+    );
+  /** Asserts that a warning since the `since`th says "false" is taken as no sharing. */
+  const warnedOfFalse = (since) =>
+    assert.ok(
+      tab.warnings.slice(since).some((w) => w.includes('share-answers="false" is taken as no sharing')),
+      tab.warnings.join('\n'),
+    );
+
   // Opting in after the reader was told that their answers stay here shares nothing: the
   // opt-in counts from the checker's start on the element.
-  await tab.evaluate(() => document.querySelector('#w').setAttribute('share-answers', ''));
+  await setSharing('w', '');
   await widget.locator('[data-action="change"]').click();
   await nextUntilResult(widget);
-  await tab.waitForFunction(() => window.events.length >= 2, null, { polling: 50 });
-  [, event] = await tab.evaluate(() => window.events);
+  event = await eventNumber(2);
   assert.deepEqual(event.detail, detail, 'no answers');
-  assert.equal(await widget.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  assert.equal(await privacy(widget), 'private');
 
   // Opted in from the start: the answers come in the command line's shape and give the same
   // result there.
-  await tab.evaluate(() =>
-    document.body.insertAdjacentHTML('beforeend', '<b12-cramp-check id="w2" share-answers></b12-cramp-check>'),
-  );
-  const opted = tab.locator('#w2');
-  await opted.locator('[data-action="start"]').waitFor();
-  assert.equal(await opted.locator('[data-privacy]').first().getAttribute('data-privacy'), 'shared');
+  const opted = await added('w2', 'share-answers');
+  assert.equal(await privacy(opted), 'shared');
   await walk(opted, answers);
-  await tab.waitForFunction(() => window.events.length >= 3, null, { polling: 50 });
-  [, , event] = await tab.evaluate(() => window.events);
+  event = await eventNumber(3);
   assert.equal(event.target, 'w2');
   assert.deepEqual(event.detail.answers, given);
   assert.equal(cliEval(event.detail.answers).triage, event.detail.triage);
@@ -424,54 +452,37 @@ test('the complete event carries no answers by default, and the answers when the
 
   // Removed, then added back (a consent banner declined, then a re-render): the reader has
   // since been told that their answers stay here, so sharing does not come back.
-  await tab.evaluate(() => document.querySelector('#w2').removeAttribute('share-answers'));
+  await setSharing('w2', null);
   await opted.locator('[data-action="restart"]').click();
   await opted.locator('[data-action="start"]').waitFor();
-  assert.equal(await opted.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
-  await tab.evaluate(() => document.querySelector('#w2').setAttribute('share-answers', ''));
-  assert.equal(await opted.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  assert.equal(await privacy(opted), 'private');
+  await setSharing('w2', '');
+  assert.equal(await privacy(opted), 'private');
   await walk(opted, answers);
-  await tab.waitForFunction(() => window.events.length >= 4, null, { polling: 50 });
-  [, , , event] = await tab.evaluate(() => window.events);
+  event = await eventNumber(4);
   assert.deepEqual(event.detail, detail, 'no answers');
 
   // "false" written out (a template's boolean) is no opt-in: nothing shared, and a warning.
-  await tab.evaluate(() =>
-    document.body.insertAdjacentHTML('beforeend', '<b12-cramp-check id="w3" share-answers="false"></b12-cramp-check>'),
-  );
-  const declined = tab.locator('#w3');
-  await declined.locator('[data-action="start"]').waitFor();
-  assert.equal(await declined.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
-  assert.ok(
-    tab.warnings.some((w) => w.includes('share-answers="false" is taken as no sharing')),
-    tab.warnings.join('\n'),
-  );
+  const declined = await added('w3', 'share-answers="false"');
+  assert.equal(await privacy(declined), 'private');
+  warnedOfFalse(0);
   await walk(declined, answers);
-  await tab.waitForFunction(() => window.events.length >= 5, null, { polling: 50 });
-  [, , , , event] = await tab.evaluate(() => window.events);
+  event = await eventNumber(5);
   assert.equal(event.target, 'w3');
   assert.deepEqual(event.detail, detail, 'no answers');
 
   // Set to "false" later (a template re-rendering its boolean), not removed: that withdraws the
   // opt-in as removing does, at once and for good.
-  await tab.evaluate(() =>
-    document.body.insertAdjacentHTML('beforeend', '<b12-cramp-check id="w4" share-answers></b12-cramp-check>'),
-  );
-  const withdrawn = tab.locator('#w4');
-  await withdrawn.locator('[data-action="start"]').waitFor();
-  assert.equal(await withdrawn.locator('[data-privacy]').first().getAttribute('data-privacy'), 'shared');
+  const withdrawn = await added('w4', 'share-answers');
+  assert.equal(await privacy(withdrawn), 'shared');
   const warned = tab.warnings.length;
-  await tab.evaluate(() => document.querySelector('#w4').setAttribute('share-answers', 'false'));
+  await setSharing('w4', 'false');
   await withdrawn.locator('[data-privacy="private"]').first().waitFor({ timeout: 5000 });
-  assert.ok(
-    tab.warnings.slice(warned).some((w) => w.includes('share-answers="false" is taken as no sharing')),
-    tab.warnings.join('\n'),
-  );
-  await tab.evaluate(() => document.querySelector('#w4').setAttribute('share-answers', ''));
-  assert.equal(await withdrawn.locator('[data-privacy]').first().getAttribute('data-privacy'), 'private');
+  warnedOfFalse(warned);
+  await setSharing('w4', '');
+  assert.equal(await privacy(withdrawn), 'private');
   await walk(withdrawn, answers);
-  await tab.waitForFunction(() => window.events.length >= 6, null, { polling: 50 });
-  event = (await tab.evaluate(() => window.events))[5];
+  event = await eventNumber(6);
   assert.equal(event.target, 'w4');
   assert.deepEqual(event.detail, detail, 'no answers');
   await tab.context().close();
